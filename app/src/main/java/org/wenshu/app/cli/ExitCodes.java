@@ -1,0 +1,46 @@
+package org.wenshu.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Maps failures to the CLI's exit codes: 2 for input the user can fix (with the message saying what),
+ * 1 for everything else.
+ */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    /** Exception types whose message tells the user what to fix in their input. */
+    private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES = List.of(
+            BadInput.class);
+
+    private ExitCodes() {
+    }
+
+    static int report(Exception failure, PrintWriter err) {
+        if (isBadInput(failure)) {
+            err.println("wenshu: " + failure.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("wenshu: 失败 (failed): " + failure);
+        return FAILURE;
+    }
+
+    static boolean isBadInput(Throwable failure) {
+        return BAD_INPUT_TYPES.stream().anyMatch(type -> type.isInstance(failure));
+    }
+
+    /** Input given on the command line that cannot be used as it is; the message says what to fix. */
+    public static final class BadInput extends RuntimeException {
+        public BadInput(String message) {
+            super(message);
+        }
+
+        public BadInput(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
