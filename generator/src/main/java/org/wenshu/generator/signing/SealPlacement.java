@@ -1,0 +1,112 @@
+package org.wenshu.generator.signing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Finds where a seal goes. GB/T 9704-2012 7.3.5.1: the seal presses down, centred, on the issuing unit's signature
+ * and the date, which sit below the seal's centre. We find the last date line (…年…月…日) on the last page and put
+ * the seal's centre above it; without a date line, at the bottom right of the last page's text.
+ */
+final class SealPlacement {
+
+    private static final Pattern DATE_LINE =
+            Pattern.compile("[〇○零一二三四五六七八九十0-9０-９]{4}\\s*年\\s*[〇○零一二三四五六七八九十0-9０-９]{1,3}\\s*月\\s*[〇○零一二三四五六七八九十0-9０-９]{1,3}\\s*日");
+
+    /** Where a seal lands: page and the widget rectangle in that page's user space. */
+    record Placement(int pageIndex, PDRectangle rectangle) {
+    }
+
+    private SealPlacement() {
+    }
+
+    static Placement place(PDDocument document, SealAppearance seal) throws IOException {
+        float diameter = seal.diameterPoints();
+        if (seal.position().isPresent()) {
+            SealPosition position = seal.position().get();
+            int page = position.pageIndex() < 0 ? document.getNumberOfPages() + position.pageIndex() : position.pageIndex();
+            if (page < 0 || page >= document.getNumberOfPages()) {
+                throw new SigningFailed("seal page " + position.pageIndex() + " does not exist; the document has "
+                        + document.getNumberOfPages() + " pages");
+            }
+            return new Placement(page, square(position.centerX(), position.centerY(), diameter));
+        }
+        int last = document.getNumberOfPages() - 1;
+        PDPage page = document.getPage(last);
+        PDRectangle media = page.getMediaBox();
+        List<Line> lines = lines(document, last, media);
+        float centerX;
+        float centerY;
+        Line date = null;
+        for (Line line : lines) {
+            if (DATE_LINE.matcher(line.text()).find()) {
+                date = line;
+            }
+        }
+        if (date != null) {
+            // The date sits in the lower part of the seal, the unit signature line just above it near the centre.
+            centerX = (date.minX() + date.maxX()) / 2;
+            centerY = date.baseline() + diameter * 0.36f;
+        } else if (!lines.isEmpty()) {
+            float right = (float) lines.stream().mapToDouble(Line::maxX).max().orElse(media.getWidth());
+            float bottom = (float) lines.stream().mapToDouble(Line::baseline).min().orElse(diameter);
+            centerX = right - diameter / 2;
+            centerY = bottom - diameter / 2 - 12;
+            if (centerY - diameter / 2 < media.getLowerLeftY()) {
+                centerY = bottom + diameter / 2;
+            }
+        } else {
+            centerX = media.getUpperRightX() - diameter;
+            centerY = media.getLowerLeftY() + diameter;
+        }
+        centerX = clamp(centerX, media.getLowerLeftX() + diameter / 2, media.getUpperRightX() - diameter / 2);
+        centerY = clamp(centerY, media.getLowerLeftY() + diameter / 2, media.getUpperRightY() - diameter / 2);
+        return new Placement(last, square(centerX, centerY, diameter));
+    }
+
+    private static float clamp(float value, float min, float max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    private static PDRectangle square(float centerX, float centerY, float diameter) {
+        return new PDRectangle(centerX - diameter / 2, centerY - diameter / 2, diameter, diameter);
+    }
+
+    /** A text line on the page, in PDF user space. */
+    private record Line(String text, float minX, float maxX, float baseline) {
+    }
+
+    private static List<Line> lines(PDDocument document, int pageIndex, PDRectangle media) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                if (positions.isEmpty() || text.isBlank()) {
+                    return;
+                }
+                float minX = Float.MAX_VALUE;
+                float maxX = -Float.MAX_VALUE;
+                for (TextPosition position : positions) {
+                    minX = Math.min(minX, position.getXDirAdj());
+                    maxX = Math.max(maxX, position.getXDirAdj() + position.getWidthDirAdj());
+                }
+                // TextPosition measures y from the top of the page; PDF user space from the bottom.
+                float baseline = media.getUpperRightY() - positions.get(0).getYDirAdj();
+                lines.add(new Line(text, media.getLowerLeftX() + minX, media.getLowerLeftX() + maxX, baseline));
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(pageIndex + 1);
+        stripper.setEndPage(pageIndex + 1);
+        stripper.getText(document);
+        return lines;
+    }
+}
