@@ -1,0 +1,545 @@
+package org.wenshu.generator.verification;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Selector;
+import org.wenshu.generator.signing.PadesLevel;
+import org.wenshu.generator.signing.RevocationSource;
+
+/**
+ * Verifies the signatures of a PDF (验证签名): integrity of each signed byte range, the signer's chain to the
+ * configured trust anchors, revocation and expiry at the proven time, timestamps, changes after signing, the PAdES
+ * level reached, and the PDF/A claim.
+ */
+public final class PdfVerifier {
+
+    private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    private static final COSName ETSI_RFC3161 = COSName.getPDFName("ETSI.RFC3161");
+
+    private final ChainValidation chains;
+    private final RevocationSource revocation;
+    private final Clock clock;
+
+    /**
+     * @param trustAnchors the root certificates to trust (the dev CA's in development)
+     * @param revocation   CRLs known besides those embedded in documents
+     */
+    public PdfVerifier(Collection<X509Certificate> trustAnchors, RevocationSource revocation, Clock clock) {
+        this.chains = new ChainValidation(trustAnchors);
+        this.revocation = revocation;
+        this.clock = clock;
+    }
+
+    /** Verifies {@code pdf}; throws {@link UnreadablePdf} when it is not a readable PDF. */
+    public VerificationReport verify(byte[] pdf) {
+        checkEnvelope(pdf);
+        try (PDDocument document = load(pdf)) {
+            List<PDSignature> signatures = orderedSignatures(document);
+            ValidationData embedded = validationData(document);
+            List<SignatureCheck> checks = new ArrayList<>();
+            for (int i = 0; i < signatures.size(); i++) {
+                checks.add(check(pdf, document, signatures, i, embedded, fieldName(document, signatures.get(i), i)));
+            }
+            return new VerificationReport(checks, pdfAClaim(document));
+        } catch (IOException e) {
+            throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkEnvelope(byte[] pdf) {
+        if (indexOf(pdf, "%PDF-", 0, Math.min(pdf.length, 1024)) < 0) {
+            throw new UnreadablePdf(UnreadablePdf.Reason.NOT_A_PDF, "not a PDF: the file does not start with a %PDF- header (不是PDF文件)");
+        }
+        int tailStart = Math.max(0, pdf.length - 1024);
+        if (indexOf(pdf, "%%EOF", tailStart, pdf.length) < 0) {
+            throw new UnreadablePdf(UnreadablePdf.Reason.TRUNCATED,
+                    "the PDF is truncated: it does not end with the %%EOF marker (" + pdf.length + " bytes) (PDF文件不完整)");
+        }
+    }
+
+    private static PDDocument load(byte[] pdf) {
+        PDDocument document;
+        try {
+            document = Loader.loadPDF(pdf);
+        } catch (InvalidPasswordException e) {
+            throw new UnreadablePdf(UnreadablePdf.Reason.ENCRYPTED,
+                    "the PDF is encrypted with a password; signatures in encrypted PDFs are not verified (PDF已加密)", e);
+        } catch (IOException e) {
+            throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage(), e);
+        }
+        if (document.isEncrypted()) {
+            try {
+                document.close();
+            } catch (IOException ignored) {
+                // Already failing; the close error adds nothing.
+            }
+            throw new UnreadablePdf(UnreadablePdf.Reason.ENCRYPTED,
+                    "the PDF is encrypted; signatures in encrypted PDFs are not verified (PDF已加密)");
+        }
+        return document;
+    }
+
+    /** Signatures sorted by where their signed revision ends, i.e. in the order they were made. */
+    private static List<PDSignature> orderedSignatures(PDDocument document) throws IOException {
+        List<PDSignature> signatures = new ArrayList<>(document.getSignatureDictionaries());
+        signatures.removeIf(signature -> signature.getByteRange().length != 4);
+        signatures.sort((a, b) -> Long.compare(end(a), end(b)));
+        return signatures;
+    }
+
+    private static long end(PDSignature signature) {
+        int[] range = signature.getByteRange();
+        return (long) range[2] + range[3];
+    }
+
+    private SignatureCheck check(byte[] pdf, PDDocument document, List<PDSignature> signatures, int index,
+                                 ValidationData embedded, String fieldName) throws IOException {
+        PDSignature signature = signatures.get(index);
+        boolean documentTimestamp = COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE))
+                || ETSI_RFC3161.getName().equals(signature.getSubFilter());
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        int[] range = signature.getByteRange();
+        byte[] signedBytes = signedBytes(pdf, range, problems);
+        boolean coversWholeFile = (long) range[2] + range[3] == pdf.length;
+        byte[] contents = signature.getContents();
+        Optional<ContentInfo> cms = parseCms(contents, problems);
+
+        boolean intact = false;
+        String signer = "(unknown)";
+        Optional<TimestampCheck> timestamp = Optional.empty();
+        ChainValidation.Result chain = null;
+        Optional<PadesLevel> level = Optional.empty();
+        Collection<X509CRL> crls = new ArrayList<>(embedded.crls());
+
+        if (cms.isPresent() && signedBytes != null) {
+            if (documentTimestamp) {
+                TimestampCheck check = checkTimestamp(cms.get(), sha256(signedBytes), embedded, "document timestamp");
+                intact = check.problem().filter(p -> p.contains("does not cover")).isEmpty();
+                timestamp = Optional.of(check);
+                signer = check.authority();
+                check.problem().ifPresent(problems::add);
+            } else {
+                SignerOutcome outcome = checkSigner(cms.get(), signedBytes, embedded, problems, warnings);
+                intact = outcome.intact();
+                signer = outcome.signerCertificate().map(c -> c.getSubjectX500Principal().getName()).orElse(signer);
+                timestamp = outcome.timestamp();
+                timestamp.flatMap(TimestampCheck::problem).ifPresent(problems::add);
+                if (outcome.signerCertificate().isPresent()) {
+                    X509Certificate certificate = outcome.signerCertificate().get();
+                    Optional<Instant> proven = timestamp.filter(TimestampCheck::valid).map(TimestampCheck::time);
+                    // A later valid document timestamp also proves the signature existed by then.
+                    if (proven.isEmpty()) {
+                        proven = laterDocumentTimestampTime(pdf, signatures, index, embedded);
+                    }
+                    collectCrls(certificate, outcome.certificates(), crls);
+                    chain = chains.validate(certificate, union(outcome.certificates(), embedded.certificates()), crls,
+                            proven.orElse(clock.instant()), proven, "signer");
+                    problems.addAll(chain.problems());
+                    warnings.addAll(chain.warnings());
+                    level = padesLevel(signature, outcome, document, signatures, index, embedded, chain);
+                }
+            }
+        }
+        if (signedBytes != null && !intact && problems.stream().noneMatch(p -> p.contains("integrity"))) {
+            problems.add("integrity: the signed bytes do not match the signature (签名后文件被篡改)");
+        }
+
+        ChangesAfterSigning changes = ChangesAfterSigning.none();
+        if (!coversWholeFile && signedBytes != null) {
+            int laterSignatures = 0;
+            int laterTimestamps = 0;
+            for (int j = index + 1; j < signatures.size(); j++) {
+                if (COSName.DOC_TIME_STAMP.equals(signatures.get(j).getCOSObject().getCOSName(COSName.TYPE))) {
+                    laterTimestamps++;
+                } else {
+                    laterSignatures++;
+                }
+            }
+            int signedLength = range[2] + range[3];
+            boolean dssAdded = embedded.present() && !dssInRevision(pdf, signedLength);
+            changes = RevisionComparison.compare(pdf, signedLength, document, laterSignatures, laterTimestamps, dssAdded);
+            if (changes.kind() == ChangesAfterSigning.Kind.CONTENT_CHANGED) {
+                problems.addAll(changes.details());
+            }
+        }
+        List<String> chainSubjects = chain == null ? List.of()
+                : chain.chain().stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+        return new SignatureCheck(fieldName, documentTimestamp, signer,
+                Optional.ofNullable(signature.getSignDate()).map(calendar -> calendar.toInstant()), timestamp,
+                chainSubjects, chain != null && chain.trusted(),
+                chain == null ? SignatureCheck.Revocation.UNKNOWN : chain.revocation(),
+                intact, coversWholeFile, changes, level, List.copyOf(problems), List.copyOf(warnings));
+    }
+
+    private record SignerOutcome(boolean intact, Optional<X509Certificate> signerCertificate,
+                                 List<X509Certificate> certificates, Optional<TimestampCheck> timestamp,
+                                 boolean signingCertificateV2, boolean signingTimeAttribute) {
+    }
+
+    private SignerOutcome checkSigner(ContentInfo contentInfo, byte[] signedBytes, ValidationData embedded,
+                                      List<String> problems, List<String> warnings) {
+        try {
+            CMSSignedData signedData = new CMSSignedData(new CMSProcessableByteArray(signedBytes), contentInfo);
+            List<X509Certificate> certificates = certificates(signedData.getCertificates().getMatches(null));
+            SignerInformation signerInfo = signedData.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches((Selector<X509CertificateHolder>) signerInfo.getSID());
+            if (matches.isEmpty()) {
+                problems.add("the signature does not include the signer's certificate");
+                return new SignerOutcome(false, Optional.empty(), certificates, Optional.empty(), false, false);
+            }
+            X509Certificate signerCertificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            boolean intact;
+            try {
+                intact = signerInfo.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate));
+            } catch (CMSException e) {
+                intact = false;
+            }
+            if (!intact) {
+                problems.add("integrity: the signed byte range no longer matches the signature (签名后文件被篡改)");
+            }
+            AttributeTable signedAttributes = signerInfo.getSignedAttributes();
+            boolean v2 = signedAttributes != null
+                    && signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null
+                    && signingCertificateMatches(signedAttributes, signerCertificate);
+            boolean signingTime = signedAttributes != null && signedAttributes.get(CMSAttributes.signingTime) != null;
+            Optional<TimestampCheck> timestamp = Optional.empty();
+            AttributeTable unsigned = signerInfo.getUnsignedAttributes();
+            if (unsigned != null && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
+                ASN1Primitive token = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                        .getAttrValues().getObjectAt(0).toASN1Primitive();
+                timestamp = Optional.of(checkTimestamp(ContentInfo.getInstance(token), sha256(signerInfo.getSignature()),
+                        embedded, "signature timestamp"));
+            }
+            return new SignerOutcome(intact, Optional.of(signerCertificate), certificates, timestamp, v2, signingTime);
+        } catch (CMSException | CertificateException | OperatorCreationException e) {
+            problems.add("the signature (CMS) cannot be checked: " + e.getMessage());
+            return new SignerOutcome(false, Optional.empty(), List.of(), Optional.empty(), false, false);
+        }
+    }
+
+    private static boolean signingCertificateMatches(AttributeTable attributes, X509Certificate certificate) {
+        try {
+            SigningCertificateV2 reference = SigningCertificateV2.getInstance(
+                    attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2).getAttrValues().getObjectAt(0));
+            ESSCertIDv2 id = reference.getCerts()[0];
+            String algorithm = id.getHashAlgorithm().getAlgorithm().getId().equals("2.16.840.1.101.3.4.2.1") ? "SHA-256"
+                    : id.getHashAlgorithm().getAlgorithm().getId();
+            return Arrays.equals(MessageDigest.getInstance(algorithm).digest(certificate.getEncoded()), id.getCertHash());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Checks an RFC 3161 token: intact, over {@code expectedSha256}, and from a TSA that chains to a trust anchor. */
+    private TimestampCheck checkTimestamp(ContentInfo contentInfo, byte[] expectedSha256, ValidationData embedded,
+                                          String what) {
+        try {
+            TimeStampToken token = new TimeStampToken(new CMSSignedData(contentInfo));
+            Instant time = token.getTimeStampInfo().getGenTime().toInstant();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) token.getSID());
+            if (matches.isEmpty()) {
+                return new TimestampCheck(time, "(unknown TSA)", false,
+                        Optional.of(what + " does not include the TSA certificate"));
+            }
+            X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            String authority = tsa.getSubjectX500Principal().getName();
+            if (!"2.16.840.1.101.3.4.2.1".equals(token.getTimeStampInfo().getMessageImprintAlgOID().getId())
+                    || !Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), expectedSha256)) {
+                return new TimestampCheck(time, authority, false,
+                        Optional.of("integrity: the " + what + " does not cover the signed data"));
+            }
+            try {
+                token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+            } catch (TSPException e) {
+                return new TimestampCheck(time, authority, false, Optional.of(what + " is invalid: " + e.getMessage()));
+            }
+            List<X509Certificate> certificates = certificates(token.getCertificates().getMatches(null));
+            Collection<X509CRL> crls = new ArrayList<>(embedded.crls());
+            collectCrls(tsa, certificates, crls);
+            ChainValidation.Result chain = chains.validate(tsa, union(certificates, embedded.certificates()), crls,
+                    time, Optional.of(time), what + " TSA");
+            if (!chain.problems().isEmpty()) {
+                return new TimestampCheck(time, authority, false, Optional.of(String.join("; ", chain.problems())));
+            }
+            return new TimestampCheck(time, authority, true, Optional.empty());
+        } catch (TSPException | IOException | CMSException | CertificateException | OperatorCreationException
+                 | IllegalArgumentException e) {
+            return new TimestampCheck(Instant.EPOCH, "(unreadable)", false,
+                    Optional.of(what + " cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private Optional<Instant> laterDocumentTimestampTime(byte[] pdf, List<PDSignature> signatures, int index,
+                                                         ValidationData embedded) {
+        for (int j = index + 1; j < signatures.size(); j++) {
+            PDSignature later = signatures.get(j);
+            if (!COSName.DOC_TIME_STAMP.equals(later.getCOSObject().getCOSName(COSName.TYPE))) {
+                continue;
+            }
+            List<String> ignored = new ArrayList<>();
+            byte[] bytes = signedBytes(pdf, later.getByteRange(), ignored);
+            Optional<ContentInfo> cms = parseCms(later.getContents(), ignored);
+            if (bytes != null && cms.isPresent()) {
+                TimestampCheck check = checkTimestamp(cms.get(), sha256(bytes), embedded, "document timestamp");
+                if (check.valid()) {
+                    return Optional.of(check.time());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<PadesLevel> padesLevel(PDSignature signature, SignerOutcome outcome, PDDocument document,
+                                            List<PDSignature> signatures, int index, ValidationData embedded,
+                                            ChainValidation.Result chain) {
+        if (!ETSI_CADES_DETACHED.getName().equals(signature.getSubFilter()) || !outcome.signingCertificateV2()
+                || outcome.signingTimeAttribute()) {
+            return Optional.empty();
+        }
+        PadesLevel level = PadesLevel.B_B;
+        boolean laterDocumentTimestamp = signatures.subList(index + 1, signatures.size()).stream()
+                .anyMatch(later -> COSName.DOC_TIME_STAMP.equals(later.getCOSObject().getCOSName(COSName.TYPE)));
+        if (outcome.timestamp().isPresent() || laterDocumentTimestamp) {
+            level = PadesLevel.B_T;
+            boolean certificatesEmbedded = chain.chain().stream().allMatch(c -> embedded.certificates().contains(c)
+                    || c.equals(chain.chain().get(chain.chain().size() - 1)));
+            boolean revocationEmbedded = chain.chain().size() < 2 || chain.chain().subList(0, chain.chain().size() - 1).stream()
+                    .allMatch(c -> embedded.crls().stream().anyMatch(crl -> crl.getIssuerX500Principal().equals(c.getIssuerX500Principal())));
+            if (embedded.present() && certificatesEmbedded && revocationEmbedded) {
+                level = PadesLevel.B_LT;
+                if (laterDocumentTimestamp) {
+                    level = PadesLevel.B_LTA;
+                }
+            }
+        }
+        return Optional.of(level);
+    }
+
+    private void collectCrls(X509Certificate certificate, List<X509Certificate> certificates, Collection<X509CRL> crls) {
+        List<X509Certificate> all = new ArrayList<>(certificates);
+        all.add(certificate);
+        for (X509Certificate c : all) {
+            for (X509CRL crl : revocation.crlsFor(c)) {
+                if (!crls.contains(crl)) {
+                    crls.add(crl);
+                }
+            }
+        }
+    }
+
+    private static Collection<X509Certificate> union(Collection<X509Certificate> a, Collection<X509Certificate> b) {
+        Set<X509Certificate> set = new LinkedHashSet<>(a);
+        set.addAll(b);
+        return set;
+    }
+
+    private static byte[] signedBytes(byte[] pdf, int[] range, List<String> problems) {
+        long firstEnd = (long) range[0] + range[1];
+        long secondEnd = (long) range[2] + range[3];
+        if (range[0] != 0 || range[1] < 0 || range[2] < firstEnd || secondEnd > pdf.length) {
+            problems.add("integrity: the signature's /ByteRange " + Arrays.toString(range)
+                    + " does not fit the file (" + pdf.length + " bytes)");
+            return null;
+        }
+        // The gap must hold exactly the hex string /Contents and nothing a forger could slip in.
+        byte[] gap = Arrays.copyOfRange(pdf, range[1], range[2]);
+        if (gap.length < 2 || gap[0] != '<' || gap[gap.length - 1] != '>' || !isHex(gap, 1, gap.length - 1)) {
+            problems.add("integrity: the unsigned gap in /ByteRange holds more than the signature value");
+            return null;
+        }
+        byte[] signed = new byte[range[1] + range[3]];
+        System.arraycopy(pdf, 0, signed, 0, range[1]);
+        System.arraycopy(pdf, range[2], signed, range[1], range[3]);
+        return signed;
+    }
+
+    private static boolean isHex(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            boolean hex = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+            if (!hex) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the CMS object, ignoring the zero padding other signers leave after it in /Contents. */
+    private static Optional<ContentInfo> parseCms(byte[] contents, List<String> problems) {
+        try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(contents))) {
+            ASN1Primitive object = in.readObject();
+            if (object == null) {
+                problems.add("the signature value (/Contents) is empty");
+                return Optional.empty();
+            }
+            return Optional.of(ContentInfo.getInstance(object));
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add("integrity: the signature value (/Contents) is not a CMS structure: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Certificates and CRLs in the document security store. */
+    private record ValidationData(boolean present, List<X509Certificate> certificates, List<X509CRL> crls) {
+    }
+
+    private static ValidationData validationData(PDDocument document) throws IOException {
+        COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
+        if (dss == null) {
+            return new ValidationData(false, List.of(), List.of());
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
+        try {
+            var factory = java.security.cert.CertificateFactory.getInstance("X.509");
+            for (byte[] encoded : streams(dss.getCOSArray(COSName.getPDFName("Certs")))) {
+                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(encoded)));
+            }
+            for (byte[] encoded : streams(dss.getCOSArray(COSName.getPDFName("CRLs")))) {
+                crls.add((X509CRL) factory.generateCRL(new ByteArrayInputStream(encoded)));
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("the document security store holds an unreadable certificate or CRL", e);
+        }
+        return new ValidationData(true, certificates, crls);
+    }
+
+    private static List<byte[]> streams(COSArray array) throws IOException {
+        List<byte[]> result = new ArrayList<>();
+        if (array == null) {
+            return result;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            COSBase item = array.get(i);
+            COSBase resolved = item instanceof COSObject object ? object.getObject() : item;
+            if (resolved instanceof COSStream stream) {
+                try (var in = stream.createInputStream()) {
+                    result.add(in.readAllBytes());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Whether the revision ending at {@code length} already had a /DSS. */
+    private static boolean dssInRevision(byte[] pdf, int length) {
+        try (PDDocument revision = Loader.loadPDF(Arrays.copyOf(pdf, length))) {
+            return revision.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String fieldName(PDDocument document, PDSignature signature, int index) throws IOException {
+        for (PDSignatureField field : document.getSignatureFields()) {
+            PDSignature value = field.getSignature();
+            if (value != null && value.getCOSObject() == signature.getCOSObject()) {
+                return field.getFullyQualifiedName();
+            }
+        }
+        return "signature " + (index + 1);
+    }
+
+    private static Optional<String> pdfAClaim(PDDocument document) {
+        PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        try (var in = metadata.exportXMPMetadata()) {
+            DomXmpParser parser = new DomXmpParser();
+            parser.setStrictParsing(false);
+            XMPMetadata xmp = parser.parse(in.readAllBytes());
+            PDFAIdentificationSchema id = xmp.getPDFAIdentificationSchema();
+            if (id == null || id.getPart() == null) {
+                return Optional.empty();
+            }
+            return Optional.of("PDF/A-" + id.getPart() + Optional.ofNullable(id.getConformance()).orElse(""));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<X509Certificate> certificates(Collection<X509CertificateHolder> holders) throws CertificateException {
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        List<X509Certificate> result = new ArrayList<>();
+        for (X509CertificateHolder holder : holders) {
+            result.add(converter.getCertificate(holder));
+        }
+        return result;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int indexOf(byte[] data, String marker, int from, int to) {
+        byte[] needle = marker.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = from; i <= to - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
