@@ -67,6 +67,11 @@ public final class LocalTsa implements AutoCloseable {
             // Whole seconds keep token lengths stable, so signatures rarely need a second sizing pass.
             tokens.setResolution(TimeStampTokenGenerator.R_SECONDS);
             TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+            // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, the body waits
+            // for the client's delayed ACK (~40 ms per timestamp). The flag is read once, when the server classes load.
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
             ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "local-tsa");

@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSup
  */
 final class ExactLengthSigning {
 
-    private static final int MAX_ATTEMPTS = 6;
+    private static final int MAX_ATTEMPTS = 8;
 
     /** Adds the signature dictionary (with {@code reservedBytes} of /Contents) to a freshly loaded document. */
     interface Preparation {

@@ -39,8 +39,10 @@ public final class TsaClient implements TimestampAuthority {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         // Ask for the TSA certificate in the token, so validators need nothing else to check it.
         generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, sha256Digest,
-                new BigInteger(64, random));
+        // A nonce with its top bit fixed always encodes to the same length; the token echoes it, and a token whose
+        // length wobbled would force another sizing pass of the exact-length /Contents.
+        BigInteger nonce = new BigInteger(62, random).setBit(62);
+        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, sha256Digest, nonce);
         try {
             HttpRequest post = HttpRequest.newBuilder(url)
                     .timeout(TIMEOUT)

@@ -1,0 +1,21 @@
+package org.wenshu.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code wenshu bench WHAT}: throughput figures; each measurement is a subcommand. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "性能测试 (throughput benchmarks).",
+        subcommands = {
+                BenchSignCommand.class,
+        })
+public class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测的项目 (missing benchmark, e.g. 'sign')");
+    }
+}

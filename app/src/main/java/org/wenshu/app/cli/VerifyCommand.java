@@ -1,0 +1,144 @@
+package org.wenshu.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.wenshu.generator.verification.PdfVerifier;
+import org.wenshu.generator.verification.SignatureCheck;
+import org.wenshu.generator.verification.UnreadablePdf;
+import org.wenshu.generator.verification.VerificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code wenshu verify X.pdf [--json]}: checks every signature; exit 0 all valid and trusted, 1 not, 2 unreadable. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "验证PDF签名 (verify the signatures, timestamps and integrity of a signed PDF).")
+public class VerifyCommand implements Callable<Integer> {
+
+    /** Resolved only when the command runs: picocli creates every command object for each command line. */
+    private final ObjectProvider<PdfVerifier> verifier;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PDF", description = "the signed PDF to verify")
+    Path file;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
+
+    public VerifyCommand(ObjectProvider<PdfVerifier> verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public Integer call() {
+        byte[] pdf = read(file);
+        VerificationReport report;
+        try {
+            report = verifier.getObject().verify(pdf);
+        } catch (UnreadablePdf e) {
+            throw new ExitCodes.BadInput(file + ": " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(toJson(report)));
+        } else {
+            print(report, out);
+        }
+        out.flush();
+        return report.allValid() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ExitCodes.BadInput(file + " is a directory, not a PDF file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ExitCodes.BadInput(file + ": no such file (文件不存在)");
+        } catch (IOException e) {
+            throw new ExitCodes.BadInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void print(VerificationReport report, PrintWriter out) {
+        out.println(file + ": " + (report.allValid() ? "全部签名有效 (all signatures valid and trusted)"
+                : "验证未通过 (NOT valid)"));
+        out.println("  PDF/A: " + report.pdfAClaim().map(claim -> claim + " (claimed in XMP)").orElse("no PDF/A claim"));
+        int n = 1;
+        for (SignatureCheck check : report.signatures()) {
+            out.println("  #" + n++ + " " + (check.documentTimestamp() ? "document timestamp" : "signature")
+                    + " [" + check.fieldName() + "]: " + (check.valid() ? "有效 (valid)" : "无效 (INVALID)"));
+            out.println("     signer:     " + check.signer());
+            check.claimedTime().ifPresent(time -> out.println("     claimed:    " + time + " (/M)"));
+            check.timestamp().ifPresent(ts -> out.println("     timestamp:  " + ts.time() + " by " + ts.authority()
+                    + (ts.valid() ? " (valid)" : " (INVALID)")));
+            out.println("     chain:      " + String.join(" <- ", check.chain())
+                    + (check.trusted() ? " (trusted)" : " (NOT trusted)"));
+            out.println("     revocation: " + check.revocation());
+            out.println("     integrity:  " + (check.intact() ? "intact" : "BROKEN")
+                    + (check.coversWholeFile() ? ", covers the whole file" : ""));
+            out.println("     changes:    " + check.changes().kind()
+                    + (check.changes().details().isEmpty() ? "" : " " + check.changes().details()));
+            out.println("     PAdES:      " + check.level().map(Object::toString).orElse("not a PAdES baseline signature"));
+            check.problems().forEach(problem -> out.println("     problem:    " + problem));
+            check.warnings().forEach(warning -> out.println("     warning:    " + warning));
+        }
+        report.problems().stream().filter(problem -> report.signatures().isEmpty())
+                .forEach(problem -> out.println("  problem: " + problem));
+    }
+
+    private Map<String, Object> toJson(VerificationReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("file", file.toString());
+        root.put("valid", report.allValid());
+        root.put("pdfAClaim", report.pdfAClaim().orElse(null));
+        List<Map<String, Object>> signatures = new ArrayList<>();
+        for (SignatureCheck check : report.signatures()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("field", check.fieldName());
+            entry.put("kind", check.documentTimestamp() ? "document-timestamp" : "signature");
+            entry.put("valid", check.valid());
+            entry.put("signer", check.signer());
+            entry.put("claimedTime", check.claimedTime().map(Object::toString).orElse(null));
+            check.timestamp().ifPresent(ts -> {
+                Map<String, Object> timestamp = new LinkedHashMap<>();
+                timestamp.put("time", ts.time().toString());
+                timestamp.put("authority", ts.authority());
+                timestamp.put("valid", ts.valid());
+                timestamp.put("problem", ts.problem().orElse(null));
+                entry.put("timestamp", timestamp);
+            });
+            entry.put("chain", check.chain());
+            entry.put("trusted", check.trusted());
+            entry.put("revocation", check.revocation().name());
+            entry.put("intact", check.intact());
+            entry.put("coversWholeFile", check.coversWholeFile());
+            entry.put("changesAfterSigning", Map.of("kind", check.changes().kind().name(), "details", check.changes().details()));
+            entry.put("padesLevel", check.level().map(Object::toString).orElse(null));
+            entry.put("problems", check.problems());
+            entry.put("warnings", check.warnings());
+            signatures.add(entry);
+        }
+        root.put("signatures", signatures);
+        root.put("problems", report.problems());
+        return root;
+    }
+}
