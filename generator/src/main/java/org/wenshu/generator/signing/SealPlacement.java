@@ -52,8 +52,18 @@ final class SealPlacement {
             }
         }
         if (date != null) {
-            // The date sits in the lower part of the seal, the unit signature line just above it near the centre.
-            centerX = (date.minX() + date.maxX()) / 2;
+            // Centre over the date and the unit signature line just above it (if any), which sits near the centre;
+            // the date falls in the seal's lower part.
+            float left = date.minX();
+            float right = date.maxX();
+            for (Line line : lines) {
+                float above = line.baseline() - date.baseline();
+                if (above > 1 && above < 2.5f * (date.maxX() - date.minX()) / Math.max(1, date.text().length()) + 20) {
+                    left = Math.min(left, line.minX());
+                    right = Math.max(right, line.maxX());
+                }
+            }
+            centerX = (left + right) / 2;
             centerY = date.baseline() + diameter * 0.36f;
         } else if (!lines.isEmpty()) {
             float right = (float) lines.stream().mapToDouble(Line::maxX).max().orElse(media.getWidth());

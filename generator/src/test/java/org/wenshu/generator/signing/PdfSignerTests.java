@@ -2,12 +2,35 @@ package org.wenshu.generator.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import eu.europa.esig.dss.simplereport.SimpleReport;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,5 +75,133 @@ class PdfSignerTests {
         assertThat(PdfAFixtures.pdfA2bFailures(signed)).as("still PDF/A-2b").isEmpty();
         String pdfsig = Pdfsig.report(signed);
         assertThat(pdfsig).contains("Signature is Valid").doesNotContain("Signature is Invalid");
+    }
+
+    @Test
+    void cmsFillsContentsExactlyAndCarriesOnlyPadesSignedAttributes() throws Exception {
+        byte[] signed = pki.signer.sign(unsigned, SignatureRequest.invisible(pki.seal, PadesLevel.B_T));
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDSignature signature = document.getLastSignatureDictionary();
+            byte[] contents = signature.getContents();
+            // Exactly one DER object, no zero padding after it (Bouncy Castle 1.85+ rejects padding).
+            assertThat(ASN1Primitive.fromByteArray(contents).getEncoded("DER")).hasSize(contents.length);
+            assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            assertThat(signature.getSignDate()).isNotNull();
+            SignerInformation signer = new CMSSignedData(contents).getSignerInfos().getSigners().iterator().next();
+            assertThat(signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+            assertThat(signer.getSignedAttributes().get(CMSAttributes.signingTime)).isNull();
+            assertThat(signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)).isNotNull();
+        }
+    }
+
+    @Test
+    void prosecutorThenUnitSealBothPassDssAndPdfsig() {
+        byte[] personal = pki.signer.sign(unsigned, SignatureRequest.invisible(pki.prosecutor, PadesLevel.B_T));
+        byte[] both = pki.signer.sign(personal, SignatureRequest.sealed(pki.seal, PadesLevel.B_LT,
+                SealAppearance.drawn("某某市人民检察院", "检察建议专用章")));
+
+        SimpleReport simple = Dss.validate(both, pki.ca.certificate(), pki.ca.crl()).getSimpleReport();
+
+        assertThat(simple.getSignatureIdList()).hasSize(2);
+        for (String id : simple.getSignatureIdList()) {
+            assertThat(simple.getIndication(id)).as(() -> simple.getSignedBy(id) + ": " + simple.getAdESValidationErrors(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+        }
+        assertThat(simple.getSignatureIdList()).extracting(simple::getSignedBy)
+                .anyMatch(name -> name.contains("张检察官")).anyMatch(name -> name.contains("某某市人民检察院"));
+        String pdfsig = Pdfsig.report(both);
+        assertThat(pdfsig).contains("Signature #2").doesNotContain("Signature is Invalid");
+        assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(3);
+        assertThat(PdfAFixtures.pdfA2bFailures(both)).isEmpty();
+    }
+
+    @Test
+    void sealIsPlacedOverTheUnitSignatureAndDate() throws IOException {
+        byte[] signed = pki.signer.sign(unsigned, SignatureRequest.sealed(pki.seal, PadesLevel.B_B,
+                SealAppearance.drawn("某某市人民检察院", "检察建议专用章")));
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDRectangle seal = sealWidget(document).getRectangle();
+            float[] date = lineBox(document, "2025年3月18日");
+            float[] unit = lineBox(document.getPage(0).getMediaBox(), document, "某某市人民检察院", true);
+            assertThat(seal.getWidth()).isCloseTo(SealAppearance.STANDARD_DIAMETER, org.assertj.core.data.Offset.offset(0.5f));
+            // The date and unit signature lie inside the seal, below its centre (GB/T 9704-2012 7.3.5.1).
+            float centerX = seal.getLowerLeftX() + seal.getWidth() / 2;
+            for (float[] line : List.of(date, unit)) {
+                assertThat(centerX).isBetween(line[0], line[1]);
+                assertThat(line[2]).isBetween(seal.getLowerLeftY(), seal.getLowerLeftY() + seal.getHeight() / 2);
+            }
+        }
+    }
+
+    @Test
+    void configuredSealImageReplacesTheDrawing() throws IOException {
+        byte[] signed = pki.signer.sign(unsigned, SignatureRequest.sealed(pki.seal, PadesLevel.B_T,
+                SealAppearance.drawn("某某市人民检察院", "").withImage(sealPng())));
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            var appearance = sealWidget(document).getNormalAppearanceStream();
+            assertThat(appearance.getResources().getXObjectNames())
+                    .anyMatch(name -> {
+                        try {
+                            return appearance.getResources().getXObject(name) instanceof PDImageXObject;
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+        }
+        assertThat(PdfAFixtures.pdfA2bFailures(signed)).isEmpty();
+        String id = Dss.validate(signed, pki.ca.certificate(), pki.ca.crl()).getSimpleReport().getFirstSignatureId();
+        assertThat(Dss.validate(signed, pki.ca.certificate(), pki.ca.crl()).getSimpleReport().getIndication(id))
+                .isEqualTo(Indication.TOTAL_PASSED);
+    }
+
+    private static PDAnnotationWidget sealWidget(PDDocument document) throws IOException {
+        for (PDSignatureField field : document.getSignatureFields()) {
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            if (widget.getRectangle().getWidth() > 0) {
+                return widget;
+            }
+        }
+        throw new AssertionError("no visible signature widget");
+    }
+
+    private static float[] lineBox(PDDocument document, String text) throws IOException {
+        return lineBox(document.getPage(0).getMediaBox(), document, text, false);
+    }
+
+    /** {minX, maxX, baseline} of the last (or, with {@code last}, the last of several) line containing {@code text}. */
+    private static float[] lineBox(PDRectangle media, PDDocument document, String text, boolean last) throws IOException {
+        float[][] found = new float[1][];
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String line, List<TextPosition> positions) {
+                if (line.contains(text)) {
+                    TextPosition first = positions.get(0);
+                    TextPosition end = positions.get(positions.size() - 1);
+                    found[0] = new float[] {first.getXDirAdj(), end.getXDirAdj() + end.getWidthDirAdj(),
+                            media.getHeight() - first.getYDirAdj()};
+                }
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.getText(document);
+        assertThat(found[0]).as(text + " on the page").isNotNull();
+        return found[0];
+    }
+
+    private static byte[] sealPng() throws IOException {
+        BufferedImage image = new BufferedImage(240, 240, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(220, 20, 24));
+        g.setStroke(new BasicStroke(8));
+        g.drawOval(8, 8, 224, 224);
+        g.fillOval(100, 100, 40, 40);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }
