@@ -13,7 +13,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -47,6 +51,13 @@ final class SealArtwork {
     private static final FontRenderContext OUTLINES = new FontRenderContext(null, true, true);
 
     private final List<Font> fonts;
+    /** Recent templates: the same seal at the same place is drawn once (outlines and a PDF save per seal are slow). */
+    private final Map<String, byte[]> templates = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 32;
+        }
+    });
 
     private SealArtwork(List<Font> fonts) {
         this.fonts = fonts;
@@ -75,6 +86,18 @@ final class SealArtwork {
      * widget sits at {@code rectangle} on a page the size of {@code page}.
      */
     InputStream template(PDRectangle page, PDRectangle rectangle, SealAppearance seal, String fieldName) throws IOException {
+        String key = page + "|" + rectangle + "|" + seal.unitName() + "|" + seal.roleText() + "|" + fieldName + "|"
+                + seal.image().map(Arrays::hashCode).orElse(0) + "|" + seal.image().map(image -> image.length).orElse(0);
+        byte[] cached = templates.get(key);
+        if (cached == null) {
+            cached = drawTemplate(page, rectangle, seal, fieldName);
+            templates.put(key, cached);
+        }
+        return new ByteArrayInputStream(cached);
+    }
+
+    private byte[] drawTemplate(PDRectangle page, PDRectangle rectangle, SealAppearance seal, String fieldName)
+            throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDPage templatePage = new PDPage(page);
             document.addPage(templatePage);
@@ -115,7 +138,7 @@ final class SealArtwork {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
-            return new ByteArrayInputStream(out.toByteArray());
+            return out.toByteArray();
         }
     }
 
