@@ -53,6 +53,7 @@ public final class PdfRenderer {
      */
     public PdfRenderer(FontSet fonts) {
         this.fonts = Objects.requireNonNull(fonts, "fonts");
+        OpenHtmlToPdfLogging.install();
         List<String> missing = TemplateRenderer.FONT_FAMILIES.stream()
                 .filter(family -> !fonts.families().contains(family)).toList();
         if (!missing.isEmpty()) {
@@ -66,7 +67,7 @@ public final class PdfRenderer {
      * @return the PDF/A-2b file
      * @throws UncoveredCharacters naming each field with characters no font covers
      */
-    public byte[] render(InstrumentXhtml instrument) {
+    public RenderedPdf render(InstrumentXhtml instrument) {
         checkCoverage(instrument);
         Document xhtml = parse(instrument.xhtml());
         try (PDDocument document = new PDDocument()) {
@@ -85,7 +86,7 @@ public final class PdfRenderer {
                 describe(document.getDocumentInformation(), instrument.metadata());
                 ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
                 document.save(pdf);
-                return pdf.toByteArray();
+                return new RenderedPdf(pdf.toByteArray(), document.getNumberOfPages());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("PDF rendering failed", e);

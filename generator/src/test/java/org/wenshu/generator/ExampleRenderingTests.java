@@ -24,7 +24,7 @@ class ExampleRenderingTests {
     void everyShippedExampleRendersAsValidPdfA2b(String typeId) {
         InstrumentXhtml xhtml = new TemplateRenderer().render(CATALOG.require(typeId), Fixtures.example(typeId));
 
-        byte[] pdf = new PdfRenderer(Fixtures.fonts()).render(xhtml);
+        byte[] pdf = new PdfRenderer(Fixtures.fonts()).render(xhtml).content();
         Fixtures.keep(typeId, pdf);
 
         assertThat(Fixtures.pdfA2bFailures(pdf)).isEmpty();

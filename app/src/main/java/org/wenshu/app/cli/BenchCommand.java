@@ -1,0 +1,19 @@
+package org.wenshu.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code wenshu bench WHAT}: throughput figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "性能测试 (throughput benchmarks).",
+        subcommands = {BenchRenderCommand.class})
+public class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的内容，如 wenshu bench render");
+    }
+}
