@@ -80,7 +80,7 @@ public final class PdfRenderer {
                     // The templates need nothing outside the document; nothing may be fetched while printing.
                     .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withW3cDocument(xhtml, null);
-            fonts.registerWith(builder, document);
+            fonts.registerWith(builder, document, familiesFor(instrument));
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 describe(document.getDocumentInformation(), instrument.metadata());
@@ -109,6 +109,13 @@ public final class PdfRenderer {
         if (!uncovered.isEmpty()) {
             throw new UncoveredCharacters(uncovered);
         }
+    }
+
+    /** The families the document's styles use, plus fallbacks for characters they lack (fields and template text). */
+    private List<String> familiesFor(InstrumentXhtml instrument) {
+        List<String> fallbackOrder = new ArrayList<>(TemplateRenderer.FONT_FAMILIES);
+        fallbackOrder.add(TemplateRenderer.FALLBACK_FONT_FAMILY);
+        return fonts.familiesFor(instrument.fontFamilies(), fallbackOrder, instrument.xhtml());
     }
 
     private static void describe(PDDocumentInformation info, InstrumentMetadata metadata) {

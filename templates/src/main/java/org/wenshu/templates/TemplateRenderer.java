@@ -67,7 +67,8 @@ public final class TemplateRenderer {
             // Field values never reach template syntax, so this is a bug in a template, not bad input.
             throw new IllegalStateException("template of " + type.id() + " failed: " + e.getMessageWithoutStackTop(), e);
         }
-        return new InstrumentXhtml(xhtml.toString(), metadata(values), printedFields(values));
+        String document = xhtml.toString();
+        return new InstrumentXhtml(document, metadata(values), printedFields(values), familiesUsed(document));
     }
 
     private static Configuration configuration() {
@@ -157,6 +158,22 @@ public final class TemplateRenderer {
             ordinals.add(ChineseNumbers.ordinal(i));
         }
         return ordinals;
+    }
+
+    /**
+     * The role families the layout actually uses in this document. Body and title typefaces always; 黑体 and
+     * 楷体 only where headings or an urgency mark were printed. Class attributes come from the templates
+     * alone: field values are escaped, so they cannot forge one.
+     */
+    private static List<String> familiesUsed(String xhtml) {
+        List<String> families = new ArrayList<>(List.of("wenshu-fangsong", "wenshu-xiaobiaosong"));
+        if (xhtml.contains("class=\"heading\"") || xhtml.contains("class=\"urgency\"")) {
+            families.add("wenshu-heiti");
+        }
+        if (xhtml.contains("class=\"subheading\"")) {
+            families.add("wenshu-kaiti");
+        }
+        return families;
     }
 
     private static InstrumentMetadata metadata(FieldValues values) {

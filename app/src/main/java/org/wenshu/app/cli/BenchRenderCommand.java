@@ -112,7 +112,7 @@ public class BenchRenderCommand implements Callable<Integer> {
     /** Example-like values whose main text is just long enough for a second page. */
     private FieldValues twoPages(InstrumentType type) {
         Map<String, Object> values = sample(type);
-        String body = type.fields().stream().filter(f -> f.type() == FieldType.MULTILINE && f.required())
+        String body = type.fields().stream().filter(f -> f.type() == FieldType.MULTILINE)
                 .map(FieldSpec::name).findFirst().orElseThrow();
         for (int paragraphs = 1; paragraphs <= 60; paragraphs++) {
             values.put(body, String.join("\n", java.util.Collections.nCopies(paragraphs, FILLER)));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -124,15 +125,50 @@ public final class FontSet implements Closeable {
     }
 
     /**
-     * Registers every family with a renderer that writes into {@code document}. The embedded font is created
-     * only when layout first asks for the family, so unused families cost nothing.
+     * The families a document needs: {@code primary} (those its styles use first), then, for each character
+     * of {@code text} the fonts chosen so far lack, the first family of {@code fallbackOrder} that has it.
+     * Families naming an already chosen font come along for free.
      */
-    public void registerWith(PdfRendererBuilder builder, PDDocument document) {
+    public List<String> familiesFor(List<String> primary, List<String> fallbackOrder, String text) {
+        List<String> chosen = new ArrayList<>();
+        primary.stream().filter(fonts::containsKey).forEach(chosen::add);
+        text.codePoints().distinct().filter(c -> !Character.isWhitespace(c)).forEach(c -> {
+            if (chosen.stream().noneMatch(family -> fonts.get(family).covers(c))) {
+                fallbackOrder.stream()
+                        .filter(family -> fonts.containsKey(family) && !chosen.contains(family))
+                        .filter(family -> fonts.get(family).covers(c))
+                        .findFirst().ifPresent(chosen::add);
+            }
+        });
+        Set<LoadedFont> chosenFonts = Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.forEach(family -> chosenFonts.add(fonts.get(family)));
+        fonts.forEach((family, font) -> {
+            if (chosenFonts.contains(font) && !chosen.contains(family)) {
+                chosen.add(family);
+            }
+        });
+        return chosen;
+    }
+
+    /**
+     * Registers the given families with a renderer that writes into {@code document}.
+     *
+     * <p>Each registered font costs a per-document {@link PDType0Font}, whose construction walks the widths of
+     * every glyph (tens of thousands in a CJK font): the dominant cost of a render. openhtmltopdf creates one for
+     * every registered family named in a CSS font list, used or not, so only the families a document needs
+     * (see {@link #familiesFor}) should be registered; unregistered names in a font list are skipped.
+     */
+    public void registerWith(PdfRendererBuilder builder, PDDocument document, Collection<String> families) {
         // Families that share a typeface share one embedded font, so its glyphs are embedded once.
         Map<TrueTypeFont, SharedFontSupplier> suppliers = new IdentityHashMap<>();
-        fonts.forEach((family, font) -> builder.useFont(
-                suppliers.computeIfAbsent(font.font(), shared -> new SharedFontSupplier(document, shared)),
-                family, 400, FontStyle.NORMAL, true));
+        for (String family : families) {
+            LoadedFont font = fonts.get(family);
+            if (font == null) {
+                throw new IllegalArgumentException("unknown font family " + family);
+            }
+            builder.useFont(suppliers.computeIfAbsent(font.font(), shared -> new SharedFontSupplier(document, shared)),
+                    family, 400, FontStyle.NORMAL, true);
+        }
     }
 
     @Override
