@@ -50,10 +50,16 @@ public class TypesCommand implements Callable<Integer> {
         out.printf("%s  %s%n", type.id(), type.name());
         out.printf("  发文字号：%s〔年份〕序号号    回复期限：%s%n", type.numberCode(), type.replyPeriod().describe());
         for (FieldSpec field : type.fields()) {
-            out.printf("  %-20s %-10s %-6s %s%s%n", field.name(), field.label(), field.type().label(),
+            out.printf("  %s %s %s %s%s%n", pad(field.name(), 20), pad(field.label(), 18), pad(field.type().label(), 8),
                     field.required() ? "必填" : "选填", limits(field));
         }
         out.println();
+    }
+
+    /** Pads to a terminal width in columns: Chinese characters take two. */
+    private static String pad(String text, int columns) {
+        int width = text.codePoints().map(c -> c >= 0x1100 ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(0, columns - width));
     }
 
     private static String limits(FieldSpec field) {
