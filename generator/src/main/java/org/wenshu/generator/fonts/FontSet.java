@@ -255,6 +255,9 @@ public final class FontSet implements Closeable {
             if (font.getGlyph() == null) {
                 throw new FontUnusable("字体族 " + source.family() + " 的字体没有 TrueType 字形表（glyf），PDFBox 无法嵌入");
             }
+            // Horizontal Chinese text needs no glyph substitution (GSUB serves vertical forms and Latin ligatures),
+            // and PDFBox's GSUB pass re-tokenises every string it shows: about a sixth of a render.
+            font.setEnableGsub(false);
             // Read the tables every document needs now, so concurrent renders only ever read initialised tables.
             font.getHorizontalMetrics();
             font.getHorizontalHeader();
