@@ -20,8 +20,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.OTFParser;
-import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -181,12 +179,10 @@ public final class FontSet implements Closeable {
         if (bytes.length >= 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f') {
             return new TrueTypeCollection(new ByteArrayInputStream(bytes));
         }
-        boolean openType = bytes.length >= 4 && bytes[0] == 'O' && bytes[1] == 'T' && bytes[2] == 'T' && bytes[3] == 'O';
-        if (openType) {
-            OpenTypeFont font = new OTFParser().parse(new RandomAccessReadBuffer(bytes));
-            font.close();
+        if (bytes.length >= 4 && bytes[0] == 'O' && bytes[1] == 'T' && bytes[2] == 'T' && bytes[3] == 'O') {
             // PDFBox embeds only TrueType (glyf) outlines into a CIDFontType2; CFF fonts such as Noto CJK fail at save.
-            throw new FontUnusable("字体 " + source.location() + " 是 CFF 轮廓的 OpenType 字体，PDFBox 无法嵌入；请改用 TrueType 轮廓字体");
+            throw new FontUnusable("字体族 " + source.family() + " 的字体 " + source.location()
+                    + " 是 CFF 轮廓的 OpenType 字体，PDFBox 无法嵌入；请改用 TrueType 轮廓字体（.ttf/.ttc）");
         }
         return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
     }
