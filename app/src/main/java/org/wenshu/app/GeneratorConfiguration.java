@@ -69,8 +69,11 @@ public class GeneratorConfiguration {
                 sources.add(configured == null ? shipped : configured.source(shipped.family()));
             }
             fonts.forEach((family, configured) -> {
-                if (sources.stream().noneMatch(source -> source.family().equals(family))) {
+                if (family.equals(TemplateRenderer.FALLBACK_FONT_FAMILY)) {
                     sources.add(configured.source(family));
+                } else if (sources.stream().noneMatch(source -> source.family().equals(family))) {
+                    throw new IllegalArgumentException("wenshu.generator.fonts." + family + "：未知的字体族；可配置 "
+                            + String.join("、", TemplateRenderer.FONT_FAMILIES) + "、" + TemplateRenderer.FALLBACK_FONT_FAMILY);
                 }
             });
             return sources;

@@ -43,6 +43,31 @@ class GeneratorConfigurationIntegrationTests {
     }
 
     @Test
+    void theFallbackFamilyPrintsWhatTheRoleFontsLack() throws IOException {
+        String zenHei = "classpath:fonts/wqy-zenhei.ttc";
+        try (AnnotationConfigApplicationContext context = context(Map.of(
+                "wenshu.generator.fonts.wenshu-kaiti.location", zenHei,
+                "wenshu.generator.fonts.wenshu-fallback.location", "classpath:fonts/LXGWWenKai-Regular.ttf"))) {
+            InstrumentCatalog catalog = context.getBean(InstrumentCatalog.class);
+            Map<String, Object> values = JsonMapper.builder().build().readValue(
+                    Files.readString(Path.of("..", "examples", "reply-reminder.json")), new TypeReference<>() { });
+            values.put("request", "请说明𠮷祥路社区矫正对象外出审批情况。");
+
+            byte[] pdf = context.getBean(PdfRenderer.class)
+                    .render(context.getBean(TemplateRenderer.class).render(catalog.require("reply-reminder"), values))
+                    .content();
+
+            assertThat(fontNames(pdf)).anyMatch(name -> name.contains("LXGWWenKai"));
+        }
+    }
+
+    @Test
+    void anUnknownFamilyIsRefusedListingTheKnownOnes() {
+        assertThatThrownBy(() -> context(Map.of("wenshu.generator.fonts.wenshu-songti.location", "classpath:fonts/uming.ttc")))
+                .rootCause().hasMessageContaining("wenshu-songti").hasMessageContaining("wenshu-fangsong");
+    }
+
+    @Test
     void aMissingConfiguredFontStopsStartupNamingTheFile() {
         assertThatThrownBy(() -> context(Map.of("wenshu.generator.fonts.wenshu-fangsong.location", "/nonexistent/FangSong_GB2312.ttf"))
                 .getBean(PdfRenderer.class))

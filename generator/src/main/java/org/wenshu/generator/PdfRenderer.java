@@ -101,7 +101,8 @@ public final class PdfRenderer {
     public void checkCoverage(InstrumentXhtml instrument) {
         List<UncoveredField> uncovered = new ArrayList<>();
         for (PrintedField field : instrument.fields()) {
-            Set<Integer> missing = fonts.uncovered(field.text());
+            // Only families the stylesheet's font lists name can print a character; others are never tried.
+            Set<Integer> missing = fonts.uncovered(field.text(), fallbackOrder());
             if (!missing.isEmpty()) {
                 uncovered.add(new UncoveredField(field.field(), field.label(), List.copyOf(missing)));
             }
@@ -113,9 +114,13 @@ public final class PdfRenderer {
 
     /** The families the document's styles use, plus fallbacks for characters they lack (fields and template text). */
     private List<String> familiesFor(InstrumentXhtml instrument) {
-        List<String> fallbackOrder = new ArrayList<>(TemplateRenderer.FONT_FAMILIES);
-        fallbackOrder.add(TemplateRenderer.FALLBACK_FONT_FAMILY);
-        return fonts.familiesFor(instrument.fontFamilies(), fallbackOrder, instrument.xhtml());
+        return fonts.familiesFor(instrument.fontFamilies(), fallbackOrder(), instrument.xhtml());
+    }
+
+    private static List<String> fallbackOrder() {
+        List<String> order = new ArrayList<>(TemplateRenderer.FONT_FAMILIES);
+        order.add(TemplateRenderer.FALLBACK_FONT_FAMILY);
+        return order;
     }
 
     private static void describe(PDDocumentInformation info, InstrumentMetadata metadata) {

@@ -117,8 +117,16 @@ public final class FontSet implements Closeable {
 
     /** The distinct code points of {@code text} that no font covers, in ascending order; whitespace is ignored. */
     public Set<Integer> uncovered(String text) {
+        return uncovered(text, fonts.keySet());
+    }
+
+    /** The distinct code points of {@code text} that none of the given families' fonts covers; whitespace ignored. */
+    public Set<Integer> uncovered(String text, Collection<String> families) {
+        List<LoadedFont> candidates = families.stream().filter(fonts::containsKey).map(fonts::get).toList();
         Set<Integer> missing = new TreeSet<>();
-        text.codePoints().filter(c -> !Character.isWhitespace(c) && !covers(c)).forEach(missing::add);
+        text.codePoints()
+                .filter(c -> !Character.isWhitespace(c) && candidates.stream().noneMatch(font -> font.covers(c)))
+                .forEach(missing::add);
         return missing;
     }
 
