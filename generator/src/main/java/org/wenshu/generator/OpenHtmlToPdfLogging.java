@@ -1,6 +1,8 @@
 package org.wenshu.generator;
 
 import java.lang.System.Logger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 
 import com.openhtmltopdf.util.Diagnostic;
@@ -12,6 +14,11 @@ import com.openhtmltopdf.util.XRLogger;
  * render's progress to standard error. Its INFO messages are per-document chatter and become DEBUG.
  */
 final class OpenHtmlToPdfLogging implements XRLogger {
+
+    // openhtmltopdf asks whether to log several times per document; looking a System.Logger up each time
+    // costs a few per cent of a render.
+    private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
+    private final Logger root = System.getLogger("com.openhtmltopdf");
 
     private OpenHtmlToPdfLogging() {
     }
@@ -27,12 +34,12 @@ final class OpenHtmlToPdfLogging implements XRLogger {
 
     @Override
     public void log(String where, Level level, String message) {
-        System.getLogger(where).log(map(level), message);
+        logger(where).log(map(level), message);
     }
 
     @Override
     public void log(String where, Level level, String message, Throwable failure) {
-        System.getLogger(where).log(map(level), message, failure);
+        logger(where).log(map(level), message, failure);
     }
 
     @Override
@@ -42,7 +49,11 @@ final class OpenHtmlToPdfLogging implements XRLogger {
 
     @Override
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-        return System.getLogger("com.openhtmltopdf").isLoggable(map(diagnostic.getLevel()));
+        return root.isLoggable(map(diagnostic.getLevel()));
+    }
+
+    private Logger logger(String name) {
+        return loggers.computeIfAbsent(name, System::getLogger);
     }
 
     private static Logger.Level map(Level level) {

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,13 +21,10 @@ import javax.xml.parsers.ParserConfigurationException;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.w3c.dom.Document;
 import org.wenshu.generator.UncoveredCharacters.UncoveredField;
 import org.wenshu.generator.fonts.FontSet;
-import org.wenshu.templates.InstrumentMetadata;
 import org.wenshu.templates.InstrumentXhtml;
 import org.wenshu.templates.PrintedField;
 import org.wenshu.templates.TemplateRenderer;
@@ -43,7 +42,8 @@ public final class PdfRenderer {
 
     private final FontSet fonts;
     // PDF/A requires an output intent; the JDK's built-in sRGB profile needs no file and no download.
-    private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private final PdfA pdfA = new PdfA(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+    private final Clock clock;
     private final DocumentBuilderFactory parsers = hardenedFactory();
 
     /**
@@ -52,7 +52,13 @@ public final class PdfRenderer {
      * @throws IllegalArgumentException when the set lacks a family the templates use
      */
     public PdfRenderer(FontSet fonts) {
+        this(fonts, Clock.systemUTC());
+    }
+
+    /** A renderer stamping documents with the time of {@code clock}. */
+    public PdfRenderer(FontSet fonts, Clock clock) {
         this.fonts = Objects.requireNonNull(fonts, "fonts");
+        this.clock = Objects.requireNonNull(clock, "clock");
         OpenHtmlToPdfLogging.install();
         List<String> missing = TemplateRenderer.FONT_FAMILIES.stream()
                 .filter(family -> !fonts.families().contains(family)).toList();
@@ -74,16 +80,14 @@ public final class PdfRenderer {
             PdfRendererBuilder builder = new PdfRendererBuilder()
                     .useFastMode()
                     .usePDDocument(document)
-                    .usePdfAConformance(PdfAConformance.PDFA_2_B)
-                    .useColorProfile(srgbProfile)
-                    .withProducer("wenshu")
+                    .withProducer(PdfA.PRODUCER)
                     // The templates need nothing outside the document; nothing may be fetched while printing.
                     .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withW3cDocument(xhtml, null);
             fonts.registerWith(builder, document, familiesFor(instrument));
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
-                describe(document.getDocumentInformation(), instrument.metadata());
+                pdfA.apply(document, instrument.metadata(), ZonedDateTime.now(clock));
                 ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
                 document.save(pdf);
                 return new RenderedPdf(pdf.toByteArray(), document.getNumberOfPages());
@@ -121,12 +125,6 @@ public final class PdfRenderer {
         List<String> order = new ArrayList<>(TemplateRenderer.FONT_FAMILIES);
         order.add(TemplateRenderer.FALLBACK_FONT_FAMILY);
         return order;
-    }
-
-    private static void describe(PDDocumentInformation info, InstrumentMetadata metadata) {
-        // Title, author and subject mirror the XMP openhtmltopdf wrote from the same <meta> elements; a custom
-        // key needs no XMP counterpart in PDF/A-2, so the document number is also stored under its own name.
-        info.setCustomMetadataValue(DOCUMENT_NUMBER_KEY, metadata.documentNumber());
     }
 
     private Document parse(String xhtml) {

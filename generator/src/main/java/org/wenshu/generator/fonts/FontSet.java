@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -138,18 +139,31 @@ public final class FontSet implements Closeable {
     public List<String> familiesFor(List<String> primary, List<String> fallbackOrder, String text) {
         List<String> chosen = new ArrayList<>();
         primary.stream().filter(fonts::containsKey).forEach(chosen::add);
-        text.codePoints().distinct().filter(c -> !Character.isWhitespace(c)).forEach(c -> {
-            if (chosen.stream().noneMatch(family -> fonts.get(family).covers(c))) {
+        List<LoadedFont> chosenFonts = new ArrayList<>();
+        chosen.forEach(family -> chosenFonts.add(fonts.get(family)));
+        // A document is mostly markup and CSS in ASCII plus a few hundred distinct characters: check each once.
+        BitSet checked = new BitSet();
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (checked.get(c) || Character.isWhitespace(c)) {
+                continue;
+            }
+            checked.set(c);
+            if (chosenFonts.stream().noneMatch(font -> font.covers(c))) {
                 fallbackOrder.stream()
                         .filter(family -> fonts.containsKey(family) && !chosen.contains(family))
                         .filter(family -> fonts.get(family).covers(c))
-                        .findFirst().ifPresent(chosen::add);
+                        .findFirst().ifPresent(family -> {
+                            chosen.add(family);
+                            chosenFonts.add(fonts.get(family));
+                        });
             }
-        });
-        Set<LoadedFont> chosenFonts = Collections.newSetFromMap(new IdentityHashMap<>());
-        chosen.forEach(family -> chosenFonts.add(fonts.get(family)));
+        }
+        Set<LoadedFont> distinctFonts = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinctFonts.addAll(chosenFonts);
         fonts.forEach((family, font) -> {
-            if (chosenFonts.contains(font) && !chosen.contains(family)) {
+            if (distinctFonts.contains(font) && !chosen.contains(family)) {
                 chosen.add(family);
             }
         });
