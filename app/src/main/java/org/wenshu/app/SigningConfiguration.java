@@ -34,6 +34,7 @@ import org.wenshu.generator.signing.SigningKey;
 import org.wenshu.generator.signing.TimestampAuthority;
 import org.wenshu.generator.signing.TsaClient;
 import org.wenshu.generator.verification.PdfVerifier;
+import org.wenshu.app.signing.UnitSeal;
 
 /**
  * Wires signing and verification: the unit's seal key (PKCS#12, PKCS#11, or development keys created on first run),
@@ -143,38 +144,7 @@ public class SigningConfiguration {
     @Bean
     UnitSeal unitSeal(SigningProperties properties, SigningKey sealKey, PdfSigner signer) {
         Optional<byte[]> image = properties.sealImageFile().map(SigningConfiguration::read);
-        return new UnitSeal(properties, sealKey, signer, image);
-    }
-
-    /** The configured unit seal: builds the request that {@code generate} and {@code issue} sign with. */
-    public static final class UnitSeal {
-        private final SigningProperties properties;
-        private final SigningKey key;
-        private final PdfSigner signer;
-        private final Optional<byte[]> image;
-
-        UnitSeal(SigningProperties properties, SigningKey key, PdfSigner signer, Optional<byte[]> image) {
-            this.properties = properties;
-            this.key = key;
-            this.signer = signer;
-            this.image = image;
-        }
-
-        /** A sealed signature request at {@code level}, or at the configured/default level when empty. */
-        public SignatureRequest request(Optional<PadesLevel> level) {
-            PadesLevel chosen = level.orElseGet(() -> "auto".equalsIgnoreCase(properties.level())
-                    ? signer.defaultLevel(key) : PadesLevel.parse(properties.level()));
-            SealAppearance seal = SealAppearance.drawn(properties.unit(), properties.roleText());
-            if (image.isPresent()) {
-                seal = seal.withImage(image.get());
-            }
-            return SignatureRequest.sealed(key, chosen, seal);
-        }
-
-        /** Signs {@code pdf} with the unit seal. */
-        public byte[] sign(byte[] pdf, Optional<PadesLevel> level) {
-            return signer.sign(pdf, request(level));
-        }
+        return new UnitSeal(properties.level(), properties.unit(), properties.roleText(), sealKey, signer, image);
     }
 
     private static byte[] read(Path file) {

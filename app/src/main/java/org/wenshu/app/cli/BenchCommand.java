@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "性能测试 (throughput benchmarks).",
         subcommands = {
+                BenchRenderCommand.class,
                 BenchSignCommand.class,
         })
 public class BenchCommand implements Runnable {
@@ -16,6 +17,6 @@ public class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测的项目 (missing benchmark, e.g. 'sign')");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign");
     }
 }

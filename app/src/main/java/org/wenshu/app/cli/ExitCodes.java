@@ -3,6 +3,10 @@ package org.wenshu.app.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.wenshu.generator.UncoveredCharacters;
+import org.wenshu.templates.FieldsInvalid;
+import org.wenshu.templates.UnknownInstrumentType;
+
 /**
  * Maps failures to the CLI's exit codes: 2 for input the user can fix (with the message saying what),
  * 1 for everything else.
@@ -15,7 +19,10 @@ public final class ExitCodes {
 
     /** Exception types whose message tells the user what to fix in their input. */
     private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES = List.of(
-            BadInput.class);
+            BadInput.class,
+            UnknownInstrumentType.class,
+            FieldsInvalid.class,
+            UncoveredCharacters.class);
 
     private ExitCodes() {
     }

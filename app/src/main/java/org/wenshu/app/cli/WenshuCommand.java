@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "文书: generate, sign, archive, answer and search procuratorial instruments.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TypesCommand.class,
+                GenerateCommand.class,
                 VerifyCommand.class,
                 BenchCommand.class,
         })

@@ -34,6 +34,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wenshu.app.SigningConfiguration;
+import org.wenshu.app.signing.UnitSeal;
 import org.wenshu.app.Wenshu;
 import org.wenshu.generator.keys.CertificatePurpose;
 import org.wenshu.generator.keys.DevelopmentCa;
@@ -50,14 +51,14 @@ class VerifyCommandIntegrationTests {
     static Path home;
 
     private static ConfigurableApplicationContext context;
-    private static SigningConfiguration.UnitSeal unitSeal;
+    private static UnitSeal unitSeal;
     private static PdfSigner signer;
     private static DevelopmentKeys devKeys;
 
     @BeforeAll
     static void startCli() {
         context = cliApplication().run("--wenshu.home=" + home, "--wenshu.signing.role-text=检察建议专用章");
-        unitSeal = context.getBean(SigningConfiguration.UnitSeal.class);
+        unitSeal = context.getBean(UnitSeal.class);
         signer = context.getBean(PdfSigner.class);
         devKeys = context.getBean(SigningConfiguration.DevelopmentSetup.class).keys().orElseThrow();
     }

@@ -1,0 +1,156 @@
+package org.wenshu.generator;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.w3c.dom.Document;
+import org.wenshu.generator.UncoveredCharacters.UncoveredField;
+import org.wenshu.generator.fonts.FontSet;
+import org.wenshu.templates.InstrumentXhtml;
+import org.wenshu.templates.PrintedField;
+import org.wenshu.templates.TemplateRenderer;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Prints a rendered instrument as PDF/A-2b (PDF/A 归档文件) with embedded fonts, an sRGB output intent and
+ * document information (title, issuing unit, document number). Thread-safe; create once and share.
+ */
+public final class PdfRenderer {
+
+    /** The key of the document-information entry that holds the document number (发文字号). */
+    public static final String DOCUMENT_NUMBER_KEY = "DocumentNumber";
+
+    private final FontSet fonts;
+    // PDF/A requires an output intent; the JDK's built-in sRGB profile needs no file and no download.
+    private final PdfA pdfA = new PdfA(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+    private final Clock clock;
+    private final DocumentBuilderFactory parsers = hardenedFactory();
+
+    /**
+     * A renderer printing in the given fonts.
+     *
+     * @throws IllegalArgumentException when the set lacks a family the templates use
+     */
+    public PdfRenderer(FontSet fonts) {
+        this(fonts, Clock.systemUTC());
+    }
+
+    /** A renderer stamping documents with the time of {@code clock}. */
+    public PdfRenderer(FontSet fonts, Clock clock) {
+        this.fonts = Objects.requireNonNull(fonts, "fonts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        OpenHtmlToPdfLogging.install();
+        List<String> missing = TemplateRenderer.FONT_FAMILIES.stream()
+                .filter(family -> !fonts.families().contains(family)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("字体配置缺少字体族：" + String.join("、", missing));
+        }
+    }
+
+    /**
+     * Checks that every character of every field can be printed, then prints the instrument.
+     *
+     * @return the PDF/A-2b file
+     * @throws UncoveredCharacters naming each field with characters no font covers
+     */
+    public RenderedPdf render(InstrumentXhtml instrument) {
+        checkCoverage(instrument);
+        Document xhtml = parse(instrument.xhtml());
+        try (PDDocument document = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder()
+                    .useFastMode()
+                    .usePDDocument(document)
+                    .withProducer(PdfA.PRODUCER)
+                    // The templates need nothing outside the document; nothing may be fetched while printing.
+                    .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                    .withW3cDocument(xhtml, null);
+            fonts.registerWith(builder, document, familiesFor(instrument));
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+                pdfA.apply(document, instrument.metadata(), ZonedDateTime.now(clock));
+                ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+                document.save(pdf);
+                return new RenderedPdf(pdf.toByteArray(), document.getNumberOfPages());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF rendering failed", e);
+        }
+    }
+
+    /**
+     * Finds the characters of each field that no font covers.
+     *
+     * @throws UncoveredCharacters if any
+     */
+    public void checkCoverage(InstrumentXhtml instrument) {
+        List<UncoveredField> uncovered = new ArrayList<>();
+        for (PrintedField field : instrument.fields()) {
+            // Only families the stylesheet's font lists name can print a character; others are never tried.
+            Set<Integer> missing = fonts.uncovered(field.text(), fallbackOrder());
+            if (!missing.isEmpty()) {
+                uncovered.add(new UncoveredField(field.field(), field.label(), List.copyOf(missing)));
+            }
+        }
+        if (!uncovered.isEmpty()) {
+            throw new UncoveredCharacters(uncovered);
+        }
+    }
+
+    /** The families the document's styles use, plus fallbacks for characters they lack (fields and template text). */
+    private List<String> familiesFor(InstrumentXhtml instrument) {
+        return fonts.familiesFor(instrument.fontFamilies(), fallbackOrder(), instrument.xhtml());
+    }
+
+    private static List<String> fallbackOrder() {
+        List<String> order = new ArrayList<>(TemplateRenderer.FONT_FAMILIES);
+        order.add(TemplateRenderer.FALLBACK_FONT_FAMILY);
+        return order;
+    }
+
+    private Document parse(String xhtml) {
+        try {
+            DocumentBuilder parser;
+            synchronized (parsers) {
+                parser = parsers.newDocumentBuilder();
+            }
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("template produced malformed XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilderFactory hardenedFactory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        try {
+            // XXE off: no DOCTYPE, no external entities, no XInclude.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory;
+    }
+}

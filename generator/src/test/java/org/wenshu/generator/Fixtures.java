@@ -1,0 +1,83 @@
+package org.wenshu.generator;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.verapdf.core.EncryptedPdfException;
+import org.verapdf.core.ModelParsingException;
+import org.verapdf.core.ValidationException;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+import org.wenshu.generator.fonts.FontSet;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Shared, expensive test fixtures: the parsed fonts, the shipped examples, the PDF/A validator. */
+final class Fixtures {
+
+    private static FontSet fonts;
+
+    private Fixtures() {
+    }
+
+    static synchronized FontSet fonts() {
+        if (fonts == null) {
+            fonts = FontSet.bundled();
+        }
+        return fonts;
+    }
+
+    /** The example data file shipped for a type, at the repository root. */
+    static Map<String, Object> example(String typeId) {
+        Path file = Path.of("..", "examples", typeId + ".json");
+        try {
+            return new LinkedHashMap<>(JsonMapper.builder().build()
+                    .readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps a rendered file under target/rendered for a person to look at. */
+    static void keep(String name, byte[] pdf) {
+        try {
+            Path dir = Path.of("target", "rendered");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".pdf"), pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rules veraPDF reports as failed when validating against PDF/A-2b; empty when compliant. */
+    static synchronized List<String> pdfA2bFailures(byte[] pdf) {
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+            ValidationResult result = validator.validate(parser);
+            List<String> failures = result.getTestAssertions().stream()
+                    .filter(assertion -> assertion.getStatus() == TestAssertion.Status.FAILED)
+                    .map(assertion -> assertion.getRuleId().getClause() + "-" + assertion.getRuleId().getTestNumber()
+                            + ": " + assertion.getMessage())
+                    .distinct()
+                    .toList();
+            if (!result.isCompliant() && failures.isEmpty()) {
+                return List.of("not compliant without a failed assertion");
+            }
+            return failures;
+        } catch (ModelParsingException | EncryptedPdfException | ValidationException | IOException e) {
+            return List.of("veraPDF could not validate: " + e);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.wenshu.templates;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks raw JSON values against a type's fields and collects every problem before reporting. */
+final class FieldValidator {
+
+    private final InstrumentType type;
+    private final List<FieldInvalid> problems = new ArrayList<>();
+    private final Map<String, Object> valid = new LinkedHashMap<>();
+
+    private FieldValidator(InstrumentType type) {
+        this.type = type;
+    }
+
+    static FieldValues validate(InstrumentType type, Map<String, ?> raw) {
+        FieldValidator validator = new FieldValidator(type);
+        Map<String, ?> given = raw == null ? Map.of() : raw;
+        for (String name : given.keySet()) {
+            if (type.field(name).isEmpty()) {
+                validator.problems.add(new FieldInvalid(name, name, "未知字段；" + type.name() + "的字段有："
+                        + String.join("、", type.fields().stream().map(FieldSpec::name).toList())));
+            }
+        }
+        for (FieldSpec field : type.fields()) {
+            validator.check(field, given.get(field.name()));
+        }
+        validator.checkDateOrders();
+        if (!validator.problems.isEmpty()) {
+            throw new FieldsInvalid(type.id(), validator.problems);
+        }
+        return new FieldValues(type, validator.valid);
+    }
+
+    private void check(FieldSpec field, Object value) {
+        if (isAbsent(value)) {
+            if (field.required()) {
+                fail(field, "必须填写");
+            }
+            return;
+        }
+        Optional<Object> typed = switch (field.type()) {
+            case TEXT, UNIT -> line(field, value);
+            case MULTILINE -> paragraphs(field, value);
+            case DATE -> date(field, value);
+            case UNIT_LIST, ITEM_LIST -> list(field, value);
+            case CHOICE -> choice(field, value);
+            case FLAG -> flag(field, value);
+            case DOCUMENT_NUMBER -> documentNumber(field, value);
+        };
+        typed.ifPresent(v -> valid.put(field.name(), v));
+    }
+
+    private static boolean isAbsent(Object value) {
+        return value == null
+                || (value instanceof String text && text.isBlank())
+                || (value instanceof List<?> list && list.isEmpty());
+    }
+
+    private Optional<Object> line(FieldSpec field, Object value) {
+        return string(field, value).flatMap(text -> {
+            String line = text.strip();
+            if (line.contains("\n") || line.contains("\r")) {
+                return fail(field, "不能换行（多段内容请写在多段文本字段中）");
+            }
+            return checked(field, line, field.label());
+        });
+    }
+
+    private Optional<Object> paragraphs(FieldSpec field, Object value) {
+        return string(field, value).flatMap(text -> {
+            // One paragraph per line; blank lines and surrounding spaces carry no meaning in print.
+            List<String> paragraphs = text.replace("\r\n", "\n").replace('\r', '\n').lines()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
+            String normalized = String.join("\n", paragraphs);
+            return checked(field, normalized, field.label());
+        });
+    }
+
+    private Optional<Object> date(FieldSpec field, Object value) {
+        return string(field, value).flatMap(text -> {
+            try {
+                LocalDate date = LocalDate.parse(text.strip());
+                if (date.getYear() < 1949 || date.getYear() > 2200) {
+                    return fail(field, "日期 " + text + " 超出合理范围");
+                }
+                return Optional.of(date);
+            } catch (DateTimeParseException e) {
+                return fail(field, "应为日期，格式 年-月-日，如 2024-03-05（实际为 “" + text + "”）");
+            }
+        });
+    }
+
+    private Optional<Object> list(FieldSpec field, Object value) {
+        if (!(value instanceof List<?> items)) {
+            return fail(field, "应为列表（JSON 数组，如 [\"…\", \"…\"]），实际为" + jsonKind(value));
+        }
+        if (items.size() > field.maxItems()) {
+            return fail(field, "最多 " + field.maxItems() + " 项（现有 " + items.size() + " 项）");
+        }
+        List<String> texts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String where = "第 " + (i + 1) + " 项";
+            Object item = items.get(i);
+            if (!(item instanceof String text) || text.isBlank()) {
+                fail(field, where + "应为非空文本");
+                ok = false;
+                continue;
+            }
+            String line = text.strip();
+            if (line.contains("\n") || line.contains("\r")) {
+                fail(field, where + "不能换行");
+                ok = false;
+                continue;
+            }
+            if (checked(field, line, where).isEmpty()) {
+                ok = false;
+                continue;
+            }
+            if (field.type() == FieldType.UNIT_LIST && !seen.add(line)) {
+                fail(field, where + "“" + line + "”重复");
+                ok = false;
+                continue;
+            }
+            texts.add(line);
+        }
+        return ok ? Optional.of(List.copyOf(texts)) : Optional.empty();
+    }
+
+    private Optional<Object> choice(FieldSpec field, Object value) {
+        return string(field, value).flatMap(text -> field.choices().contains(text.strip())
+                ? Optional.of(text.strip())
+                : fail(field, "应为以下之一：" + String.join("、", field.choices()) + "（实际为 “" + text + "”）"));
+    }
+
+    private Optional<Object> flag(FieldSpec field, Object value) {
+        return value instanceof Boolean flag ? Optional.of(flag)
+                : fail(field, "应为 true 或 false，实际为" + jsonKind(value));
+    }
+
+    private Optional<Object> documentNumber(FieldSpec field, Object value) {
+        return string(field, value).flatMap(text -> DocumentNumber.parse(text.strip())
+                .<Object>map(DocumentNumber::text)
+                .or(() -> fail(field, "“" + text.strip() + "”不是有效的发文字号；" + DocumentNumber.formatHint())));
+    }
+
+    private Optional<String> string(FieldSpec field, Object value) {
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        fail(field, "应为文本（JSON 字符串），实际为" + jsonKind(value));
+        return Optional.empty();
+    }
+
+    /** Length and character checks shared by every text; {@code where} names the value in the message. */
+    private Optional<Object> checked(FieldSpec field, String text, String where) {
+        int length = text.codePointCount(0, text.length());
+        if (length > field.maxLength()) {
+            return fail(field, where + "不能超过 " + field.maxLength() + " 个字（现有 " + length + " 个）");
+        }
+        Optional<String> bad = text.codePoints().filter(FieldValidator::isUnprintable).mapToObj(
+                c -> String.format("U+%04X", c)).reduce((a, b) -> a + " " + b);
+        if (bad.isPresent()) {
+            // Control characters and lone surrogates cannot be printed and are not even legal in XHTML.
+            return fail(field, where + "含有不可打印的字符：" + bad.get());
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean isUnprintable(int c) {
+        if (c == '\n') {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.SURROGATE || type == Character.UNASSIGNED
+                || (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF);
+    }
+
+    private void checkDateOrders() {
+        for (DateOrder order : type.dateOrders()) {
+            Object earlier = valid.get(order.earlier());
+            Object later = valid.get(order.later());
+            if (earlier instanceof LocalDate first && later instanceof LocalDate second && second.isBefore(first)) {
+                FieldSpec field = type.field(order.later()).orElseThrow();
+                fail(field, order.reason() + "（" + ChineseNumbers.date(second) + " 早于 "
+                        + ChineseNumbers.date(first) + "）");
+            }
+        }
+    }
+
+    private <T> Optional<T> fail(FieldSpec field, String reason) {
+        problems.add(new FieldInvalid(field.name(), field.label(), reason));
+        return Optional.empty();
+    }
+
+    private static String jsonKind(Object value) {
+        if (value instanceof String) {
+            return "文本";
+        }
+        if (value instanceof Number) {
+            return "数字 " + value;
+        }
+        if (value instanceof Boolean) {
+            return "布尔值 " + value;
+        }
+        if (value instanceof List<?>) {
+            return "列表";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "对象";
+        }
+        return String.valueOf(value);
+    }
+}

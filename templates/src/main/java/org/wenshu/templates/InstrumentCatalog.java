@@ -1,0 +1,158 @@
+package org.wenshu.templates;
+
+import static org.wenshu.templates.FieldSpec.choice;
+import static org.wenshu.templates.FieldSpec.flag;
+import static org.wenshu.templates.FieldSpec.optional;
+import static org.wenshu.templates.FieldSpec.required;
+import static org.wenshu.templates.FieldType.DATE;
+import static org.wenshu.templates.FieldType.DOCUMENT_NUMBER;
+import static org.wenshu.templates.FieldType.ITEM_LIST;
+import static org.wenshu.templates.FieldType.MULTILINE;
+import static org.wenshu.templates.FieldType.TEXT;
+import static org.wenshu.templates.FieldType.UNIT;
+import static org.wenshu.templates.FieldType.UNIT_LIST;
+
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The instrument types wenshu can produce (文书类型目录). */
+public final class InstrumentCatalog {
+
+    /** Field names every type shares; the renderer reads them for the document's metadata. */
+    public static final String DOCUMENT_NUMBER_FIELD = "documentNumber";
+    public static final String ISSUING_UNIT_FIELD = "issuingUnit";
+    public static final String TITLE_FIELD = "title";
+    public static final String DATE_FIELD = "date";
+
+    private final List<InstrumentType> types;
+
+    private InstrumentCatalog(List<InstrumentType> types) {
+        this.types = List.copyOf(types);
+    }
+
+    /** The first set of types: 检察建议书, 检察意见书, 联席会议通知, 督促回复函. */
+    public static InstrumentCatalog standard() {
+        return new InstrumentCatalog(List.of(suggestion(), opinion(), meetingNotice(), replyReminder()));
+    }
+
+    /** Every type, in catalog order. */
+    public List<InstrumentType> types() {
+        return types;
+    }
+
+    /** The type with this id. */
+    public Optional<InstrumentType> find(String id) {
+        return types.stream().filter(type -> type.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The type with this id.
+     *
+     * @throws UnknownInstrumentType naming the known ids
+     */
+    public InstrumentType require(String id) {
+        return find(id).orElseThrow(() -> new UnknownInstrumentType(id, types.stream().map(InstrumentType::id).toList()));
+    }
+
+    private static InstrumentType suggestion() {
+        return new InstrumentType("procuratorial-suggestion", "检察建议书", "荆检行建",
+                new ReplyPeriod.Within(Period.ofMonths(2), Period.ofDays(15), "urgent"),
+                fields(
+                        head(),
+                        List.of(
+                                choice("kind", "建议类别", List.of("社会治理", "纠正违法", "公益诉讼诉前", "再审")),
+                                flag("urgent", "紧急"),
+                                required(TITLE_FIELD, "标题", TEXT, 60),
+                                required("recipient", "主送机关", UNIT, 40),
+                                required("facts", "查明的事实", MULTILINE, 5000),
+                                required("problems", "存在的问题", MULTILINE, 5000),
+                                required("legalBasis", "法律依据", TEXT, 300),
+                                required("suggestions", "建议事项", ITEM_LIST, 500)),
+                        tail(false)),
+                List.of());
+    }
+
+    private static InstrumentType opinion() {
+        return new InstrumentType("procuratorial-opinion", "检察意见书", "荆检行意",
+                new ReplyPeriod.Within(Period.ofMonths(2), Period.ofMonths(2), "urgent"),
+                fields(
+                        head(),
+                        List.of(
+                                required(TITLE_FIELD, "标题", TEXT, 60),
+                                required("recipient", "主送机关", UNIT, 40),
+                                required("person", "被不起诉人", TEXT, 30),
+                                optional("personDetails", "被不起诉人基本情况", MULTILINE, 500),
+                                required("caseName", "案由", TEXT, 60),
+                                required("decisionNumber", "不起诉决定书文号", DOCUMENT_NUMBER, 40),
+                                required("decisionDate", "不起诉决定日期", DATE, 0),
+                                required("facts", "查明的事实", MULTILINE, 5000),
+                                required("legalBasis", "法律依据", TEXT, 300),
+                                required("opinions", "检察意见", ITEM_LIST, 500)),
+                        tail(false)),
+                List.of(new DateOrder("decisionDate", DATE_FIELD, "成文日期不能早于不起诉决定日期")));
+    }
+
+    private static InstrumentType meetingNotice() {
+        return new InstrumentType("meeting-notice", "联席会议通知", "荆府检联办",
+                new ReplyPeriod.ByDateField("replyBy"),
+                fields(
+                        head(),
+                        List.of(
+                                required(TITLE_FIELD, "标题", TEXT, 60),
+                                required("recipients", "主送单位", UNIT_LIST, 40),
+                                required("purpose", "会议事由", MULTILINE, 2000),
+                                required("meetingDate", "会议日期", DATE, 0),
+                                required("meetingTime", "会议时间", TEXT, 40),
+                                required("place", "会议地点", TEXT, 80),
+                                required("attendingUnits", "参会单位", UNIT_LIST, 40),
+                                required("attendees", "参会人员", TEXT, 200),
+                                required("agenda", "会议议程", ITEM_LIST, 200),
+                                optional("requirements", "有关要求", MULTILINE, 2000),
+                                required("replyBy", "回执截止日期", DATE, 0)),
+                        tail(true)),
+                List.of(new DateOrder(DATE_FIELD, "replyBy", "回执截止日期不能早于成文日期"),
+                        new DateOrder("replyBy", "meetingDate", "会议日期不能早于回执截止日期")));
+    }
+
+    private static InstrumentType replyReminder() {
+        return new InstrumentType("reply-reminder", "督促回复函", "荆检行督",
+                new ReplyPeriod.Within(Period.ofDays(15), Period.ofDays(15), "urgent"),
+                fields(
+                        head(),
+                        List.of(
+                                required(TITLE_FIELD, "标题", TEXT, 60),
+                                required("recipient", "主送机关", UNIT, 40),
+                                required("earlierNumber", "原文书发文字号", DOCUMENT_NUMBER, 40),
+                                required("earlierTitle", "原文书标题", TEXT, 80),
+                                required("earlierDeliveredOn", "原文书送达日期", DATE, 0),
+                                required("earlierDueDate", "原回复期限", DATE, 0),
+                                optional("request", "督促事项", MULTILINE, 2000)),
+                        tail(false)),
+                List.of(new DateOrder("earlierDeliveredOn", "earlierDueDate", "原回复期限不能早于原文书送达日期"),
+                        new DateOrder("earlierDueDate", DATE_FIELD, "原回复期限届满后才能督促回复，成文日期不能早于原回复期限")));
+    }
+
+    private static List<FieldSpec> head() {
+        return List.of(
+                required(DOCUMENT_NUMBER_FIELD, "发文字号", DOCUMENT_NUMBER, 40),
+                required(ISSUING_UNIT_FIELD, "发文机关", UNIT, 40));
+    }
+
+    private static List<FieldSpec> tail(boolean contactRequired) {
+        return List.of(
+                contactRequired ? required("contact", "联系人及电话", TEXT, 60) : optional("contact", "联系人及电话", TEXT, 60),
+                required(DATE_FIELD, "成文日期", DATE, 0),
+                optional("copiesTo", "抄送机关", UNIT_LIST, 40),
+                optional("printedBy", "印发机关", UNIT, 40));
+    }
+
+    @SafeVarargs
+    private static List<FieldSpec> fields(List<FieldSpec>... groups) {
+        List<FieldSpec> all = new ArrayList<>();
+        Stream.of(groups).forEach(all::addAll);
+        return all;
+    }
+}

@@ -1,0 +1,64 @@
+package org.wenshu.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class InstrumentCatalogTests {
+
+    private final InstrumentCatalog catalog = InstrumentCatalog.standard();
+
+    @Test
+    void listsTheFirstFourTypesWithChineseNames() {
+        assertThat(catalog.types()).extracting(InstrumentType::id, InstrumentType::name).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("procuratorial-suggestion", "检察建议书"),
+                org.assertj.core.groups.Tuple.tuple("procuratorial-opinion", "检察意见书"),
+                org.assertj.core.groups.Tuple.tuple("meeting-notice", "联席会议通知"),
+                org.assertj.core.groups.Tuple.tuple("reply-reminder", "督促回复函"));
+    }
+
+    @Test
+    void unknownTypeIsReportedWithTheKnownIds() {
+        assertThat(catalog.find("notice")).isEmpty();
+
+        assertThatThrownBy(() -> catalog.require("notice"))
+                .isInstanceOf(UnknownInstrumentType.class)
+                .hasMessageContaining("“notice”")
+                .hasMessageContaining("procuratorial-suggestion")
+                .hasMessageContaining("reply-reminder");
+    }
+
+    @Test
+    void suggestionIsDueInTwoMonthsOrFifteenDaysWhenUrgent() {
+        InstrumentType suggestion = catalog.require("procuratorial-suggestion");
+        Map<String, Object> urgent = Samples.suggestion();
+        urgent.put("urgent", true);
+
+        FieldValues normalValues = suggestion.validate(Samples.suggestion());
+        FieldValues urgentValues = suggestion.validate(urgent);
+
+        LocalDate delivered = LocalDate.of(2024, 3, 7);
+        assertThat(suggestion.replyPeriod().dueDate(delivered, normalValues)).contains(LocalDate.of(2024, 5, 7));
+        assertThat(suggestion.replyPeriod().dueDate(delivered, urgentValues)).contains(LocalDate.of(2024, 3, 22));
+        assertThat(suggestion.replyPeriod().describe()).isEqualTo("收到之日起两个月内（紧急时十五日内）");
+    }
+
+    @Test
+    void meetingNoticeIsDueOnItsReplyByDate() {
+        InstrumentType notice = catalog.require("meeting-notice");
+
+        FieldValues values = notice.validate(Samples.meetingNotice());
+
+        assertThat(notice.replyPeriod().dueDate(LocalDate.of(2024, 3, 9), values)).contains(LocalDate.of(2024, 3, 15));
+    }
+
+    @Test
+    void typeNumbersDocumentsWithItsCode() {
+        assertThat(catalog.require("procuratorial-suggestion").number(2024, 3).text()).isEqualTo("荆检行建〔2024〕3号");
+        assertThat(catalog.require("meeting-notice").number(2025, 12).text()).isEqualTo("荆府检联办〔2025〕12号");
+    }
+}

@@ -1,0 +1,47 @@
+package org.wenshu.templates;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Valid field values for each type, built in code. */
+final class Samples {
+
+    private Samples() {
+    }
+
+    static Map<String, Object> suggestion() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("documentNumber", "荆检行建〔2024〕3号");
+        values.put("issuingUnit", "荆门市人民检察院");
+        values.put("kind", "社会治理");
+        values.put("title", "关于规范涉企社区矫正对象外出审批管理工作的检察建议");
+        values.put("recipient", "荆门市司法局");
+        values.put("facts", "本院在履行法律监督职责中发现，部分司法所外出审批超期。\n部分审批未说明理由。");
+        values.put("problems", "审批期限把握不严。");
+        values.put("legalBasis", "《中华人民共和国社区矫正法》第二十七条");
+        values.put("suggestions", List.of("严格执行审批期限规定。", "依法适用简化批准程序。"));
+        values.put("date", "2024-03-05");
+        values.put("copiesTo", List.of("荆门市人民政府办公室"));
+        return values;
+    }
+
+    static Map<String, Object> meetingNotice() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("documentNumber", "荆府检联办〔2024〕1号");
+        values.put("issuingUnit", "荆门市“府检联动”工作领导小组办公室");
+        values.put("title", "关于召开2024年“府检联动”联席会议的通知");
+        values.put("recipients", List.of("市公安局", "市司法局"));
+        values.put("purpose", "经研究，定于近期召开联席会议。");
+        values.put("meetingDate", "2024-03-20");
+        values.put("meetingTime", "上午9:00");
+        values.put("place", "荆门市人民检察院第一会议室");
+        values.put("attendingUnits", List.of("市公安局", "市司法局"));
+        values.put("attendees", "分管负责同志1名");
+        values.put("agenda", List.of("通报工作情况", "审议工作要点"));
+        values.put("replyBy", "2024-03-15");
+        values.put("contact", "李明，0724-2351234");
+        values.put("date", "2024-03-08");
+        return values;
+    }
+}
