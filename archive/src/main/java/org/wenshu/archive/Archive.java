@@ -60,7 +60,7 @@ public final class Archive {
         this.clock = clock;
         this.inspector = new UploadInspector(limits.files());
         this.units = new Units(jdbc);
-        this.records = new Records(jdbc, units);
+        this.records = new Records(jdbc, tx, units);
         this.audit = new AuditTrail(jdbc);
         this.changes = new ChangeLog(jdbc);
         this.references = new References(jdbc, tx, store, audit, changes);

@@ -10,34 +10,45 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads committed records, their files, responses and register entries from the database. */
 final class Records {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
     private final Units units;
 
-    Records(JdbcTemplate jdbc, Units units) {
+    Records(JdbcTemplate jdbc, TransactionTemplate tx, Units units) {
         this.jdbc = jdbc;
+        // One connection per read: the row mappers query again while the outer result set is open, and outside a
+        // transaction each of those queries would take another pooled connection (8 readers deadlocked a pool of 10).
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.units = units;
     }
 
+    private <T> T read(java.util.function.Supplier<T> query) {
+        return readOnly.execute(status -> query.get());
+    }
+
     Optional<InstrumentRecord> find(String id) {
-        return jdbc.query("SELECT * FROM instruments WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst();
+        return read(() -> jdbc.query("SELECT * FROM instruments WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst());
     }
 
     Optional<InstrumentRecord> findByNumber(String numberText) {
-        return jdbc.query("SELECT * FROM instruments WHERE number_text = ?", (rs, i) -> map(rs), numberText)
-                .stream().findFirst();
+        return read(() -> jdbc.query("SELECT * FROM instruments WHERE number_text = ?", (rs, i) -> map(rs), numberText)
+                .stream().findFirst());
     }
 
     Optional<InstrumentRecord> findByKey(String key) {
-        return jdbc.query("SELECT * FROM instruments WHERE idempotency_key = ?", (rs, i) -> map(rs), key)
-                .stream().findFirst();
+        return read(() -> jdbc.query("SELECT * FROM instruments WHERE idempotency_key = ?", (rs, i) -> map(rs), key)
+                .stream().findFirst());
     }
 
     List<InstrumentRecord> list(int offset, int limit) {
-        return jdbc.query("SELECT * FROM instruments ORDER BY issued_at, id LIMIT ? OFFSET ?", (rs, i) -> map(rs), limit, offset);
+        return read(() -> jdbc.query("SELECT * FROM instruments ORDER BY issued_at, issuing_unit, prefix, num_year, serial "
+                + "LIMIT ? OFFSET ?", (rs, i) -> map(rs), limit, offset));
     }
 
     List<StoredFile> files(String instrumentId) {
@@ -51,7 +62,7 @@ final class Records {
     }
 
     List<StoredResponse> responses(String instrumentId) {
-        return jdbc.query("SELECT * FROM responses WHERE instrument_id = ? ORDER BY submitted_at, id", (rs, i) -> {
+        return read(() -> jdbc.query("SELECT * FROM responses WHERE instrument_id = ? ORDER BY submitted_at, id", (rs, i) -> {
             String responseId = rs.getString("id");
             List<ResponseFile> attachments = jdbc.query(
                     "SELECT * FROM files WHERE response_id = ? AND role = 'RESPONSE_FILE' ORDER BY object_key",
@@ -62,7 +73,7 @@ final class Records {
             return new StoredResponse(responseId, instrumentId, units.byId(rs.getString("unit_id")),
                     rs.getString("measures"), rs.getString("results"), Adoption.valueOf(rs.getString("adoption")),
                     rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), attachments, json);
-        }, instrumentId);
+        }, instrumentId));
     }
 
     List<Unit> units(String instrumentId, String role) {
