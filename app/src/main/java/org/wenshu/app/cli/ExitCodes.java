@@ -15,7 +15,9 @@ public final class ExitCodes {
 
     /** Exception types whose message tells the user what to fix in their input. */
     private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES = List.of(
-            BadInput.class);
+            BadInput.class,
+            org.wenshu.archive.ArchiveRefusal.class,
+            org.wenshu.archive.uploads.FileRefused.class);
 
     private ExitCodes() {
     }

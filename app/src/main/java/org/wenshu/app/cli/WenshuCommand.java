@@ -11,6 +11,17 @@ import picocli.CommandLine.Command;
         description = "文书: generate, sign, archive, answer and search procuratorial instruments.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                IssueCommand.class,
+                DeliverCommand.class,
+                RespondCommand.class,
+                CloseCommand.class,
+                WithdrawCommand.class,
+                ShowCommand.class,
+                RegisterCommand.class,
+                UnitsCommand.class,
+                FixityCommand.class,
+                AuditCommand.class,
+                BenchCommand.class,
         })
 public class WenshuCommand implements Runnable {
 
