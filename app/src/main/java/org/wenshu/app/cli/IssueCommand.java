@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.wenshu.app.InstrumentIssuing;
+import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssueRequest;

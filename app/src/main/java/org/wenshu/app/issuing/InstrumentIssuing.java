@@ -1,4 +1,4 @@
-package org.wenshu.app;
+package org.wenshu.app.issuing;
 
 import java.util.Map;
 
