@@ -34,6 +34,8 @@ CREATE TABLE register_entries (
     reserved_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     void_reason     VARCHAR(2000),
     voided_at       TIMESTAMP WITH TIME ZONE,
+    -- TRUE once the objects a void number may have left behind are known to be gone
+    objects_removed BOOLEAN       DEFAULT FALSE NOT NULL,
     PRIMARY KEY (issuing_unit, prefix, num_year, serial)
 );
 

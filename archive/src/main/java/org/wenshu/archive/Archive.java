@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -293,27 +292,30 @@ public final class Archive {
 
     private IssuingFailed voidAndFail(Reservation reservation, String reason, RuntimeException cause, List<String> written) {
         IssuingFailed failure = new IssuingFailed(reservation.number(), reason, cause);
+        boolean removed = true;
         for (String key : written) {
             try {
                 store.delete(key);
             } catch (RuntimeException e) {
-                failure.addSuppressed(e); // reconcile() removes it later
+                removed = false; // reconcile() removes it later
+                failure.addSuppressed(e);
             }
         }
         try {
-            voidEntry(reservation.recordId(), reservation.number(), reason);
+            voidEntry(reservation.recordId(), reservation.number(), reason, removed);
         } catch (RuntimeException e) {
             failure.addSuppressed(e); // the entry stays RESERVED; reconcile() voids it later
         }
         return failure;
     }
 
-    private void voidEntry(String recordId, DocumentNumber number, String reason) {
+    private void voidEntry(String recordId, DocumentNumber number, String reason, boolean objectsRemoved) {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             int updated = jdbc.update("UPDATE register_entries SET state = 'VOID', void_reason = ?, voided_at = ?, "
-                            + "voided_key = idempotency_key, idempotency_key = NULL WHERE record_id = ? AND state = 'RESERVED'",
-                    cut(reason, 2000), utc(now), recordId);
+                            + "voided_key = idempotency_key, idempotency_key = NULL, objects_removed = ? "
+                            + "WHERE record_id = ? AND state = 'RESERVED'",
+                    cut(reason, 2000), utc(now), objectsRemoved, recordId);
             if (updated == 1) {
                 audit.append(now, "system", "NUMBER_VOIDED", recordId, Map.of("number", number.text(), "reason", cut(reason, 2000)));
             }
@@ -331,15 +333,15 @@ public final class Archive {
         for (Map<String, Object> row : stale) {
             DocumentNumber number = new DocumentNumber((String) row.get("prefix"), ((Number) row.get("num_year")).intValue(),
                     ((Number) row.get("serial")).intValue());
-            voidEntry((String) row.get("record_id"), number, "发文过程中断（进程终止或超时），编号作废");
+            voidEntry((String) row.get("record_id"), number, "发文过程中断（进程终止或超时），编号作废", false);
         }
-        List<Map<String, Object>> voided = jdbc.queryForList("SELECT record_id, reserved_at FROM register_entries WHERE state = 'VOID'");
+        List<Map<String, Object>> voided = jdbc.queryForList("SELECT record_id, reserved_at FROM register_entries "
+                + "WHERE state = 'VOID' AND objects_removed = FALSE");
         for (Map<String, Object> row : voided) {
             String recordId = (String) row.get("record_id");
             int year = toInstant(row.get("reserved_at")).atZone(clock.getZone()).getYear();
-            for (int y : Set.of(year, year - 1, year + 1)) {
-                store.list(ObjectKeys.recordBase(y, recordId)).forEach(store::delete);
-            }
+            store.list(ObjectKeys.recordBase(year, recordId)).forEach(store::delete);
+            jdbc.update("UPDATE register_entries SET objects_removed = TRUE WHERE record_id = ?", recordId);
         }
         return stale.size();
     }
