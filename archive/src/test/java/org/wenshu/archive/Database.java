@@ -15,7 +15,8 @@ enum Database {
     TestDatabase open(Path dir) {
         if (this == H2) {
             Path db = dir.resolve("db");
-            return new TestDatabase(ArchiveDatabase.embeddedUrl(db), "sa", "", () -> { });
+            return new TestDatabase(ArchiveDatabase.embeddedUrl(db), ArchiveDatabase.EMBEDDED_USER,
+                    ArchiveDatabase.embeddedPassword(db), () -> { });
         }
         String url = System.getenv("WENSHU_TEST_PG_URL");
         String user = System.getenv("WENSHU_TEST_PG_USER");

@@ -120,6 +120,30 @@ class LifecycleIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void aNoticeToSeveralUnitsIsRespondedOnceEveryAddresseeHasAnswered(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            IssueRequest meeting = new IssueRequest("meeting-notice", "联席会议通知", "召开府检联动联席会议的通知", "市检察院",
+                    List.of("市公安局", "市司法局"), List.of(), "荆检办", 2024, ReplyTerm.by(LocalDate.of(2024, 3, 20)), false,
+                    Map.of("会议时间", "2024-03-25"), Optional.empty());
+            InstrumentRecord notice = fixture.archive.issue(meeting, TestPdfs.producer());
+            fixture.archive.deliver(notice.id(), DeliveryMethod.ELECTRONIC, LocalDate.of(2024, 3, 1), Optional.empty(), "市检察院");
+
+            fixture.archive.respond(new ResponseSubmission(notice.id(), "市公安局", "派员参会", "已确定参会人员",
+                    Adoption.ADOPTED, List.of(new UploadedFile("回执.pdf", TestPdfs.withText("receipt police")))));
+            RecordStatus afterOne = fixture.archive.find(notice.id()).orElseThrow().status();
+            fixture.archive.respond(new ResponseSubmission(notice.id(), "市司法局", "派员参会", "已确定参会人员",
+                    Adoption.ADOPTED, List.of(new UploadedFile("回执.png", TestFiles.png()))));
+            RecordStatus afterBoth = fixture.archive.find(notice.id()).orElseThrow().status();
+
+            assertThat(afterOne).isEqualTo(RecordStatus.DELIVERED);
+            assertThat(afterBoth).isEqualTo(RecordStatus.RESPONDED);
+            assertThat(fixture.archive.responses(notice.id())).extracting(r -> r.unit().shortName())
+                    .containsExactlyInAnyOrder("市公安局", "市司法局");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void everyTransitionIsChecked(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             Archive archive = fixture.archive;
