@@ -51,10 +51,10 @@ class ArchiveCommandsIntegrationTests {
         application.setLazyInitialization(true);
         application.setBannerMode(Banner.Mode.OFF);
         application.setAdditionalProfiles("cli");
-        application.setDefaultProperties(Map.of("wenshu.home", home.toString()));
         // Until the generator is wired in, the test supplies the InstrumentIssuing the lead will replace.
         application.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("testIssuing", new PdfBoxIssuing()));
-        context = application.run();
+        // A command-line property: application.yml's wenshu.home (WENSHU_HOME or ./data) would win over defaults.
+        context = application.run("--wenshu.home=" + home);
     }
 
     @AfterAll

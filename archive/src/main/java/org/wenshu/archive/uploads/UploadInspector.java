@@ -58,6 +58,7 @@ public final class UploadInspector {
             "application/zip", "ZIP 压缩包",
             "application/x-msdownload; format=pe32", "Windows 可执行程序");
     private static final long ONE_MIB = 1L << 20;
+    private static final int MAX_TEXT_PAGES = 500;
 
     private final UploadLimits limits;
     private final Detector detector;
@@ -185,7 +186,9 @@ public final class UploadInspector {
             if (document.getNumberOfPages() == 0) {
                 throw new FileRefused(name, "文件已损坏：PDF 没有页面");
             }
-            return cut(new PDFTextStripper().getText(document));
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setEndPage(MAX_TEXT_PAGES); // a response is a few pages; a 50,000-page upload is not read to the end
+            return cut(stripper.getText(document));
         } catch (InvalidPasswordException e) {
             throw new FileRefused(name, "PDF 已加密（需要口令才能打开），请上传未加密的文件");
         } catch (IOException e) {
