@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 WithdrawCommand.class,
                 ShowCommand.class,
                 RegisterCommand.class,
+                RecordsCommand.class,
+                ReconcileCommand.class,
                 UnitsCommand.class,
                 FixityCommand.class,
                 AuditCommand.class,

@@ -125,6 +125,11 @@ class ArchiveCommandsIntegrationTests {
         assertThat(audit.exitCode()).isZero();
         assertThat(audit.out()).contains("审计链完整");
         assertThat(wenshu("register", "--json").out()).contains("\"state\" : \"ISSUED\"").contains(id);
+        assertThat(wenshu("records").out()).contains(id).contains("已办结");
+        assertThat(wenshu("records", "--overdue").out()).doesNotContain(id);
+        Run reconciled = wenshu("reconcile");
+        assertThat(reconciled.exitCode()).isZero();
+        assertThat(reconciled.out()).startsWith("已作废 0 个中断的预留编号");
     }
 
     @Test
