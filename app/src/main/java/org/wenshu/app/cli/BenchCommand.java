@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchRenderCommand.class,
                 BenchSignCommand.class,
+                BenchArchiveCommand.class,
         })
 public class BenchCommand implements Runnable {
 
@@ -17,6 +18,6 @@ public class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive");
     }
 }

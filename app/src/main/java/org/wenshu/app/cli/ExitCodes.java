@@ -22,7 +22,9 @@ public final class ExitCodes {
             BadInput.class,
             UnknownInstrumentType.class,
             FieldsInvalid.class,
-            UncoveredCharacters.class);
+            UncoveredCharacters.class,
+            org.wenshu.archive.ArchiveRefusal.class,
+            org.wenshu.archive.uploads.FileRefused.class);
 
     private ExitCodes() {
     }

@@ -14,6 +14,18 @@ import picocli.CommandLine.Command;
                 TypesCommand.class,
                 GenerateCommand.class,
                 VerifyCommand.class,
+                IssueCommand.class,
+                DeliverCommand.class,
+                RespondCommand.class,
+                CloseCommand.class,
+                WithdrawCommand.class,
+                ShowCommand.class,
+                RegisterCommand.class,
+                RecordsCommand.class,
+                ReconcileCommand.class,
+                UnitsCommand.class,
+                FixityCommand.class,
+                AuditCommand.class,
                 BenchCommand.class,
         })
 public class WenshuCommand implements Runnable {

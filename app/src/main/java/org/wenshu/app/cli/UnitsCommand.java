@@ -1,0 +1,42 @@
+package org.wenshu.app.cli;
+
+import java.util.concurrent.Callable;
+
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.Unit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code wenshu units}: the member units, usable wherever a command takes {@code --unit}. */
+@Command(name = "units", description = "成员单位 (member units)")
+public class UnitsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "输出 JSON")
+    boolean json;
+
+    private final Archive archive;
+
+    public UnitsCommand(Archive archive) {
+        this.archive = archive;
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            ArchiveViews.printJson(out, archive.units().stream().map(u -> java.util.Map.of("id", u.id(), "name", u.name(),
+                    "shortName", u.shortName(), "kind", u.kind(), "parentId", u.parentId().orElse(""))).toList());
+            return ExitCodes.OK;
+        }
+        for (Unit unit : archive.units()) {
+            out.println(unit.id() + "  " + unit.name() + "（" + unit.shortName() + "）"
+                    + unit.parentId().map(p -> "  上级：" + archive.unit(p).name()).orElse(""));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package org.wenshu.app.issuing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.archive.InstrumentProducer;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.archive.ReplyTerm;
+import org.wenshu.generator.PdfRenderer;
+import org.wenshu.templates.DocumentNumber;
+import org.wenshu.templates.FieldValues;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.InstrumentType;
+import org.wenshu.templates.ReplyPeriod;
+import org.wenshu.templates.TemplateRenderer;
+
+/**
+ * Issues with the template catalog and the generator: the type validates the fields and gives the number prefix,
+ * reply period and addressees; once the archive has reserved the number, the instrument is rendered with it and
+ * sealed with the unit seal.
+ */
+public final class TemplateInstrumentIssuing implements InstrumentIssuing {
+
+    private final InstrumentCatalog catalog;
+    private final TemplateRenderer templates;
+    private final PdfRenderer pdf;
+    private final ObjectProvider<UnitSeal> seal;
+    private final Clock clock;
+
+    public TemplateInstrumentIssuing(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
+                                     ObjectProvider<UnitSeal> seal, Clock clock) {
+        this.catalog = catalog;
+        this.templates = templates;
+        this.pdf = pdf;
+        this.seal = seal;
+        this.clock = clock;
+    }
+
+    @Override
+    public IssueRequest request(String typeId, Map<String, Object> fields) {
+        InstrumentType type = catalog.require(typeId);
+        Optional<DocumentNumber> given = Optional.ofNullable(fields.get(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
+                .map(Object::toString).flatMap(DocumentNumber::parse);
+        int year = dateOf(fields).map(LocalDate::getYear).orElseGet(() -> LocalDate.now(clock).getYear());
+        String prefix = given.map(DocumentNumber::code).orElse(type.numberCode());
+        // The archive assigns the number; validate with a well-formed provisional one so that every other field
+        // problem is reported now, before a number is reserved.
+        FieldValues values = type.validate(withNumber(fields, new DocumentNumber(prefix, year, 1).text()));
+        Map<String, Object> stored = new LinkedHashMap<>(fields);
+        stored.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
+        return new IssueRequest(type.id(), type.name(),
+                values.text(InstrumentCatalog.TITLE_FIELD).orElse(type.name()),
+                values.text(InstrumentCatalog.ISSUING_UNIT_FIELD).orElseThrow(),
+                recipients(values), values.list("copiesTo"), prefix, year, replyTerm(type.replyPeriod(), values),
+                values.flag("urgent"), stored, Optional.empty());
+    }
+
+    @Override
+    public InstrumentProducer producer(IssueRequest request) {
+        InstrumentType type = catalog.require(request.typeId());
+        return number -> {
+            Map<String, Object> fields = withNumber(request.fields(), number.text());
+            byte[] rendered = pdf.render(templates.render(type, fields)).content();
+            return seal.getObject().sign(rendered, Optional.empty());
+        };
+    }
+
+    private static Map<String, Object> withNumber(Map<String, ?> fields, String number) {
+        Map<String, Object> copy = new LinkedHashMap<>(fields);
+        copy.put(InstrumentCatalog.DOCUMENT_NUMBER_FIELD, number);
+        return copy;
+    }
+
+    private static Optional<LocalDate> dateOf(Map<String, Object> fields) {
+        try {
+            return Optional.ofNullable(fields.get(InstrumentCatalog.DATE_FIELD)).map(Object::toString)
+                    .map(LocalDate::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty(); // validation names the bad date
+        }
+    }
+
+    private static List<String> recipients(FieldValues values) {
+        List<String> many = values.list("recipients");
+        return many.isEmpty() ? values.text("recipient").map(List::of).orElse(List.of()) : many;
+    }
+
+    private static ReplyTerm replyTerm(ReplyPeriod period, FieldValues values) {
+        if (period instanceof ReplyPeriod.Within within) {
+            return ReplyTerm.within(within.applicable(values));
+        }
+        if (period instanceof ReplyPeriod.ByDateField byDate) {
+            return values.date(byDate.field()).map(ReplyTerm::by).orElse(ReplyTerm.none());
+        }
+        return ReplyTerm.none();
+    }
+}

@@ -1,0 +1,200 @@
+package org.wenshu.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wenshu.app.Wenshu;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The archive commands end to end on embedded defaults (H2 file, embedded S3) in a temporary WENSHU_HOME. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchiveCommandsIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Path home;
+    private ConfigurableApplicationContext context;
+
+    @BeforeAll
+    void start() throws IOException {
+        home = Files.createTempDirectory("wenshu-cli-test");
+        SpringApplication application = new SpringApplication(Wenshu.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLazyInitialization(true);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setAdditionalProfiles("cli");
+        // A command-line property: application.yml's wenshu.home (WENSHU_HOME or ./data) would win over defaults.
+        context = application.run("--wenshu.home=" + home);
+    }
+
+    @AfterAll
+    void stop() {
+        context.close();
+    }
+
+    record Run(int exitCode, String out, String err) {
+        Map<String, Object> json() {
+            return JSON.readValue(out, new TypeReference<Map<String, Object>>() { });
+        }
+    }
+
+    private Run wenshu(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, byte[] content) throws IOException {
+        Path path = home.resolve(name);
+        Files.write(path, content);
+        return path;
+    }
+
+    /** The shipped example suggestion with another title and recipient; the archive assigns the number. */
+    private Path data(String title, String recipient) throws IOException {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(JSON.readValue(
+                Path.of("..", "examples", "procuratorial-suggestion.json").toFile(),
+                new TypeReference<Map<String, Object>>() { }));
+        fields.remove("documentNumber");
+        fields.put("title", title);
+        fields.put("recipient", recipient);
+        return file(title + ".json", JSON.writeValueAsBytes(fields));
+    }
+
+    @Test
+    void aNewcomerIssuesDeliversAnswersAndClosesAnInstrument() throws IOException {
+        Run issued = wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+                data("关于加强校园周边安全管理的检察建议", "市教育局").toString(), "--key", "cli-1", "--json");
+
+        assertThat(issued.exitCode()).as(issued.err()).isZero();
+        Map<String, Object> record = issued.json();
+        String id = (String) record.get("id");
+        assertThat(record).containsEntry("status", "ISSUED").containsKey("dueDate");
+        assertThat((String) record.get("number")).matches("荆检行建〔\\d{4}〕\\d+号");
+        assertThat((List<?>) record.get("objects")).hasSize(2).allSatisfy(o ->
+                assertThat(((Map<?, ?>) o).keySet().toString()).contains("key", "sha256", "size"));
+        assertThat(wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+                data("关于加强校园周边安全管理的检察建议", "市教育局").toString(), "--key", "cli-1", "--json").json())
+                .containsEntry("id", id);
+
+        Run delivered = wenshu("deliver", (String) record.get("number"), "--method", "电子送达", "--json");
+        assertThat(delivered.exitCode()).as(delivered.err()).isZero();
+        assertThat(delivered.json()).containsEntry("status", "DELIVERED");
+
+        Run answered = wenshu("respond", id, "--unit", "市教育局", "--measures", "开展校园周边专项整治",
+                "--results", "整治商户十二家", "--adoption", "采纳",
+                "--file", file("整改报告.pdf", pdf("Rectification report")).toString(), "--json");
+        assertThat(answered.exitCode()).as(answered.err()).isZero();
+        assertThat(answered.json()).containsEntry("unit", "荆门市教育局").containsEntry("adoption", "采纳");
+
+        Run closed = wenshu("close", id, "--evaluation", "采纳", "--note", "整改到位", "--json");
+        assertThat(closed.exitCode()).as(closed.err()).isZero();
+        assertThat(closed.json()).containsEntry("status", "CLOSED");
+
+        Run shown = wenshu("show", id);
+        assertThat(shown.out()).contains("CLOSED（已办结）").contains("办结评价  采纳；整改到位").contains("荆门市教育局  采纳");
+        Run fixity = wenshu("fixity", "--record", id);
+        assertThat(fixity.exitCode()).isZero();
+        assertThat(fixity.out()).contains("全部完整");
+        Run audit = wenshu("audit", "verify");
+        assertThat(audit.exitCode()).isZero();
+        assertThat(audit.out()).contains("审计链完整");
+        assertThat(wenshu("register", "--json").out()).contains("\"state\" : \"ISSUED\"").contains(id);
+        assertThat(wenshu("records").out()).contains(id).contains("已办结");
+        assertThat(wenshu("records", "--overdue").out()).doesNotContain(id);
+        Run reconciled = wenshu("reconcile");
+        assertThat(reconciled.exitCode()).isZero();
+        assertThat(reconciled.out()).startsWith("已作废 0 个中断的预留编号");
+    }
+
+    @Test
+    void anotherUnitsResponseIsBadInput() throws IOException {
+        String id = (String) wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+                data("关于规范行政执法的检察建议", "市公安局").toString(), "--json").json().get("id");
+        wenshu("deliver", id, "--method", "直接送达");
+
+        Run refused = wenshu("respond", id, "--unit", "市司法局", "--measures", "m", "--results", "r", "--adoption", "采纳",
+                "--file", file("reply.pdf", pdf("reply")).toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("的主送单位是 荆门市公安局，荆门市司法局 无权对其回复");
+    }
+
+    @Test
+    void aDisguisedUploadIsBadInputWithItsReason() throws IOException {
+        String id = (String) wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+                data("关于整治违规办学的检察建议", "市教育局").toString(), "--json").json().get("id");
+        wenshu("deliver", id, "--method", "邮寄送达");
+        byte[] exe = new byte[512];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3C] = (byte) 0x80;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+
+        Run refused = wenshu("respond", id, "--unit", "市教育局", "--measures", "m", "--results", "r", "--adoption", "部分采纳",
+                "--file", file("整改报告.pdf", exe).toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("文件「整改报告.pdf」被拒收: 文件名为 .pdf，但内容是");
+        assertThat(wenshu("show", id, "--json").json()).containsEntry("status", "DELIVERED")
+                .containsEntry("responses", List.of());
+    }
+
+    @Test
+    void badArgumentsAreBadInput() {
+        Run unknownMethod = wenshu("deliver", "荆检行建〔2024〕99号", "--method", "飞鸽传书");
+        Run unknownRecord = wenshu("deliver", "荆检行建〔2024〕99号", "--method", "直接送达");
+        Run missingData = wenshu("issue", "--type", "procuratorial-suggestion", "--data", home.resolve("none.json").toString());
+
+        assertThat(unknownMethod.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownMethod.err()).contains("送达方式「飞鸽传书」无效");
+        assertThat(unknownRecord.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownRecord.err()).contains("没有找到文书记录「荆检行建〔2024〕99号」");
+        assertThat(missingData.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missingData.err()).contains("找不到数据文件");
+    }
+
+    static byte[] pdf(String text) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,134 @@
+package org.wenshu.archive;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads committed records, their files, responses and register entries from the database. */
+final class Records {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final Units units;
+
+    Records(JdbcTemplate jdbc, TransactionTemplate tx, Units units) {
+        this.jdbc = jdbc;
+        // One connection per read: the row mappers query again while the outer result set is open, and outside a
+        // transaction each of those queries would take another pooled connection (8 readers deadlocked a pool of 10).
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+        this.units = units;
+    }
+
+    private <T> T read(java.util.function.Supplier<T> query) {
+        return readOnly.execute(status -> query.get());
+    }
+
+    Optional<InstrumentRecord> find(String id) {
+        return read(() -> jdbc.query("SELECT * FROM instruments WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst());
+    }
+
+    Optional<InstrumentRecord> findByNumber(String numberText) {
+        return read(() -> jdbc.query("SELECT * FROM instruments WHERE number_text = ?", (rs, i) -> map(rs), numberText)
+                .stream().findFirst());
+    }
+
+    Optional<InstrumentRecord> findByKey(String key) {
+        return read(() -> jdbc.query("SELECT * FROM instruments WHERE idempotency_key = ?", (rs, i) -> map(rs), key)
+                .stream().findFirst());
+    }
+
+    List<InstrumentRecord> list(int offset, int limit) {
+        return read(() -> jdbc.query("SELECT * FROM instruments ORDER BY issued_at, issuing_unit, prefix, num_year, serial "
+                + "LIMIT ? OFFSET ?", (rs, i) -> map(rs), limit, offset));
+    }
+
+    List<StoredFile> files(String instrumentId) {
+        return jdbc.query("SELECT * FROM files WHERE instrument_id = ? AND response_id IS NULL ORDER BY object_key",
+                (rs, i) -> file(rs), instrumentId);
+    }
+
+    static StoredFile file(ResultSet rs) throws SQLException {
+        return new StoredFile(rs.getString("object_key"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                rs.getString("media_type"));
+    }
+
+    List<StoredResponse> responses(String instrumentId) {
+        return read(() -> jdbc.query("SELECT * FROM responses WHERE instrument_id = ? ORDER BY submitted_at, id", (rs, i) -> {
+            String responseId = rs.getString("id");
+            List<ResponseFile> attachments = jdbc.query(
+                    "SELECT * FROM files WHERE response_id = ? AND role = 'RESPONSE_FILE' ORDER BY object_key",
+                    (f, j) -> new ResponseFile(f.getString("original_name"), file(f),
+                            Optional.ofNullable(f.getString("extracted_text")).orElse("")), responseId);
+            StoredFile json = jdbc.queryForObject("SELECT * FROM files WHERE response_id = ? AND role = 'RESPONSE_JSON'",
+                    (f, j) -> file(f), responseId);
+            return new StoredResponse(responseId, instrumentId, units.byId(rs.getString("unit_id")),
+                    rs.getString("measures"), rs.getString("results"), Adoption.valueOf(rs.getString("adoption")),
+                    rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), attachments, json);
+        }, instrumentId));
+    }
+
+    List<Unit> units(String instrumentId, String role) {
+        return jdbc.query("SELECT unit_id FROM instrument_units WHERE instrument_id = ? AND role = ? ORDER BY position",
+                (rs, i) -> units.byId(rs.getString(1)), instrumentId, role);
+    }
+
+    List<RegisterEntry> register(Optional<String> issuingUnit, Optional<Integer> year) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM register_entries WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        issuingUnit.ifPresent(unit -> {
+            sql.append(" AND issuing_unit = ?");
+            args.add(unit);
+        });
+        year.ifPresent(y -> {
+            sql.append(" AND num_year = ?");
+            args.add(y);
+        });
+        sql.append(" ORDER BY issuing_unit, prefix, num_year, serial");
+        return jdbc.query(sql.toString(),
+                (rs, i) -> new RegisterEntry(rs.getString("issuing_unit"),
+                        new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"), rs.getInt("serial")),
+                        RegisterEntry.State.valueOf(rs.getString("state")), rs.getString("record_id"),
+                        rs.getString("type_id"), rs.getString("title"),
+                        rs.getObject("reserved_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getString("void_reason"))),
+                args.toArray());
+    }
+
+    private InstrumentRecord map(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        Optional<Delivery> delivery = jdbc.query(
+                "SELECT * FROM deliveries WHERE instrument_id = ? ORDER BY id DESC", (d, i) -> new Delivery(
+                        DeliveryMethod.valueOf(d.getString("method")), d.getObject("delivered_on", LocalDate.class),
+                        Optional.ofNullable(d.getString("note"))), id).stream().findFirst();
+        Optional<Closing> closing = Optional.ofNullable(rs.getString("evaluation")).map(e -> {
+            try {
+                return new Closing(Adoption.valueOf(e), Optional.ofNullable(rs.getString("closing_note")).orElse(""),
+                        rs.getObject("closed_at", OffsetDateTime.class).toInstant());
+            } catch (SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        String period = rs.getString("reply_period");
+        LocalDate fixed = rs.getObject("fixed_due_date", LocalDate.class);
+        ReplyTerm term = period != null ? ReplyTerm.within(Period.parse(period))
+                : fixed != null ? ReplyTerm.by(fixed) : ReplyTerm.none();
+        Map<String, Object> fields = Json.readMap(rs.getString("fields_json"));
+        return new InstrumentRecord(id,
+                new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"), rs.getInt("serial")),
+                rs.getString("type_id"), rs.getString("type_name"), rs.getString("title"),
+                units.byId(rs.getString("issuing_unit")), units(id, "MAIN"), units(id, "COPY"), rs.getBoolean("urgent"),
+                term, RecordStatus.valueOf(rs.getString("status")),
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("due_date", LocalDate.class)), delivery, closing,
+                Optional.ofNullable(rs.getString("withdraw_reason")), fields, files(id), rs.getString("idempotency_key"));
+    }
+}

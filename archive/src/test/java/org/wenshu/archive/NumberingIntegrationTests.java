@@ -1,0 +1,154 @@
+package org.wenshu.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class NumberingIntegrationTests {
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void numbersAreGaplessUnderConcurrentIssuing(Database database) throws Exception {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<List<InstrumentRecord>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<InstrumentRecord> issued = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        IssueRequest request = ArchiveFixture.suggestion("关于第" + thread + "组第" + i + "件的检察建议", "市公安局");
+                        issued.add(fixture.archive.issue(request, TestPdfs.producer()));
+                    }
+                    return issued;
+                }));
+            }
+            List<InstrumentRecord> all = new ArrayList<>();
+            for (Future<List<InstrumentRecord>> future : futures) {
+                all.addAll(future.get());
+            }
+            pool.shutdown();
+
+            List<Integer> serials = new ArrayList<>(all.stream().map(r -> r.number().serial()).toList());
+            Collections.sort(serials);
+            assertThat(serials).containsExactlyElementsOf(IntStream.rangeClosed(1, 400).boxed().toList());
+            assertThat(all).extracting(r -> r.number().text()).doesNotHaveDuplicates().contains("荆检行建〔2024〕400号");
+            List<RegisterEntry> register = fixture.archive.register(Optional.of("市检察院"), Optional.of(2024));
+            assertThat(register).hasSize(400).allMatch(e -> e.state() == RegisterEntry.State.ISSUED);
+            assertThat(fixture.archive.fixity(Optional.empty()).intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aStorageFailureVoidsExactlyOneNumberAndTheRegisterShowsIt(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            for (int i = 1; i <= 3; i++) {
+                fixture.archive.issue(ArchiveFixture.suggestion("建议" + i, "市司法局"), TestPdfs.producer());
+            }
+
+            fixture.stopStorage();
+            assertThatThrownBy(() -> fixture.archive.issue(ArchiveFixture.suggestion("建议4", "市司法局"), TestPdfs.producer()))
+                    .isInstanceOf(IssuingFailed.class)
+                    .hasMessageContaining("荆检行建〔2024〕4号 已作废")
+                    .hasMessageContaining("对象存储写入失败");
+            fixture.restartStorage();
+            InstrumentRecord fifth = fixture.archive.issue(ArchiveFixture.suggestion("建议5", "市司法局"), TestPdfs.producer());
+
+            assertThat(fifth.number().text()).isEqualTo("荆检行建〔2024〕5号");
+            List<RegisterEntry> register = fixture.archive.register(Optional.empty(), Optional.empty());
+            assertThat(register).extracting(e -> e.number().serial()).containsExactly(1, 2, 3, 4, 5);
+            assertThat(register).filteredOn(e -> e.state() == RegisterEntry.State.VOID)
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.number().text()).isEqualTo("荆检行建〔2024〕4号");
+                        assertThat(e.title()).isEqualTo("建议4");
+                        assertThat(e.voidReason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("对象存储写入失败"));
+                        assertThat(fixture.archive.find(e.recordId())).isEmpty();
+                    });
+            assertThat(fixture.archive.records(0, 100)).extracting(r -> r.number().serial()).containsExactly(1, 2, 3, 5);
+            assertThat(fixture.archive.auditEvents(0, 100)).extracting(AuditEvent::action)
+                    .containsExactly("ISSUED", "ISSUED", "ISSUED", "NUMBER_VOIDED", "ISSUED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aFailingProducerVoidsTheNumberWithItsReasonAndLeavesNoObjects(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            InstrumentProducer failing = number -> {
+                throw new IllegalStateException("签章证书已过期");
+            };
+
+            assertThatThrownBy(() -> fixture.archive.issue(ArchiveFixture.suggestion("建议", "市教育局"), failing))
+                    .isInstanceOf(IssuingFailed.class)
+                    .hasMessage("发文失败，编号 荆检行建〔2024〕1号 已作废: 生成或签署文书失败: 签章证书已过期");
+
+            RegisterEntry entry = fixture.archive.register(Optional.empty(), Optional.empty()).get(0);
+            assertThat(entry.state()).isEqualTo(RegisterEntry.State.VOID);
+            assertThat(entry.voidReason()).contains("生成或签署文书失败: 签章证书已过期");
+            assertThat(fixture.objects("instruments/")).isEmpty();
+            InstrumentRecord next = fixture.archive.issue(ArchiveFixture.suggestion("建议", "市教育局"), TestPdfs.producer());
+            assertThat(next.number().serial()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aRetryWithTheSameKeyReturnsTheSameRecord(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            IssueRequest request = ArchiveFixture.suggestion("关于校园周边安全的检察建议", "市教育局");
+
+            InstrumentRecord first = fixture.archive.issue(request.withKey("client-42"), TestPdfs.producer());
+            InstrumentRecord again = fixture.archive.issue(request.withKey("client-42"), number -> {
+                throw new AssertionError("a retry must not render again");
+            });
+            InstrumentRecord derived = fixture.archive.issue(request, TestPdfs.producer());
+            InstrumentRecord derivedAgain = fixture.archive.issue(request, TestPdfs.producer());
+
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(again.number().text()).isEqualTo("荆检行建〔2024〕1号");
+            assertThat(derived.id()).isNotEqualTo(first.id());
+            assertThat(derivedAgain.id()).isEqualTo(derived.id());
+            assertThat(derived.idempotencyKey()).startsWith("sha256:").hasSize(71);
+            assertThat(fixture.archive.register(Optional.empty(), Optional.empty())).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void issuingStoresThePdfAndARecordJsonWithTheHashes(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            InstrumentRecord record = fixture.archive.issue(ArchiveFixture.suggestion("关于规范执法的检察建议", "市公安局"),
+                    TestPdfs.producer());
+
+            assertThat(record.status()).isEqualTo(RecordStatus.ISSUED);
+            assertThat(record.dueDate()).contains(java.time.LocalDate.of(2024, 5, 1));
+            assertThat(record.recipients()).extracting(Unit::name).containsExactly("荆门市公安局");
+            assertThat(record.copiedUnits()).extracting(Unit::name).containsExactly("荆门市人民政府");
+            String base = "instruments/2024/" + record.id() + "/";
+            assertThat(record.objects()).extracting(StoredFile::key).containsExactly(base + "instrument.pdf", base + "record.json");
+            byte[] pdf = fixture.archive.read(base + "instrument.pdf").orElseThrow();
+            assertThat(Hashes.sha256(pdf)).isEqualTo(record.objects().get(0).sha256());
+            Map<String, Object> json = Json.readMap(fixture.archive.read(base + "record.json").orElseThrow());
+            assertThat(json).containsEntry("number", "荆检行建〔2024〕1号").containsEntry("title", "关于规范执法的检察建议");
+            assertThat(json.get("files").toString()).contains(record.objects().get(0).sha256());
+            assertThat(fixture.store.stat(base + "instrument.pdf").orElseThrow().metadata())
+                    .containsEntry("sha256", record.objects().get(0).sha256())
+                    .containsEntry("record-id", record.id());
+            assertThat(fixture.archive.changesSince(0, 10)).extracting(RecordChange::recordId).containsExactly(record.id());
+        }
+    }
+}
