@@ -441,13 +441,18 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     private List<Precedent> similar(IndexSearcher searcher, String text, String excludedId, Viewer viewer,
-            Set<RecordKind> kinds, int limit, int minTermFreq) throws IOException {
+            Set<RecordKind> kinds, int limit, int minDocFreq) throws IOException {
         MoreLikeThis likeThis = new MoreLikeThis(searcher.getIndexReader());
         likeThis.setAnalyzer(analysis.words());
         likeThis.setFieldNames(new String[] {IndexFields.BODY_WORDS});
-        likeThis.setMinTermFreq(minTermFreq);
-        likeThis.setMinDocFreq(2);
-        likeThis.setMaxDocFreqPct(25);
+        likeThis.setMinTermFreq(1);
+        // For a record, a word must occur in some other record too (the record itself is one); for pasted text
+        // a word found in a single record is the strongest hint.
+        likeThis.setMinDocFreq(minDocFreq);
+        if (searcher.getIndexReader().numDocs() >= 100) {
+            // Words in a quarter of all records are boilerplate (本院, 建议); in a tiny index every word is.
+            likeThis.setMaxDocFreqPct(25);
+        }
         // Single characters and numbers say little about what a case is about.
         likeThis.setMinWordLen(2);
         likeThis.setMaxQueryTerms(25);

@@ -18,7 +18,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * punctuation or symbols leaves a position gap, so a phrase query (slop 0) cannot span it. Single line breaks and
  * spaces do not break a run: text extracted from PDFs wraps lines in the middle of words. A blank line does.
  *
- * <p>A run of one CJK character between breaks is emitted as a unigram. Full-width ASCII is folded to ASCII.
+ * <p>A run of one CJK character between breaks is emitted as a unigram, and so is a character at the edge of a run
+ * next to letters or digits (第7项 → 第 7 项 + 项…), so phrases mixing digits and characters match. Full-width ASCII
+ * is folded to ASCII.
  */
 public final class HanBigramTokenizer extends Tokenizer {
 
@@ -43,6 +45,10 @@ public final class HanBigramTokenizer extends Tokenizer {
     private boolean emitted;
     /** True when the CJK character at the cursor already ended the previous bigram. */
     private boolean inRun;
+    /** True when the last token was letters or digits and nothing but space followed it. */
+    private boolean alnumBefore;
+    /** True when the next token stands at the same position as the last one. */
+    private boolean stackNext;
 
     @Override
     public boolean incrementToken() throws IOException {
@@ -68,6 +74,14 @@ public final class HanBigramTokenizer extends Tokenizer {
                 case HAN -> {
                     int next = nextHan(cursor + width);
                     if (next >= 0) {
+                        if (!inRun && alnumBefore) {
+                            // 第7项: the edge character next to letters or digits also stands alone, so a phrase
+                            // mixing digits and characters finds it; the bigram follows at the same position.
+                            term.setEmpty().append(new String(Character.toChars(cp)));
+                            emit(cursor, cursor + width, SINGLE);
+                            stackNext = true;
+                            return true;
+                        }
                         int nextCp = Character.codePointAt(text, next, length);
                         int end = next + Character.charCount(nextCp);
                         term.setEmpty().append(new String(Character.toChars(cp))).append(new String(Character.toChars(nextCp)));
@@ -80,7 +94,7 @@ public final class HanBigramTokenizer extends Tokenizer {
                     inRun = false;
                     int start = cursor;
                     cursor += width;
-                    if (!endOfBigram) {
+                    if (!endOfBigram || alnumAt(cursor)) {
                         term.setEmpty().append(new String(Character.toChars(cp)));
                         emit(start, cursor, SINGLE);
                         return true;
@@ -113,9 +127,11 @@ public final class HanBigramTokenizer extends Tokenizer {
     }
 
     private void emit(int start, int end, String tokenType) {
-        positionIncrement.setPositionIncrement(broken && emitted ? 2 : 1);
+        positionIncrement.setPositionIncrement(stackNext ? 0 : broken && emitted ? 2 : 1);
+        stackNext = false;
         broken = false;
         emitted = true;
+        alnumBefore = tokenType == ALNUM;
         offset.setOffset(correctOffset(start), correctOffset(end));
         type.setType(tokenType);
     }
@@ -123,6 +139,24 @@ public final class HanBigramTokenizer extends Tokenizer {
     private void breakRun() {
         broken = true;
         inRun = false;
+        alnumBefore = false;
+    }
+
+    /** True if letters or digits follow at {@code from}, with at most non-breaking space between. */
+    private boolean alnumAt(int from) {
+        int i = from;
+        while (i < length) {
+            int cp = fold(Character.codePointAt(text, i, length));
+            CharClass kind = classOf(cp);
+            if (kind == CharClass.ALNUM) {
+                return true;
+            }
+            if (kind != CharClass.SPACE || (cp == '\n' && isBlankLineAt(i))) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** Index of the next CJK character if only non-breaking space lies between, else -1. */
@@ -201,6 +235,8 @@ public final class HanBigramTokenizer extends Tokenizer {
         broken = false;
         emitted = false;
         inRun = false;
+        alnumBefore = false;
+        stackNext = false;
     }
 
     @Override

@@ -143,7 +143,8 @@ public final class QueryLanguage {
             return fieldClause(input.substring(at, fieldEnd).toLowerCase(Locale.ROOT), fieldEnd, excluded);
         }
         int end = at;
-        while (end < input.length() && !isSpace(input.charAt(end)) && !isOpeningQuote(input.charAt(end))) {
+        while (end < input.length() && !isSpace(input.charAt(end)) && !isOpeningQuote(input.charAt(end))
+                && input.charAt(end) != '”' && input.charAt(end) != '」') {
             end++;
         }
         String word = input.substring(at, end);
@@ -291,6 +292,9 @@ public final class QueryLanguage {
     private void skipSpace() {
         while (at < input.length() && isSpace(input.charAt(at))) {
             at++;
+        }
+        if (at >= input.length()) {
+            return;
         }
         // A closing quote where no phrase is open: the user typed one quote too many.
         if (at < input.length() && (input.charAt(at) == '”' || input.charAt(at) == '」')) {
