@@ -77,7 +77,7 @@ import org.wenshu.search.query.Ranking;
  */
 public final class LuceneRecordIndex implements RecordIndex {
 
-    static final long REFRESH_MILLIS = 100;
+    static final long REFRESH_MILLIS = 300;
     static final long COMMIT_SECONDS = 10;
     private static final int SNIPPET_LENGTH = 120;
     private static final int MAX_FACET_VALUES = 50;
@@ -167,6 +167,11 @@ public final class LuceneRecordIndex implements RecordIndex {
      * Throws {@link IndexSchemaMismatch} when it was written by another schema version.
      */
     public static RecordSearch openReadOnly(Path path) {
+        return openReadOnly(path, Ranking.standard());
+    }
+
+    /** As {@link #openReadOnly(Path)} with a non-default ranking (relevance experiments). */
+    public static RecordSearch openReadOnly(Path path, Ranking ranking) {
         try {
             Directory directory = FSDirectory.open(path);
             Optional<String> found = schemaOf(directory);
@@ -176,7 +181,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             if (!found.get().equals(Integer.toString(IndexFields.SCHEMA_VERSION))) {
                 throw new IndexSchemaMismatch(path.toString(), found.get(), IndexFields.SCHEMA_VERSION);
             }
-            return new LuceneRecordIndex(directory, path.toString(), null, new ChineseAnalysis(), Ranking.standard());
+            return new LuceneRecordIndex(directory, path.toString(), null, new ChineseAnalysis(), ranking);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + path, e);
         }
@@ -195,20 +200,10 @@ public final class LuceneRecordIndex implements RecordIndex {
     @Override
     public void index(IndexedRecord record) {
         requireWritable();
-        writes.lock();
-        try {
-            if (record.kind() == RecordKind.REFERENCE && !record.source().isEmpty()) {
-                // One reference text per source path: re-importing a changed file replaces the old version.
-                writer.deleteDocuments(new BooleanQuery.Builder()
-                        .add(RecordDocuments.term(IndexFields.SOURCE, record.source()), Occur.FILTER)
-                        .add(RecordDocuments.term(IndexFields.KIND, RecordKind.REFERENCE.name()), Occur.FILTER)
-                        .add(RecordDocuments.term(IndexFields.ID, record.id()), Occur.MUST_NOT)
-                        .build());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index " + record.id(), e);
-        } finally {
-            writes.unlock();
+        if (record.kind() == RecordKind.REFERENCE && !record.source().isEmpty()) {
+            // One reference text per source path: re-importing a changed file replaces the old version. A delete
+            // by id term, not by query: buffered delete queries are re-run against every segment at each reopen.
+            referenceAt(record.source()).filter(old -> !old.equals(record.id())).ifPresent(this::delete);
         }
         // Analysis runs here, outside the lock: IndexWriter is thread-safe and indexing scales with threads.
         add(writer, record);

@@ -21,7 +21,7 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
 
     /** The tuned default. */
     public static Ranking standard() {
-        return new Ranking(true, true, 1.0f, 3.0f, 1.0f, true, 0.5f, true, true, 1.2f, 0.75f);
+        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f);
     }
 
     public Ranking withBigrams(boolean value) {
