@@ -282,7 +282,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         }
     }
 
-    /** Makes every change so far visible to searches now, instead of within {@value #REFRESH_MILLIS} ms. */
+    @Override
     public void refresh() {
         if (rebuilding) {
             return;

@@ -20,6 +20,9 @@ public interface RecordIndex extends RecordSearch {
     /** Replaces the whole index with the records of {@code source}; searches see the old index until it is done. */
     void rebuild(RecordSource source);
 
+    /** Makes every change so far visible to searches now (they become visible within a second anyway). */
+    void refresh();
+
     /** Makes every change so far durable. */
     void commit();
 }

@@ -15,7 +15,8 @@ public final class ExitCodes {
 
     /** Exception types whose message tells the user what to fix in their input. */
     private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES = List.of(
-            BadInput.class);
+            BadInput.class,
+            org.wenshu.search.query.QueryInvalid.class);
 
     private ExitCodes() {
     }

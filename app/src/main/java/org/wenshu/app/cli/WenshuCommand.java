@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "文书: generate, sign, archive, answer and search procuratorial instruments.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SearchCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
         })
 public class WenshuCommand implements Runnable {
 

@@ -113,6 +113,7 @@ public final class ReferenceImporter {
             pool.shutdownNow();
         }
         index.commit();
+        index.refresh();
         List<Problem> skippedSorted = new ArrayList<>(skipped);
         skippedSorted.sort((a, b) -> a.source().compareTo(b.source()));
         List<Problem> failedSorted = new ArrayList<>(failed);
