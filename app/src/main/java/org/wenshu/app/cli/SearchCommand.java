@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.wenshu.app.SearchConfiguration.SearchProperties;
+import org.springframework.core.env.Environment;
 import org.wenshu.search.Hit;
 import org.wenshu.search.LuceneRecordIndex;
 import org.wenshu.search.Precedent;
@@ -72,10 +72,11 @@ class SearchCommand implements Callable<Integer> {
             description = "run every line of FILE as a query; prints one JSON line per query")
     Path batch;
 
-    private final SearchProperties properties;
+    private final Path index;
 
-    SearchCommand(SearchProperties properties) {
-        this.properties = properties;
+    // The path, not the index bean: searching opens the committed index read-only, beside a running server.
+    SearchCommand(Environment environment) {
+        this.index = Path.of(environment.getRequiredProperty("wenshu.search.index"));
     }
 
     @Override
@@ -95,7 +96,7 @@ class SearchCommand implements Callable<Integer> {
         Viewer viewer = unit == null ? Viewer.researcher() : Viewer.agency(unit);
         List<String> queries = queries();
         PrintWriter out = spec.commandLine().getOut();
-        try (RecordSearch search = LuceneRecordIndex.openReadOnly(properties.index())) {
+        try (RecordSearch search = LuceneRecordIndex.openReadOnly(index)) {
             if (similar != null) {
                 printSimilar(out, search.similarTo(similar, viewer, Set.of(), limit));
                 return ExitCodes.OK;
