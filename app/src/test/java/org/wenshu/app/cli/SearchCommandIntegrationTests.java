@@ -41,7 +41,7 @@ class SearchCommandIntegrationTests {
         Files.writeString(refs.resolve("森林法(2019-12-28).md"), "# 中华人民共和国森林法\n\n第一条 为了践行绿水青山就是金山银山理念，"
                 + "保护、培育和合理利用森林资源，制定本法。\n");
         context = new SpringApplicationBuilder(Wenshu.class).web(WebApplicationType.NONE).profiles("cli")
-                .lazyInitialization(true).properties("wenshu.home=" + home.resolve("data")).run();
+                .lazyInitialization(true).run("--wenshu.home=" + home.resolve("data"));
         Run imported = run("import", home.resolve("refs").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("2 新增 added");
