@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchRenderCommand.class,
                 BenchSignCommand.class,
                 BenchArchiveCommand.class,
+                BenchSearchCommand.class,
         })
 public class BenchCommand implements Runnable {
 
@@ -18,6 +19,6 @@ public class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive|search");
     }
 }

@@ -24,7 +24,8 @@ public final class ExitCodes {
             FieldsInvalid.class,
             UncoveredCharacters.class,
             org.wenshu.archive.ArchiveRefusal.class,
-            org.wenshu.archive.uploads.FileRefused.class);
+            org.wenshu.archive.uploads.FileRefused.class,
+            org.wenshu.search.query.QueryInvalid.class);
 
     private ExitCodes() {
     }

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 UnitsCommand.class,
                 FixityCommand.class,
                 AuditCommand.class,
+                SearchCommand.class,
+                ImportCommand.class,
                 BenchCommand.class,
         })
 public class WenshuCommand implements Runnable {

@@ -1,0 +1,60 @@
+package org.wenshu.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.wenshu.search.imports.ImportReport;
+import org.wenshu.search.imports.ReferenceImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code wenshu import DIR}: stores and indexes the reference texts of a folder. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "导入参考资料 (import .md, .txt, .pdf and .docx files below DIR as reference texts).")
+class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "folder to import")
+    Path folder;
+
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "reference",
+            description = "what the files are; only 'reference' (instruments and responses enter through issue)")
+    String kind;
+
+    private final ReferenceImporter importer;
+
+    ImportCommand(ReferenceImporter importer) {
+        this.importer = importer;
+    }
+
+    @Override
+    public Integer call() {
+        if (!kind.equalsIgnoreCase("reference")) {
+            throw new ExitCodes.BadInput("--kind " + kind + " cannot be imported: only --kind reference; "
+                    + "instruments and responses enter through issue and answer");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ExitCodes.BadInput("不是文件夹 (not a folder): " + folder);
+        }
+        ImportReport report = importer.importFolder(folder);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("导入 (imported) %s: %d 新增 added, %d 更新 replaced, %d 未变 unchanged, %d 跳过 skipped, "
+                        + "%d 失败 failed; %.1f MB in %.1f s (%.1f MB/s)%n",
+                folder, report.added(), report.replaced(), report.unchanged(), report.skipped().size(),
+                report.failed().size(), report.bytes() / 1e6, report.millis() / 1000.0, report.megabytesPerSecond());
+        report.skipped().stream().limit(20).forEach(p -> out.println("  跳过 skipped " + p.source() + ": " + p.reason()));
+        if (report.skipped().size() > 20) {
+            out.println("  … " + (report.skipped().size() - 20) + " more skipped");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        report.failed().forEach(p -> err.println("wenshu: 失败 (failed) " + p.source() + ": " + p.reason()));
+        return report.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}

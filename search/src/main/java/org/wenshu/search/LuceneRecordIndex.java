@@ -1,0 +1,642 @@
+package org.wenshu.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.wenshu.search.analysis.ChineseAnalysis;
+import org.wenshu.search.analysis.IndexFields;
+import org.wenshu.search.analysis.LegalSynonyms;
+import org.wenshu.search.query.ParsedQuery;
+import org.wenshu.search.query.QueryInvalid;
+import org.wenshu.search.query.QueryLanguage;
+import org.wenshu.search.query.QueryTranslator;
+import org.wenshu.search.query.Ranking;
+
+/**
+ * The search index on Lucene (Lucene 检索索引). Near-real-time: a background thread reopens the searcher every
+ * {@value #REFRESH_MILLIS} ms, so an indexed record is searchable within a second without a commit. Changes are
+ * committed every {@value #COMMIT_SECONDS} s and on close. The schema version lives in the commit data; an index
+ * of another version is rebuilt from the {@link RecordSource} before it is served.
+ */
+public final class LuceneRecordIndex implements RecordIndex {
+
+    static final long REFRESH_MILLIS = 300;
+    static final long COMMIT_SECONDS = 10;
+    private static final int SNIPPET_LENGTH = 120;
+    private static final int MAX_FACET_VALUES = 50;
+    private static final int MAX_LIKE_CHARS = 30_000;
+
+    private final Directory directory;
+    private final String location;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ChineseAnalysis analysis;
+    private final QueryTranslator translator;
+    private final ScheduledExecutorService refresher;
+    private final ReentrantLock writes = new ReentrantLock();
+    private volatile boolean rebuilding;
+    /** Ids written since the searcher last reopened, with the write's sequence and whether the id now exists. */
+    private final Map<String, long[]> recentWrites = new ConcurrentHashMap<>();
+    private final AtomicLong writeSequence = new AtomicLong();
+
+    private LuceneRecordIndex(Directory directory, String location, IndexWriter writer, ChineseAnalysis analysis,
+            Ranking ranking) throws IOException {
+        this.directory = directory;
+        this.location = location;
+        this.writer = writer;
+        this.analysis = analysis;
+        this.translator = new QueryTranslator(analysis, LegalSynonyms.standard(), ranking);
+        BM25Similarity similarity = new BM25Similarity(ranking.k1(), ranking.b());
+        SearcherFactory factory = new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new FacetingSearcher(reader);
+                searcher.setSimilarity(similarity);
+                return searcher;
+            }
+        };
+        this.searchers = writer != null ? new SearcherManager(writer, factory)
+                : new SearcherManager(directory, factory);
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "wenshu-search-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        if (writer != null) {
+            refresher.scheduleWithFixedDelay(this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Opens (or creates) the writable index in {@code path}. An index of another schema version is rebuilt from
+     * {@code source} before this returns.
+     */
+    public static LuceneRecordIndex open(Path path, RecordSource source) {
+        return open(path, source, Ranking.standard());
+    }
+
+    /** As {@link #open(Path, RecordSource)} with a non-default ranking (relevance experiments). */
+    public static LuceneRecordIndex open(Path path, RecordSource source, Ranking ranking) {
+        try {
+            Files.createDirectories(path);
+            Directory directory = FSDirectory.open(path);
+            ChineseAnalysis analysis = new ChineseAnalysis();
+            Optional<String> found = schemaOf(directory);
+            boolean stale = found.isPresent() && !found.get().equals(Integer.toString(IndexFields.SCHEMA_VERSION));
+            IndexWriterConfig config = new IndexWriterConfig(analysis.indexing())
+                    .setOpenMode(stale ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(128)
+                    .setSimilarity(new BM25Similarity(ranking.k1(), ranking.b()));
+            IndexWriter writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY,
+                    Integer.toString(IndexFields.SCHEMA_VERSION)).entrySet());
+            if (stale) {
+                // OpenMode.CREATE: the old commit stays on disk until the rebuilt index is committed, so a crash
+                // during the rebuild leaves the old (stale) index, which the next start rebuilds again.
+                source.forEachRecord(record -> add(writer, record));
+            }
+            if (stale || found.isEmpty()) {
+                writer.commit();
+            }
+            return new LuceneRecordIndex(directory, path.toString(), writer, analysis, ranking);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + path, e);
+        }
+    }
+
+    /**
+     * Opens the committed index in {@code path} for searching only (the command line beside a running server).
+     * Throws {@link IndexSchemaMismatch} when it was written by another schema version.
+     */
+    public static RecordSearch openReadOnly(Path path) {
+        return openReadOnly(path, Ranking.standard());
+    }
+
+    /** As {@link #openReadOnly(Path)} with a non-default ranking (relevance experiments). */
+    public static RecordSearch openReadOnly(Path path, Ranking ranking) {
+        try {
+            Directory directory = FSDirectory.open(path);
+            Optional<String> found = schemaOf(directory);
+            if (found.isEmpty()) {
+                throw new IndexMissing(path.toString());
+            }
+            if (!found.get().equals(Integer.toString(IndexFields.SCHEMA_VERSION))) {
+                throw new IndexSchemaMismatch(path.toString(), found.get(), IndexFields.SCHEMA_VERSION);
+            }
+            return new LuceneRecordIndex(directory, path.toString(), null, new ChineseAnalysis(), ranking);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + path, e);
+        }
+    }
+
+    private static Optional<String> schemaOf(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Optional.empty();
+        }
+        String version = SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.SCHEMA_KEY);
+        return Optional.of(version == null ? "none" : version);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Override
+    public void index(IndexedRecord record) {
+        requireWritable();
+        if (record.kind() == RecordKind.REFERENCE && !record.source().isEmpty()) {
+            // One reference text per source path: re-importing a changed file replaces the old version. A delete
+            // by id term, not by query: buffered delete queries are re-run against every segment at each reopen.
+            referenceAt(record.source()).filter(old -> !old.equals(record.id())).ifPresent(this::delete);
+        }
+        // Analysis runs here, outside the lock: IndexWriter is thread-safe and indexing scales with threads.
+        add(writer, record);
+        recentWrites.put(record.id(), new long[] {writeSequence.incrementAndGet(), 1});
+    }
+
+    private static void add(IndexWriter writer, IndexedRecord record) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, record.id()), RecordDocuments.toDocument(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index " + record.id(), e);
+        }
+    }
+
+    @Override
+    public void delete(String id) {
+        requireWritable();
+        try {
+            writer.deleteDocuments(new Term(IndexFields.ID, id));
+            recentWrites.put(id, new long[] {writeSequence.incrementAndGet(), 0});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + id, e);
+        }
+    }
+
+    @Override
+    public boolean contains(String id) {
+        long[] recent = recentWrites.get(id);
+        if (recent != null) {
+            return recent[1] == 1;
+        }
+        return withSearcher(s -> s.count(new TermQuery(new Term(IndexFields.ID, id))) > 0);
+    }
+
+    @Override
+    public Optional<String> referenceAt(String source) {
+        Query query = new BooleanQuery.Builder()
+                .add(RecordDocuments.term(IndexFields.SOURCE, source), Occur.FILTER)
+                .add(RecordDocuments.term(IndexFields.KIND, RecordKind.REFERENCE.name()), Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, 1);
+            return top.scoreDocs.length == 0 ? Optional.<String>empty()
+                    : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexFields.ID))
+                            .get(IndexFields.ID));
+        });
+    }
+
+    @Override
+    public void rebuild(RecordSource source) {
+        requireWritable();
+        writes.lock();
+        rebuilding = true;
+        try {
+            // Searches keep the current reader (refresh is paused) until the rebuilt index is complete.
+            writer.deleteAll();
+            source.forEachRecord(record -> add(writer, record));
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rebuild the search index at " + location, e);
+        } finally {
+            rebuilding = false;
+            writes.unlock();
+        }
+        recentWrites.clear();
+        refresh();
+    }
+
+    @Override
+    public void commit() {
+        requireWritable();
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index at " + location, e);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        if (rebuilding) {
+            return;
+        }
+        long upTo = writeSequence.get();
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the search index at " + location, e);
+        }
+        recentWrites.entrySet().removeIf(e -> e.getValue()[0] <= upTo);
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // The next tick retries; searches keep the previous reader meanwhile.
+        }
+    }
+
+    private void commitQuietly() {
+        if (rebuilding || !writer.hasUncommittedChanges()) {
+            return;
+        }
+        try {
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            // Retried at the next tick; the archive stays the source of truth.
+        }
+    }
+
+    private void requireWritable() {
+        if (writer == null) {
+            throw new IllegalStateException("the search index at " + location + " was opened read-only");
+        }
+    }
+
+    // ---------------------------------------------------------------- searching
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        ParsedQuery parsed = QueryLanguage.parse(request.query());
+        Query query = new BooleanQuery.Builder()
+                .add(translator.translate(parsed), Occur.MUST)
+                .add(RecordDocuments.accessFilter(request.viewer()), Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> run(searcher, query, request));
+    }
+
+    private SearchResults run(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
+        int wanted = Math.max(1, request.offset() + request.limit());
+        Sort sort = sortOf(request.sort());
+        TopDocs top;
+        long total;
+        Map<String, List<FacetCount>> facets = Map.of();
+        try {
+            if (request.facets()) {
+                FacetsCollector collector = new FacetsCollector();
+                top = sort == null ? FacetsCollector.search(searcher, query, wanted, collector)
+                        : FacetsCollector.search(searcher, query, wanted, sort, true, collector);
+                total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                facets = ((FacetingSearcher) searcher).count(collector);
+            } else {
+                top = sort == null ? searcher.search(query, wanted) : searcher.search(query, wanted, sort, true);
+                total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+                        : searcher.count(query);
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryInvalid("查询过于复杂 (query too complex: use fewer or shorter terms)", -1);
+        }
+        ScoreDoc[] page = top.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
+                : java.util.Arrays.copyOfRange(top.scoreDocs, request.offset(),
+                        Math.min(top.scoreDocs.length, request.offset() + request.limit()));
+        return new SearchResults(total, hits(searcher, query, page), facets);
+    }
+
+    private static Sort sortOf(SortOrder order) {
+        if (order == SortOrder.RELEVANCE) {
+            return null;
+        }
+        boolean newest = order == SortOrder.NEWEST;
+        SortField byDate = new SortField(IndexFields.DATE, SortField.Type.LONG, newest);
+        // Undated records go last in either direction.
+        byDate.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return new Sort(byDate, SortField.FIELD_SCORE);
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        Object[] snippets = new SnippetHighlighter(searcher, analysis)
+                .snippets(IndexFields.BODY, query, docs);
+        List<Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i], FacetingSearcher.HIT_FIELDS);
+            Snippet snippet = snippets[i] instanceof Snippet s ? s : Snippet.none();
+            hits.add(RecordDocuments.toHit(doc, Float.isNaN(page[i].score) ? 0f : page[i].score, snippet));
+        }
+        return hits;
+    }
+
+    @Override
+    public Optional<Hit> find(String id, Viewer viewer) {
+        Query query = new BooleanQuery.Builder()
+                .add(RecordDocuments.term(IndexFields.ID, id), Occur.FILTER)
+                .add(RecordDocuments.accessFilter(viewer), Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(hits(searcher, query, top.scoreDocs).get(0));
+        });
+    }
+
+    @Override
+    public long size() {
+        return withSearcher(s -> (long) s.getIndexReader().numDocs());
+    }
+
+    // ---------------------------------------------------------------- similar records
+
+    @Override
+    public List<Precedent> similarTo(String id, Viewer viewer, Set<RecordKind> kinds, int limit) {
+        return withSearcher(searcher -> {
+            Query self = new BooleanQuery.Builder()
+                    .add(RecordDocuments.term(IndexFields.ID, id), Occur.FILTER)
+                    .add(RecordDocuments.accessFilter(viewer), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(self, 1);
+            if (top.scoreDocs.length == 0) {
+                return List.of();
+            }
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc,
+                    Set.of(IndexFields.TITLE, IndexFields.BODY));
+            return similar(searcher, doc.get(IndexFields.TITLE) + "\n\n" + doc.get(IndexFields.BODY), id, viewer,
+                    kinds, limit, 2);
+        });
+    }
+
+    @Override
+    public List<Precedent> similarToText(String text, Viewer viewer, Set<RecordKind> kinds, int limit) {
+        return withSearcher(searcher -> similar(searcher, text, null, viewer, kinds, limit, 1));
+    }
+
+    private List<Precedent> similar(IndexSearcher searcher, String text, String excludedId, Viewer viewer,
+            Set<RecordKind> kinds, int limit, int minDocFreq) throws IOException {
+        MoreLikeThis likeThis = new MoreLikeThis(searcher.getIndexReader());
+        likeThis.setAnalyzer(analysis.words());
+        likeThis.setFieldNames(new String[] {IndexFields.BODY_WORDS});
+        likeThis.setMinTermFreq(1);
+        // For a record, a word must occur in some other record too (the record itself is one); for pasted text
+        // a word found in a single record is the strongest hint.
+        likeThis.setMinDocFreq(minDocFreq);
+        if (searcher.getIndexReader().numDocs() >= 100) {
+            // Words in a quarter of all records are boilerplate (本院, 建议); in a tiny index every word is.
+            likeThis.setMaxDocFreqPct(25);
+        }
+        // Single characters and numbers say little about what a case is about.
+        likeThis.setMinWordLen(2);
+        likeThis.setMaxQueryTerms(25);
+        likeThis.setBoost(true);
+        String sample = text.length() > MAX_LIKE_CHARS ? text.substring(0, MAX_LIKE_CHARS) : text;
+        Query like = likeThis.like(IndexFields.BODY_WORDS, new StringReader(sample));
+        Map<String, Float> terms = new LinkedHashMap<>();
+        if (like instanceof BooleanQuery bool) {
+            for (BooleanClause clause : bool.clauses()) {
+                Query q = clause.getQuery();
+                float boost = 1f;
+                if (q instanceof BoostQuery b) {
+                    boost = b.getBoost();
+                    q = b.getQuery();
+                }
+                if (q instanceof TermQuery t && t.getTerm().text().codePoints().noneMatch(Character::isDigit)) {
+                    terms.put(t.getTerm().text(), boost);
+                }
+            }
+        }
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(like, Occur.MUST)
+                .add(RecordDocuments.accessFilter(viewer), Occur.FILTER);
+        if (excludedId != null) {
+            query.add(RecordDocuments.term(IndexFields.ID, excludedId), Occur.MUST_NOT);
+        }
+        if (!kinds.isEmpty()) {
+            BooleanQuery.Builder anyKind = new BooleanQuery.Builder();
+            kinds.forEach(k -> anyKind.add(RecordDocuments.term(IndexFields.KIND, k.name()), Occur.SHOULD));
+            query.add(anyKind.build(), Occur.FILTER);
+        }
+        Query built = query.build();
+        TopDocs top = searcher.search(built, limit);
+        // Snippets show the shared words: highlight them as phrases on the bigram body field.
+        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        terms.keySet().forEach(t -> highlight.add(translator.phrase(t), Occur.SHOULD));
+        List<Hit> hits = hits(searcher, highlight.build(), top.scoreDocs);
+        List<Precedent> precedents = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            precedents.add(new Precedent(hits.get(i), sharedTerms(searcher, top.scoreDocs[i].doc, terms)));
+        }
+        return precedents;
+    }
+
+    private static List<String> sharedTerms(IndexSearcher searcher, int doc, Map<String, Float> terms)
+            throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Terms field = leaf.reader().terms(IndexFields.BODY_WORDS);
+        if (field == null) {
+            return List.of();
+        }
+        TermsEnum termsEnum = field.iterator();
+        int local = doc - leaf.docBase;
+        List<Map.Entry<String, Float>> shared = new ArrayList<>();
+        for (Map.Entry<String, Float> term : terms.entrySet()) {
+            if (termsEnum.seekExact(new BytesRef(term.getKey()))) {
+                PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+                if (postings.advance(local) == local) {
+                    shared.add(term);
+                }
+            }
+        }
+        shared.sort(Map.Entry.<String, Float>comparingByValue().reversed());
+        return shared.stream().map(Map.Entry::getKey).toList();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index at " + location, e);
+        }
+        try {
+            return work.run(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index at " + location, e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                // Releasing only decrements a reference count; nothing to recover.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        try {
+            refresher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            searchers.close();
+            if (writer != null) {
+                writer.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the search index at " + location, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LuceneRecordIndex[" + location + "]";
+    }
+
+    /** A searcher that computes the facet state of its reader once, on the first faceted search. */
+    static final class FacetingSearcher extends IndexSearcher {
+
+        static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.KIND, IndexFields.TYPE,
+                IndexFields.TITLE, IndexFields.NUMBER, IndexFields.SOURCE, IndexFields.ISSUING_UNIT,
+                IndexFields.DOMAIN, IndexFields.STATUS, IndexFields.DATE, IndexFields.INSTRUMENT);
+
+        private volatile Map<String, StringDocValuesReaderState> states;
+
+        FacetingSearcher(IndexReader reader) {
+            super(reader);
+        }
+
+        Map<String, List<FacetCount>> count(FacetsCollector collector) throws IOException {
+            Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
+            for (Map.Entry<String, StringDocValuesReaderState> dimension : states().entrySet()) {
+                FacetResult result = new StringValueFacetCounts(dimension.getValue(), collector)
+                        .getTopChildren(MAX_FACET_VALUES, IndexFields.facet(dimension.getKey()));
+                List<FacetCount> values = new ArrayList<>();
+                if (result != null) {
+                    for (LabelAndValue value : result.labelValues) {
+                        values.add(new FacetCount(value.label, value.value.longValue()));
+                    }
+                }
+                counts.put(dimension.getKey(), values);
+            }
+            return counts;
+        }
+
+        private Map<String, StringDocValuesReaderState> states() throws IOException {
+            Map<String, StringDocValuesReaderState> current = states;
+            if (current == null) {
+                synchronized (this) {
+                    if (states == null) {
+                        Map<String, StringDocValuesReaderState> built = new LinkedHashMap<>();
+                        FieldInfos fields = FieldInfos.getMergedFieldInfos(getIndexReader());
+                        for (String dimension : RecordDocuments.DIMENSIONS) {
+                            if (fields.fieldInfo(IndexFields.facet(dimension)) != null) {
+                                built.put(dimension, new StringDocValuesReaderState(getIndexReader(),
+                                        IndexFields.facet(dimension)));
+                            }
+                        }
+                        states = built;
+                    }
+                    current = states;
+                }
+            }
+            return current;
+        }
+    }
+
+    /** Exposes the highlighter's per-document objects so snippets keep their match spans. */
+    private static final class SnippetHighlighter extends UnifiedHighlighter {
+
+        SnippetHighlighter(IndexSearcher searcher, ChineseAnalysis analysis) {
+            super(UnifiedHighlighter.builder(searcher, analysis.bigrams())
+                    .withFormatter(new SnippetFormatter())
+                    .withMaxLength(Integer.MAX_VALUE - 1)
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                            BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.5f)));
+        }
+
+        Object[] snippets(String field, Query query, int[] docs) throws IOException {
+            return highlightFieldsAsObjects(new String[] {field}, query, docs, new int[] {1}).get(field);
+        }
+    }
+
+    /** Access for tests of the reader's refresh. */
+    ReferenceManager<IndexSearcher> searchers() {
+        return searchers;
+    }
+}

@@ -1,0 +1,75 @@
+package org.wenshu.search.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * The analyzers of the index: CJK bigrams (recall, exact phrases, highlighting) and smartcn words (precision,
+ * similar documents). Both analyses of a text are indexed and both are queried: an index that stores a field
+ * but never queries it finds nothing through it.
+ */
+public final class ChineseAnalysis {
+
+    private final Analyzer bigrams = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            return new TokenStreamComponents(new HanBigramTokenizer());
+        }
+    };
+    // smartcn's default stop set holds only punctuation: every word counts.
+    private final Analyzer words = new SmartChineseAnalyzer(true);
+    private final Analyzer perField = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+            IndexFields.BODY, bigrams,
+            IndexFields.TITLE_BIGRAMS, bigrams,
+            IndexFields.BODY_WORDS, words,
+            IndexFields.TITLE_WORDS, words));
+
+    /** The bigram analyzer (fields {@link IndexFields#BODY}, {@link IndexFields#TITLE_BIGRAMS}). */
+    public Analyzer bigrams() {
+        return bigrams;
+    }
+
+    /** The smartcn word analyzer (fields {@link IndexFields#BODY_WORDS}, {@link IndexFields#TITLE_WORDS}). */
+    public Analyzer words() {
+        return words;
+    }
+
+    /** The analyzer to index documents with, choosing per field. */
+    public Analyzer indexing() {
+        return perField;
+    }
+
+    /** A token of an analyzed text with its position. */
+    public record Token(String text, int position) {
+    }
+
+    /** The tokens {@code analyzer} makes of {@code text}, with positions (gaps kept). */
+    public static List<Token> tokens(Analyzer analyzer, String field, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(new Token(term.toString(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+        return tokens;
+    }
+}

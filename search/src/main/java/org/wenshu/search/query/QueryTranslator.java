@@ -1,0 +1,209 @@
+package org.wenshu.search.query;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.wenshu.search.analysis.ChineseAnalysis;
+import org.wenshu.search.analysis.ChineseAnalysis.Token;
+import org.wenshu.search.analysis.IndexFields;
+import org.wenshu.search.analysis.LegalSynonyms;
+import org.wenshu.search.analysis.QueryStopwords;
+import org.wenshu.search.query.ParsedQuery.Clause;
+import org.wenshu.search.query.ParsedQuery.DateRange;
+import org.wenshu.search.query.ParsedQuery.Filter;
+import org.wenshu.search.query.ParsedQuery.Phrase;
+import org.wenshu.search.query.ParsedQuery.Words;
+
+/** Turns a {@link ParsedQuery} into a Lucene query over the index fields, ranked as {@link Ranking} says. */
+public final class QueryTranslator {
+
+    private static final int MAX_TERMS = 64;
+
+    private final ChineseAnalysis analysis;
+    private final LegalSynonyms synonyms;
+    private final QueryStopwords stopwords;
+    private final Ranking ranking;
+
+    public QueryTranslator(ChineseAnalysis analysis, LegalSynonyms synonyms, Ranking ranking) {
+        this.analysis = analysis;
+        this.synonyms = synonyms;
+        this.stopwords = new QueryStopwords(analysis);
+        this.ranking = ranking;
+    }
+
+    /** The ranking this translator applies. */
+    public Ranking ranking() {
+        return ranking;
+    }
+
+    /** The query for {@code parsed}, without any access restriction (the caller adds that as a filter). */
+    public Query translate(ParsedQuery parsed) {
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        int optional = 0;
+        for (List<Clause> group : parsed.groups()) {
+            if (group.size() == 1) {
+                Clause clause = group.get(0);
+                Occur occur = occur(clause);
+                top.add(clause(clause), occur);
+                optional += occur == Occur.SHOULD ? 1 : 0;
+            } else {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                boolean scored = false;
+                for (Clause clause : group) {
+                    any.add(clause(clause), Occur.SHOULD);
+                    scored |= clause instanceof Words || clause instanceof Phrase;
+                }
+                top.add(any.build(), scored ? Occur.MUST : Occur.FILTER);
+            }
+        }
+        if (optional > 0) {
+            // With a filter or a required clause beside them, optional clauses would stop being required at all.
+            top.setMinimumNumberShouldMatch(1);
+        }
+        return top.build();
+    }
+
+    private Occur occur(Clause clause) {
+        if (clause.excluded()) {
+            return Occur.MUST_NOT;
+        }
+        if (clause instanceof Words) {
+            return ranking.everyWord() ? Occur.MUST : Occur.SHOULD;
+        }
+        return clause instanceof Phrase ? Occur.MUST : Occur.FILTER;
+    }
+
+    private Query clause(Clause clause) {
+        if (clause instanceof Words w) {
+            // Excluding a word excludes the records containing it as typed, not those sharing one bigram with it.
+            return w.excluded() ? phrase(w.text()) : text(w.text());
+        }
+        if (clause instanceof Phrase p) {
+            return phrase(p.text());
+        }
+        if (clause instanceof Filter f) {
+            return new TermQuery(new Term(filterField(f.field()), f.value()));
+        }
+        DateRange d = (DateRange) clause;
+        return LongPoint.newRangeQuery(IndexFields.DATE,
+                d.from() == null ? Long.MIN_VALUE : d.from().toEpochDay(),
+                d.to() == null ? Long.MAX_VALUE : d.to().toEpochDay());
+    }
+
+    private static String filterField(String field) {
+        return switch (field) {
+            case "type" -> IndexFields.TYPE;
+            case "unit" -> IndexFields.UNIT;
+            case "domain" -> IndexFields.DOMAIN;
+            case "status" -> IndexFields.STATUS;
+            case "kind" -> IndexFields.KIND;
+            case "number" -> IndexFields.NUMBER;
+            default -> throw new QueryInvalid("未知的字段 (unknown field '" + field + ":')", -1);
+        };
+    }
+
+    /** Free text: bigram and word fields, title boosted, the contiguous text boosted, synonyms at lower weight. */
+    public Query text(String raw) {
+        String text = ranking.stopwords() ? stopwords.strip(raw) : raw;
+        Query typed = textQuery(text);
+        if (!ranking.synonyms()) {
+            return typed;
+        }
+        List<String> alternatives = synonyms.alternatives(text);
+        if (alternatives.isEmpty()) {
+            return typed;
+        }
+        BooleanQuery.Builder expanded = new BooleanQuery.Builder().add(typed, Occur.SHOULD);
+        for (String alternative : alternatives) {
+            expanded.add(new BoostQuery(textQuery(alternative), ranking.synonymWeight()), Occur.SHOULD);
+        }
+        return expanded.build();
+    }
+
+    private Query textQuery(String text) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<Token> bigrams = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, text);
+        if (ranking.bigrams()) {
+            Set<String> terms = distinct(bigrams);
+            query.add(anyOf(IndexFields.BODY, terms), Occur.SHOULD);
+            query.add(new BoostQuery(anyOf(IndexFields.TITLE_BIGRAMS, terms), ranking.titleBoost()), Occur.SHOULD);
+        }
+        if (ranking.words()) {
+            Set<String> terms = distinct(ChineseAnalysis.tokens(analysis.words(), IndexFields.BODY_WORDS, text));
+            query.add(new BoostQuery(anyOf(IndexFields.BODY_WORDS, terms), ranking.wordWeight()), Occur.SHOULD);
+            query.add(new BoostQuery(anyOf(IndexFields.TITLE_WORDS, terms), ranking.wordWeight()
+                    * ranking.titleBoost()), Occur.SHOULD);
+        }
+        if (ranking.phraseBoost() > 0 && bigrams.size() >= 2 && bigrams.size() <= MAX_TERMS) {
+            query.add(new BoostQuery(phraseOn(IndexFields.BODY, bigrams), ranking.phraseBoost()), Occur.SHOULD);
+            query.add(new BoostQuery(phraseOn(IndexFields.TITLE_BIGRAMS, bigrams),
+                    ranking.phraseBoost() * ranking.titleBoost()), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** The exact character sequence: a bigram phrase, which cannot span punctuation (see HanBigramTokenizer). */
+    public Query phrase(String text) {
+        List<Token> tokens = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, text);
+        if (tokens.isEmpty()) {
+            return new MatchNoDocsQuery("nothing searchable in " + text);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder()
+                .add(phraseOn(IndexFields.BODY, tokens), Occur.SHOULD)
+                .add(new BoostQuery(phraseOn(IndexFields.TITLE_BIGRAMS, tokens), ranking.titleBoost()), Occur.SHOULD);
+        if (tokens.size() == 1 && tokens.get(0).text().codePointCount(0, tokens.get(0).text().length()) == 1) {
+            // A lone character is indexed inside bigrams; the word fields hold it when smartcn sees it as a word.
+            any.add(new TermQuery(new Term(IndexFields.BODY_WORDS, tokens.get(0).text())), Occur.SHOULD);
+            any.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, tokens.get(0).text())), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static Query phraseOn(String field, List<Token> tokens) {
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0).text()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        int first = tokens.get(0).position();
+        for (Token token : tokens) {
+            phrase.add(new Term(field, token.text()), token.position() - first);
+        }
+        return phrase.build();
+    }
+
+    private static Query anyOf(String field, Set<String> terms) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String term : terms) {
+            any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static Set<String> distinct(List<Token> tokens) {
+        // Bounded so that a long pasted query stays far below Lucene's limit on clauses.
+        Set<String> terms = new LinkedHashSet<>();
+        for (Token token : tokens) {
+            if (terms.size() == MAX_TERMS) {
+                break;
+            }
+            terms.add(token.text());
+        }
+        return terms;
+    }
+
+    /** The analyzer of the bigram fields (for highlighting). */
+    public Analyzer bigramAnalyzer() {
+        return analysis.bigrams();
+    }
+}

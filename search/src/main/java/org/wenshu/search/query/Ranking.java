@@ -1,0 +1,66 @@
+package org.wenshu.search.query;
+
+/**
+ * How free text is turned into a ranked query: which analyses are queried, field weights, phrase and synonym
+ * boosts, and the BM25 parameters. {@link #standard()} is what the relevance evaluation (RELEVANCE.md) selected.
+ *
+ * @param bigrams         query the CJK bigram fields
+ * @param words           query the smartcn word fields
+ * @param wordWeight      weight of the word fields relative to the bigram fields
+ * @param titleBoost      weight of a title match relative to a body match
+ * @param phraseBoost     weight of the whole query text occurring as a contiguous phrase (0 = off)
+ * @param synonyms        expand the query with {@code LegalSynonyms}
+ * @param synonymWeight   weight of an expansion relative to the words typed
+ * @param stopwords       drop question words (怎么, 如何, …) from the query
+ * @param everyWord       space-separated words must all match (else any may)
+ * @param k1              BM25 term-frequency saturation
+ * @param b               BM25 length normalisation
+ */
+public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
+        boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
+
+    /** The tuned default. */
+    public static Ranking standard() {
+        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f);
+    }
+
+    public Ranking withBigrams(boolean value) {
+        return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b);
+    }
+
+    public Ranking withWords(boolean value, float weight) {
+        return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b);
+    }
+
+    public Ranking withTitleBoost(float value) {
+        return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b);
+    }
+
+    public Ranking withPhraseBoost(float value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b);
+    }
+
+    public Ranking withSynonyms(boolean value, float weight) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
+                everyWord, k1, b);
+    }
+
+    public Ranking withStopwords(boolean value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
+                everyWord, k1, b);
+    }
+
+    public Ranking withEveryWord(boolean value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                value, k1, b);
+    }
+
+    public Ranking withBm25(float newK1, float newB) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, newK1, newB);
+    }
+}

@@ -1,0 +1,179 @@
+package org.wenshu.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wenshu.search.imports.ImportReport;
+import org.wenshu.search.imports.ImportedFile;
+import org.wenshu.search.imports.ReferenceImporter;
+
+class ReferenceImporterTests {
+
+    @TempDir
+    Path home;
+
+    Path folder;
+    LuceneRecordIndex index;
+    List<ImportedFile> stored = new ArrayList<>();
+    ReferenceImporter importer;
+
+    @BeforeEach
+    void open() throws IOException {
+        folder = Files.createDirectories(home.resolve("refs"));
+        index = LuceneRecordIndex.open(home.resolve("index"), RecordSource.empty());
+        importer = new ReferenceImporter(index, file -> {
+            synchronized (stored) {
+                stored.add(file);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    void write(String relative, String text) throws IOException {
+        Path file = folder.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    Hit only(String query) {
+        SearchResults results = index.search(SearchRequest.of(query, Viewer.agency("任一单位"), 10));
+        assertThat(results.hits()).hasSize(1);
+        return results.hits().get(0);
+    }
+
+    @Test
+    void importsMarkdownWithTitleFromTheFirstHeadingAndSourceRelativeToTheFolder() throws IOException {
+        write("行政法/行政诉讼法(2017-06-27).md", "---\nweight: 1\n---\n# 中华人民共和国行政诉讼法\n\n<!-- INFO END -->\n"
+                + "第一条 为保证人民法院公正、及时审理行政案件，制定本法。\n");
+
+        ImportReport report = importer.importFolder(folder);
+
+        assertThat(report.added()).isEqualTo(1);
+        Hit hit = only("公正审理行政案件");
+        assertThat(hit.title()).isEqualTo("中华人民共和国行政诉讼法");
+        assertThat(hit.source()).isEqualTo("行政法/行政诉讼法(2017-06-27).md");
+        assertThat(hit.kind()).isEqualTo(RecordKind.REFERENCE);
+        assertThat(hit.type()).isEqualTo("行政法");
+        assertThat(hit.date()).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2017-06-27"));
+        assertThat(hit.snippet().text()).doesNotContain("INFO END", "weight");
+        assertThat(stored).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("ref-" + f.sha256()).isEqualTo(hit.id());
+            assertThat(f.mediaType()).isEqualTo("text/markdown");
+        });
+    }
+
+    @Test
+    void reimportingTheSameFilesIsANoOpAndAChangedFileReplacesItsOldVersion() throws IOException {
+        write("a.md", "# 甲\n\n野生动物保护的规定。");
+        write("b.txt", "文物保护的规定。");
+        importer.importFolder(folder);
+
+        ImportReport again = importer.importFolder(folder);
+
+        assertThat(again.added()).isZero();
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(stored).hasSize(2);
+
+        write("a.md", "# 甲\n\n湿地保护的规定。");
+        ImportReport changed = importer.importFolder(folder);
+
+        assertThat(changed.replaced()).isEqualTo(1);
+        assertThat(changed.unchanged()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("\"野生动物\"", Viewer.researcher(), 10)).total()).isZero();
+        assertThat(only("\"湿地保护\"").source()).isEqualTo("a.md");
+        assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void readsTextSavedAsGb18030AndNamesItAfterTheFile() throws IOException {
+        Files.write(folder.resolve("旧通知.txt"), "关于加强秸秆禁烧工作的通知".getBytes(Charset.forName("GB18030")));
+
+        importer.importFolder(folder);
+
+        Hit hit = only("秸秆禁烧");
+        assertThat(hit.title()).isEqualTo("旧通知");
+        assertThat(hit.type()).isEqualTo(ReferenceImporter.DEFAULT_CATEGORY);
+    }
+
+    @Test
+    void extractsDocxTextAndTakesTheFirstHeadingAsTitle() throws IOException {
+        try (XWPFDocument docx = new XWPFDocument(); var out = Files.newOutputStream(folder.resolve("建议.docx"))) {
+            XWPFParagraph heading = docx.createParagraph();
+            heading.setStyle("Heading1");
+            heading.createRun().setText("关于规范校外培训机构的检察建议");
+            docx.createParagraph().createRun().setText("部分校外培训机构存在消防隐患，建议开展联合检查。");
+            docx.write(out);
+        }
+
+        ImportReport report = importer.importFolder(folder);
+
+        assertThat(report.failed()).isEmpty();
+        Hit hit = only("消防隐患");
+        assertThat(hit.snippet().text()).contains("校外培训机构存在消防隐患");
+        assertThat(hit.title()).isIn("关于规范校外培训机构的检察建议", "建议");
+    }
+
+    @Test
+    void extractsPdfTextWithChineseCharacters() throws IOException {
+        Path font = Path.of("../generator/src/main/resources/fonts/LXGWWenKai-Regular.ttf");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PDDocument pdf = new PDDocument()) {
+            PDPage page = new PDPage();
+            pdf.addPage(page);
+            PDType0Font cjk = PDType0Font.load(pdf, font.toFile());
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.beginText();
+                content.setFont(cjk, 14);
+                content.newLineAtOffset(72, 700);
+                content.showText("饮用水水源地保护区内违法建设问题");
+                content.endText();
+            }
+            pdf.save(bytes);
+        }
+        Files.write(folder.resolve("水源地.pdf"), bytes.toByteArray());
+
+        importer.importFolder(folder);
+
+        Hit hit = only("\"饮用水水源地\"");
+        assertThat(hit.title()).isEqualTo("水源地");
+        assertThat(hit.snippet().matchedTexts()).contains("饮用水水源地");
+    }
+
+    @Test
+    void reportsUnsupportedEmptyAndBrokenFilesWithoutStoppingTheImport() throws IOException {
+        write("ok.md", "# 好\n\n森林防火的规定。");
+        write("图片.png", "not an image");
+        write("_index.md", "---\nbookCollapseSection: true\n---\n");
+        Files.write(folder.resolve("坏.pdf"), "%PDF-1.7 broken".getBytes(StandardCharsets.US_ASCII));
+
+        ImportReport report = importer.importFolder(folder);
+
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.skipped()).extracting(ImportReport.Problem::source).containsExactly("_index.md", "图片.png");
+        assertThat(report.skipped().get(1).reason()).contains("unsupported type");
+        assertThat(report.failed()).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("坏.pdf"));
+        assertThat(only("森林防火").source()).isEqualTo("ok.md");
+    }
+}
