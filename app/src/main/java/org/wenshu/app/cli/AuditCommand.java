@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,15 +36,15 @@ public class AuditCommand implements Runnable {
         @Option(names = "--json", description = "输出 JSON")
         boolean json;
 
-        private final Archive archive;
+        private final ObjectProvider<Archive> archive;
 
-        public Verify(Archive archive) {
+        public Verify(ObjectProvider<Archive> archive) {
             this.archive = archive;
         }
 
         @Override
         public Integer call() {
-            AuditReport report = archive.verifyAudit();
+            AuditReport report = archive.getObject().verifyAudit();
             var out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> view = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +41,7 @@ public class BenchRenderCommand implements Callable<Integer> {
 
     private final InstrumentCatalog catalog;
     private final TemplateRenderer templates;
-    private final PdfRenderer pdf;
+    private final ObjectProvider<PdfRenderer> pdf;
 
     @Spec
     CommandSpec spec;
@@ -50,7 +52,7 @@ public class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "每种类型预热的秒数（默认 ${DEFAULT-VALUE}）")
     int warmup;
 
-    public BenchRenderCommand(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf) {
+    public BenchRenderCommand(InstrumentCatalog catalog, TemplateRenderer templates, ObjectProvider<PdfRenderer> pdf) {
         this.catalog = catalog;
         this.templates = templates;
         this.pdf = pdf;
@@ -70,7 +72,7 @@ public class BenchRenderCommand implements Callable<Integer> {
         out.flush();
         for (InstrumentType type : catalog.types()) {
             FieldValues values = twoPages(type);
-            int pages = pdf.render(templates.render(values)).pages();
+            int pages = pdf.getObject().render(templates.render(values)).pages();
             measure(values, 1, warmup);
             Rate single = measure(values, 1, seconds);
             Rate all = measure(values, cores, seconds);
@@ -103,7 +105,7 @@ public class BenchRenderCommand implements Callable<Integer> {
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
                     long done = 0;
                     while (running.get()) {
-                        pdf.render(templates.render(values));
+                        pdf.getObject().render(templates.render(values));
                         done++;
                     }
                     return new long[] {done, THREADS.getCurrentThreadCpuTime() - cpuStart};
@@ -132,7 +134,7 @@ public class BenchRenderCommand implements Callable<Integer> {
         for (int paragraphs = 1; paragraphs <= 60; paragraphs++) {
             values.put(body, String.join("\n", java.util.Collections.nCopies(paragraphs, FILLER)));
             FieldValues candidate = type.validate(values);
-            if (pdf.render(templates.render(candidate)).pages() >= 2) {
+            if (pdf.getObject().render(templates.render(candidate)).pages() >= 2) {
                 return candidate;
             }
         }

@@ -1,9 +1,12 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wenshu.archive.Adoption;
+import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import picocli.CommandLine.Command;
@@ -37,22 +40,30 @@ public class CloseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
+    private final ObjectProvider<IndexUpdates> indexUpdates;
 
-    public CloseCommand(Archive archive) {
-        this.archive = archive;
+    public CloseCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives) {
+        this.archives = archives;
+        this.indexUpdates = indexUpdates;
     }
 
     @Override
     public Integer call() {
         Adoption evaluated = Adoption.parse(evaluation).orElseThrow(() -> new ExitCodes.BadInput(
                 "评价「" + evaluation + "」无效：可选 采纳、部分采纳、未采纳"));
-        InstrumentRecord closed = archive.close(record, evaluated, note, Optional.ofNullable(reason), unit);
+        InstrumentRecord closed = archive().close(record, evaluated, note, Optional.ofNullable(reason), unit);
+        indexUpdates.getObject().afterChange();
         if (json) {
-            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(closed, archive.today()));
+            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(closed, archive().today()));
         } else {
-            ArchiveViews.printRecord(spec.commandLine().getOut(), "已办结", closed, archive.today());
+            ArchiveViews.printRecord(spec.commandLine().getOut(), "已办结", closed, archive().today());
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

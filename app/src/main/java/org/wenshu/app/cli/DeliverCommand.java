@@ -1,10 +1,13 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.DeliveryMethod;
 import org.wenshu.archive.InstrumentRecord;
@@ -39,22 +42,25 @@ public class DeliverCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
+    private final ObjectProvider<IndexUpdates> indexUpdates;
 
-    public DeliverCommand(Archive archive) {
-        this.archive = archive;
+    public DeliverCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives) {
+        this.archives = archives;
+        this.indexUpdates = indexUpdates;
     }
 
     @Override
     public Integer call() {
         DeliveryMethod deliveryMethod = DeliveryMethod.parse(method).orElseThrow(() -> new ExitCodes.BadInput(
                 "送达方式「" + method + "」无效：可选 直接送达、邮寄送达、电子送达、宣告送达"));
-        LocalDate on = date == null ? archive.today() : parseDate(date, "送达日期");
-        InstrumentRecord updated = archive.deliver(record, deliveryMethod, on, Optional.ofNullable(note), unit);
+        LocalDate on = date == null ? archive().today() : parseDate(date, "送达日期");
+        InstrumentRecord updated = archive().deliver(record, deliveryMethod, on, Optional.ofNullable(note), unit);
+        indexUpdates.getObject().afterChange();
         if (json) {
-            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(updated, archive.today()));
+            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(updated, archive().today()));
         } else {
-            ArchiveViews.printRecord(spec.commandLine().getOut(), "已登记送达", updated, archive.today());
+            ArchiveViews.printRecord(spec.commandLine().getOut(), "已登记送达", updated, archive().today());
         }
         return ExitCodes.OK;
     }
@@ -65,5 +71,10 @@ public class DeliverCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ExitCodes.BadInput(what + "「" + text + "」无效：格式为 yyyy-MM-dd");
         }
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

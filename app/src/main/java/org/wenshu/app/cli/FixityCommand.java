@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +27,15 @@ public class FixityCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
 
-    public FixityCommand(Archive archive) {
-        this.archive = archive;
+    public FixityCommand(ObjectProvider<Archive> archives) {
+        this.archives = archives;
     }
 
     @Override
     public Integer call() {
-        FixityReport report = archive.fixity(Optional.ofNullable(record));
+        FixityReport report = archive().fixity(Optional.ofNullable(record));
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -49,5 +51,10 @@ public class FixityCommand implements Callable<Integer> {
             report.problems().forEach(p -> out.println("  " + p.key() + "  " + p.description()));
         }
         return report.intact() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

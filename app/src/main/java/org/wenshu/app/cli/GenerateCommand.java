@@ -33,7 +33,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     private final InstrumentCatalog catalog;
     private final TemplateRenderer templates;
-    private final PdfRenderer pdf;
+    private final ObjectProvider<PdfRenderer> pdf;
 
     @Spec
     CommandSpec spec;
@@ -56,7 +56,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     private final ObjectProvider<UnitSeal> seal;
 
-    public GenerateCommand(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
+    public GenerateCommand(InstrumentCatalog catalog, TemplateRenderer templates, ObjectProvider<PdfRenderer> pdf,
                            ObjectProvider<UnitSeal> seal) {
         this.catalog = catalog;
         this.templates = templates;
@@ -70,7 +70,7 @@ public class GenerateCommand implements Callable<Integer> {
         InstrumentType instrumentType = catalog.require(type);
         Map<String, Object> values = JsonData.read(data);
         InstrumentXhtml xhtml = templates.render(instrumentType, values);
-        RenderedPdf rendered = pdf.render(xhtml);
+        RenderedPdf rendered = pdf.getObject().render(xhtml);
         byte[] content = unsigned ? rendered.content() : seal.getObject().sign(rendered.content(), chosenLevel);
         write(content);
         PrintWriter console = spec.commandLine().getOut();

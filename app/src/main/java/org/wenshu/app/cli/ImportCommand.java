@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +30,9 @@ class ImportCommand implements Callable<Integer> {
             description = "what the files are; only 'reference' (instruments and responses enter through issue)")
     String kind;
 
-    private final ReferenceImporter importer;
+    private final ObjectProvider<ReferenceImporter> importer;
 
-    ImportCommand(ReferenceImporter importer) {
+    ImportCommand(ObjectProvider<ReferenceImporter> importer) {
         this.importer = importer;
     }
 
@@ -43,7 +45,7 @@ class ImportCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw new ExitCodes.BadInput("不是文件夹 (not a folder): " + folder);
         }
-        ImportReport report = importer.importFolder(folder);
+        ImportReport report = importer.getObject().importFolder(folder);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("导入 (imported) %s: %d 新增 added, %d 更新 replaced, %d 未变 unchanged, %d 跳过 skipped, "
                         + "%d 失败 failed; %.1f MB in %.1f s (%.1f MB/s)%n",

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.wenshu.app.issuing.InstrumentIssuing;
+import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssueRequest;
@@ -33,11 +34,13 @@ public class IssueCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
+    private final ObjectProvider<IndexUpdates> indexUpdates;
     private final ObjectProvider<InstrumentIssuing> issuing;
 
-    public IssueCommand(Archive archive, ObjectProvider<InstrumentIssuing> issuing) {
-        this.archive = archive;
+    public IssueCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives, ObjectProvider<InstrumentIssuing> issuing) {
+        this.archives = archives;
+        this.indexUpdates = indexUpdates;
         this.issuing = issuing;
     }
 
@@ -49,12 +52,18 @@ public class IssueCommand implements Callable<Integer> {
         if (key != null) {
             request = request.withKey(key);
         }
-        InstrumentRecord record = archive.issue(request, issuer.producer(request));
+        InstrumentRecord record = archive().issue(request, issuer.producer(request));
+        indexUpdates.getObject().afterChange();
         if (json) {
-            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(record, archive.today()));
+            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(record, archive().today()));
         } else {
-            ArchiveViews.printRecord(spec.commandLine().getOut(), "已发文", record, archive.today());
+            ArchiveViews.printRecord(spec.commandLine().getOut(), "已发文", record, archive().today());
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -20,10 +22,10 @@ public class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--older-than", defaultValue = "PT15M", description = "预留超过多久视为中断（ISO-8601），默认 ${DEFAULT-VALUE}")
     String olderThan;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
 
-    public ReconcileCommand(Archive archive) {
-        this.archive = archive;
+    public ReconcileCommand(ObjectProvider<Archive> archives) {
+        this.archives = archives;
     }
 
     @Override
@@ -34,8 +36,13 @@ public class ReconcileCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ExitCodes.BadInput("--older-than「" + olderThan + "」无效：ISO-8601 时长，如 PT15M、PT1H");
         }
-        int voided = archive.reconcile(age);
+        int voided = archive().reconcile(age);
         spec.commandLine().getOut().println("已作废 " + voided + " 个中断的预留编号；作废编号的残留对象已清理");
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

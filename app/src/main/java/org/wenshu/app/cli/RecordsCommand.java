@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +27,18 @@ public class RecordsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
 
-    public RecordsCommand(Archive archive) {
-        this.archive = archive;
+    public RecordsCommand(ObjectProvider<Archive> archives) {
+        this.archives = archives;
     }
 
     @Override
     public Integer call() {
-        LocalDate today = archive.today();
+        LocalDate today = archive().today();
         List<InstrumentRecord> selected = new ArrayList<>();
         for (int offset = 0; ; offset += 500) {
-            List<InstrumentRecord> page = archive.records(offset, 500);
+            List<InstrumentRecord> page = archive().records(offset, 500);
             page.stream().filter(r -> !overdue || r.overdue(today)).forEach(selected::add);
             if (page.size() < 500) {
                 break;
@@ -56,5 +58,10 @@ public class RecordsCommand implements Callable<Integer> {
                     + String.join("、", r.recipients().stream().map(u -> u.shortName()).toList()) + "  " + r.id());
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,15 +29,15 @@ public class RegisterCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
 
-    public RegisterCommand(Archive archive) {
-        this.archive = archive;
+    public RegisterCommand(ObjectProvider<Archive> archives) {
+        this.archives = archives;
     }
 
     @Override
     public Integer call() {
-        List<RegisterEntry> entries = archive.register(Optional.ofNullable(unit), Optional.ofNullable(year));
+        List<RegisterEntry> entries = archive().register(Optional.ofNullable(unit), Optional.ofNullable(year));
         var out = spec.commandLine().getOut();
         if (json) {
             ArchiveViews.printJson(out, ArchiveViews.register(entries));
@@ -50,5 +52,10 @@ public class RegisterCommand implements Callable<Integer> {
                     + entry.voidReason().map(r -> "  作废原因：" + r).orElse(""));
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.wenshu.archive.Adoption;
+import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ResponseSubmission;
 import org.wenshu.archive.StoredResponse;
@@ -47,10 +50,12 @@ public class RespondCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
+    private final ObjectProvider<IndexUpdates> indexUpdates;
 
-    public RespondCommand(Archive archive) {
-        this.archive = archive;
+    public RespondCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives) {
+        this.archives = archives;
+        this.indexUpdates = indexUpdates;
     }
 
     @Override
@@ -67,8 +72,9 @@ public class RespondCommand implements Callable<Integer> {
                 throw new ExitCodes.BadInput("无法读取附件 " + file + ": " + e.getMessage());
             }
         }
-        StoredResponse response = archive.respond(new ResponseSubmission(archive.record(record).id(), unit, measures,
+        StoredResponse response = archive().respond(new ResponseSubmission(archive().record(record).id(), unit, measures,
                 results, answer, uploads));
+        indexUpdates.getObject().afterChange();
         if (json) {
             ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.response(response));
         } else {
@@ -79,5 +85,10 @@ public class RespondCommand implements Callable<Integer> {
             out.println("  " + response.responseJson().key() + "  sha256=" + response.responseJson().sha256());
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,25 +27,30 @@ public class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
 
-    public ShowCommand(Archive archive) {
-        this.archive = archive;
+    public ShowCommand(ObjectProvider<Archive> archives) {
+        this.archives = archives;
     }
 
     @Override
     public Integer call() {
-        InstrumentRecord found = archive.record(record);
-        var responses = archive.responses(found.id());
+        InstrumentRecord found = archive().record(record);
+        var responses = archive().responses(found.id());
         if (json) {
-            Map<String, Object> view = new LinkedHashMap<>(ArchiveViews.record(found, archive.today()));
+            Map<String, Object> view = new LinkedHashMap<>(ArchiveViews.record(found, archive().today()));
             view.put("responses", responses.stream().map(ArchiveViews::response).toList());
             ArchiveViews.printJson(spec.commandLine().getOut(), view);
         } else {
-            ArchiveViews.printRecord(spec.commandLine().getOut(), "文书", found, archive.today());
+            ArchiveViews.printRecord(spec.commandLine().getOut(), "文书", found, archive().today());
             responses.forEach(r -> spec.commandLine().getOut().println("  回复 " + r.id() + "  " + r.unit().name() + "  "
                     + r.adoption().label() + "  " + r.submittedAt() + "  附件 " + r.files().size() + " 个"));
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

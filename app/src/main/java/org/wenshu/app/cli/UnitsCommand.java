@@ -1,5 +1,7 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.concurrent.Callable;
 
 import org.wenshu.archive.Archive;
@@ -19,24 +21,29 @@ public class UnitsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
 
-    public UnitsCommand(Archive archive) {
-        this.archive = archive;
+    public UnitsCommand(ObjectProvider<Archive> archives) {
+        this.archives = archives;
     }
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         if (json) {
-            ArchiveViews.printJson(out, archive.units().stream().map(u -> java.util.Map.of("id", u.id(), "name", u.name(),
+            ArchiveViews.printJson(out, archive().units().stream().map(u -> java.util.Map.of("id", u.id(), "name", u.name(),
                     "shortName", u.shortName(), "kind", u.kind(), "parentId", u.parentId().orElse(""))).toList());
             return ExitCodes.OK;
         }
-        for (Unit unit : archive.units()) {
+        for (Unit unit : archive().units()) {
             out.println(unit.id() + "  " + unit.name() + "（" + unit.shortName() + "）"
-                    + unit.parentId().map(p -> "  上级：" + archive.unit(p).name()).orElse(""));
+                    + unit.parentId().map(p -> "  上级：" + archive().unit(p).name()).orElse(""));
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

@@ -1,7 +1,10 @@
 package org.wenshu.app.cli;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.util.concurrent.Callable;
 
+import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import picocli.CommandLine.Command;
@@ -29,20 +32,28 @@ public class WithdrawCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
-    private final Archive archive;
+    private final ObjectProvider<Archive> archives;
+    private final ObjectProvider<IndexUpdates> indexUpdates;
 
-    public WithdrawCommand(Archive archive) {
-        this.archive = archive;
+    public WithdrawCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives) {
+        this.archives = archives;
+        this.indexUpdates = indexUpdates;
     }
 
     @Override
     public Integer call() {
-        InstrumentRecord withdrawn = archive.withdraw(record, reason, unit);
+        InstrumentRecord withdrawn = archive().withdraw(record, reason, unit);
+        indexUpdates.getObject().afterChange();
         if (json) {
-            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(withdrawn, archive.today()));
+            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(withdrawn, archive().today()));
         } else {
-            ArchiveViews.printRecord(spec.commandLine().getOut(), "已撤回", withdrawn, archive.today());
+            ArchiveViews.printRecord(spec.commandLine().getOut(), "已撤回", withdrawn, archive().today());
         }
         return ExitCodes.OK;
+    }
+
+    /** The archive, started only when the command runs (picocli creates every command for each command line). */
+    private Archive archive() {
+        return archives.getObject();
     }
 }

@@ -1,0 +1,217 @@
+package org.wenshu.app.indexing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.RecordChange;
+import org.wenshu.archive.ReferenceDocument;
+import org.wenshu.archive.StoredResponse;
+import org.wenshu.archive.Unit;
+import org.wenshu.search.Access;
+import org.wenshu.search.IndexedRecord;
+import org.wenshu.search.RecordIndex;
+import org.wenshu.search.RecordKind;
+import org.wenshu.search.RecordSource;
+import org.wenshu.search.imports.ImportedFile;
+import org.wenshu.search.imports.ReferenceImporter;
+import org.wenshu.search.imports.TextExtraction;
+
+/**
+ * Keeps the search index current with the archive (索引同步): maps archive records to index records, follows the
+ * archive's record change log from the last applied sequence number, and serves as the source of full rebuilds.
+ * The applied sequence number is kept in a small file beside the index; re-applying a change is harmless because
+ * indexing replaces a record by id.
+ */
+public final class ArchiveIndexing implements RecordSource {
+
+    private static final int PAGE = 500;
+
+    private final Archive archive;
+    private final Path appliedFile;
+    private final ZoneId zone;
+    private final TextExtraction extraction = new TextExtraction();
+
+    public ArchiveIndexing(Archive archive, Path appliedFile, ZoneId zone) {
+        this.archive = archive;
+        this.appliedFile = appliedFile;
+        this.zone = zone;
+    }
+
+    /** Applies every archive change after the last applied one to {@code index}, commits, and returns how many. */
+    public synchronized int catchUp(RecordIndex index) {
+        // An empty index (new, or deleted by hand) starts from the beginning of the log whatever the file says.
+        long applied = index.size() == 0 ? 0 : applied();
+        int count = 0;
+        List<RecordChange> page;
+        do {
+            page = archive.changesSince(applied, PAGE);
+            Set<String> instruments = new LinkedHashSet<>();
+            for (RecordChange change : page) {
+                if (change.kind().equals("REFERENCE")) {
+                    reference(change.recordId()).ifPresent(index::index);
+                } else {
+                    instruments.add(change.recordId());
+                }
+                applied = change.seq();
+            }
+            for (String id : instruments) {
+                archive.find(id).ifPresent(record -> recordsOf(record).forEach(index::index));
+            }
+            count += page.size();
+        } while (page.size() == PAGE);
+        if (count > 0) {
+            index.commit();
+            store(applied);
+        }
+        return count;
+    }
+
+    /** Every instrument, response and imported reference in the archive, for a full rebuild. */
+    @Override
+    public void forEachRecord(Consumer<IndexedRecord> sink) {
+        long seq = 0;
+        Set<String> instruments = new LinkedHashSet<>();
+        Set<String> references = new LinkedHashSet<>();
+        List<RecordChange> page;
+        do {
+            page = archive.changesSince(seq, PAGE);
+            for (RecordChange change : page) {
+                (change.kind().equals("REFERENCE") ? references : instruments).add(change.recordId());
+                seq = change.seq();
+            }
+        } while (page.size() == PAGE);
+        for (String id : instruments) {
+            archive.find(id).ifPresent(record -> recordsOf(record).forEach(sink));
+        }
+        for (String id : references) {
+            reference(id).ifPresent(sink);
+        }
+    }
+
+    /** The instrument and each of its responses as index records. */
+    public List<IndexedRecord> recordsOf(InstrumentRecord record) {
+        List<IndexedRecord> records = new ArrayList<>();
+        records.add(instrument(record));
+        for (StoredResponse response : archive.responses(record.id())) {
+            records.add(response(response, record));
+        }
+        return records;
+    }
+
+    IndexedRecord instrument(InstrumentRecord record) {
+        LocalDate today = archive.today();
+        return IndexedRecord.builder(record.id(), RecordKind.INSTRUMENT)
+                .type(record.typeId())
+                .number(record.number().text())
+                .title(record.title())
+                .body(fieldText(record.fields().values()))
+                .issuingUnit(record.issuingUnit().name())
+                .recipientUnits(names(record.recipients()))
+                .domain(domain(record))
+                .status(record.displayStatus(today))
+                .date(record.issuedAt().atZone(zone).toLocalDate())
+                .dueDate(record.dueDate().orElse(null))
+                .access(Access.parties(parties(record)))
+                .build();
+    }
+
+    IndexedRecord response(StoredResponse response, InstrumentRecord record) {
+        String files = response.files().stream().map(file -> file.text() == null ? "" : file.text())
+                .collect(Collectors.joining("\n"));
+        return IndexedRecord.builder(response.id(), RecordKind.RESPONSE)
+                .type(record.typeId())
+                .number(record.number().text())
+                .title("关于《" + record.title() + "》的回复（" + response.unit().name() + "）")
+                .body(String.join("\n", response.measures(), response.results(), response.adoption().toString(), files))
+                .issuingUnit(response.unit().name())
+                .recipientUnits(List.of(record.issuingUnit().name()))
+                .domain(domain(record))
+                .status(record.displayStatus(archive.today()))
+                .date(response.submittedAt().atZone(zone).toLocalDate())
+                .instrumentId(record.id())
+                .access(Access.parties(parties(record)))
+                .build();
+    }
+
+    private Optional<IndexedRecord> reference(String id) {
+        Optional<ReferenceDocument> document = archive.reference(id);
+        if (document.isEmpty()) {
+            return Optional.empty();
+        }
+        ReferenceDocument reference = document.get();
+        byte[] bytes = archive.read(reference.key()).orElseThrow(() ->
+                new IllegalStateException("archive object missing for reference " + reference.source()));
+        String fileName = reference.source().substring(reference.source().lastIndexOf('/') + 1);
+        try {
+            TextExtraction.Extracted extracted = extraction.extract(bytes, reference.mediaType(), fileName);
+            return Optional.of(ReferenceImporter.toRecord(new ImportedFile("ref-" + reference.contentSha256(),
+                    reference.source(), reference.mediaType(), reference.contentSha256(), bytes, extracted.title(),
+                    extracted.text())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract text of " + reference.source(), e);
+        }
+    }
+
+    private static Set<String> parties(InstrumentRecord record) {
+        Set<String> units = new LinkedHashSet<>();
+        units.add(record.issuingUnit().name());
+        units.addAll(names(record.recipients()));
+        units.addAll(names(record.copiedUnits()));
+        return units;
+    }
+
+    private static List<String> names(List<Unit> units) {
+        return units.stream().map(Unit::name).toList();
+    }
+
+    /** 领域: the instrument's own domain field when it has one, else its kind (e.g. 公益诉讼诉前). */
+    private static String domain(InstrumentRecord record) {
+        Map<String, Object> fields = record.fields();
+        Object domain = fields.getOrDefault("domain", fields.get("kind"));
+        return domain == null ? null : domain.toString();
+    }
+
+    private static String fieldText(Collection<Object> values) {
+        return values.stream().flatMap(value -> value instanceof Collection<?> list ? list.stream() : Stream.of(value))
+                .filter(value -> value instanceof String)
+                .map(Object::toString)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private long applied() {
+        try {
+            return Files.exists(appliedFile) ? Long.parseLong(Files.readString(appliedFile).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0; // unreadable: re-apply everything, which is idempotent
+        }
+    }
+
+    private void store(long seq) {
+        try {
+            Files.createDirectories(appliedFile.getParent());
+            Path temporary = appliedFile.resolveSibling(appliedFile.getFileName() + ".tmp");
+            Files.writeString(temporary, Long.toString(seq), StandardCharsets.US_ASCII);
+            Files.move(temporary, appliedFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the applied change sequence in " + appliedFile, e);
+        }
+    }
+}
