@@ -36,6 +36,21 @@ final class Records {
         return read(() -> jdbc.query("SELECT * FROM instruments WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst());
     }
 
+    /** The record with this id or printed document number. */
+    InstrumentRecord resolve(String idOrNumber) {
+        if (idOrNumber == null || idOrNumber.isBlank()) {
+            throw new RequestInvalid("缺少文书编号或记录号");
+        }
+        return find(idOrNumber.strip()).or(() -> findByNumber(idOrNumber.strip()))
+                .orElseThrow(() -> new RecordNotFound(idOrNumber));
+    }
+
+    /** Locks the record's row for the rest of the current transaction and reads it. */
+    InstrumentRecord locked(String id) {
+        jdbc.queryForList("SELECT id FROM instruments WHERE id = ? FOR UPDATE", id);
+        return find(id).orElseThrow(() -> new RecordNotFound(id));
+    }
+
     Optional<InstrumentRecord> findByNumber(String numberText) {
         return read(() -> jdbc.query("SELECT * FROM instruments WHERE number_text = ?", (rs, i) -> map(rs), numberText)
                 .stream().findFirst());

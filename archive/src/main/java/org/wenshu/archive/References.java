@@ -78,7 +78,7 @@ final class References {
             tx.executeWithoutResult(status -> {
                 jdbc.update("INSERT INTO reference_documents (id, source, source_sha256, content_sha256, media_type, size_bytes, "
                                 + "object_key, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, source, sourceSha, contentSha, type,
-                        content.length, contentKey, Archive.utc(now));
+                        content.length, contentKey, RecordFiles.utc(now));
                 if (jdbc.queryForObject("SELECT COUNT(*) FROM files WHERE object_key = ?", Integer.class, contentKey) == 0) {
                     jdbc.update("INSERT INTO files (object_key, reference_id, role, original_name, media_type, size_bytes, sha256, "
                                     + "extracted_text) VALUES (?, ?, 'REFERENCE', ?, ?, ?, ?, ?)", contentKey, id, null, type,
