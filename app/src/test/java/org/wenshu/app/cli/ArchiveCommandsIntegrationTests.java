@@ -111,6 +111,15 @@ class ArchiveCommandsIntegrationTests {
         assertThat(answered.exitCode()).as(answered.err()).isZero();
         assertThat(answered.json()).containsEntry("unit", "荆门市教育局").containsEntry("adoption", "采纳");
 
+        Run found = wenshu("search", "校园周边专项整治", "--json");
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        assertThat(found.out()).contains("\"kind\":\"RESPONSE\"", "【校园周边】");
+        Run foundByAgency = wenshu("search", "校园周边安全管理", "--as-unit", "荆门市教育局", "--json");
+        assertThat(foundByAgency.out()).contains("\"id\":\"" + id + "\"", "\"kind\":\"INSTRUMENT\"");
+        Run hiddenFromOthers = wenshu("search", "校园周边安全管理", "--as-unit", "荆门市公安局", "--json");
+        assertThat(hiddenFromOthers.exitCode()).isZero();
+        assertThat(hiddenFromOthers.out()).doesNotContain(id);
+
         Run closed = wenshu("close", id, "--evaluation", "采纳", "--note", "整改到位", "--json");
         assertThat(closed.exitCode()).as(closed.err()).isZero();
         assertThat(closed.json()).containsEntry("status", "CLOSED");
@@ -176,7 +185,7 @@ class ArchiveCommandsIntegrationTests {
         assertThat(unknownRecord.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknownRecord.err()).contains("没有找到文书记录「荆检行建〔2024〕99号」");
         assertThat(missingData.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(missingData.err()).contains("找不到数据文件");
+        assertThat(missingData.err()).contains("数据文件不存在");
     }
 
     static byte[] pdf(String text) {
