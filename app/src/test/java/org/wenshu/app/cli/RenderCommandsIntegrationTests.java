@@ -163,6 +163,24 @@ class RenderCommandsIntegrationTests {
         assertThat(run.err).contains("输出目录不存在");
     }
 
+    @Test
+    void benchRenderMeasuresTwoPageDocumentsOfEveryType() {
+        Run run = run("bench", "render", "--seconds", "1", "--warmup", "0");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out.lines().filter(line -> line.matches("\\S+ +2 +[0-9.]+/s +[0-9.]+/s +[0-9.]+/s +[0-9.]+/s")))
+                .extracting(line -> line.split(" +")[0])
+                .containsExactly("procuratorial-suggestion", "procuratorial-opinion", "meeting-notice", "reply-reminder");
+    }
+
+    @Test
+    void benchRenderRefusesAnEmptyMeasurement() {
+        Run run = run("bench", "render", "--seconds", "0");
+
+        assertThat(run.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err).contains("--seconds 至少为 1");
+    }
+
     private static Path example(String typeId) {
         return Path.of("..", "examples", typeId + ".json").toAbsolutePath().normalize();
     }
