@@ -90,6 +90,35 @@ class PdfRendererTests {
     }
 
     @Test
+    void recordOfCopiesSitsOnTheLastLinesOfTheLastPage() throws IOException {
+        byte[] pdf = renderer.render(templates.render(catalog.require("reply-reminder"),
+                Fixtures.example("reply-reminder"))).content();
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int last = document.getNumberOfPages();
+            List<TextPosition> printed = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    if (text.endsWith("印发")) {
+                        printed.addAll(positions);
+                    }
+                }
+            };
+            stripper.setStartPage(last);
+            stripper.setEndPage(last);
+            stripper.getText(document);
+
+            assertThat(printed).isNotEmpty();
+            float baseline = printed.get(printed.size() - 1).getYDirAdj() / MM;
+            // GB/T 9704 7.4: 版记 is on the last page, its last element on the text block's last line (37 + 225 mm).
+            assertThat(baseline).as("baseline of 印发 in mm").isBetween(262f - 10.227f, 262f);
+            // The effective size (text matrix x font size): getFontSizeInPt() truncates 13.99 pt to 13.
+            assertThat(printed.get(0).getXScale()).as("4号 in pt").isCloseTo(14f, within(0.05f));
+        }
+    }
+
+    @Test
     void markupAndTemplateSyntaxInValuesArePrintedLiterally() throws IOException {
         Map<String, Object> values = Fixtures.example("procuratorial-suggestion");
         values.put("recipient", "<script>alert(1)</script>");
