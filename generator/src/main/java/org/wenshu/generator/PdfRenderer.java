@@ -21,7 +21,11 @@ import javax.xml.parsers.ParserConfigurationException;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.w3c.dom.Document;
 import org.wenshu.generator.UncoveredCharacters.UncoveredField;
 import org.wenshu.generator.fonts.FontSet;
@@ -87,6 +91,7 @@ public final class PdfRenderer {
             fonts.registerWith(builder, document, familiesFor(instrument));
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
+                requireEmbeddedFonts(document);
                 pdfA.apply(document, instrument.metadata(), ZonedDateTime.now(clock));
                 ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
                 document.save(pdf);
@@ -125,6 +130,22 @@ public final class PdfRenderer {
         List<String> order = new ArrayList<>(TemplateRenderer.FONT_FAMILIES);
         order.add(TemplateRenderer.FALLBACK_FONT_FAMILY);
         return order;
+    }
+
+    /**
+     * openhtmltopdf falls back to the non-embedded standard 14 fonts for text no registered family covers, which
+     * PDF/A forbids. Field text is checked before rendering; this catches template text as well.
+     */
+    private static void requireEmbeddedFonts(PDDocument document) throws IOException {
+        for (PDPage page : document.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                // Before saving, a subset font is not embedded yet; every font of ours is a Type 0 font.
+                if (!(font instanceof PDType0Font)) {
+                    throw new IllegalStateException("template text printed in non-embedded font " + font.getName());
+                }
+            }
+        }
     }
 
     private Document parse(String xhtml) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -47,7 +45,7 @@ class PdfRendererTests {
         byte[] pdf = renderer.render(xhtml).content();
         Fixtures.keep("rare-characters", pdf);
 
-        String text = continuousText(pdf);
+        String text = Fixtures.continuousText(pdf);
         for (PrintedField field : xhtml.fields()) {
             for (String line : field.text().split("\n")) {
                 assertThat(text).as("field %s", field.field()).contains(line);
@@ -92,6 +90,35 @@ class PdfRendererTests {
     }
 
     @Test
+    void recordOfCopiesSitsOnTheLastLinesOfTheLastPage() throws IOException {
+        byte[] pdf = renderer.render(templates.render(catalog.require("reply-reminder"),
+                Fixtures.example("reply-reminder"))).content();
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int last = document.getNumberOfPages();
+            List<TextPosition> printed = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    if (text.endsWith("印发")) {
+                        printed.addAll(positions);
+                    }
+                }
+            };
+            stripper.setStartPage(last);
+            stripper.setEndPage(last);
+            stripper.getText(document);
+
+            assertThat(printed).isNotEmpty();
+            float baseline = printed.get(printed.size() - 1).getYDirAdj() / MM;
+            // GB/T 9704 7.4: 版记 is on the last page, its last element on the text block's last line (37 + 225 mm).
+            assertThat(baseline).as("baseline of 印发 in mm").isBetween(262f - 10.227f, 262f);
+            // The effective size (text matrix x font size): getFontSizeInPt() truncates 13.99 pt to 13.
+            assertThat(printed.get(0).getXScale()).as("4号 in pt").isCloseTo(14f, within(0.05f));
+        }
+    }
+
+    @Test
     void markupAndTemplateSyntaxInValuesArePrintedLiterally() throws IOException {
         Map<String, Object> values = Fixtures.example("procuratorial-suggestion");
         values.put("recipient", "<script>alert(1)</script>");
@@ -100,7 +127,7 @@ class PdfRendererTests {
 
         byte[] pdf = renderer.render(templates.render(catalog.require("procuratorial-suggestion"), values)).content();
 
-        String text = continuousText(pdf);
+        String text = Fixtures.continuousText(pdf);
         assertThat(text).contains("<script>alert(1)</script>：").contains("根据${7*7}的规定").contains("<#assign x=1>");
         assertThat(text).doesNotContain("49");
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -155,7 +182,7 @@ class PdfRendererTests {
                 .map(type -> templates.render(type, Fixtures.example(type.id()))).toList();
         List<String> expected = new ArrayList<>();
         for (InstrumentXhtml document : documents) {
-            expected.add(continuousText(renderer.render(document).content()));
+            expected.add(Fixtures.continuousText(renderer.render(document).content()));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -163,7 +190,7 @@ class PdfRendererTests {
             List<Future<String>> results = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (InstrumentXhtml document : documents) {
-                    results.add(pool.submit(() -> continuousText(renderer.render(document).content())));
+                    results.add(pool.submit(() -> Fixtures.continuousText(renderer.render(document).content())));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
@@ -171,16 +198,6 @@ class PdfRendererTests {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The text of all pages with line breaks and page numbers removed, so wrapped values read as one line. */
-    private static String continuousText(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document);
-            return Arrays.stream(text.split("\\R"))
-                    .filter(line -> !line.matches("— \\d+ —"))
-                    .collect(Collectors.joining());
         }
     }
 

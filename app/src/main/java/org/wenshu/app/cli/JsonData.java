@@ -34,6 +34,10 @@ final class JsonData {
         } catch (IOException e) {
             throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（" + e.getMessage() + "）");
         }
+        if (text.startsWith("\uFEFF")) {
+            // Windows editors save UTF-8 with a byte-order mark, which JSON does not allow but means nothing here.
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             throw new ExitCodes.BadInput("数据文件 " + file + " 是空的；应为 JSON 对象，如 {\"title\": \"…\"}");
         }

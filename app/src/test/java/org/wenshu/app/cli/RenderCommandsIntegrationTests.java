@@ -127,6 +127,29 @@ class RenderCommandsIntegrationTests {
     }
 
     @Test
+    void dataSavedWithAByteOrderMarkIsAccepted() throws IOException {
+        Path data = directory.resolve("bom.json");
+        Files.writeString(data, "\uFEFF" + Files.readString(example("reply-reminder")));
+
+        Run run = run("generate", "--type", "reply-reminder", "--data", data.toString(),
+                "--out", directory.resolve("bom.pdf").toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(directory.resolve("bom.pdf")).isNotEmptyFile();
+    }
+
+    @Test
+    void dataNotInUtf8IsBadInput() throws IOException {
+        Path data = directory.resolve("gbk.json");
+        Files.write(data, "{\"title\": \"检察建议\"}".getBytes(java.nio.charset.Charset.forName("GBK")));
+
+        Run run = run("generate", "--type", "reply-reminder", "--data", data.toString(), "--out", "x.pdf");
+
+        assertThat(run.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err).contains("不是 UTF-8 编码");
+    }
+
+    @Test
     void unknownTypeIsBadInput() {
         Run run = run("generate", "--type", "suggestion", "--data", example("procuratorial-suggestion").toString(),
                 "--out", directory.resolve("x.pdf").toString());
@@ -211,6 +234,24 @@ class RenderCommandsIntegrationTests {
 
         assertThat(run.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err).contains("输出目录不存在");
+    }
+
+    @Test
+    void benchRenderMeasuresTwoPageDocumentsOfEveryType() {
+        Run run = run("bench", "render", "--seconds", "1", "--warmup", "0");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out.lines().filter(line -> line.matches("\\S+ +2 +[0-9.]+/s +[0-9.]+/s +[0-9.]+/s +[0-9.]+/s")))
+                .extracting(line -> line.split(" +")[0])
+                .containsExactly("procuratorial-suggestion", "procuratorial-opinion", "meeting-notice", "reply-reminder");
+    }
+
+    @Test
+    void benchRenderRefusesAnEmptyMeasurement() {
+        Run run = run("bench", "render", "--seconds", "0");
+
+        assertThat(run.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err).contains("--seconds 至少为 1");
     }
 
     private static Path example(String typeId) {
