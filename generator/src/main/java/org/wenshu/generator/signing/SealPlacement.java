@@ -13,8 +13,9 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Finds where a seal goes. GB/T 9704-2012 7.3.5.1: the seal presses down, centred, on the issuing unit's signature
- * and the date, which sit below the seal's centre. We find the last date line (…年…月…日) on the last page and put
- * the seal's centre above it; without a date line, at the bottom right of the last page's text.
+ * and the date, which sit below the seal's centre. We find the last line on the last page that is a date and nothing
+ * else (…年…月…日: the 成文日期 under the signature; not the 版记's "…日印发" nor a date inside a sentence) and put
+ * the seal's centre above it; without such a line, at the bottom right of the last page's text.
  */
 final class SealPlacement {
 
@@ -47,7 +48,7 @@ final class SealPlacement {
         float centerY;
         Line date = null;
         for (Line line : lines) {
-            if (DATE_LINE.matcher(line.text()).find()) {
+            if (DATE_LINE.matcher(line.text().strip()).matches()) {
                 date = line;
             }
         }

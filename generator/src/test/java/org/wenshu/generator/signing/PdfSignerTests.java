@@ -9,7 +9,10 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -41,6 +44,10 @@ import org.wenshu.generator.fixtures.Dss;
 import org.wenshu.generator.fixtures.PdfAFixtures;
 import org.wenshu.generator.fixtures.Pdfsig;
 import org.wenshu.generator.fixtures.TestPki;
+import org.wenshu.generator.PdfRenderer;
+import org.wenshu.generator.fonts.FontSet;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.TemplateRenderer;
 
 class PdfSignerTests {
 
@@ -133,6 +140,51 @@ class PdfSignerTests {
                 assertThat(line[2]).isBetween(seal.getLowerLeftY(), seal.getLowerLeftY() + seal.getHeight() / 2);
             }
         }
+    }
+
+    @Test
+    void sealOnARenderedInstrumentPressesTheSignatureDateNotTheImprintDate() throws IOException {
+        Map<String, Object> example = tools.jackson.databind.json.JsonMapper.builder().build().readValue(
+                Files.readString(Path.of("..", "examples", "procuratorial-suggestion.json")),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        byte[] rendered;
+        try (FontSet fonts = FontSet.bundled()) {
+            rendered = new PdfRenderer(fonts).render(new TemplateRenderer().render(
+                    InstrumentCatalog.standard().require("procuratorial-suggestion"), example)).content();
+        }
+
+        byte[] signed = pki.signer.sign(rendered, SignatureRequest.sealed(pki.seal, PadesLevel.B_B,
+                SealAppearance.drawn("荆门市人民检察院", "")));
+
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDRectangle seal = sealWidget(document).getRectangle();
+            int last = document.getNumberOfPages() - 1;
+            // The 成文日期 alone on its line under the unit's name; the 版记 at the foot ends with 印发.
+            float signatureDate = baselineOnPage(document, last, "2024年3月5日", true);
+            float imprintDate = baselineOnPage(document, last, "2024年3月5日印发", false);
+            assertThat(signatureDate).isBetween(seal.getLowerLeftY(), seal.getUpperRightY());
+            assertThat(imprintDate).isLessThan(seal.getLowerLeftY());
+        }
+    }
+
+    /** Baseline (PDF user space) of the line on {@code page} that is exactly, or with {@code exact} false contains, {@code text}. */
+    private static float baselineOnPage(PDDocument document, int page, String text, boolean exact) throws IOException {
+        float height = document.getPage(page).getMediaBox().getHeight();
+        Float[] found = new Float[1];
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String line, List<TextPosition> positions) {
+                if (exact ? line.strip().equals(text) : line.contains(text)) {
+                    found[0] = height - positions.get(0).getYDirAdj();
+                }
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page + 1);
+        stripper.setEndPage(page + 1);
+        stripper.getText(document);
+        assertThat(found[0]).as(text + " on the last page").isNotNull();
+        return found[0];
     }
 
     @Test
