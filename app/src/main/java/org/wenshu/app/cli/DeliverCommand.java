@@ -5,7 +5,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
@@ -14,15 +13,10 @@ import org.wenshu.archive.InstrumentRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu deliver}: records how and when an instrument was delivered. */
 @Command(name = "deliver", description = "登记送达 (record delivery)")
-public class DeliverCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public class DeliverCommand extends RecordChangeCommand {
 
     @Parameters(index = "0", paramLabel = "RECORD", description = "记录号或发文字号")
     String record;
@@ -39,15 +33,8 @@ public class DeliverCommand implements Callable<Integer> {
     @Option(names = "--unit", defaultValue = "市检察院", description = "操作单位（发文单位），默认 ${DEFAULT-VALUE}")
     String unit;
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
-
-    private final ObjectProvider<Archive> archives;
-    private final ObjectProvider<IndexUpdates> indexUpdates;
-
     public DeliverCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives) {
-        this.archives = archives;
-        this.indexUpdates = indexUpdates;
+        super(archives, indexUpdates);
     }
 
     @Override
@@ -56,13 +43,7 @@ public class DeliverCommand implements Callable<Integer> {
                 "送达方式「" + method + "」无效：可选 直接送达、邮寄送达、电子送达、宣告送达"));
         LocalDate on = date == null ? archive().today() : parseDate(date, "送达日期");
         InstrumentRecord updated = archive().deliver(record, deliveryMethod, on, Optional.ofNullable(note), unit);
-        indexUpdates.getObject().afterChange();
-        if (json) {
-            ArchiveViews.printJson(spec.commandLine().getOut(), ArchiveViews.record(updated, archive().today()));
-        } else {
-            ArchiveViews.printRecord(spec.commandLine().getOut(), "已登记送达", updated, archive().today());
-        }
-        return ExitCodes.OK;
+        return changed("已登记送达", updated);
     }
 
     static LocalDate parseDate(String text, String what) {
@@ -71,10 +52,5 @@ public class DeliverCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ExitCodes.BadInput(what + "「" + text + "」无效：格式为 yyyy-MM-dd");
         }
-    }
-
-    /** The archive, started only when the command runs (picocli creates every command for each command line). */
-    private Archive archive() {
-        return archives.getObject();
     }
 }
