@@ -490,7 +490,9 @@ public final class LuceneRecordIndex implements RecordIndex {
             Set<RecordKind> kinds, int limit, int minDocFreq) throws IOException {
         MoreLikeThis likeThis = new MoreLikeThis(searcher.getIndexReader());
         likeThis.setAnalyzer(analysis.words());
-        likeThis.setFieldNames(new String[] {IndexFields.BODY_WORDS});
+        // The text's smartcn words looked up in the bigram body: two-character words (most Chinese words) are
+        // bigram terms there; longer words have no document frequency and drop out.
+        likeThis.setFieldNames(new String[] {IndexFields.BODY});
         likeThis.setMinTermFreq(1);
         // For a record, a word must occur in some other record too (the record itself is one); for pasted text
         // a word found in a single record is the strongest hint.
@@ -504,7 +506,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         likeThis.setMaxQueryTerms(25);
         likeThis.setBoost(true);
         String sample = text.length() > MAX_LIKE_CHARS ? text.substring(0, MAX_LIKE_CHARS) : text;
-        Query like = likeThis.like(IndexFields.BODY_WORDS, new StringReader(sample));
+        Query like = likeThis.like(IndexFields.BODY, new StringReader(sample));
         Map<String, Float> terms = new LinkedHashMap<>();
         if (like instanceof BooleanQuery bool) {
             for (BooleanClause clause : bool.clauses()) {
@@ -550,7 +552,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        Terms field = leaf.reader().terms(IndexFields.BODY_WORDS);
+        Terms field = leaf.reader().terms(IndexFields.BODY);
         if (field == null) {
             return List.of();
         }

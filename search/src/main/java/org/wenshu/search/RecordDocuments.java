@@ -32,7 +32,6 @@ final class RecordDocuments {
     static final String[] DIMENSIONS = {"kind", "type", "unit", "domain", "year", "status"};
 
     private static final FieldType BODY_TYPE = new FieldType();
-    private static final FieldType WORDS_TYPE = new FieldType();
 
     static {
         // Offsets in the postings let the highlighter mark matches without re-analysing whole documents.
@@ -40,10 +39,6 @@ final class RecordDocuments {
         BODY_TYPE.setStored(true);
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
-        // Words rank and feed similar-record search; phrases use the bigram field, so no positions here.
-        WORDS_TYPE.setTokenized(true);
-        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        WORDS_TYPE.freeze();
     }
 
     private RecordDocuments() {
@@ -65,7 +60,6 @@ final class RecordDocuments {
         doc.add(new TextField(IndexFields.TITLE_BIGRAMS, titleText, Field.Store.NO));
         doc.add(new TextField(IndexFields.TITLE_WORDS, titleText, Field.Store.NO));
         doc.add(new Field(IndexFields.BODY, record.body(), BODY_TYPE));
-        doc.add(new Field(IndexFields.BODY_WORDS, wordsPrefix(record.body()), WORDS_TYPE));
         if (!record.issuingUnit().isEmpty()) {
             doc.add(new StoredField(IndexFields.ISSUING_UNIT, record.issuingUnit()));
         }
@@ -97,27 +91,6 @@ final class RecordDocuments {
             doc.add(new StringField(IndexFields.ACCESS, token, Field.Store.NO));
         }
         return doc;
-    }
-
-    /**
-     * The start of {@code body} that gets word analysis: smartcn segments ~3 MB/s per core, a third of the speed of
-     * everything else in indexing together. Words add precision where the bigrams of a text do not (words of three
-     * or more characters, one-character words); a body's opening — an instrument whole, a law's purpose and scope —
-     * carries most of them. The cut falls after a sentence end when one is near, never inside a surrogate pair.
-     */
-    static String wordsPrefix(String body) {
-        int limit = IndexFields.WORDS_BODY_CHARS;
-        if (body.length() <= limit) {
-            return body;
-        }
-        for (int i = limit - 1; i >= limit - 200; i--) {
-            char c = body.charAt(i);
-            if (c == '。' || c == '\n' || c == '！' || c == '？' || c == '；') {
-                return body.substring(0, i + 1);
-            }
-        }
-        int end = Character.isHighSurrogate(body.charAt(limit - 1)) ? limit - 1 : limit;
-        return body.substring(0, end);
     }
 
     private static void keyword(Document doc, String field, String dimension, String value) {

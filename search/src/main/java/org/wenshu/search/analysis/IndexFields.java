@@ -19,10 +19,6 @@ public final class IndexFields {
     public static final String TITLE_WORDS = "title_word";
     /** Stored body text, indexed as bigrams with offsets (highlighting reads offsets from the postings). */
     public static final String BODY = "body";
-    /** smartcn words of the body's first {@link #WORDS_BODY_CHARS} characters (ranking, similar records). */
-    public static final String BODY_WORDS = "body_word";
-    /** How much of a body gets word analysis; the bigram field covers all of it. */
-    public static final int WORDS_BODY_CHARS = Integer.getInteger("wenshu.search.wordsBodyChars", 1000);
     public static final String ISSUING_UNIT = "issuing_unit";
     public static final String RECIPIENT_UNITS = "recipient_unit";
     /** Every unit involved (issuing and recipients): the {@code unit:} filter and facet. */

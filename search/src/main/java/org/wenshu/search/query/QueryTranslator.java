@@ -17,6 +17,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -201,9 +202,7 @@ public final class QueryTranslator {
                 addTerms(byField, IndexFields.TITLE_BIGRAMS, terms);
             }
             if (ranking.words()) {
-                Set<String> terms = distinct(ChineseAnalysis.tokens(analysis.words(), IndexFields.BODY_WORDS, text));
-                addTerms(byField, IndexFields.BODY_WORDS, terms);
-                addTerms(byField, IndexFields.TITLE_WORDS, terms);
+                addTerms(byField, IndexFields.TITLE_WORDS, distinct(words(text)));
             }
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -212,6 +211,18 @@ public final class QueryTranslator {
                 any.add(new TermInSetQuery(MultiTermQuery.CONSTANT_SCORE_REWRITE, field, terms), Occur.SHOULD);
             }
         });
+        if (ranking.words()) {
+            // A word found in a body is a phrase of bigrams that are all among the text's: already matched, unless
+            // the bigram clause is off or was cut at MAX_TERMS.
+            Set<BytesRef> bodyTerms = byField.getOrDefault(IndexFields.BODY, Set.of());
+            for (String text : textsOf(raw)) {
+                for (List<Token> word : bodyWords(text)) {
+                    if (!word.stream().allMatch(t -> bodyTerms.contains(new BytesRef(t.text())))) {
+                        any.add(phraseOn(IndexFields.BODY, word), Occur.SHOULD);
+                    }
+                }
+            }
+        }
         return any.build();
     }
 
@@ -229,9 +240,10 @@ public final class QueryTranslator {
             query.add(new BoostQuery(anyOf(IndexFields.TITLE_BIGRAMS, terms), ranking.titleBoost()), Occur.SHOULD);
         }
         if (ranking.words()) {
-            Set<String> terms = distinct(ChineseAnalysis.tokens(analysis.words(), IndexFields.BODY_WORDS, text));
-            query.add(new BoostQuery(anyOf(IndexFields.BODY_WORDS, terms), ranking.wordWeight()), Occur.SHOULD);
-            query.add(new BoostQuery(anyOf(IndexFields.TITLE_WORDS, terms), ranking.wordWeight()
+            BooleanQuery.Builder inBody = new BooleanQuery.Builder();
+            bodyWords(text).forEach(word -> inBody.add(phraseOn(IndexFields.BODY, word), Occur.SHOULD));
+            query.add(new BoostQuery(inBody.build(), ranking.wordWeight()), Occur.SHOULD);
+            query.add(new BoostQuery(anyOf(IndexFields.TITLE_WORDS, distinct(words(text))), ranking.wordWeight()
                     * ranking.titleBoost()), Occur.SHOULD);
         }
         if (ranking.phraseBoost() > 0 && bigrams.size() >= 2 && bigrams.size() <= MAX_TERMS) {
@@ -240,6 +252,29 @@ public final class QueryTranslator {
                     ranking.phraseBoost() * ranking.titleBoost()), Occur.SHOULD);
         }
         return query.build();
+    }
+
+    private List<Token> words(String text) {
+        return ChineseAnalysis.tokens(analysis.words(), IndexFields.TITLE_WORDS, text);
+    }
+
+    /**
+     * The distinct smartcn words of {@code text} as they are found in a body: each the bigram tokens of the word,
+     * a phrase (a two-character word is one bigram term). Words of one character are left out: inside a body they
+     * are parts of bigrams, and alone they say little.
+     */
+    private List<List<Token>> bodyWords(String text) {
+        List<List<Token>> result = new ArrayList<>();
+        for (String word : distinct(words(text))) {
+            if (word.codePointCount(0, word.length()) < 2) {
+                continue;
+            }
+            List<Token> tokens = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, word);
+            if (!tokens.isEmpty() && tokens.size() <= MAX_TERMS) {
+                result.add(tokens);
+            }
+        }
+        return result;
     }
 
     /** The exact character sequence: a bigram phrase, which cannot span punctuation (see HanBigramTokenizer). */
@@ -252,9 +287,12 @@ public final class QueryTranslator {
                 .add(phraseOn(IndexFields.BODY, tokens), Occur.SHOULD)
                 .add(new BoostQuery(phraseOn(IndexFields.TITLE_BIGRAMS, tokens), ranking.titleBoost()), Occur.SHOULD);
         if (tokens.size() == 1 && tokens.get(0).text().codePointCount(0, tokens.get(0).text().length()) == 1) {
-            // A lone character is indexed inside bigrams; the word fields hold it when smartcn sees it as a word.
-            any.add(new TermQuery(new Term(IndexFields.BODY_WORDS, tokens.get(0).text())), Occur.SHOULD);
-            any.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, tokens.get(0).text())), Occur.SHOULD);
+            // A lone character is indexed alone only between breaks; elsewhere it starts a bigram (or ends the last
+            // one of a run, which this misses), and the title's word field holds it when smartcn sees it as a word.
+            String character = tokens.get(0).text();
+            any.add(new PrefixQuery(new Term(IndexFields.BODY, character)), Occur.SHOULD);
+            any.add(new PrefixQuery(new Term(IndexFields.TITLE_BIGRAMS, character)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, character)), Occur.SHOULD);
         }
         return any.build();
     }
