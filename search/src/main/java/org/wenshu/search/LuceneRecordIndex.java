@@ -5,11 +5,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,12 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
@@ -79,6 +80,8 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     static final long REFRESH_MILLIS = 300;
     static final long COMMIT_SECONDS = 10;
+    /** How often the searcher reopens while only bulk loads write. */
+    static final long BULK_REFRESH_MILLIS = 30_000;
     private static final int SNIPPET_LENGTH = 120;
     private static final int MAX_FACET_VALUES = 50;
     private static final int MAX_LIKE_CHARS = 30_000;
@@ -95,6 +98,10 @@ public final class LuceneRecordIndex implements RecordIndex {
     /** Ids written since the searcher last reopened, with the write's sequence and whether the id now exists. */
     private final Map<String, long[]> recentWrites = new ConcurrentHashMap<>();
     private final AtomicLong writeSequence = new AtomicLong();
+    private final AtomicInteger bulkLoads = new AtomicInteger();
+    /** A write outside bulk loads since the searcher last reopened: it must be searchable within a second. */
+    private volatile boolean urgent;
+    private volatile long lastRefresh = System.nanoTime();
 
     private LuceneRecordIndex(Directory directory, String location, IndexWriter writer, ChineseAnalysis analysis,
             Ranking ranking) throws IOException {
@@ -199,6 +206,35 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     @Override
     public void index(IndexedRecord record) {
+        urgent = true;
+        write(record);
+    }
+
+    @Override
+    public BulkLoad bulkLoad() {
+        requireWritable();
+        bulkLoads.incrementAndGet();
+        AtomicBoolean open = new AtomicBoolean(true);
+        return new BulkLoad() {
+            @Override
+            public void index(IndexedRecord record) {
+                if (!open.get()) {
+                    throw new IllegalStateException("this bulk load is closed");
+                }
+                write(record);
+            }
+
+            @Override
+            public void close() {
+                if (open.compareAndSet(true, false)) {
+                    bulkLoads.decrementAndGet();
+                    refresh();
+                }
+            }
+        };
+    }
+
+    private void write(IndexedRecord record) {
         requireWritable();
         if (record.kind() == RecordKind.REFERENCE && !record.source().isEmpty()) {
             // One reference text per source path: re-importing a changed file replaces the old version. A delete
@@ -221,6 +257,7 @@ public final class LuceneRecordIndex implements RecordIndex {
     @Override
     public void delete(String id) {
         requireWritable();
+        urgent = true;
         try {
             writer.deleteDocuments(new Term(IndexFields.ID, id));
             recentWrites.put(id, new long[] {writeSequence.incrementAndGet(), 0});
@@ -288,6 +325,8 @@ public final class LuceneRecordIndex implements RecordIndex {
             return;
         }
         long upTo = writeSequence.get();
+        urgent = false;
+        lastRefresh = System.nanoTime();
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -297,6 +336,10 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     private void refreshQuietly() {
+        if (bulkLoads.get() > 0 && !urgent
+                && System.nanoTime() - lastRefresh < TimeUnit.MILLISECONDS.toNanos(BULK_REFRESH_MILLIS)) {
+            return;
+        }
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -326,30 +369,38 @@ public final class LuceneRecordIndex implements RecordIndex {
     @Override
     public SearchResults search(SearchRequest request) {
         ParsedQuery parsed = QueryLanguage.parse(request.query());
-        Query query = new BooleanQuery.Builder()
+        Query access = RecordDocuments.accessFilter(request.viewer());
+        Query ranked = new BooleanQuery.Builder()
                 .add(translator.translate(parsed), Occur.MUST)
-                .add(RecordDocuments.accessFilter(request.viewer()), Occur.FILTER)
+                .add(access, Occur.FILTER)
                 .build();
-        return withSearcher(searcher -> run(searcher, query, request));
+        Query matching = new BooleanQuery.Builder()
+                .add(translator.matching(parsed), Occur.MUST)
+                .add(access, Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> run(searcher, ranked, matching, translator.highlight(parsed), request));
     }
 
-    private SearchResults run(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
+    /**
+     * Two passes: the page by relevance, which skips records that cannot reach it (block-max WAND), and counts and
+     * facets over a score-free query of the same matches. One scored pass over every match costs several times both.
+     */
+    private SearchResults run(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
+            SearchRequest request) throws IOException {
         int wanted = Math.max(1, request.offset() + request.limit());
         Sort sort = sortOf(request.sort());
         TopDocs top;
         long total;
         Map<String, List<FacetCount>> facets = Map.of();
         try {
+            top = sort == null ? searcher.search(ranked, wanted) : searcher.search(ranked, wanted, sort, true);
             if (request.facets()) {
-                FacetsCollector collector = new FacetsCollector();
-                top = sort == null ? FacetsCollector.search(searcher, query, wanted, collector)
-                        : FacetsCollector.search(searcher, query, wanted, sort, true, collector);
+                FacetsCollector collector = searcher.search(matching, new FacetsCollectorManager());
                 total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
                 facets = ((FacetingSearcher) searcher).count(collector);
             } else {
-                top = sort == null ? searcher.search(query, wanted) : searcher.search(query, wanted, sort, true);
                 total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-                        : searcher.count(query);
+                        : searcher.count(matching);
             }
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QueryInvalid("查询过于复杂 (query too complex: use fewer or shorter terms)", -1);
@@ -357,7 +408,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         ScoreDoc[] page = top.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, request.offset(),
                         Math.min(top.scoreDocs.length, request.offset() + request.limit()));
-        return new SearchResults(total, hits(searcher, query, page), facets);
+        return new SearchResults(total, hits(searcher, highlight, page), facets);
     }
 
     private static Sort sortOf(SortOrder order) {
@@ -439,7 +490,9 @@ public final class LuceneRecordIndex implements RecordIndex {
             Set<RecordKind> kinds, int limit, int minDocFreq) throws IOException {
         MoreLikeThis likeThis = new MoreLikeThis(searcher.getIndexReader());
         likeThis.setAnalyzer(analysis.words());
-        likeThis.setFieldNames(new String[] {IndexFields.BODY_WORDS});
+        // The text's smartcn words looked up in the bigram body: two-character words (most Chinese words) are
+        // bigram terms there; longer words have no document frequency and drop out.
+        likeThis.setFieldNames(new String[] {IndexFields.BODY});
         likeThis.setMinTermFreq(1);
         // For a record, a word must occur in some other record too (the record itself is one); for pasted text
         // a word found in a single record is the strongest hint.
@@ -453,7 +506,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         likeThis.setMaxQueryTerms(25);
         likeThis.setBoost(true);
         String sample = text.length() > MAX_LIKE_CHARS ? text.substring(0, MAX_LIKE_CHARS) : text;
-        Query like = likeThis.like(IndexFields.BODY_WORDS, new StringReader(sample));
+        Query like = likeThis.like(IndexFields.BODY, new StringReader(sample));
         Map<String, Float> terms = new LinkedHashMap<>();
         if (like instanceof BooleanQuery bool) {
             for (BooleanClause clause : bool.clauses()) {
@@ -499,7 +552,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        Terms field = leaf.reader().terms(IndexFields.BODY_WORDS);
+        Terms field = leaf.reader().terms(IndexFields.BODY);
         if (field == null) {
             return List.of();
         }
@@ -627,7 +680,7 @@ public final class LuceneRecordIndex implements RecordIndex {
                     .withFormatter(new SnippetFormatter())
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.5f)));
+                            new SentenceBreaks(), SNIPPET_LENGTH, 0.5f)));
         }
 
         Object[] snippets(String field, Query query, int[] docs) throws IOException {

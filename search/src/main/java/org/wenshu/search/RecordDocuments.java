@@ -32,7 +32,6 @@ final class RecordDocuments {
     static final String[] DIMENSIONS = {"kind", "type", "unit", "domain", "year", "status"};
 
     private static final FieldType BODY_TYPE = new FieldType();
-    private static final FieldType WORDS_TYPE = new FieldType();
 
     static {
         // Offsets in the postings let the highlighter mark matches without re-analysing whole documents.
@@ -40,10 +39,6 @@ final class RecordDocuments {
         BODY_TYPE.setStored(true);
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
-        // Words rank and feed similar-record search; phrases use the bigram field, so no positions here.
-        WORDS_TYPE.setTokenized(true);
-        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        WORDS_TYPE.freeze();
     }
 
     private RecordDocuments() {
@@ -65,7 +60,6 @@ final class RecordDocuments {
         doc.add(new TextField(IndexFields.TITLE_BIGRAMS, titleText, Field.Store.NO));
         doc.add(new TextField(IndexFields.TITLE_WORDS, titleText, Field.Store.NO));
         doc.add(new Field(IndexFields.BODY, record.body(), BODY_TYPE));
-        doc.add(new Field(IndexFields.BODY_WORDS, record.body(), WORDS_TYPE));
         if (!record.issuingUnit().isEmpty()) {
             doc.add(new StoredField(IndexFields.ISSUING_UNIT, record.issuingUnit()));
         }

@@ -8,6 +8,24 @@ public interface RecordIndex extends RecordSearch {
     /** Adds or replaces the record with {@code record.id()}. */
     void index(IndexedRecord record);
 
+    /**
+     * Starts a bulk load (批量写入) for imports and rebuilds: records written through it become searchable when it
+     * closes, and every few seconds meanwhile, not within a second. Reopening the searcher for each second of a
+     * bulk load would cut the index into small segments only to merge them again. Writes through
+     * {@link #index(IndexedRecord)} during a bulk load keep their one-second guarantee.
+     */
+    BulkLoad bulkLoad();
+
+    /** An open bulk load; thread-safe. Closing it makes everything written through it searchable. */
+    interface BulkLoad extends AutoCloseable {
+
+        /** Adds or replaces the record with {@code record.id()}, as {@link RecordIndex#index(IndexedRecord)}. */
+        void index(IndexedRecord record);
+
+        @Override
+        void close();
+    }
+
     /** Removes the record with {@code id}, if present. */
     void delete(String id);
 

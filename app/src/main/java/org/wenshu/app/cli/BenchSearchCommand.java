@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.wenshu.search.bench.SearchBenchmark;
 import org.wenshu.search.bench.SearchBenchmark.Figures;
 import org.wenshu.search.bench.SearchBenchmark.Latency;
+import org.wenshu.search.bench.SearchBenchmark.Throughput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,13 +47,9 @@ class BenchSearchCommand implements Callable<Integer> {
         try {
             Figures figures = new SearchBenchmark(corpus, work, records, queries,
                     message -> spec.commandLine().getErr().println("bench: " + message)).run();
-            out.printf("corpus import + index: %d texts, %.1f MB in %.1f s = %.1f MB/s (target >= 5)%n",
-                    figures.corpusImport().added(), figures.corpusImport().bytes() / 1e6,
-                    figures.corpusImport().millis() / 1000.0, figures.corpusImport().megabytesPerSecond());
+            print(out, "corpus import + index (target >= 5 MB/s)", "texts", figures.corpusIndexing());
             print(out, "corpus queries (researcher)", figures.corpusQueries());
-            out.printf("synthetic index: %d records, %.1f MB in %.1f s = %.1f MB/s%n",
-                    figures.syntheticIndexing().records(), figures.syntheticIndexing().bytes() / 1e6,
-                    figures.syntheticIndexing().millis() / 1000.0, figures.syntheticIndexing().megabytesPerSecond());
+            print(out, "synthetic index", "records", figures.syntheticIndexing());
             print(out, "synthetic queries (researcher)", figures.syntheticQueries());
             print(out, "synthetic queries (agency)", figures.syntheticAgencyQueries());
             out.println("queries are full requests: parse, rank, facets over all matches, snippets of the top 10;"
@@ -63,8 +60,15 @@ class BenchSearchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static void print(PrintWriter out, String what, String unit, Throughput throughput) {
+        out.printf("%s: %d %s, %.1f MB in %.1f s = %.1f MB/s; CPU %.1f s = %.1f MB per CPU-second%n", what,
+                throughput.records(), unit, throughput.bytes() / 1e6, throughput.millis() / 1000.0,
+                throughput.megabytesPerSecond(), throughput.cpuMillis() / 1000.0, throughput.megabytesPerCpuSecond());
+    }
+
     private static void print(PrintWriter out, String what, Latency latency) {
-        out.printf("%s: %d queries, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, latency.count(),
-                latency.p50(), latency.p90(), latency.p99(), latency.max());
+        out.printf("%s: %d queries, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; CPU p50 %.1f ms, p99 %.1f ms%n",
+                what, latency.count(), latency.p50(), latency.p90(), latency.p99(), latency.max(), latency.cpuP50(),
+                latency.cpuP99());
     }
 }

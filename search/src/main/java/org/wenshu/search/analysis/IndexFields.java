@@ -6,7 +6,7 @@ public final class IndexFields {
     /**
      * Bump on every change of fields or analysis: an index written with another version is rebuilt, never served.
      */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "wenshu.search.schema";
 
@@ -19,7 +19,6 @@ public final class IndexFields {
     public static final String TITLE_WORDS = "title_word";
     /** Stored body text, indexed as bigrams with offsets (highlighting reads offsets from the postings). */
     public static final String BODY = "body";
-    public static final String BODY_WORDS = "body_word";
     public static final String ISSUING_UNIT = "issuing_unit";
     public static final String RECIPIENT_UNITS = "recipient_unit";
     /** Every unit involved (issuing and recipients): the {@code unit:} filter and facet. */

@@ -2,6 +2,8 @@ package org.wenshu.search.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.wenshu.search.IndexedRecord;
 import org.wenshu.search.LuceneRecordIndex;
+import org.wenshu.search.RecordIndex;
 import org.wenshu.search.RecordKind;
 import org.wenshu.search.RecordSearch;
 import org.wenshu.search.RecordSource;
@@ -45,20 +48,28 @@ public final class SearchBenchmark {
             "未成年人保护"};
     private static final String[] STATUSES = {"ISSUED", "ANSWERED", "OVERDUE", "CLOSED"};
 
-    /** Latency percentiles in milliseconds over {@code count} queries. */
-    public record Latency(int count, double p50, double p90, double p99, double max) {
+    /**
+     * Latency percentiles in milliseconds over {@code count} queries: wall-clock, and CPU time of the querying
+     * thread (on a machine shared with other work the wall-clock figures include waiting for a core).
+     */
+    public record Latency(int count, double p50, double p90, double p99, double max, double cpuP50, double cpuP99) {
     }
 
-    /** Indexing throughput. */
-    public record Throughput(int records, long bytes, long millis) {
+    /** Indexing throughput, wall-clock and in CPU time of the whole process (all threads, merges included). */
+    public record Throughput(int records, long bytes, long millis, long cpuMillis) {
         public double megabytesPerSecond() {
             return millis == 0 ? 0 : bytes / 1e6 / (millis / 1000.0);
+        }
+
+        /** Megabytes per CPU-second: what one free core would index. */
+        public double megabytesPerCpuSecond() {
+            return cpuMillis == 0 ? 0 : bytes / 1e6 / (cpuMillis / 1000.0);
         }
     }
 
     /** All figures of one run. */
-    public record Figures(ImportReport corpusImport, Latency corpusQueries, Throughput syntheticIndexing,
-            Latency syntheticQueries, Latency syntheticAgencyQueries) {
+    public record Figures(ImportReport corpusImport, Throughput corpusIndexing, Latency corpusQueries,
+            Throughput syntheticIndexing, Latency syntheticQueries, Latency syntheticAgencyQueries) {
     }
 
     private final Path corpus;
@@ -81,9 +92,12 @@ public final class SearchBenchmark {
         ImportReport imported;
         List<String> texts = new ArrayList<>();
         List<String> titles = new ArrayList<>();
+        long cpuBefore = processCpuNanos();
         try (LuceneRecordIndex index = LuceneRecordIndex.open(work.resolve("corpus-index"), RecordSource.empty())) {
             imported = new ReferenceImporter(index, ImportSink.NONE).importFolder(corpus);
         }
+        Throughput corpusIndexing = new Throughput(imported.added(), imported.bytes(), imported.millis(),
+                (processCpuNanos() - cpuBefore) / 1_000_000);
         TextExtraction extraction = new TextExtraction();
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
@@ -110,7 +124,7 @@ public final class SearchBenchmark {
             synthetic = measure(search, queryTexts, Viewer.researcher());
             agency = measure(search, queryTexts, Viewer.agency(UNITS[2]));
         }
-        return new Figures(imported, corpusLatency, throughput, synthetic, agency);
+        return new Figures(imported, corpusIndexing, corpusLatency, throughput, synthetic, agency);
     }
 
     private List<String> queries(List<String> texts, List<String> titles, Random random) {
@@ -150,15 +164,20 @@ public final class SearchBenchmark {
         for (int i = 0; i < Math.min(50, queryTexts.size()); i++) {
             search.search(request(queryTexts.get(i), viewer));
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] millis = new double[queryTexts.size()];
+        double[] cpu = new double[queryTexts.size()];
         for (int i = 0; i < queryTexts.size(); i++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             search.search(request(queryTexts.get(i), viewer));
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
+        Arrays.sort(cpu);
         return new Latency(millis.length, percentile(millis, 0.50), percentile(millis, 0.90),
-                percentile(millis, 0.99), millis[millis.length - 1]);
+                percentile(millis, 0.99), millis[millis.length - 1], percentile(cpu, 0.50), percentile(cpu, 0.99));
     }
 
     private static SearchRequest request(String query, Viewer viewer) {
@@ -181,7 +200,9 @@ public final class SearchBenchmark {
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
-        try (LuceneRecordIndex index = LuceneRecordIndex.open(work.resolve("synthetic-index"), RecordSource.empty())) {
+        long cpuStart = processCpuNanos();
+        try (LuceneRecordIndex index = LuceneRecordIndex.open(work.resolve("synthetic-index"), RecordSource.empty());
+                RecordIndex.BulkLoad load = index.bulkLoad()) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> work = new ArrayList<>();
             int perThread = (syntheticRecords + threads - 1) / threads;
@@ -193,7 +214,7 @@ public final class SearchBenchmark {
                         IndexedRecord record = syntheticRecord(i, paragraphs, titles);
                         bytes.addAndGet(record.body().getBytes(StandardCharsets.UTF_8).length
                                 + record.title().getBytes(StandardCharsets.UTF_8).length);
-                        index.index(record);
+                        load.index(record);
                     }
                 }));
             }
@@ -208,7 +229,8 @@ public final class SearchBenchmark {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("synthetic indexing failed", e.getCause());
         }
-        return new Throughput(syntheticRecords, bytes.get(), (System.nanoTime() - start) / 1_000_000);
+        return new Throughput(syntheticRecords, bytes.get(), (System.nanoTime() - start) / 1_000_000,
+                (processCpuNanos() - cpuStart) / 1_000_000);
     }
 
     private static IndexedRecord syntheticRecord(int i, List<String> paragraphs, List<String> titles) {
@@ -233,6 +255,11 @@ public final class SearchBenchmark {
                 .date(date)
                 .instrumentId(response ? "syn-" + Math.max(0, i - 1) : null)
                 .build();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Deletes the work folder's indexes. */

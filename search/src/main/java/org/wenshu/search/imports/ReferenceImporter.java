@@ -83,13 +83,13 @@ public final class ReferenceImporter {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        try (RecordIndex.BulkLoad load = index.bulkLoad()) {
             List<Future<?>> work = new ArrayList<>();
             for (Path file : files) {
                 String source = folder.relativize(file).toString().replace('\\', '/');
                 work.add(pool.submit(() -> {
                     try {
-                        Outcome outcome = importFile(file, source, seen, bytes, skipped);
+                        Outcome outcome = importFile(load, file, source, seen, bytes, skipped);
                         switch (outcome) {
                             case ADDED -> added.incrementAndGet();
                             case REPLACED -> replaced.incrementAndGet();
@@ -113,7 +113,6 @@ public final class ReferenceImporter {
             pool.shutdownNow();
         }
         index.commit();
-        index.refresh();
         List<Problem> skippedSorted = new ArrayList<>(skipped);
         skippedSorted.sort((a, b) -> a.source().compareTo(b.source()));
         List<Problem> failedSorted = new ArrayList<>(failed);
@@ -124,7 +123,7 @@ public final class ReferenceImporter {
 
     private enum Outcome { ADDED, REPLACED, UNCHANGED, SKIPPED }
 
-    private Outcome importFile(Path file, String source, Set<String> seen, AtomicLong bytesRead,
+    private Outcome importFile(RecordIndex.BulkLoad load, Path file, String source, Set<String> seen, AtomicLong bytesRead,
             List<Problem> skipped) throws IOException {
         String fileName = file.getFileName().toString();
         Optional<String> mediaType = TextExtraction.mediaType(fileName);
@@ -152,7 +151,7 @@ public final class ReferenceImporter {
                 extracted.text());
         sink.store(imported);
         boolean known = index.referenceAt(source).isPresent();
-        index.index(toRecord(imported));
+        load.index(toRecord(imported));
         return known ? Outcome.REPLACED : Outcome.ADDED;
     }
 

@@ -1,7 +1,10 @@
 package org.wenshu.search.query;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -10,10 +13,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.wenshu.search.analysis.ChineseAnalysis;
 import org.wenshu.search.analysis.ChineseAnalysis.Token;
 import org.wenshu.search.analysis.IndexFields;
@@ -49,19 +57,61 @@ public final class QueryTranslator {
 
     /** The query for {@code parsed}, without any access restriction (the caller adds that as a filter). */
     public Query translate(ParsedQuery parsed) {
+        return translate(parsed, true);
+    }
+
+    /**
+     * A query matching exactly the records {@link #translate} matches, without scores: for counting and facets.
+     * Free text becomes one set-of-terms query per field, which reads postings into a bit set instead of scoring
+     * each match through a priority queue, and drops the contiguous-text boosts, which only rank (a phrase of the
+     * text's bigrams cannot match where none of them does).
+     */
+    public Query matching(ParsedQuery parsed) {
+        return new ConstantScoreQuery(translate(parsed, false));
+    }
+
+    /**
+     * What to highlight in the body: the bigrams of the words and synonyms, and the phrases, on the body field
+     * only; excluded clauses and filters mark nothing.
+     */
+    public Query highlight(ParsedQuery parsed) {
+        BooleanQuery.Builder marks = new BooleanQuery.Builder();
+        Set<String> terms = new LinkedHashSet<>();
+        for (List<Clause> group : parsed.groups()) {
+            for (Clause clause : group) {
+                if (clause.excluded()) {
+                    continue;
+                }
+                if (clause instanceof Words w) {
+                    for (String text : textsOf(w.text())) {
+                        terms.addAll(distinct(ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, text)));
+                    }
+                } else if (clause instanceof Phrase p) {
+                    List<Token> tokens = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, p.text());
+                    if (!tokens.isEmpty()) {
+                        marks.add(phraseOn(IndexFields.BODY, tokens), Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        terms.forEach(t -> marks.add(new TermQuery(new Term(IndexFields.BODY, t)), Occur.SHOULD));
+        return marks.build();
+    }
+
+    private Query translate(ParsedQuery parsed, boolean scoring) {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         int optional = 0;
         for (List<Clause> group : parsed.groups()) {
             if (group.size() == 1) {
                 Clause clause = group.get(0);
                 Occur occur = occur(clause);
-                top.add(clause(clause), occur);
+                top.add(clause(clause, scoring), occur);
                 optional += occur == Occur.SHOULD ? 1 : 0;
             } else {
                 BooleanQuery.Builder any = new BooleanQuery.Builder();
                 boolean scored = false;
                 for (Clause clause : group) {
-                    any.add(clause(clause), Occur.SHOULD);
+                    any.add(clause(clause, scoring), Occur.SHOULD);
                     scored |= clause instanceof Words || clause instanceof Phrase;
                 }
                 top.add(any.build(), scored ? Occur.MUST : Occur.FILTER);
@@ -84,10 +134,10 @@ public final class QueryTranslator {
         return clause instanceof Phrase ? Occur.MUST : Occur.FILTER;
     }
 
-    private Query clause(Clause clause) {
+    private Query clause(Clause clause, boolean scoring) {
         if (clause instanceof Words w) {
             // Excluding a word excludes the records containing it as typed, not those sharing one bigram with it.
-            return w.excluded() ? phrase(w.text()) : text(w.text());
+            return w.excluded() ? phrase(w.text()) : scoring ? text(w.text()) : matchingText(w.text());
         }
         if (clause instanceof Phrase p) {
             return phrase(p.text());
@@ -131,6 +181,56 @@ public final class QueryTranslator {
         return expanded.build();
     }
 
+    /** The typed text (question words dropped) and its synonym expansions, as {@link #text} queries them. */
+    private List<String> textsOf(String raw) {
+        String text = ranking.stopwords() ? stopwords.strip(raw) : raw;
+        List<String> texts = new ArrayList<>();
+        texts.add(text);
+        if (ranking.synonyms()) {
+            texts.addAll(synonyms.alternatives(text));
+        }
+        return texts;
+    }
+
+    /** The records {@link #text} matches: any bigram or word of the text or an expansion, in any text field. */
+    private Query matchingText(String raw) {
+        Map<String, Set<BytesRef>> byField = new LinkedHashMap<>();
+        for (String text : textsOf(raw)) {
+            if (ranking.bigrams()) {
+                Set<String> terms = distinct(ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, text));
+                addTerms(byField, IndexFields.BODY, terms);
+                addTerms(byField, IndexFields.TITLE_BIGRAMS, terms);
+            }
+            if (ranking.words()) {
+                addTerms(byField, IndexFields.TITLE_WORDS, distinct(words(text)));
+            }
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        byField.forEach((field, terms) -> {
+            if (!terms.isEmpty()) {
+                any.add(new TermInSetQuery(MultiTermQuery.CONSTANT_SCORE_REWRITE, field, terms), Occur.SHOULD);
+            }
+        });
+        if (ranking.words()) {
+            // A word found in a body is a phrase of bigrams that are all among the text's: already matched, unless
+            // the bigram clause is off or was cut at MAX_TERMS.
+            Set<BytesRef> bodyTerms = byField.getOrDefault(IndexFields.BODY, Set.of());
+            for (String text : textsOf(raw)) {
+                for (List<Token> word : bodyWords(text)) {
+                    if (!word.stream().allMatch(t -> bodyTerms.contains(new BytesRef(t.text())))) {
+                        any.add(phraseOn(IndexFields.BODY, word), Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        return any.build();
+    }
+
+    private static void addTerms(Map<String, Set<BytesRef>> byField, String field, Set<String> terms) {
+        Set<BytesRef> set = byField.computeIfAbsent(field, f -> new LinkedHashSet<>());
+        terms.forEach(t -> set.add(new BytesRef(t)));
+    }
+
     private Query textQuery(String text) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<Token> bigrams = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, text);
@@ -140,9 +240,10 @@ public final class QueryTranslator {
             query.add(new BoostQuery(anyOf(IndexFields.TITLE_BIGRAMS, terms), ranking.titleBoost()), Occur.SHOULD);
         }
         if (ranking.words()) {
-            Set<String> terms = distinct(ChineseAnalysis.tokens(analysis.words(), IndexFields.BODY_WORDS, text));
-            query.add(new BoostQuery(anyOf(IndexFields.BODY_WORDS, terms), ranking.wordWeight()), Occur.SHOULD);
-            query.add(new BoostQuery(anyOf(IndexFields.TITLE_WORDS, terms), ranking.wordWeight()
+            BooleanQuery.Builder inBody = new BooleanQuery.Builder();
+            bodyWords(text).forEach(word -> inBody.add(phraseOn(IndexFields.BODY, word), Occur.SHOULD));
+            query.add(new BoostQuery(inBody.build(), ranking.wordWeight()), Occur.SHOULD);
+            query.add(new BoostQuery(anyOf(IndexFields.TITLE_WORDS, distinct(words(text))), ranking.wordWeight()
                     * ranking.titleBoost()), Occur.SHOULD);
         }
         if (ranking.phraseBoost() > 0 && bigrams.size() >= 2 && bigrams.size() <= MAX_TERMS) {
@@ -151,6 +252,29 @@ public final class QueryTranslator {
                     ranking.phraseBoost() * ranking.titleBoost()), Occur.SHOULD);
         }
         return query.build();
+    }
+
+    private List<Token> words(String text) {
+        return ChineseAnalysis.tokens(analysis.words(), IndexFields.TITLE_WORDS, text);
+    }
+
+    /**
+     * The distinct smartcn words of {@code text} as they are found in a body: each the bigram tokens of the word,
+     * a phrase (a two-character word is one bigram term). Words of one character are left out: inside a body they
+     * are parts of bigrams, and alone they say little.
+     */
+    private List<List<Token>> bodyWords(String text) {
+        List<List<Token>> result = new ArrayList<>();
+        for (String word : distinct(words(text))) {
+            if (word.codePointCount(0, word.length()) < 2) {
+                continue;
+            }
+            List<Token> tokens = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, word);
+            if (!tokens.isEmpty() && tokens.size() <= MAX_TERMS) {
+                result.add(tokens);
+            }
+        }
+        return result;
     }
 
     /** The exact character sequence: a bigram phrase, which cannot span punctuation (see HanBigramTokenizer). */
@@ -163,9 +287,12 @@ public final class QueryTranslator {
                 .add(phraseOn(IndexFields.BODY, tokens), Occur.SHOULD)
                 .add(new BoostQuery(phraseOn(IndexFields.TITLE_BIGRAMS, tokens), ranking.titleBoost()), Occur.SHOULD);
         if (tokens.size() == 1 && tokens.get(0).text().codePointCount(0, tokens.get(0).text().length()) == 1) {
-            // A lone character is indexed inside bigrams; the word fields hold it when smartcn sees it as a word.
-            any.add(new TermQuery(new Term(IndexFields.BODY_WORDS, tokens.get(0).text())), Occur.SHOULD);
-            any.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, tokens.get(0).text())), Occur.SHOULD);
+            // A lone character is indexed alone only between breaks; elsewhere it starts a bigram (or ends the last
+            // one of a run, which this misses), and the title's word field holds it when smartcn sees it as a word.
+            String character = tokens.get(0).text();
+            any.add(new PrefixQuery(new Term(IndexFields.BODY, character)), Occur.SHOULD);
+            any.add(new PrefixQuery(new Term(IndexFields.TITLE_BIGRAMS, character)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(IndexFields.TITLE_WORDS, character)), Occur.SHOULD);
         }
         return any.build();
     }
