@@ -140,7 +140,7 @@ public final class ArchiveIndexing implements RecordSource {
                 .type(record.typeId())
                 .number(record.number().text())
                 .title("关于《" + record.title() + "》的回复（" + response.unit().name() + "）")
-                .body(String.join("\n", response.measures(), response.results(), response.adoption().toString(), files))
+                .body(String.join("\n", response.measures(), response.results(), "采纳情况：" + response.adoption().label(), files))
                 .issuingUnit(response.unit().name())
                 .recipientUnits(List.of(record.issuingUnit().name()))
                 .domain(domain(record))
