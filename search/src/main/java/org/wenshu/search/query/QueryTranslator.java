@@ -15,11 +15,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.wenshu.search.analysis.ChineseAnalysis;
@@ -62,8 +60,8 @@ public final class QueryTranslator {
 
     /**
      * A query matching exactly the records {@link #translate} matches, without scores: for counting and facets.
-     * Free text becomes one set-of-terms query per field, which reads postings into a bit set instead of scoring
-     * each match through a priority queue, and drops the contiguous-text boosts, which only rank (a phrase of the
+     * Free text becomes one {@link AnyTermQuery}, which reads postings into a bit set instead of merging them
+     * through a priority queue, and drops the contiguous-text boosts, which only rank (a phrase of the
      * text's bigrams cannot match where none of them does).
      */
     public Query matching(ParsedQuery parsed) {
@@ -206,11 +204,10 @@ public final class QueryTranslator {
             }
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        byField.forEach((field, terms) -> {
-            if (!terms.isEmpty()) {
-                any.add(new TermInSetQuery(MultiTermQuery.CONSTANT_SCORE_REWRITE, field, terms), Occur.SHOULD);
-            }
-        });
+        byField.values().removeIf(Set::isEmpty);
+        if (!byField.isEmpty()) {
+            any.add(new AnyTermQuery(byField), Occur.SHOULD);
+        }
         if (ranking.words()) {
             // A word found in a body is a phrase of bigrams that are all among the text's: already matched, unless
             // the bigram clause is off or was cut at MAX_TERMS.
