@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.document.Document;
@@ -228,10 +229,45 @@ public final class LuceneRecordIndex implements RecordIndex {
             public void close() {
                 if (open.compareAndSet(true, false)) {
                     bulkLoads.decrementAndGet();
+                    flushInParallel();
                     refresh();
                 }
             }
         };
+    }
+
+    /**
+     * Writes the buffered segments of a bulk load on one thread per core. A reopen would write them one after the
+     * other on the calling thread: seconds with a single core busy at the end of every import.
+     */
+    private void flushInParallel() {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<Thread> flushers = new ArrayList<>();
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        for (int i = 0; i < threads; i++) {
+            Thread flusher = new Thread(() -> {
+                try {
+                    while (writer.flushNextBuffer()) {
+                        // each call writes one thread's buffer
+                    }
+                } catch (IOException e) {
+                    failure.set(e);
+                }
+            }, "wenshu-search-flush");
+            flusher.start();
+            flushers.add(flusher);
+        }
+        for (Thread flusher : flushers) {
+            try {
+                flusher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (failure.get() != null) {
+            throw new UncheckedIOException("cannot write the search index at " + location, failure.get());
+        }
     }
 
     private void write(IndexedRecord record) {
@@ -370,14 +406,20 @@ public final class LuceneRecordIndex implements RecordIndex {
     public SearchResults search(SearchRequest request) {
         ParsedQuery parsed = QueryLanguage.parse(request.query());
         Query access = RecordDocuments.accessFilter(request.viewer());
-        Query ranked = new BooleanQuery.Builder()
-                .add(translator.translate(parsed), Occur.MUST)
-                .add(access, Occur.FILTER)
-                .build();
-        Query matching = new BooleanQuery.Builder()
-                .add(translator.matching(parsed), Occur.MUST)
-                .add(access, Occur.FILTER)
-                .build();
+        Query ranked;
+        Query matching;
+        try {
+            ranked = new BooleanQuery.Builder()
+                    .add(translator.translate(parsed), Occur.MUST)
+                    .add(access, Occur.FILTER)
+                    .build();
+            matching = new BooleanQuery.Builder()
+                    .add(translator.matching(parsed), Occur.MUST)
+                    .add(access, Occur.FILTER)
+                    .build();
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooComplex();
+        }
         return withSearcher(searcher -> run(searcher, ranked, matching, translator.highlight(parsed), request));
     }
 
@@ -403,12 +445,16 @@ public final class LuceneRecordIndex implements RecordIndex {
                         : searcher.count(matching);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QueryInvalid("查询过于复杂 (query too complex: use fewer or shorter terms)", -1);
+            throw tooComplex();
         }
         ScoreDoc[] page = top.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, request.offset(),
                         Math.min(top.scoreDocs.length, request.offset() + request.limit()));
         return new SearchResults(total, hits(searcher, highlight, page), facets);
+    }
+
+    private static QueryInvalid tooComplex() {
+        return new QueryInvalid("查询过于复杂 (query too complex: use fewer or shorter terms)", -1);
     }
 
     private static Sort sortOf(SortOrder order) {

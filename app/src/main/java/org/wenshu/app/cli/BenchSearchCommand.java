@@ -52,8 +52,9 @@ class BenchSearchCommand implements Callable<Integer> {
             print(out, "synthetic index", "records", figures.syntheticIndexing());
             print(out, "synthetic queries (researcher)", figures.syntheticQueries());
             print(out, "synthetic queries (agency)", figures.syntheticAgencyQueries());
-            out.println("queries are full requests: parse, rank, facets over all matches, snippets of the top 10;"
-                    + " p99 target < 50 ms at 100000 records");
+            print(out, "synthetic queries (researcher, without facets)", figures.syntheticPageQueries());
+            out.println("queries are full requests: parse, rank, exact total, facets over all matches (unless without"
+                    + " facets), snippets of the top 10; p99 target < 50 ms at 100000 records");
         } finally {
             SearchBenchmark.clean(work);
         }

@@ -69,7 +69,8 @@ public final class SearchBenchmark {
 
     /** All figures of one run. */
     public record Figures(ImportReport corpusImport, Throughput corpusIndexing, Latency corpusQueries,
-            Throughput syntheticIndexing, Latency syntheticQueries, Latency syntheticAgencyQueries) {
+            Throughput syntheticIndexing, Latency syntheticQueries, Latency syntheticAgencyQueries,
+            Latency syntheticPageQueries) {
     }
 
     private final Path corpus;
@@ -119,12 +120,14 @@ public final class SearchBenchmark {
         Throughput throughput = synthetic(texts, titles);
         Latency synthetic;
         Latency agency;
+        Latency page;
         try (RecordSearch search = LuceneRecordIndex.openReadOnly(work.resolve("synthetic-index"))) {
             progress.accept("querying the synthetic index …");
             synthetic = measure(search, queryTexts, Viewer.researcher());
             agency = measure(search, queryTexts, Viewer.agency(UNITS[2]));
+            page = measure(search, queryTexts, Viewer.researcher(), false);
         }
-        return new Figures(imported, corpusIndexing, corpusLatency, throughput, synthetic, agency);
+        return new Figures(imported, corpusIndexing, corpusLatency, throughput, synthetic, agency, page);
     }
 
     private List<String> queries(List<String> texts, List<String> titles, Random random) {
@@ -160,9 +163,14 @@ public final class SearchBenchmark {
     }
 
     private Latency measure(RecordSearch search, List<String> queryTexts, Viewer viewer) {
+        return measure(search, queryTexts, viewer, true);
+    }
+
+    /** With {@code facets} false: the page, the exact total and snippets, as a results page that has its facets. */
+    private Latency measure(RecordSearch search, List<String> queryTexts, Viewer viewer, boolean facets) {
         // Warm-up: JIT and the facet state of the reader.
         for (int i = 0; i < Math.min(50, queryTexts.size()); i++) {
-            search.search(request(queryTexts.get(i), viewer));
+            search.search(request(queryTexts.get(i), viewer, facets));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] millis = new double[queryTexts.size()];
@@ -170,7 +178,7 @@ public final class SearchBenchmark {
         for (int i = 0; i < queryTexts.size(); i++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            search.search(request(queryTexts.get(i), viewer));
+            search.search(request(queryTexts.get(i), viewer, facets));
             cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
@@ -180,8 +188,8 @@ public final class SearchBenchmark {
                 percentile(millis, 0.99), millis[millis.length - 1], percentile(cpu, 0.50), percentile(cpu, 0.99));
     }
 
-    private static SearchRequest request(String query, Viewer viewer) {
-        return new SearchRequest(query, viewer, SortOrder.RELEVANCE, 0, 10, true);
+    private static SearchRequest request(String query, Viewer viewer, boolean facets) {
+        return new SearchRequest(query, viewer, SortOrder.RELEVANCE, 0, 10, facets);
     }
 
     private static double percentile(double[] sorted, double p) {

@@ -15,11 +15,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.wenshu.search.analysis.ChineseAnalysis;
@@ -62,8 +60,8 @@ public final class QueryTranslator {
 
     /**
      * A query matching exactly the records {@link #translate} matches, without scores: for counting and facets.
-     * Free text becomes one set-of-terms query per field, which reads postings into a bit set instead of scoring
-     * each match through a priority queue, and drops the contiguous-text boosts, which only rank (a phrase of the
+     * Free text becomes one {@link AnyTermQuery}, which reads postings into a bit set instead of merging them
+     * through a priority queue, and drops the contiguous-text boosts, which only rank (a phrase of the
      * text's bigrams cannot match where none of them does).
      */
     public Query matching(ParsedQuery parsed) {
@@ -163,22 +161,22 @@ public final class QueryTranslator {
         };
     }
 
-    /** Free text: bigram and word fields, title boosted, the contiguous text boosted, synonyms at lower weight. */
+    /**
+     * Free text: bigram and word fields, title boosted, the contiguous text boosted, synonyms at lower weight. One
+     * flat disjunction of weighted terms and phrases, which scores exactly as the nested one (sums of sums) but
+     * lets block-max WAND skip records that cannot reach the page: a nested disjunction's bound is the sum of all
+     * its terms, so a common bigram inside one (人民, 关于) forced scoring every record that contains it.
+     */
     public Query text(String raw) {
         String text = ranking.stopwords() ? stopwords.strip(raw) : raw;
-        Query typed = textQuery(text);
-        if (!ranking.synonyms()) {
-            return typed;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        textQuery(text, 1f, any);
+        if (ranking.synonyms()) {
+            for (String alternative : synonyms.alternatives(text)) {
+                textQuery(alternative, ranking.synonymWeight(), any);
+            }
         }
-        List<String> alternatives = synonyms.alternatives(text);
-        if (alternatives.isEmpty()) {
-            return typed;
-        }
-        BooleanQuery.Builder expanded = new BooleanQuery.Builder().add(typed, Occur.SHOULD);
-        for (String alternative : alternatives) {
-            expanded.add(new BoostQuery(textQuery(alternative), ranking.synonymWeight()), Occur.SHOULD);
-        }
-        return expanded.build();
+        return any.build();
     }
 
     /** The typed text (question words dropped) and its synonym expansions, as {@link #text} queries them. */
@@ -206,11 +204,10 @@ public final class QueryTranslator {
             }
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        byField.forEach((field, terms) -> {
-            if (!terms.isEmpty()) {
-                any.add(new TermInSetQuery(MultiTermQuery.CONSTANT_SCORE_REWRITE, field, terms), Occur.SHOULD);
-            }
-        });
+        byField.values().removeIf(Set::isEmpty);
+        if (!byField.isEmpty()) {
+            any.add(new AnyTermQuery(byField), Occur.SHOULD);
+        }
         if (ranking.words()) {
             // A word found in a body is a phrase of bigrams that are all among the text's: already matched, unless
             // the bigram clause is off or was cut at MAX_TERMS.
@@ -231,27 +228,28 @@ public final class QueryTranslator {
         terms.forEach(t -> set.add(new BytesRef(t)));
     }
 
-    private Query textQuery(String text) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+    private void textQuery(String text, float weight, BooleanQuery.Builder any) {
         List<Token> bigrams = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.BODY, text);
         if (ranking.bigrams()) {
             Set<String> terms = distinct(bigrams);
-            query.add(anyOf(IndexFields.BODY, terms), Occur.SHOULD);
-            query.add(new BoostQuery(anyOf(IndexFields.TITLE_BIGRAMS, terms), ranking.titleBoost()), Occur.SHOULD);
+            terms.forEach(t -> add(any, new TermQuery(new Term(IndexFields.BODY, t)), weight));
+            terms.forEach(t -> add(any, new TermQuery(new Term(IndexFields.TITLE_BIGRAMS, t)),
+                    weight * ranking.titleBoost()));
         }
         if (ranking.words()) {
-            BooleanQuery.Builder inBody = new BooleanQuery.Builder();
-            bodyWords(text).forEach(word -> inBody.add(phraseOn(IndexFields.BODY, word), Occur.SHOULD));
-            query.add(new BoostQuery(inBody.build(), ranking.wordWeight()), Occur.SHOULD);
-            query.add(new BoostQuery(anyOf(IndexFields.TITLE_WORDS, distinct(words(text))), ranking.wordWeight()
-                    * ranking.titleBoost()), Occur.SHOULD);
+            bodyWords(text).forEach(word -> add(any, phraseOn(IndexFields.BODY, word), weight * ranking.wordWeight()));
+            distinct(words(text)).forEach(t -> add(any, new TermQuery(new Term(IndexFields.TITLE_WORDS, t)),
+                    weight * ranking.wordWeight() * ranking.titleBoost()));
         }
         if (ranking.phraseBoost() > 0 && bigrams.size() >= 2 && bigrams.size() <= MAX_TERMS) {
-            query.add(new BoostQuery(phraseOn(IndexFields.BODY, bigrams), ranking.phraseBoost()), Occur.SHOULD);
-            query.add(new BoostQuery(phraseOn(IndexFields.TITLE_BIGRAMS, bigrams),
-                    ranking.phraseBoost() * ranking.titleBoost()), Occur.SHOULD);
+            add(any, phraseOn(IndexFields.BODY, bigrams), weight * ranking.phraseBoost());
+            add(any, phraseOn(IndexFields.TITLE_BIGRAMS, bigrams), weight * ranking.phraseBoost()
+                    * ranking.titleBoost());
         }
-        return query.build();
+    }
+
+    private static void add(BooleanQuery.Builder any, Query query, float weight) {
+        any.add(weight == 1f ? query : new BoostQuery(query, weight), Occur.SHOULD);
     }
 
     private List<Token> words(String text) {
@@ -307,14 +305,6 @@ public final class QueryTranslator {
             phrase.add(new Term(field, token.text()), token.position() - first);
         }
         return phrase.build();
-    }
-
-    private static Query anyOf(String field, Set<String> terms) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String term : terms) {
-            any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-        }
-        return any.build();
     }
 
     private static Set<String> distinct(List<Token> tokens) {
