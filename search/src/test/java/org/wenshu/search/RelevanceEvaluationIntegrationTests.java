@@ -44,7 +44,8 @@ import org.wenshu.search.query.Ranking;
  */
 class RelevanceEvaluationIntegrationTests {
 
-    static final Path CORPUS = Path.of(System.getProperty("wenshu.corpus", "/work/shared/corpus/laws"));
+    static final Path CORPUS = Path.of(System.getProperty("wenshu.corpus", "../../shared/corpus/laws"))
+            .toAbsolutePath().normalize();
     static final double NDCG_FLOOR = 0.80;
     static final String STANDARD = "+ synonyms (weight 0.5) = standard";
 

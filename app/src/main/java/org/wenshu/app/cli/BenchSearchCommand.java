@@ -23,7 +23,7 @@ class BenchSearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "/work/shared/corpus/laws",
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${sys:wenshu.root:-.}/../shared/corpus/laws",
             description = "folder of texts to import (default: the law corpus)")
     Path corpus;
 
