@@ -75,7 +75,9 @@ import org.wenshu.search.query.Ranking;
 
 /**
  * The search index on Lucene (Lucene 检索索引). Near-real-time: a background thread reopens the searcher every
- * {@value #REFRESH_MILLIS} ms, so an indexed record is searchable within a second without a commit. Changes are
+ * {@value #REFRESH_MILLIS} ms, so an indexed record is searchable within a second without a commit. While only
+ * {@linkplain #bulkLoad() bulk loads} write, it reopens every {@value #BULK_REFRESH_MILLIS} ms instead: each reopen
+ * writes a segment, and a bulk load's small segments would only be merged again. Changes are
  * committed every {@value #COMMIT_SECONDS} s and on close. The schema version lives in the commit data; an index
  * of another version is rebuilt from the {@link RecordSource} before it is served.
  */
