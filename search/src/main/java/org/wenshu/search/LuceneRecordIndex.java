@@ -26,8 +26,10 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -73,7 +75,9 @@ import org.wenshu.search.query.Ranking;
 
 /**
  * The search index on Lucene (Lucene 检索索引). Near-real-time: a background thread reopens the searcher every
- * {@value #REFRESH_MILLIS} ms, so an indexed record is searchable within a second without a commit. Changes are
+ * {@value #REFRESH_MILLIS} ms, so an indexed record is searchable within a second without a commit. While only
+ * {@linkplain #bulkLoad() bulk loads} write, it reopens every {@value #BULK_REFRESH_MILLIS} ms instead: each reopen
+ * writes a segment, and a bulk load's small segments would only be merged again. Changes are
  * committed every {@value #COMMIT_SECONDS} s and on close. The schema version lives in the commit data; an index
  * of another version is rebuilt from the {@link RecordSource} before it is served.
  */
@@ -674,7 +678,10 @@ public final class LuceneRecordIndex implements RecordIndex {
                 IndexFields.TITLE, IndexFields.NUMBER, IndexFields.SOURCE, IndexFields.ISSUING_UNIT,
                 IndexFields.DOMAIN, IndexFields.STATUS, IndexFields.DATE, IndexFields.INSTRUMENT);
 
-        private volatile Map<String, StringDocValuesReaderState> states;
+        private static final FacetsConfig FACETS = new FacetsConfig();
+
+        /** The facet state of this reader, built on the first faceted search; empty when nothing has facets. */
+        private volatile Optional<SortedSetDocValuesReaderState> state;
 
         FacetingSearcher(IndexReader reader) {
             super(reader);
@@ -682,36 +689,40 @@ public final class LuceneRecordIndex implements RecordIndex {
 
         Map<String, List<FacetCount>> count(FacetsCollector collector) throws IOException {
             Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
-            for (Map.Entry<String, StringDocValuesReaderState> dimension : states().entrySet()) {
-                FacetResult result = new StringValueFacetCounts(dimension.getValue(), collector)
-                        .getTopChildren(MAX_FACET_VALUES, IndexFields.facet(dimension.getKey()));
+            Optional<SortedSetDocValuesReaderState> current = state();
+            if (current.isEmpty()) {
+                return counts;
+            }
+            Set<String> present = new java.util.HashSet<>();
+            current.get().getDims().forEach(present::add);
+            SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(current.get(), collector);
+            for (String dimension : RecordDocuments.DIMENSIONS) {
+                if (!present.contains(dimension)) {
+                    continue;
+                }
+                FacetResult result = facets.getTopChildren(MAX_FACET_VALUES, dimension);
                 List<FacetCount> values = new ArrayList<>();
                 if (result != null) {
                     for (LabelAndValue value : result.labelValues) {
                         values.add(new FacetCount(value.label, value.value.longValue()));
                     }
                 }
-                counts.put(dimension.getKey(), values);
+                counts.put(dimension, values);
             }
             return counts;
         }
 
-        private Map<String, StringDocValuesReaderState> states() throws IOException {
-            Map<String, StringDocValuesReaderState> current = states;
+        private Optional<SortedSetDocValuesReaderState> state() throws IOException {
+            Optional<SortedSetDocValuesReaderState> current = state;
             if (current == null) {
                 synchronized (this) {
-                    if (states == null) {
-                        Map<String, StringDocValuesReaderState> built = new LinkedHashMap<>();
+                    if (state == null) {
                         FieldInfos fields = FieldInfos.getMergedFieldInfos(getIndexReader());
-                        for (String dimension : RecordDocuments.DIMENSIONS) {
-                            if (fields.fieldInfo(IndexFields.facet(dimension)) != null) {
-                                built.put(dimension, new StringDocValuesReaderState(getIndexReader(),
-                                        IndexFields.facet(dimension)));
-                            }
-                        }
-                        states = built;
+                        state = fields.fieldInfo(IndexFields.FACETS) == null ? Optional.empty()
+                                : Optional.of(new DefaultSortedSetDocValuesReaderState(getIndexReader(),
+                                        IndexFields.FACETS, FACETS));
                     }
-                    current = states;
+                    current = state;
                 }
             }
             return current;

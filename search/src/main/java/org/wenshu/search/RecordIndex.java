@@ -10,8 +10,8 @@ public interface RecordIndex extends RecordSearch {
 
     /**
      * Starts a bulk load (批量写入) for imports and rebuilds: records written through it become searchable when it
-     * closes, and every few seconds meanwhile, not within a second. Reopening the searcher for each second of a
-     * bulk load would cut the index into small segments only to merge them again. Writes through
+     * closes (and at least every half minute meanwhile), not within a second. Reopening the searcher for each
+     * second of a bulk load would cut the index into small segments only to merge them again. Writes through
      * {@link #index(IndexedRecord)} during a bulk load keep their one-second guarantee.
      */
     BulkLoad bulkLoad();

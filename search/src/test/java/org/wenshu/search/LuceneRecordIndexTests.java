@@ -156,6 +156,39 @@ class LuceneRecordIndexTests {
         }
 
         @Test
+        void recordIndexedDuringABulkLoadIsStillFoundWithinOneSecond() throws Exception {
+            try (RecordIndex.BulkLoad load = index.bulkLoad()) {
+                load.index(instrument("bulk-1", "市检察院", "市公安局", "关于渣土运输的检察建议", "渣土车沿途抛洒。",
+                        LocalDate.of(2024, 5, 1)));
+                index.index(instrument("nrt-2", "市检察院", "市公安局", "关于噪声扰民的检察建议", "夜间施工噪声扰民。",
+                        LocalDate.of(2024, 5, 2)));
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                List<String> found = List.of();
+                while (System.nanoTime() < deadline && found.isEmpty()) {
+                    found = ids(search("噪声扰民"));
+                    Thread.sleep(20);
+                }
+                assertThat(found).containsExactly("nrt-2");
+            }
+        }
+
+        @Test
+        void recordsOfABulkLoadAreFoundOnceItClosesAndNotAddedThroughItAfterwards() {
+            RecordIndex.BulkLoad load = index.bulkLoad();
+            load.index(instrument("bulk-2", "市检察院", "市公安局", "关于渣土运输的检察建议", "渣土车沿途抛洒。",
+                    LocalDate.of(2024, 5, 1)));
+            assertThat(index.contains("bulk-2")).isTrue();
+
+            load.close();
+
+            assertThat(ids(search("渣土抛洒"))).containsExactly("bulk-2");
+            assertThatThrownBy(() -> load.index(instrument("bulk-3", "市检察院", "市公安局", "标题", "正文",
+                    LocalDate.of(2024, 5, 1)))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+        }
+
+        @Test
         void responseLinkedToItsInstrumentIsFoundWithinOneSecond() throws Exception {
             index.index(IndexedRecord.builder("resp-1", RecordKind.RESPONSE).type("reply")
                     .title("关于占道经营检察建议的回复").body("我局已开展专项整治，清理占道摊点。").issuingUnit("市城管局")

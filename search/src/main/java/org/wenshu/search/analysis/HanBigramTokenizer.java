@@ -77,14 +77,14 @@ public final class HanBigramTokenizer extends Tokenizer {
                         if (!inRun && alnumBefore) {
                             // 第7项: the edge character next to letters or digits also stands alone, so a phrase
                             // mixing digits and characters finds it; the bigram follows at the same position.
-                            term.setEmpty().append(new String(Character.toChars(cp)));
+                            appendCodePoint(term.setEmpty(), cp);
                             emit(cursor, cursor + width, SINGLE);
                             stackNext = true;
                             return true;
                         }
                         int nextCp = Character.codePointAt(text, next, length);
                         int end = next + Character.charCount(nextCp);
-                        term.setEmpty().append(new String(Character.toChars(cp))).append(new String(Character.toChars(nextCp)));
+                        appendCodePoint(appendCodePoint(term.setEmpty(), cp), nextCp);
                         emit(cursor, end, BIGRAM);
                         cursor = next;
                         inRun = true;
@@ -95,7 +95,7 @@ public final class HanBigramTokenizer extends Tokenizer {
                     int start = cursor;
                     cursor += width;
                     if (!endOfBigram || alnumAt(cursor)) {
-                        term.setEmpty().append(new String(Character.toChars(cp)));
+                        appendCodePoint(term.setEmpty(), cp);
                         emit(start, cursor, SINGLE);
                         return true;
                     }
@@ -117,7 +117,7 @@ public final class HanBigramTokenizer extends Tokenizer {
                 break;
             }
             if (count < MAX_ALNUM) {
-                term.append(new String(Character.toChars(Character.toLowerCase(cp))));
+                appendCodePoint(term, Character.toLowerCase(cp));
                 count++;
             }
             cursor += Character.charCount(raw);
@@ -190,6 +190,13 @@ public final class HanBigramTokenizer extends Tokenizer {
         return false;
     }
 
+    private static CharTermAttribute appendCodePoint(CharTermAttribute term, int cp) {
+        if (Character.isBmpCodePoint(cp)) {
+            return term.append((char) cp);
+        }
+        return term.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
+    }
+
     private static int fold(int cp) {
         // Full-width ASCII (ＡＢＣ１２３, ，) behaves like its ASCII counterpart.
         if (cp >= 0xFF01 && cp <= 0xFF5E) {
@@ -200,7 +207,21 @@ public final class HanBigramTokenizer extends Tokenizer {
 
     enum CharClass { HAN, ALNUM, SPACE, OTHER }
 
+    private static final CharClass[] CLASSES = CharClass.values();
+    /** {@link #classOfCodePoint} of every BMP character: the Unicode script lookup is a search per character. */
+    private static final byte[] BMP_CLASSES = new byte[0x10000];
+
+    static {
+        for (int cp = 0; cp < BMP_CLASSES.length; cp++) {
+            BMP_CLASSES[cp] = (byte) classOfCodePoint(cp).ordinal();
+        }
+    }
+
     static CharClass classOf(int cp) {
+        return cp < BMP_CLASSES.length ? CLASSES[BMP_CLASSES[cp]] : classOfCodePoint(cp);
+    }
+
+    private static CharClass classOfCodePoint(int cp) {
         if (Character.isWhitespace(cp) || Character.getType(cp) == Character.SPACE_SEPARATOR) {
             return CharClass.SPACE;
         }

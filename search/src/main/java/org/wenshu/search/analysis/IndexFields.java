@@ -6,7 +6,7 @@ public final class IndexFields {
     /**
      * Bump on every change of fields or analysis: an index written with another version is rebuilt, never served.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "wenshu.search.schema";
 
@@ -34,10 +34,8 @@ public final class IndexFields {
     /** Access tokens, see {@code Access}. */
     public static final String ACCESS = "access";
 
-    /** Doc-values field of a facet dimension. */
-    public static String facet(String dimension) {
-        return "facet." + dimension;
-    }
+    /** Doc-values field of all facet dimensions, values written as the facet module's dimension/value paths. */
+    public static final String FACETS = "facets";
 
     private IndexFields() {
     }

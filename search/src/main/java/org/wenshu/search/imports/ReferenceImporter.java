@@ -123,8 +123,8 @@ public final class ReferenceImporter {
 
     private enum Outcome { ADDED, REPLACED, UNCHANGED, SKIPPED }
 
-    private Outcome importFile(RecordIndex.BulkLoad load, Path file, String source, Set<String> seen, AtomicLong bytesRead,
-            List<Problem> skipped) throws IOException {
+    private Outcome importFile(RecordIndex.BulkLoad load, Path file, String source, Set<String> seen,
+            AtomicLong bytesRead, List<Problem> skipped) throws IOException {
         String fileName = file.getFileName().toString();
         Optional<String> mediaType = TextExtraction.mediaType(fileName);
         if (mediaType.isEmpty()) {
