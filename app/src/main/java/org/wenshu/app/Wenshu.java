@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wenshu.app.cli.WenshuCommand;
 
-/** The wenshu application: {@code serve} runs the web application, every other argument list is a CLI command. */
+/** The wenshu application: each argument list is one CLI command run in a Spring context without a web server. */
 @SpringBootApplication
 public class Wenshu {
 
@@ -16,16 +16,13 @@ public class Wenshu {
 
     /** Runs one command line and returns its exit code (0 success, 1 failure, 2 bad input). */
     public static int run(String... args) {
-        boolean serve = args.length > 0 && args[0].equals("serve");
         SpringApplication application = new SpringApplication(Wenshu.class);
-        if (!serve) {
-            // A CLI command starts only the beans it asks for: no web server, lazy singletons.
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.setLazyInitialization(true);
-            application.setLogStartupInfo(false);
-            application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-            application.setAdditionalProfiles("cli");
-        }
+        // A CLI command starts only the beans it asks for: no web server, lazy singletons.
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLazyInitialization(true);
+        application.setLogStartupInfo(false);
+        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        application.setAdditionalProfiles("cli");
         try (ConfigurableApplicationContext context = application.run(args)) {
             return WenshuCommand.execute(context, args);
         }
