@@ -21,11 +21,11 @@ import javax.xml.parsers.ParserConfigurationException;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.w3c.dom.Document;
 import org.wenshu.generator.UncoveredCharacters.UncoveredField;
 import org.wenshu.generator.fonts.FontSet;
@@ -88,7 +88,7 @@ public final class PdfRenderer {
                     // The templates need nothing outside the document; nothing may be fetched while printing.
                     .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                     .withW3cDocument(xhtml, null);
-            fonts.registerWith(builder, document, familiesFor(instrument));
+            fonts.registerWith(builder, document, familiesFor(instrument), instrument.xhtml());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 requireEmbeddedFonts(document);
@@ -135,14 +135,23 @@ public final class PdfRenderer {
     /**
      * openhtmltopdf falls back to the non-embedded standard 14 fonts for text no registered family covers, which
      * PDF/A forbids. Field text is checked before rendering; this catches template text as well.
+     *
+     * <p>Reads the font dictionaries rather than {@link PDResources#getFont}: building a {@code PDType0Font} from a
+     * dictionary parses the widths of every glyph of the CJK font again, once per page (a quarter of a render).
      */
-    private static void requireEmbeddedFonts(PDDocument document) throws IOException {
+    static void requireEmbeddedFonts(PDDocument document) {
         for (PDPage page : document.getPages()) {
-            for (COSName name : page.getResources().getFontNames()) {
-                PDFont font = page.getResources().getFont(name);
+            PDResources resources = page.getResources();
+            COSDictionary fonts = resources == null ? null : resources.getCOSObject().getCOSDictionary(COSName.FONT);
+            if (fonts == null) {
+                continue;
+            }
+            for (COSName name : fonts.keySet()) {
+                COSDictionary font = fonts.getCOSDictionary(name);
                 // Before saving, a subset font is not embedded yet; every font of ours is a Type 0 font.
-                if (!(font instanceof PDType0Font)) {
-                    throw new IllegalStateException("template text printed in non-embedded font " + font.getName());
+                if (font == null || !COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE))) {
+                    String base = font == null ? name.getName() : font.getNameAsString(COSName.BASE_FONT);
+                    throw new IllegalStateException("template text printed in non-embedded font " + base);
                 }
             }
         }

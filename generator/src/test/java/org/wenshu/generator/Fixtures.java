@@ -36,9 +36,18 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The shipped fonts with their everyday subsets derived, as in a process that has printed before. */
     static synchronized FontSet fonts() {
         if (fonts == null) {
             fonts = FontSet.bundled();
+            try {
+                if (!fonts.awaitEverydaySubsets(120_000)) {
+                    throw new IllegalStateException("everyday font subsets not derived");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         return fonts;
     }

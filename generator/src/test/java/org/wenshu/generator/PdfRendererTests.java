@@ -1,6 +1,7 @@
 package org.wenshu.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,7 +18,11 @@ import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
@@ -198,6 +203,23 @@ class PdfRendererTests {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPageUsingANonEmbeddedStandardFontIsRefused() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            PDResources resources = new PDResources();
+            page.setResources(resources);
+            resources.add(PDType0Font.load(document, PdfRendererTests.class.getResourceAsStream("/fonts/LXGWWenKai-Regular.ttf")));
+            PdfRenderer.requireEmbeddedFonts(document);
+
+            resources.add(new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN));
+            assertThatThrownBy(() -> PdfRenderer.requireEmbeddedFonts(document))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("non-embedded font Times-Roman");
         }
     }
 

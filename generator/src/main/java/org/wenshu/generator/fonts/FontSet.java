@@ -1,9 +1,12 @@
 package org.wenshu.generator.fonts;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -35,15 +41,44 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>Parsing a CJK font costs about ten times rendering a two-page document, so the parsed
  * {@link TrueTypeFont}s live as long as this set; each document only gets a thin {@link PDType0Font}
  * wrapper that embeds the subset of glyphs it used. Thread-safe once loaded.
+ *
+ * <p>Embedding costs a document time in proportion to the number of glyphs in the font (PDFBox lists the
+ * width of every glyph, then maps every glyph id up to the highest used), and the shipped CJK fonts have
+ * 27,000 to 45,000 glyphs. So each font also gets an everyday subset (常用字子集): its glyphs for the
+ * characters of GB 2312, about 7,500, derived once in the background (about a second of one core) when a
+ * process prints its second document, so a one-off print does not pay for it. A document whose
+ * characters that font would print all lie in the everyday subset embeds from it; one with a rarer
+ * character (堃, 喆, 𠮷) embeds from the whole font. The glyphs, and so the printed page, are the same.
  */
 public final class FontSet implements Closeable {
 
+    private static final System.Logger LOG = System.getLogger(FontSet.class.getName());
+
+    /**
+     * Tables of an everyday subset: those the subsetter rebuilds for the kept glyphs and the hinting programs.
+     * Tables indexed by glyph id that it cannot rebuild (GSUB, GPOS, vmtx) are left out.
+     */
+    private static final List<String> SUBSET_TABLES =
+            List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "cmap", "OS/2", "name", "post",
+                    "cvt ", "fpgm", "prep", "gasp");
+
     private final Map<String, LoadedFont> fonts;
     private final List<Closeable> sources;
+    private final Thread subsetting;
+    private final AtomicBoolean subsettingStarted = new AtomicBoolean();
+    private final AtomicInteger documents = new AtomicInteger();
+    private volatile boolean closed;
 
-    private FontSet(Map<String, LoadedFont> fonts, List<Closeable> sources) {
+    private FontSet(Map<String, LoadedFont> fonts, List<Closeable> sources, boolean everydaySubsets) {
         this.fonts = Collections.unmodifiableMap(fonts);
         this.sources = List.copyOf(sources);
+        Set<LoadedFont> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (everydaySubsets) {
+            distinct.addAll(fonts.values());
+        }
+        List<LoadedFont> toDerive = List.copyOf(distinct);
+        this.subsetting = new Thread(() -> deriveEverydaySubsets(toDerive), "wenshu-font-subsets");
+        subsetting.setDaemon(true);
     }
 
     /** The fonts shipped with wenshu: AR PL UMing (Song), WenQuanYi Zen Hei (Hei), LXGW WenKai (Kai). */
@@ -62,11 +97,22 @@ public final class FontSet implements Closeable {
     }
 
     /**
-     * Parses every source once; a file named by several families is read once.
+     * Parses every source once; a file named by several families is read once. Everyday subsets are derived in
+     * the background.
      *
      * @throws FontUnusable naming the family whose font cannot be read or embedded
      */
     public static FontSet load(List<FontSource> sources) {
+        return load(sources, true);
+    }
+
+    /**
+     * Parses every source once, deriving everyday subsets in the background or, with {@code everydaySubsets}
+     * false, embedding from the whole fonts always.
+     *
+     * @throws FontUnusable naming the family whose font cannot be read or embedded
+     */
+    public static FontSet load(List<FontSource> sources, boolean everydaySubsets) {
         Map<String, LoadedFont> fonts = new LinkedHashMap<>();
         Map<String, Object> parsedFiles = new LinkedHashMap<>();
         Map<String, LoadedFont> selected = new LinkedHashMap<>();
@@ -98,7 +144,7 @@ public final class FontSet implements Closeable {
             closeAll(open);
             throw e;
         }
-        return new FontSet(fonts, open);
+        return new FontSet(fonts, open, everydaySubsets);
     }
 
     /** The CSS family names this set provides. */
@@ -171,29 +217,104 @@ public final class FontSet implements Closeable {
     }
 
     /**
-     * Registers the given families with a renderer that writes into {@code document}.
+     * Registers the given families with a renderer that writes {@code text} into {@code document}.
      *
      * <p>Each registered font costs a per-document {@link PDType0Font}, whose construction walks the widths of
      * every glyph (tens of thousands in a CJK font): the dominant cost of a render. openhtmltopdf creates one for
      * every registered family named in a CSS font list, used or not, so only the families a document needs
-     * (see {@link #familiesFor}) should be registered; unregistered names in a font list are skipped.
+     * (see {@link #familiesFor}) should be registered; unregistered names in a font list are skipped. Where the
+     * font's everyday subset is ready and holds every character of {@code text} the font has, that subset is
+     * embedded instead of the whole font.
      */
-    public void registerWith(PdfRendererBuilder builder, PDDocument document, Collection<String> families) {
+    public void registerWith(PdfRendererBuilder builder, PDDocument document, Collection<String> families,
+                             String text) {
+        if (documents.incrementAndGet() == 2) {
+            startSubsetting();
+        }
+        BitSet characters = characters(text);
         // Families that share a typeface share one embedded font, so its glyphs are embedded once.
-        Map<TrueTypeFont, SharedFontSupplier> suppliers = new IdentityHashMap<>();
+        Map<LoadedFont, SharedFontSupplier> suppliers = new IdentityHashMap<>();
         for (String family : families) {
             LoadedFont font = fonts.get(family);
             if (font == null) {
                 throw new IllegalArgumentException("unknown font family " + family);
             }
-            builder.useFont(suppliers.computeIfAbsent(font.font(), shared -> new SharedFontSupplier(document, shared)),
+            builder.useFont(suppliers.computeIfAbsent(font,
+                            shared -> new SharedFontSupplier(document, shared.fontFor(characters))),
                     family, 400, FontStyle.NORMAL, true);
+        }
+    }
+
+    /**
+     * Derives the everyday subsets now if no second document has yet, and waits for them; a render before they
+     * are ready embeds from the whole font.
+     *
+     * @param timeoutMillis how long to wait for the background derivation
+     */
+    public boolean awaitEverydaySubsets(long timeoutMillis) throws InterruptedException {
+        startSubsetting();
+        subsetting.join(timeoutMillis);
+        return !subsetting.isAlive() && fonts.values().stream().allMatch(font -> font.everyday != null);
+    }
+
+    private void startSubsetting() {
+        if (subsettingStarted.compareAndSet(false, true)) {
+            subsetting.start();
         }
     }
 
     @Override
     public void close() {
+        closed = true;
+        subsetting.interrupt();
         closeAll(sources);
+    }
+
+    private void deriveEverydaySubsets(List<LoadedFont> toDerive) {
+        BitSet everyday = everydayCharacters();
+        for (LoadedFont font : toDerive) {
+            if (closed) {
+                return;
+            }
+            try {
+                font.everyday = EverydaySubset.of(font, everyday);
+            } catch (IOException | RuntimeException e) {
+                if (closed) {
+                    return; // the font buffers went away under the subsetter
+                }
+                // Documents keep embedding from the whole font: slower, the same result.
+                LOG.log(System.Logger.Level.WARNING, "no everyday subset of a font, embedding from the whole font: " + e, e);
+            }
+        }
+    }
+
+    /**
+     * ASCII, the characters of GB 2312 and the punctuation blocks (Latin-1, general punctuation, CJK symbols,
+     * full-width forms), whose dashes and dots encoders map differently (— U+2014 is not in GB 2312, which has
+     * ― U+2015): everyday official text, a fifth of a CJK font's glyphs.
+     */
+    static BitSet everydayCharacters() {
+        BitSet characters = new BitSet(0x10000);
+        characters.set(0x20, 0x7F);
+        characters.set(0xA0, 0x100);
+        characters.set(0x2000, 0x2070);
+        characters.set(0x3000, 0x3040);
+        characters.set(0xFF00, 0xFFF0);
+        if (Charset.isSupported("GB2312")) {
+            CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
+            for (char c = 0x80; c < 0xFFFF; c++) {
+                if (!Character.isSurrogate(c) && gb2312.canEncode(c)) {
+                    characters.set(c);
+                }
+            }
+        }
+        return characters;
+    }
+
+    private static BitSet characters(String text) {
+        BitSet characters = new BitSet(0x10000);
+        text.codePoints().forEach(characters::set);
+        return characters;
     }
 
     private static Object parse(FontSource source) throws IOException {
@@ -262,8 +383,17 @@ public final class FontSet implements Closeable {
         }
     }
 
-    /** A parsed font and its Unicode lookup. */
-    private record LoadedFont(TrueTypeFont font, CmapLookup cmap) {
+    /** A parsed font, its Unicode lookup and, once derived, its everyday subset. */
+    private static final class LoadedFont {
+
+        final TrueTypeFont font;
+        final CmapLookup cmap;
+        volatile EverydaySubset everyday;
+
+        private LoadedFont(TrueTypeFont font, CmapLookup cmap) {
+            this.font = font;
+            this.cmap = cmap;
+        }
 
         static LoadedFont of(FontSource source, TrueTypeFont font) throws IOException {
             CmapLookup cmap = font.getUnicodeCmapLookup(false);
@@ -273,10 +403,17 @@ public final class FontSet implements Closeable {
             if (font.getGlyph() == null) {
                 throw new FontUnusable("字体族 " + source.family() + " 的字体没有 TrueType 字形表（glyf），PDFBox 无法嵌入");
             }
-            // Horizontal Chinese text needs no glyph substitution (GSUB serves vertical forms and Latin ligatures),
-            // and PDFBox's GSUB pass re-tokenises every string it shows: about a sixth of a render.
+            prepare(font);
+            return new LoadedFont(font, cmap);
+        }
+
+        /**
+         * Horizontal Chinese text needs no glyph substitution (GSUB serves vertical forms and Latin ligatures),
+         * and PDFBox's GSUB pass re-tokenises every string it shows: about a sixth of a render. The tables every
+         * document needs are read now, so concurrent renders only ever read initialised tables.
+         */
+        static void prepare(TrueTypeFont font) throws IOException {
             font.setEnableGsub(false);
-            // Read the tables every document needs now, so concurrent renders only ever read initialised tables.
             font.getHorizontalMetrics();
             font.getHorizontalHeader();
             font.getHeader();
@@ -285,11 +422,45 @@ public final class FontSet implements Closeable {
             font.getPostScript();
             font.getNaming();
             font.getIndexToLocation();
-            return new LoadedFont(font, cmap);
         }
 
         boolean covers(int codePoint) {
             return cmap.getGlyphId(codePoint) > 0;
+        }
+
+        /** The everyday subset if it is ready and has every character of {@code characters} this font has. */
+        TrueTypeFont fontFor(BitSet characters) {
+            EverydaySubset subset = everyday;
+            if (subset == null) {
+                return font;
+            }
+            for (int c = characters.nextSetBit(0); c >= 0; c = characters.nextSetBit(c + 1)) {
+                if (!subset.characters.get(c) && covers(c)) {
+                    return font;
+                }
+            }
+            return subset.font;
+        }
+    }
+
+    /** The glyphs of a font for the everyday characters it has, as a font of its own (same outlines and widths). */
+    private record EverydaySubset(TrueTypeFont font, BitSet characters) {
+
+        static EverydaySubset of(LoadedFont whole, BitSet everyday) throws IOException {
+            TTFSubsetter subsetter = new TTFSubsetter(whole.font, SUBSET_TABLES);
+            BitSet included = new BitSet();
+            for (int c = everyday.nextSetBit(0); c >= 0; c = everyday.nextSetBit(c + 1)) {
+                if (whole.covers(c)) {
+                    subsetter.add(c);
+                    included.set(c);
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 << 20);
+            subsetter.writeToStream(bytes);
+            // Parsed like a font embedded in a PDF: glyph names (post) are optional there and so in the subset.
+            TrueTypeFont font = new TTFParser(true).parse(new RandomAccessReadBuffer(bytes.toByteArray()));
+            LoadedFont.prepare(font);
+            return new EverydaySubset(font, included);
         }
     }
 
