@@ -78,7 +78,8 @@ import org.wenshu.search.query.Ranking;
  * {@value #REFRESH_MILLIS} ms, so an indexed record is searchable within a second without a commit. While only
  * {@linkplain #bulkLoad() bulk loads} write, it reopens every {@value #BULK_REFRESH_MILLIS} ms instead: each reopen
  * writes a segment, and a bulk load's small segments would only be merged again. Changes are
- * committed every {@value #COMMIT_SECONDS} s and on close. The schema version lives in the commit data; an index
+ * committed every {@value #COMMIT_SECONDS} s (not while a bulk load runs: its caller commits at its end) and on
+ * close. The schema version lives in the commit data; an index
  * of another version is rebuilt from the {@link RecordSource} before it is served.
  */
 public final class LuceneRecordIndex implements RecordIndex {
@@ -388,7 +389,9 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     private void commitQuietly() {
-        if (rebuilding || !writer.hasUncommittedChanges()) {
+        // A bulk load is committed by its caller when it ends (an import commits); committing in between would
+        // only write its buffers out as small segments, to be merged again, on this thread beside the loaders.
+        if (rebuilding || bulkLoads.get() > 0 || !writer.hasUncommittedChanges()) {
             return;
         }
         try {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu audit}: the hash-chained audit trail. */
-@Command(name = "audit", description = "审计日志 (audit trail)", subcommands = AuditCommand.Verify.class)
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "审计日志 (audit trail)", subcommands = AuditCommand.Verify.class)
 public class AuditCommand implements Runnable {
 
     @Spec
@@ -27,7 +27,7 @@ public class AuditCommand implements Runnable {
     }
 
     /** {@code wenshu audit verify}: walks the chain; exit 1 when an event was changed or deleted. */
-    @Command(name = "verify", description = "校验审计链：发现被改动或删除的事件")
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "校验审计链：发现被改动或删除的事件")
     public static class Verify implements Callable<Integer> {
 
         @Spec

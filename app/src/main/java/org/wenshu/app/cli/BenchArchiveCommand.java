@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu bench archive}. */
-@Command(name = "archive", description = "存档：每秒发文数（端到端，不含生成签章），对象读写吞吐与本地文件系统之比")
+@Command(name = "archive", mixinStandardHelpOptions = true, description = "存档：每秒发文数（端到端，不含生成签章），对象读写吞吐与本地文件系统之比")
 public class BenchArchiveCommand implements Callable<Integer> {
 
     @Spec

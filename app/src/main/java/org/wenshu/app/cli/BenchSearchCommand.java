@@ -47,8 +47,10 @@ class BenchSearchCommand implements Callable<Integer> {
         try {
             Figures figures = new SearchBenchmark(corpus, work, records, queries,
                     message -> spec.commandLine().getErr().println("bench: " + message)).run();
-            print(out, "corpus import + index (target >= 5 MB/s)", "texts", figures.corpusIndexing());
-            print(out, "corpus import + index, again (warm JVM)", "texts", figures.warmCorpusIndexing());
+            print(out, "corpus import + index, steady state (target >= 5 MB/s; median of 3 in the warm JVM)", "texts",
+                    figures.warmCorpusIndexing());
+            print(out, "corpus import + index, first run in a fresh JVM (JIT compiling meanwhile)", "texts",
+                    figures.corpusIndexing());
             print(out, "corpus queries (researcher)", figures.corpusQueries());
             print(out, "synthetic index", "records", figures.syntheticIndexing());
             print(out, "synthetic queries (researcher)", figures.syntheticQueries());

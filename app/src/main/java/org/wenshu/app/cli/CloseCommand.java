@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code wenshu close}: closes an instrument with the evaluation of the response. */
-@Command(name = "close", description = "办结：评价回复并结案 (close with an evaluation)")
+@Command(name = "close", mixinStandardHelpOptions = true, description = "办结：评价回复并结案 (close with an evaluation)")
 public class CloseCommand extends RecordChangeCommand {
 
     @Parameters(index = "0", paramLabel = "RECORD", description = "记录号或发文字号")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code wenshu deliver}: records how and when an instrument was delivered. */
-@Command(name = "deliver", description = "登记送达 (record delivery)")
+@Command(name = "deliver", mixinStandardHelpOptions = true, description = "登记送达 (record delivery)")
 public class DeliverCommand extends RecordChangeCommand {
 
     @Parameters(index = "0", paramLabel = "RECORD", description = "记录号或发文字号")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu fixity}: re-reads stored objects and compares their hashes; exit 1 when anything differs. */
-@Command(name = "fixity", description = "完整性校验：重新读取对象并核对哈希 (fixity check)")
+@Command(name = "fixity", mixinStandardHelpOptions = true, description = "完整性校验：重新读取对象并核对哈希 (fixity check)")
 public class FixityCommand implements Callable<Integer> {
 
     @Spec

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code wenshu issue}: numbers, renders, signs and archives an instrument. */
-@Command(name = "issue", description = "发文：编号、生成、签章并存档一份文书 (number, sign and archive an instrument)")
+@Command(name = "issue", mixinStandardHelpOptions = true, description = "发文：编号、生成、签章并存档一份文书 (number, sign and archive an instrument)")
 public class IssueCommand extends RecordChangeCommand {
 
     @Option(names = "--type", required = true, description = "文书类型 id, e.g. procuratorial-suggestion")

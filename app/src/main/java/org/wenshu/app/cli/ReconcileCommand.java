@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu reconcile}: voids numbers an interrupted issuing left reserved and removes their objects. */
-@Command(name = "reconcile", description = "清理中断的发文：作废超时未完成的预留编号并删除其残留对象 (reconcile interrupted issuing)")
+@Command(name = "reconcile", mixinStandardHelpOptions = true, description = "清理中断的发文：作废超时未完成的预留编号并删除其残留对象 (reconcile interrupted issuing)")
 public class ReconcileCommand implements Callable<Integer> {
 
     @Spec

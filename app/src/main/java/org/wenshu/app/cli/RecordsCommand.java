@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu records}: committed records with their status and due date; {@code --overdue} for 逾期 only. */
-@Command(name = "records", description = "文书清单：状态与回复期限，--overdue 只列逾期未回复 (list records)")
+@Command(name = "records", mixinStandardHelpOptions = true, description = "文书清单：状态与回复期限，--overdue 只列逾期未回复 (list records)")
 public class RecordsCommand implements Callable<Integer> {
 
     @Spec

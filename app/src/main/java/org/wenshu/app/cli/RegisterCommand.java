@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu register}: the document register, void numbers included. */
-@Command(name = "register", description = "发文登记簿：全部编号，含作废编号及原因 (the document register)")
+@Command(name = "register", mixinStandardHelpOptions = true, description = "发文登记簿：全部编号，含作废编号及原因 (the document register)")
 public class RegisterCommand implements Callable<Integer> {
 
     @Spec

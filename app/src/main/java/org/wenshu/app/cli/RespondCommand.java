@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu respond}: files an agency's response with its attachments. */
-@Command(name = "respond", description = "上传回复 (file an agency's response)")
+@Command(name = "respond", mixinStandardHelpOptions = true, description = "上传回复 (file an agency's response)")
 public class RespondCommand implements Callable<Integer> {
 
     @Spec

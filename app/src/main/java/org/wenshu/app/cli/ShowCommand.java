@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu show}: one record with its lifecycle and responses. */
-@Command(name = "show", description = "查看文书记录 (show a record)")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "查看文书记录 (show a record)")
 public class ShowCommand implements Callable<Integer> {
 
     @Spec

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenshu units}: the member units, usable wherever a command takes {@code --unit}. */
-@Command(name = "units", description = "成员单位 (member units)")
+@Command(name = "units", mixinStandardHelpOptions = true, description = "成员单位 (member units)")
 public class UnitsCommand implements Callable<Integer> {
 
     @Spec

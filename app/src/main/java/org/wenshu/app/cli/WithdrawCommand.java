@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code wenshu withdraw}: withdraws an unanswered instrument with the reason. */
-@Command(name = "withdraw", description = "撤回文书 (withdraw an instrument)")
+@Command(name = "withdraw", mixinStandardHelpOptions = true, description = "撤回文书 (withdraw an instrument)")
 public class WithdrawCommand extends RecordChangeCommand {
 
     @Parameters(index = "0", paramLabel = "RECORD", description = "记录号或发文字号")

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,6 +21,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wenshu.app.Wenshu;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +59,34 @@ class RenderCommandsIntegrationTests {
                 .contains("发文字号：荆检行建〔年份〕序号号")
                 .contains("回复期限：收到之日起两个月内（紧急时十五日内）")
                 .contains("recipient").contains("主送机关");
+    }
+
+    @Test
+    void everyCommandExplainsItselfWithHelp() {
+        CommandLine root = new CommandLine(new WenshuCommand(), new SpringCommandFactory(context));
+        List<List<String>> paths = new ArrayList<>();
+        collect(root, new ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(20);
+
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Run run = run(args.toArray(String[]::new));
+            assertThat(run.exitCode).as("%s --help: %s", path, run.err).isZero();
+            assertThat(run.out).as("%s --help", path).contains("Usage: wenshu " + String.join(" ", path));
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            paths.add(subPath);
+            collect(sub, subPath, paths);
+        });
     }
 
     @Test

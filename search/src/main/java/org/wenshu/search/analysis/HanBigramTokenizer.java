@@ -117,7 +117,7 @@ public final class HanBigramTokenizer extends Tokenizer {
                 break;
             }
             if (count < MAX_ALNUM) {
-                appendCodePoint(term, Character.toLowerCase(cp));
+                appendCodePoint(term, lowerCase(cp));
                 count++;
             }
             cursor += Character.charCount(raw);
@@ -195,6 +195,14 @@ public final class HanBigramTokenizer extends Tokenizer {
             return term.append((char) cp);
         }
         return term.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
+    }
+
+    /** Lower case, without the Unicode table lookup for ASCII (digits and Latin letters: most alnum runs). */
+    private static int lowerCase(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+        }
+        return Character.toLowerCase(cp);
     }
 
     private static int fold(int cp) {
