@@ -47,7 +47,7 @@ class BenchSearchCommand implements Callable<Integer> {
         try {
             Figures figures = new SearchBenchmark(corpus, work, records, queries,
                     message -> spec.commandLine().getErr().println("bench: " + message)).run();
-            print(out, "corpus import + index, steady state (target >= 5 MB/s; median of 3 in the warm JVM)", "texts",
+            print(out, "corpus import + index, steady state (target >= 5 MB/s; median of 3 after a warm-up)", "texts",
                     figures.warmCorpusIndexing());
             print(out, "corpus import + index, first run in a fresh JVM (JIT compiling meanwhile)", "texts",
                     figures.corpusIndexing());

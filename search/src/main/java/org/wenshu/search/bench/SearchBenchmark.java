@@ -74,7 +74,7 @@ public final class SearchBenchmark {
             Latency syntheticPageQueries) {
     }
 
-    /** Warm imports of the corpus after the first; their median is the steady-state rate. */
+    /** Measured warm imports of the corpus, after the first and one more; their median is the steady rate. */
     static final int WARM_IMPORTS = 3;
 
     private final Path corpus;
@@ -82,6 +82,7 @@ public final class SearchBenchmark {
     private final int syntheticRecords;
     private final int queries;
     private final Consumer<String> progress;
+    private List<String> warmUpQueries = List.of();
 
     public SearchBenchmark(Path corpus, Path work, int syntheticRecords, int queries, Consumer<String> progress) {
         this.corpus = corpus;
@@ -104,16 +105,20 @@ public final class SearchBenchmark {
         Throughput corpusIndexing = new Throughput(imported.added(), imported.bytes(), imported.millis(),
                 (processCpuNanos() - cpuBefore) / 1_000_000);
         // Again into new indexes, as a benchmark harness measures: the first import in a fresh JVM runs while the JIT
-        // compiles Lucene's indexing code on one of the cores. The median of three warm imports is the steady rate.
+        // compiles Lucene's indexing code on one of the two cores, and C2 keeps recompiling through the second. After
+        // one more import as warm-up, the median of three is the steady rate.
         List<Throughput> warm = new ArrayList<>();
-        for (int run = 1; run <= WARM_IMPORTS; run++) {
-            progress.accept("importing again (warm JVM, " + run + " of " + WARM_IMPORTS + ") …");
+        for (int run = 0; run <= WARM_IMPORTS; run++) {
+            progress.accept(run == 0 ? "importing again (warm-up) …"
+                    : "importing again (warm JVM, " + run + " of " + WARM_IMPORTS + ") …");
             cpuBefore = processCpuNanos();
             try (LuceneRecordIndex index = LuceneRecordIndex.open(work.resolve("corpus-index-warm-" + run),
                     RecordSource.empty())) {
                 ImportReport again = new ReferenceImporter(index, ImportSink.NONE).importFolder(corpus);
-                warm.add(new Throughput(again.added(), again.bytes(), again.millis(),
-                        (processCpuNanos() - cpuBefore) / 1_000_000));
+                if (run > 0) {
+                    warm.add(new Throughput(again.added(), again.bytes(), again.millis(),
+                            (processCpuNanos() - cpuBefore) / 1_000_000));
+                }
             }
             clean(work.resolve("corpus-index-warm-" + run));
         }
@@ -131,6 +136,8 @@ public final class SearchBenchmark {
             }
         }
         List<String> queryTexts = queries(texts, titles, new Random(42));
+        // Warm-up queries are drawn apart from the measured ones, so no measured query finds its own work cached.
+        warmUpQueries = queries(texts, titles, new Random(7));
         Latency corpusLatency;
         try (RecordSearch search = LuceneRecordIndex.openReadOnly(work.resolve("corpus-index"))) {
             progress.accept("querying the corpus index …");
@@ -190,8 +197,8 @@ public final class SearchBenchmark {
     /** With {@code facets} false: the page, the exact total and snippets, as a results page that has its facets. */
     private Latency measure(RecordSearch search, List<String> queryTexts, Viewer viewer, boolean facets) {
         // Warm-up: JIT and the facet state of the reader.
-        for (int i = 0; i < Math.min(50, queryTexts.size()); i++) {
-            search.search(request(queryTexts.get(i), viewer, facets));
+        for (String query : warmUpQueries) {
+            search.search(request(query, viewer, facets));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] millis = new double[queryTexts.size()];
