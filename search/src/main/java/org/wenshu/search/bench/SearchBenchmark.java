@@ -210,6 +210,14 @@ public final class SearchBenchmark {
             cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
+        Integer[] slowest = new Integer[millis.length];
+        Arrays.setAll(slowest, i -> i);
+        Arrays.sort(slowest, (a, b) -> Double.compare(millis[b], millis[a]));
+        StringBuilder slow = new StringBuilder("slowest:");
+        for (int i = 0; i < Math.min(5, slowest.length); i++) {
+            slow.append(String.format(" %s (%.1f ms)", queryTexts.get(slowest[i]), millis[slowest[i]]));
+        }
+        progress.accept(slow.toString());
         Arrays.sort(millis);
         Arrays.sort(cpu);
         return new Latency(millis.length, percentile(millis, 0.50), percentile(millis, 0.90),
