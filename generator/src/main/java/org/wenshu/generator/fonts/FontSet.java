@@ -250,6 +250,7 @@ public final class FontSet implements Closeable {
      * are ready embeds from the whole font.
      *
      * @param timeoutMillis how long to wait for the background derivation
+     * @return whether every font now has its everyday subset (false for a set loaded without them)
      */
     public boolean awaitEverydaySubsets(long timeoutMillis) throws InterruptedException {
         startSubsetting();

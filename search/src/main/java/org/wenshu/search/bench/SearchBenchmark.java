@@ -82,7 +82,6 @@ public final class SearchBenchmark {
     private final int syntheticRecords;
     private final int queries;
     private final Consumer<String> progress;
-    private List<String> warmUpQueries = List.of();
 
     public SearchBenchmark(Path corpus, Path work, int syntheticRecords, int queries, Consumer<String> progress) {
         this.corpus = corpus;
@@ -137,11 +136,11 @@ public final class SearchBenchmark {
         }
         List<String> queryTexts = queries(texts, titles, new Random(42));
         // Warm-up queries are drawn apart from the measured ones, so no measured query finds its own work cached.
-        warmUpQueries = queries(texts, titles, new Random(7));
+        List<String> warmUp = queries(texts, titles, new Random(7));
         Latency corpusLatency;
         try (RecordSearch search = LuceneRecordIndex.openReadOnly(work.resolve("corpus-index"))) {
             progress.accept("querying the corpus index …");
-            corpusLatency = measure(search, queryTexts, Viewer.researcher());
+            corpusLatency = measure(search, queryTexts, warmUp, Viewer.researcher());
         }
         progress.accept("indexing " + syntheticRecords + " synthetic records …");
         Throughput throughput = synthetic(texts, titles);
@@ -150,9 +149,9 @@ public final class SearchBenchmark {
         Latency page;
         try (RecordSearch search = LuceneRecordIndex.openReadOnly(work.resolve("synthetic-index"))) {
             progress.accept("querying the synthetic index …");
-            synthetic = measure(search, queryTexts, Viewer.researcher());
-            agency = measure(search, queryTexts, Viewer.agency(UNITS[2]));
-            page = measure(search, queryTexts, Viewer.researcher(), false);
+            synthetic = measure(search, queryTexts, warmUp, Viewer.researcher());
+            agency = measure(search, queryTexts, warmUp, Viewer.agency(UNITS[2]));
+            page = measure(search, queryTexts, warmUp, Viewer.researcher(), false);
         }
         return new Figures(imported, corpusIndexing, warmCorpusIndexing, corpusLatency, throughput, synthetic, agency,
                 page);
@@ -190,14 +189,15 @@ public final class SearchBenchmark {
         return "法律";
     }
 
-    private Latency measure(RecordSearch search, List<String> queryTexts, Viewer viewer) {
-        return measure(search, queryTexts, viewer, true);
+    private Latency measure(RecordSearch search, List<String> queryTexts, List<String> warmUp, Viewer viewer) {
+        return measure(search, queryTexts, warmUp, viewer, true);
     }
 
     /** With {@code facets} false: the page, the exact total and snippets, as a results page that has its facets. */
-    private Latency measure(RecordSearch search, List<String> queryTexts, Viewer viewer, boolean facets) {
+    private Latency measure(RecordSearch search, List<String> queryTexts, List<String> warmUp, Viewer viewer,
+            boolean facets) {
         // Warm-up: JIT and the facet state of the reader.
-        for (String query : warmUpQueries) {
+        for (String query : warmUp) {
             search.search(request(query, viewer, facets));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
