@@ -86,6 +86,29 @@ class SearchCommandIntegrationTests {
     }
 
     @Test
+    void benchSearchReportsImportRatesAndLatencies() {
+        Run result = run("bench", "search", "--corpus", home.resolve("refs").toString(), "--records", "200",
+                "--queries", "20");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("steady state .*: 2 texts, .* MB/s")
+                .containsPattern("first run in a fresh JVM .*: 2 texts")
+                .containsPattern("synthetic index: 200 records")
+                .containsPattern("synthetic queries \\(agency\\): 20 queries, p50 [0-9.]+ ms");
+        assertThat(result.err()).contains("slowest:");
+    }
+
+    @Test
+    void benchSearchRefusesTooFewQueriesAndMissingCorpus() {
+        Run few = run("bench", "search", "--corpus", home.resolve("refs").toString(), "--queries", "5");
+        assertThat(few.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(few.err()).contains("--queries");
+        Run missing = run("bench", "search", "--corpus", home.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("not a folder");
+    }
+
+    @Test
     void importRejectsOtherKindsAndMissingFolders() {
         assertThat(run("import", home.toString(), "--kind", "instrument").exit()).isEqualTo(ExitCodes.BAD_INPUT);
         Run missing = run("import", home.resolve("nope").toString());
