@@ -5,7 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -17,6 +23,14 @@ import org.jclouds.blobstore.BlobStoreContext;
  * (jclouds provider {@code filesystem-nio2}). It has no versioning and no object lock.
  */
 public final class EmbeddedS3 implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedS3.class.getName());
+    /** The attribute S3Proxy writes to every object file once its content is complete. */
+    static final String CONTENT_MD5 = "user.content-md5";
+    /** S3Proxy's in-progress upload file: the object's file name, a dash and a random UUID. */
+    private static final Pattern UPLOAD_FILE =
+            Pattern.compile(".+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final long UPLOAD_SETTLE_MILLIS = 1_000;
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
@@ -40,6 +54,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create object directory " + directory, e);
         }
+        removeAbandonedUploads(directory);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")
@@ -72,6 +87,61 @@ public final class EmbeddedS3 implements AutoCloseable {
             throw new IllegalStateException("cannot start the embedded S3 endpoint on port " + port + ": " + e.getMessage(), e);
         }
         return new EmbeddedS3(proxy, context, credentials);
+    }
+
+    /**
+     * Deletes what uploads cut short by a crash left behind. S3Proxy writes an object to a sibling file named
+     * {@code <name>-<uuid>}, then its attributes, then renames it; a process killed before the attributes leaves a
+     * file that S3Proxy 2.6 cannot list (HTTP 500 "Unable to get size of extended attribute 'user.content-md5'"), so
+     * every listing of that prefix, and with it {@code reconcile} after the crash, would fail. Another process may
+     * be uploading into the same directory right now: a candidate is removed only once it has stayed unchanged and
+     * without its attributes for {@value #UPLOAD_SETTLE_MILLIS} ms, far longer than a live upload pauses.
+     */
+    static void removeAbandonedUploads(Path directory) {
+        Map<Path, FileTime> candidates = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (UPLOAD_FILE.matcher(file.getFileName().toString()).matches() && !hasObjectAttributes(file)) {
+                    candidates.put(file, Files.getLastModifiedTime(file));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return; // S3Proxy reports what it cannot read; nothing here is worth failing the start for
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        long newest = candidates.values().stream().mapToLong(FileTime::toMillis).max().orElse(0);
+        long wait = newest + UPLOAD_SETTLE_MILLIS - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(Math.min(wait, UPLOAD_SETTLE_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        candidates.forEach((file, modified) -> {
+            try {
+                if (Files.exists(file) && !hasObjectAttributes(file)
+                        && Files.getLastModifiedTime(file).equals(modified)) {
+                    Files.delete(file);
+                    LOG.log(System.Logger.Level.INFO, "removed an upload abandoned by a crash: " + file);
+                }
+            } catch (IOException e) {
+                // gone meanwhile (renamed by its live upload), or not ours to delete
+            }
+        });
+    }
+
+    private static boolean hasObjectAttributes(Path file) {
+        try {
+            UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+            // Without user attributes at all, S3Proxy lists files without reading any: nothing to clean then.
+            return view == null || view.list().contains(CONTENT_MD5);
+        } catch (IOException | UnsupportedOperationException e) {
+            return true;
+        }
     }
 
     public URI endpoint() {
