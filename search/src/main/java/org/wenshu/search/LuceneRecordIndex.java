@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -47,6 +50,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
@@ -475,6 +479,14 @@ public final class LuceneRecordIndex implements RecordIndex {
         return new Sort(byDate, SortField.FIELD_SCORE);
     }
 
+    private static final Set<String> HIT_AND_BODY_FIELDS = hitAndBodyFields();
+
+    private static Set<String> hitAndBodyFields() {
+        Set<String> fields = new HashSet<>(FacetingSearcher.HIT_FIELDS);
+        fields.add(IndexFields.BODY);
+        return Set.copyOf(fields);
+    }
+
     private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) {
             return List.of();
@@ -483,11 +495,21 @@ public final class LuceneRecordIndex implements RecordIndex {
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
         }
-        Object[] snippets = new SnippetHighlighter(searcher, analysis)
+        // Each stored record is decompressed whole, body included, whichever fields are asked for: read it once,
+        // for the hit and for the highlighter (which would otherwise read every body again).
+        StoredFields stored = searcher.storedFields();
+        Document[] documents = new Document[docs.length];
+        Map<Integer, String> bodies = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            documents[i] = stored.document(docs[i], HIT_AND_BODY_FIELDS);
+            String body = documents[i].get(IndexFields.BODY);
+            bodies.put(docs[i], body == null ? "" : body);
+        }
+        Object[] snippets = new SnippetHighlighter(searcher, analysis, bodies)
                 .snippets(IndexFields.BODY, query, docs);
         List<Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document doc = searcher.storedFields().document(docs[i], FacetingSearcher.HIT_FIELDS);
+            Document doc = documents[i];
             Snippet snippet = snippets[i] instanceof Snippet s ? s : Snippet.none();
             hits.add(RecordDocuments.toHit(doc, Float.isNaN(page[i].score) ? 0f : page[i].score, snippet));
         }
@@ -735,16 +757,33 @@ public final class LuceneRecordIndex implements RecordIndex {
     /** Exposes the highlighter's per-document objects so snippets keep their match spans. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
 
-        SnippetHighlighter(IndexSearcher searcher, ChineseAnalysis analysis) {
+        private final Map<Integer, String> bodies;
+
+        /** A highlighter of the given bodies, already read with their hits, by document id. */
+        SnippetHighlighter(IndexSearcher searcher, ChineseAnalysis analysis, Map<Integer, String> bodies) {
             super(UnifiedHighlighter.builder(searcher, analysis.bigrams())
                     .withFormatter(new SnippetFormatter())
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                             new SentenceBreaks(), SNIPPET_LENGTH, 0.5f)));
+            this.bodies = bodies;
         }
 
         Object[] snippets(String field, Query query, int[] docs) throws IOException {
             return highlightFieldsAsObjects(new String[] {field}, query, docs, new int[] {1}).get(field);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                int cacheCharsThreshold) throws IOException {
+            if (fields.length != 1 || !fields[0].equals(IndexFields.BODY)) {
+                return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+            }
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                values.add(new CharSequence[] {bodies.get(doc)});
+            }
+            return values;
         }
     }
 
