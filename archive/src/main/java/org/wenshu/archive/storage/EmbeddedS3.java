@@ -95,7 +95,9 @@ public final class EmbeddedS3 implements AutoCloseable {
      * file that S3Proxy 2.6 cannot list (HTTP 500 "Unable to get size of extended attribute 'user.content-md5'"), so
      * every listing of that prefix, and with it {@code reconcile} after the crash, would fail. Another process may
      * be uploading into the same directory right now: a candidate is removed only once it has stayed unchanged and
-     * without its attributes for {@value #UPLOAD_SETTLE_MILLIS} ms, far longer than a live upload pauses.
+     * without its attributes for {@value #UPLOAD_SETTLE_MILLIS} ms, far longer than a live upload pauses. Costs one
+     * walk of the directory's names per start (the attributes of name-matching files only); the embedded store is
+     * the single-machine default, a production archive runs on MinIO.
      */
     static void removeAbandonedUploads(Path directory) {
         Map<Path, FileTime> candidates = new LinkedHashMap<>();
