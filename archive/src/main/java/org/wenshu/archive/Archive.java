@@ -152,6 +152,25 @@ public final class Archive {
         return records.list(offset, limit);
     }
 
+    /**
+     * Records matching {@code query}, newest first: {@code limit} (1–1000) from {@code offset} (≥ 0), with the total.
+     *
+     * @throws RequestInvalid for a negative offset or a limit outside 1–1000
+     */
+    public RecordQuery.Page records(RecordQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new RequestInvalid("分页参数无效：offset 须 ≥ 0，limit 须在 1–1000 之间");
+        }
+        return records.query(query, offset, limit);
+    }
+
+    /** Whether {@code unitId} is a 主送, 抄送 or 抄报 unit of the record {@code recordId}. */
+    public boolean isParty(String recordId, String unitId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM instrument_units WHERE instrument_id = ? AND unit_id = ?",
+                Integer.class, recordId, unitId);
+        return n != null && n > 0;
+    }
+
     public List<StoredResponse> responses(String recordId) {
         return records.responses(record(recordId).id());
     }
@@ -181,6 +200,11 @@ public final class Archive {
 
     public List<AuditEvent> auditEvents(long afterSeq, int limit) {
         return audit.events(afterSeq, limit);
+    }
+
+    /** The audit events of one record (its timeline: issued, delivered, responded, reminded, closed), oldest first. */
+    public List<AuditEvent> auditEvents(String recordId) {
+        return audit.eventsOf(recordId);
     }
 
     /** Walks the hash chain of the audit trail and reports every changed, deleted or cut-off event. */

@@ -47,6 +47,10 @@ final class AuditTrail {
         return new AuditEvent(seq, occurred, actor, action, Optional.ofNullable(recordId), detailJson, previous, hash);
     }
 
+    List<AuditEvent> eventsOf(String recordId) {
+        return jdbc.query("SELECT * FROM audit_events WHERE record_id = ? ORDER BY seq", ROW, recordId);
+    }
+
     List<AuditEvent> events(long afterSeq, int limit) {
         return jdbc.query("SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?", ROW, afterSeq, limit);
     }

@@ -66,6 +66,60 @@ final class Records {
                 + "LIMIT ? OFFSET ?", (rs, i) -> map(rs), limit, offset));
     }
 
+    /** Records matching {@code query}, newest first, {@code limit} from {@code offset}, with the total count. */
+    RecordQuery.Page query(RecordQuery query, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        query.visibleTo().ifPresent(units -> {
+            if (units.isEmpty()) {
+                where.append(" AND 1 = 0");
+                return;
+            }
+            String marks = String.join(", ", java.util.Collections.nCopies(units.size(), "?"));
+            where.append(" AND (i.issuing_unit IN (").append(marks).append(") OR EXISTS (SELECT 1 FROM instrument_units u ")
+                    .append("WHERE u.instrument_id = i.id AND u.unit_id IN (").append(marks).append(")))");
+            args.addAll(units);
+            args.addAll(units);
+        });
+        query.issuingUnits().ifPresent(units -> {
+            if (units.isEmpty()) {
+                where.append(" AND 1 = 0");
+                return;
+            }
+            where.append(" AND i.issuing_unit IN (").append(String.join(", ", java.util.Collections.nCopies(units.size(), "?")))
+                    .append(")");
+            args.addAll(units);
+        });
+        query.addressedTo().ifPresent(unit -> {
+            where.append(" AND EXISTS (SELECT 1 FROM instrument_units m WHERE m.instrument_id = i.id AND m.role = 'MAIN' "
+                    + "AND m.unit_id = ?)");
+            args.add(unit);
+        });
+        query.typeId().ifPresent(type -> {
+            where.append(" AND i.type_id = ?");
+            args.add(type);
+        });
+        query.status().ifPresent(status -> {
+            where.append(" AND i.status = ?");
+            args.add(status.name());
+        });
+        query.year().ifPresent(year -> {
+            where.append(" AND i.num_year = ?");
+            args.add(year);
+        });
+        query.overdueOn().ifPresent(day -> {
+            where.append(" AND i.status IN ('ISSUED', 'DELIVERED') AND i.due_date < ?");
+            args.add(day);
+        });
+        Long total = read(() -> jdbc.queryForObject("SELECT COUNT(*) FROM instruments i" + where, Long.class, args.toArray()));
+        List<Object> pageArgs = new java.util.ArrayList<>(args);
+        pageArgs.add(limit);
+        pageArgs.add(offset);
+        List<InstrumentRecord> items = read(() -> jdbc.query("SELECT i.* FROM instruments i" + where
+                + " ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?", (rs, n) -> map(rs), pageArgs.toArray()));
+        return new RecordQuery.Page(items, total == null ? 0 : total, offset, limit);
+    }
+
     List<StoredFile> files(String instrumentId) {
         return jdbc.query("SELECT * FROM files WHERE instrument_id = ? AND response_id IS NULL ORDER BY object_key",
                 (rs, i) -> file(rs), instrumentId);

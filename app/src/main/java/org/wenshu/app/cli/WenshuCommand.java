@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                UsersCommand.class,
         })
 public class WenshuCommand implements Runnable {
 
