@@ -122,9 +122,10 @@ final class Issuing {
         if (request.recipients().isEmpty()) {
             throw new RequestInvalid("缺少主送单位 (recipients)");
         }
-        Unit issuing = units.resolve(request.issuingUnit());
-        List<Unit> recipients = distinct(request.recipients().stream().map(units::resolve).toList());
-        List<Unit> copied = distinct(request.copiedUnits().stream().map(units::resolve).toList());
+        Identifiers.requireVisible(request.title(), "标题 (title)");
+        Unit issuing = units.resolve(request.issuingUnit(), "发文单位");
+        List<Unit> recipients = distinct(request.recipients().stream().map(u -> units.resolve(u, "主送单位")).toList());
+        List<Unit> copied = distinct(request.copiedUnits().stream().map(u -> units.resolve(u, "抄送单位")).toList());
         if (recipients.stream().anyMatch(u -> u.id().equals(issuing.id()))) {
             throw new RequestInvalid("主送单位不能是发文单位本身（" + issuing.name() + "）");
         }

@@ -46,7 +46,7 @@ final class Responses {
 
     /** Files an agency's response (回复) with its attachments; only a 主送 unit of the instrument may respond. */
     StoredResponse respond(ResponseSubmission submission) {
-        Unit actor = units.resolve(submission.actingUnit());
+        Unit actor = units.resolve(submission.actingUnit(), "回复单位");
         InstrumentRecord record = records.resolve(submission.recordId());
         checkMayRespond(record, actor);
         RequestInvalid.require(submission.measures(), "整改措施");
@@ -66,7 +66,7 @@ final class Responses {
         }
         List<InspectedFile> inspected = new ArrayList<>();
         for (UploadedFile file : submission.files()) {
-            inspected.add(inspector.inspect(file.name(), file.content())); // FileRefused: nothing stored yet
+            inspected.add(inspector.inspect(file.name(), file.content(), inspected.size() + 1)); // FileRefused: nothing stored yet
         }
         String responseId = UUID.randomUUID().toString();
         int year = record.issuedAt().atZone(clock.getZone()).getYear();

@@ -32,6 +32,12 @@ final class Units {
     }
 
     Unit resolve(String reference) {
+        return resolve(reference, "单位");
+    }
+
+    /** The unit; {@link RequestInvalid} naming {@code field} when the reference holds invisible characters. */
+    Unit resolve(String reference, String field) {
+        Identifiers.requireVisible(reference, field);
         return find(reference).orElseThrow(() -> new UnitNotFound(reference == null ? "" : reference));
     }
 

@@ -43,7 +43,7 @@ class ResponseUploadIntegrationTests {
                 Arguments.of("加密.pdf", TestPdfs.encrypted("secret reply", "pw"), "PDF 已加密（需要口令才能打开）"),
                 Arguments.of("加密.docx", TestFiles.encryptedDocx(), "文件已加密（受口令保护的 Office 文档）"),
                 Arguments.of("损坏.pdf", TestFiles.corruptPdf(), "文件已损坏"),
-                Arguments.of("损坏.png", TestFiles.truncatedPng(), "文件已损坏：图像无法解码"),
+                Arguments.of("损坏.png", TestFiles.truncatedPng(), "文件已损坏：PNG"),
                 Arguments.of("整改报告.pdf", TestFiles.exe(), "文件名为 .pdf，但内容是"),
                 Arguments.of("炸弹.docx", TestFiles.docxBomb(), "疑似压缩炸弹"),
                 Arguments.of("图片.pdf", TestFiles.png(), "文件扩展名 .pdf 与内容类型 image/png 不符"),
@@ -78,6 +78,22 @@ class ResponseUploadIntegrationTests {
                 Adoption.ADOPTED, files)))
                 .isInstanceOf(RequestInvalid.class)
                 .hasMessage("附件合计 62914560 字节，超过每次回复上限 52428800 字节");
+    }
+
+    @Test
+    void aUnitNameWithAnInvisibleCharacterIsRefusedNamingTheCodePoint() {
+        ResponseSubmission submission = new ResponseSubmission(record.id(), "市教育局\u200B", "措施", "结果",
+                Adoption.ADOPTED, List.of(new UploadedFile("回复.pdf", TestPdfs.withText("report"))));
+
+        assertThatThrownBy(() -> fixture.archive.respond(submission))
+                .isInstanceOf(RequestInvalid.class)
+                .hasMessage("回复单位「市教育局」含有不可见字符 U+200B，请删除后重试");
+        assertThatThrownBy(() -> fixture.archive.issue(ArchiveFixture.suggestion("关于加强食品安全监管的检察建议",
+                "市\u2060教育局"), TestPdfs.producer()))
+                .isInstanceOf(RequestInvalid.class)
+                .hasMessage("主送单位「市教育局」含有不可见字符 U+2060，请删除后重试");
+        assertThat(fixture.jdbc().queryForObject("SELECT COUNT(*) FROM responses WHERE instrument_id = ?", Integer.class,
+                record.id())).isZero();
     }
 
     @Test

@@ -174,6 +174,12 @@ final class FieldValidator {
             // Control characters and lone surrogates cannot be printed and are not even legal in XHTML.
             return fail(field, where + "含有不可打印的字符：" + bad.get());
         }
+        Optional<String> invisible = text.codePoints().filter(InvisibleCharacters::isInvisible).distinct()
+                .mapToObj(InvisibleCharacters::describe).reduce((a, b) -> a + "、" + b);
+        if (invisible.isPresent()) {
+            // Two unit names that look the same must be the same: a zero-width space would make them differ.
+            return fail(field, where + "含有不可见字符：" + invisible.get() + "；请删除后重新输入");
+        }
         return Optional.of(text);
     }
 

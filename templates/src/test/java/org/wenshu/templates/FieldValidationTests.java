@@ -68,6 +68,42 @@ class FieldValidationTests {
     }
 
     @Test
+    void refusesInvisibleCharactersInUnitNamesAndOtherValuesNamingFieldAndCodePoint() {
+        Map<String, Object> values = Samples.suggestion();
+        values.put("recipient", "荆门市\u200B司法局");
+        values.put("copiesTo", List.of("荆门市人民政府办公室", "\uFEFF荆门市人民政府办公室"));
+        values.put("issuingUnit", "荆门市人民检察院\u202E");
+        values.put("title", "关于\u2060规范\u00AD管理的检察建议");
+
+        FieldsInvalid failure = catchThrowableOfType(FieldsInvalid.class, () -> suggestion.validate(values));
+
+        assertThat(failure.problems()).extracting(FieldInvalid::field, FieldInvalid::reason).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("recipient", "主送机关含有不可见字符：U+200B（零宽空格）；请删除后重新输入"),
+                org.assertj.core.groups.Tuple.tuple("copiesTo", "第 2 项含有不可见字符：U+FEFF（字节顺序标记 BOM）；请删除后重新输入"),
+                org.assertj.core.groups.Tuple.tuple("issuingUnit",
+                        "发文机关含有不可见字符：U+202E（从右到左覆盖控制符）；请删除后重新输入"),
+                org.assertj.core.groups.Tuple.tuple("title",
+                        "标题含有不可见字符：U+2060（词连接符）、U+00AD（软连字符）；请删除后重新输入"));
+    }
+
+    @Test
+    void everyFormatCharacterIsRefusedInAUnitName() {
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            if (Character.getType(c) != Character.FORMAT) {
+                continue;
+            }
+            Map<String, Object> values = Samples.suggestion();
+            values.put("recipient", "荆门市" + Character.toString(c) + "司法局");
+
+            FieldsInvalid failure = catchThrowableOfType(FieldsInvalid.class, () -> suggestion.validate(values));
+
+            assertThat(failure).as("U+%04X", c).isNotNull();
+            assertThat(failure.problems()).singleElement().extracting(FieldInvalid::reason).asString()
+                    .contains(String.format("U+%04X", c));
+        }
+    }
+
+    @Test
     void countsLengthInCharactersNotUtf16Units() {
         Map<String, Object> values = Samples.suggestion();
         values.put("title", "𠮷".repeat(60));
