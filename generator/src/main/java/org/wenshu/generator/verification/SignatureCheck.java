@@ -21,14 +21,15 @@ import org.wenshu.generator.signing.PadesLevel;
  * @param coversWholeFile   whether the signature covers the file up to its end
  * @param changes           what changed after signing
  * @param level             the PAdES baseline level reached, empty when it is not a PAdES signature
- * @param problems          every reason this signature is not valid; empty when valid
+ * @param problems          every reason other than the policy's that this signature is not valid
+ * @param violations        every rule of the {@link SignaturePolicy} it breaks
  * @param warnings          things worth knowing that do not make it invalid
  */
 public record SignatureCheck(String fieldName, boolean documentTimestamp, String signer, Optional<Instant> claimedTime,
                              Optional<TimestampCheck> timestamp, List<String> chain, boolean trusted,
                              Revocation revocation, boolean intact, boolean coversWholeFile,
                              ChangesAfterSigning changes, Optional<PadesLevel> level, List<String> problems,
-                             List<String> warnings) {
+                             List<PolicyViolation> violations, List<String> warnings) {
 
     /** What the revocation data says about the signer's chain. */
     public enum Revocation {
@@ -40,8 +41,15 @@ public record SignatureCheck(String fieldName, boolean documentTimestamp, String
         UNKNOWN
     }
 
-    /** Valid: intact, trusted, not revoked or expired, and nothing but allowed updates after it. */
+    /** Valid: intact, trusted, not revoked or expired, within the policy, and nothing but allowed updates after it. */
     public boolean valid() {
-        return problems.isEmpty();
+        return problems.isEmpty() && violations.isEmpty();
+    }
+
+    /** Every reason it is not valid: the problems, then the policy violations as text. */
+    public List<String> reasons() {
+        List<String> reasons = new java.util.ArrayList<>(problems);
+        violations.forEach(violation -> reasons.add(violation.text()));
+        return reasons;
     }
 }
