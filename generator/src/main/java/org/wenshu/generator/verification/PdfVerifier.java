@@ -106,8 +106,10 @@ public final class PdfVerifier {
             SignatureCheck[] checks = new SignatureCheck[signatures.size()];
             Optional<Instant> laterProof = Optional.empty();
             for (int i = signatures.size() - 1; i >= 0; i--) {
+                Optional<PDSignatureField> field = field(document, signatures.get(i));
                 SignatureCheck check = check(pdf, document, signatures, i, embedded,
-                        fieldName(document, signatures.get(i), i), laterProof);
+                        field.map(PDSignatureField::getFullyQualifiedName).orElse("signature " + (i + 1)),
+                        field.flatMap(SealText::of), laterProof);
                 checks[i] = check;
                 if (check.documentTimestamp() && check.violations().isEmpty()) {
                     Optional<Instant> proof = check.timestamp().filter(TimestampCheck::valid).map(TimestampCheck::time);
@@ -169,8 +171,8 @@ public final class PdfVerifier {
     }
 
     private SignatureCheck check(byte[] pdf, PDDocument document, List<PDSignature> signatures, int index,
-                                 ValidationData embedded, String fieldName, Optional<Instant> laterProof)
-            throws IOException {
+                                 ValidationData embedded, String fieldName, Optional<String> sealText,
+                                 Optional<Instant> laterProof) throws IOException {
         PDSignature signature = signatures.get(index);
         boolean documentTimestamp = COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE))
                 || ETSI_RFC3161.getName().equals(signature.getSubFilter());
@@ -242,7 +244,7 @@ public final class PdfVerifier {
         }
         List<String> chainSubjects = chain == null ? List.of()
                 : chain.chain().stream().map(c -> c.getSubjectX500Principal().getName()).toList();
-        return new SignatureCheck(fieldName, documentTimestamp, signer,
+        return new SignatureCheck(fieldName, documentTimestamp, signer, sealText,
                 Optional.ofNullable(signature.getSignDate()).map(calendar -> calendar.toInstant()), timestamp,
                 chainSubjects, chain != null && chain.trusted(),
                 chain == null ? SignatureCheck.Revocation.UNKNOWN : chain.revocation(),
@@ -518,14 +520,14 @@ public final class PdfVerifier {
         }
     }
 
-    private static String fieldName(PDDocument document, PDSignature signature, int index) throws IOException {
+    private static Optional<PDSignatureField> field(PDDocument document, PDSignature signature) throws IOException {
         for (PDSignatureField field : document.getSignatureFields()) {
             PDSignature value = field.getSignature();
             if (value != null && value.getCOSObject() == signature.getCOSObject()) {
-                return field.getFullyQualifiedName();
+                return Optional.of(field);
             }
         }
-        return "signature " + (index + 1);
+        return Optional.empty();
     }
 
     private static Optional<String> pdfAClaim(PDDocument document) {

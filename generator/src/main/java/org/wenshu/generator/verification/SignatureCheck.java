@@ -12,6 +12,8 @@ import org.wenshu.generator.signing.PadesLevel;
  * @param fieldName         the signature field's name
  * @param documentTimestamp whether this is a document timestamp (/DocTimeStamp) rather than a signature
  * @param signer            the signer's certificate subject (the TSA's for a document timestamp)
+ * @param sealText          what the visible seal reads (its appearance's /ActualText), e.g. 荆门市人民检察院; empty for an
+ *                          invisible signature or a seal that does not say
  * @param claimedTime       the signing time the signer claims (/M), not proof
  * @param timestamp         the signature timestamp, or the document timestamp itself
  * @param chain             certificate subjects from the signer up to the trust anchor (or as far as it goes)
@@ -25,7 +27,8 @@ import org.wenshu.generator.signing.PadesLevel;
  * @param violations        every rule of the {@link SignaturePolicy} it breaks
  * @param warnings          things worth knowing that do not make it invalid
  */
-public record SignatureCheck(String fieldName, boolean documentTimestamp, String signer, Optional<Instant> claimedTime,
+public record SignatureCheck(String fieldName, boolean documentTimestamp, String signer, Optional<String> sealText,
+                             Optional<Instant> claimedTime,
                              Optional<TimestampCheck> timestamp, List<String> chain, boolean trusted,
                              Revocation revocation, boolean intact, boolean coversWholeFile,
                              ChangesAfterSigning changes, Optional<PadesLevel> level, List<String> problems,
