@@ -7,19 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.app.issuing.TemplateInstrumentIssuing;
-import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.app.signing.UnitSeals;
+import org.wenshu.archive.Archive;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.TemplateRenderer;
 
-/** Connects the archive's issuing flow to the templates and the generator (render with the reserved number, seal). */
+/** Connects the archive's issuing flow to the templates and the generator (render with the reserved number, seal with the issuing unit's own seal). */
 @Configuration(proxyBeanMethods = false)
 public class IssuingConfiguration {
 
     @Bean
     InstrumentIssuing instrumentIssuing(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
-                                        ObjectProvider<UnitSeal> seal,
+                                        ObjectProvider<UnitSeals> seals, ObjectProvider<Archive> archives,
                                         ArchiveConfiguration.ArchiveProperties archive) {
-        return new TemplateInstrumentIssuing(catalog, templates, pdf, seal, Clock.system(archive.zone()));
+        return new TemplateInstrumentIssuing(catalog, templates, pdf, seals,
+                reference -> archives.getObject().unit(reference).name(), Clock.system(archive.zone()));
     }
 }

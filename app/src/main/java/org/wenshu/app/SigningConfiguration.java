@@ -11,7 +11,9 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -35,11 +37,12 @@ import org.wenshu.generator.signing.TimestampAuthority;
 import org.wenshu.generator.signing.TsaClient;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.app.signing.UnitSeals;
 
 /**
- * Wires signing and verification: the unit's seal key (PKCS#12, PKCS#11, or development keys created on first run),
- * the timestamp authority, revocation data and trust anchors. The {@code production} profile refuses to start
- * without a configured key.
+ * Wires signing and verification: each issuing unit's seal key (PKCS#12 alias or HSM label per unit, or development
+ * keys created on first run), the timestamp authority, revocation data and trust anchors. The {@code production}
+ * profile refuses to start without a configured key store.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SigningProperties.class)
@@ -61,36 +64,70 @@ public class SigningConfiguration {
             throw new IllegalStateException("wenshu.signing: no signing key is configured and the production profile "
                     + "does not create development keys; set wenshu.signing.keystore.path (PKCS#12) or "
                     + "wenshu.signing.pkcs11.config (HSM), with the secret in WENSHU_SIGNING_KEYSTORE_SECRET or "
-                    + "WENSHU_SIGNING_PKCS11_PIN");
+                    + "WENSHU_SIGNING_PKCS11_PIN, and wenshu.signing.units.<id>.key-alias for each issuing unit");
         }
-        List<String> units = new ArrayList<>(properties.devUnits());
-        if (!units.contains(properties.unit())) {
-            units.add(properties.unit());
-        }
+        List<String> units = unitNames(properties);
         Path directory = home.resolve("keys");
         DevelopmentKeys keys = DevelopmentKeys.openOrCreate(directory, units, Clock.systemUTC());
         if (keys.created()) {
             log.warn("Created development TEST keys in {}: a development CA, seal certificates for {}, a TSA "
                     + "certificate and the CA's CRL ({} and {}). They are for development only; configure "
-                    + "wenshu.signing.keystore or wenshu.signing.pkcs11 for real instruments.",
+                    + "wenshu.signing.keystore or wenshu.signing.pkcs11 and wenshu.signing.units.<id>.key-alias for real "
+                    + "instruments.",
                     directory.toAbsolutePath(), units, keys.caCertificateFile(), keys.crlFile());
         }
         return new DevelopmentSetup(Optional.of(keys));
     }
 
-    @Bean
-    SigningKey sealKey(SigningProperties properties, DevelopmentSetup development) {
+    /**
+     * Each configured unit's key: from the development key set, or by its alias from the one configured PKCS#12 file or
+     * HSM. A unit without an alias gets no key (listed with the reason), never another unit's.
+     */
+    private static Map<String, Optional<SigningKey>> unitKeys(SigningProperties properties, DevelopmentSetup development,
+                                                              Map<String, String> unsealed) {
+        Map<String, Optional<SigningKey>> keys = new LinkedHashMap<>();
+        if (development.keys().isPresent()) {
+            properties.units().values().forEach(unit -> keys.put(unit.name(),
+                    Optional.of(development.keys().get().sealKey(unit.name()))));
+            return keys;
+        }
+        Map<String, String> aliases = new LinkedHashMap<>();
+        properties.units().forEach((id, unit) -> unit.alias().ifPresentOrElse(alias -> aliases.put(unit.name(), alias),
+                () -> unsealed.put(unit.name(), "没有配置 wenshu.signing.units." + id + ".key-alias")));
+        Map<String, SigningKey> byAlias;
         SigningProperties.Keystore keystore = properties.keystore();
         if (keystore.file().isPresent()) {
-            return SigningKey.fromPkcs12(keystore.file().get(), keystore.keyAlias(), secret(keystore.secret(),
+            byAlias = SigningKey.fromPkcs12(keystore.file().get(), aliases.values(), secret(keystore.secret(),
                     "wenshu.signing.keystore.secret (WENSHU_SIGNING_KEYSTORE_SECRET)"));
-        }
-        SigningProperties.Pkcs11 pkcs11 = properties.pkcs11();
-        if (pkcs11.configFile().isPresent()) {
-            return SigningKey.fromPkcs11(pkcs11.configFile().get(), pkcs11.keyAlias(), secret(pkcs11.pin(),
+        } else {
+            SigningProperties.Pkcs11 pkcs11 = properties.pkcs11();
+            byAlias = SigningKey.fromPkcs11(pkcs11.configFile().orElseThrow(), aliases.values(), secret(pkcs11.pin(),
                     "wenshu.signing.pkcs11.pin (WENSHU_SIGNING_PKCS11_PIN)"));
         }
-        return development.keys().orElseThrow().sealKey(properties.unit());
+        aliases.forEach((unit, alias) -> keys.put(unit, Optional.of(requireSubject(unit, alias, byAlias.get(alias)))));
+        return keys;
+    }
+
+    /** A unit's certificate must name that unit: a key configured under the wrong unit is refused at start. */
+    private static SigningKey requireSubject(String unit, String alias, SigningKey key) {
+        String subject = key.certificate().getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
+        String readable = key.certificate().getSubjectX500Principal().toString();
+        if (!subject.contains(unit) && !readable.contains(unit)) {
+            throw new IllegalStateException("wenshu.signing.units: the key '" + alias + "' configured for " + unit
+                    + " has the certificate " + readable + ", which does not name that unit; a unit seals only with "
+                    + "its own certificate (印章证书与发文单位不符)");
+        }
+        return key;
+    }
+
+    private static List<String> unitNames(SigningProperties properties) {
+        properties.units().forEach((id, unit) -> {
+            if (unit.name() == null || unit.name().isBlank()) {
+                throw new IllegalStateException("wenshu.signing.units." + id + ".name is not set: name the issuing unit "
+                        + "as the archive spells it, e.g. 荆门市人民检察院");
+            }
+        });
+        return properties.units().values().stream().map(SigningProperties.UnitKey::name).distinct().toList();
     }
 
     private static char[] secret(String value, String name) {
@@ -142,9 +179,21 @@ public class SigningConfiguration {
     }
 
     @Bean
-    UnitSeal unitSeal(SigningProperties properties, SigningKey sealKey, PdfSigner signer) {
-        Optional<byte[]> image = properties.sealImageFile().map(SigningConfiguration::read);
-        return new UnitSeal(properties.level(), properties.unit(), properties.roleText(), sealKey, signer, image);
+    UnitSeals unitSeals(SigningProperties properties, DevelopmentSetup development, PdfSigner signer) {
+        List<String> names = unitNames(properties);
+        if (names.size() != properties.units().size()) {
+            throw new IllegalStateException("wenshu.signing.units: two entries name the same unit; each unit has one seal");
+        }
+        Map<String, String> unsealed = new LinkedHashMap<>();
+        Map<String, UnitSeal> seals = new LinkedHashMap<>();
+        Map<String, Optional<SigningKey>> keys = unitKeys(properties, development, unsealed);
+        properties.units().values().forEach(unit -> keys.getOrDefault(unit.name(), Optional.empty()).ifPresent(key ->
+                seals.put(unit.name(), new UnitSeal(properties.level(), unit.name(), unit.roleText(), key, signer,
+                        unit.sealImageFile().map(SigningConfiguration::read)))));
+        if (!unsealed.isEmpty()) {
+            log.warn("These issuing units have no seal key and cannot issue: {}", unsealed);
+        }
+        return new UnitSeals(seals, unsealed);
     }
 
     private static byte[] read(Path file) {

@@ -2,6 +2,7 @@ package org.wenshu.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,16 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Signing settings ({@code wenshu.signing.*}). Secrets come from the environment, e.g.
  * {@code WENSHU_SIGNING_KEYSTORE_SECRET} or {@code WENSHU_SIGNING_PKCS11_PIN}, never from files in git.
  *
+ * <p>Every issuing unit (发文单位) seals with its own key: {@code units.<id>} names the unit and the alias of its key
+ * in the one PKCS#12 keystore or HSM configured here. A unit without a key cannot issue; no unit ever falls back to
+ * another unit's seal.</p>
+ *
  * @param level        {@code auto} (B-LT where revocation data is available, else B-T), or B-B, B-T, B-LT, B-LTA
- * @param keystore     a PKCS#12 keystore holding the unit's seal key
- * @param pkcs11       a PKCS#11 token (HSM) holding it instead
+ * @param keystore     a PKCS#12 keystore holding the units' seal keys
+ * @param pkcs11       a PKCS#11 token (HSM) holding them instead
  * @param tsaUrl       the RFC 3161 timestamp authority; empty in development starts a local one
  * @param trustAnchors PEM certificates verification trusts; empty in development trusts the development CA
  * @param crls         CRL files (DER or PEM) used for B-LT and verification
- * @param unit         the issuing unit named on the seal
- * @param roleText     the seal's role text, e.g. 检察建议专用章
- * @param sealImage    an image of the real seal to show instead of the drawn one
- * @param devUnits     units that get a development seal certificate on first run
+ * @param units        the issuing units by a short ASCII id (e.g. {@code procuratorate}); development creates a TEST
+ *                     key for each
  */
 @ConfigurationProperties("wenshu.signing")
 public record SigningProperties(
@@ -30,41 +33,46 @@ public record SigningProperties(
         String tsaUrl,
         @DefaultValue List<Path> trustAnchors,
         @DefaultValue List<Path> crls,
-        @DefaultValue("荆门市人民检察院") String unit,
-        @DefaultValue("") String roleText,
-        Path sealImage,
-        @DefaultValue List<String> devUnits) {
+        @DefaultValue Map<String, UnitKey> units) {
 
-    /** A PKCS#12 keystore: path, alias (may be left out when it holds one key) and secret. */
-    public record Keystore(Path path, String alias, String secret) {
+    /** A PKCS#12 keystore file holding one seal key per unit, and its secret. */
+    public record Keystore(Path path, String secret) {
         public Optional<Path> file() {
             return Optional.ofNullable(path);
         }
-
-        public Optional<String> keyAlias() {
-            return Optional.ofNullable(alias).filter(text -> !text.isBlank());
-        }
     }
 
-    /** A SunPKCS11 configuration file, key alias and PIN. */
-    public record Pkcs11(Path config, String alias, String pin) {
+    /** A SunPKCS11 configuration file and the token's PIN. */
+    public record Pkcs11(Path config, String pin) {
         public Optional<Path> configFile() {
             return Optional.ofNullable(config);
         }
+    }
 
-        public Optional<String> keyAlias() {
-            return Optional.ofNullable(alias).filter(text -> !text.isBlank());
+    /**
+     * One issuing unit's seal ({@code wenshu.signing.units.<id>.*}).
+     *
+     * @param name      the unit's full name as the archive and the instruments spell it, e.g. 荆门市人民检察院; the
+     *                  seal shows it and the key's certificate subject must contain it
+     * @param keyAlias  the alias of its key in the PKCS#12 keystore, or its label (CKA_LABEL) on the HSM; unused in
+     *                  development, where a TEST key is created
+     * @param roleText  the seal's role text, e.g. 检察建议专用章; empty for none
+     * @param sealImage an image of the unit's real seal to show instead of the drawn one
+     */
+    public record UnitKey(String name, String keyAlias, @DefaultValue("") String roleText, Path sealImage) {
+
+        public Optional<String> alias() {
+            return Optional.ofNullable(keyAlias).filter(text -> !text.isBlank());
+        }
+
+        public Optional<Path> sealImageFile() {
+            return Optional.ofNullable(sealImage);
         }
     }
 
     /** The timestamp authority URL, when one is configured. */
     public Optional<String> tsa() {
         return Optional.ofNullable(tsaUrl).filter(url -> !url.isBlank());
-    }
-
-    /** The configured seal image file, if any. */
-    public Optional<Path> sealImageFile() {
-        return Optional.ofNullable(sealImage);
     }
 
     /** Whether a production key is configured. */

@@ -20,6 +20,7 @@ public final class ExitCodes {
     /** Exception types whose message tells the user what to fix in their input. */
     private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES = List.of(
             BadInput.class,
+            org.wenshu.app.signing.UnitSealMissing.class,
             UnknownInstrumentType.class,
             FieldsInvalid.class,
             UncoveredCharacters.class,

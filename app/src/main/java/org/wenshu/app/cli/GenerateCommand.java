@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.app.signing.UnitSeals;
 
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.generator.RenderedPdf;
@@ -54,14 +55,14 @@ public class GenerateCommand implements Callable<Integer> {
             description = "签名级别 B-B|B-T|B-LT|B-LTA；缺省按配置（有吊销信息时 B-LT，否则 B-T）")
     String level;
 
-    private final ObjectProvider<UnitSeal> seal;
+    private final ObjectProvider<UnitSeals> seals;
 
     public GenerateCommand(InstrumentCatalog catalog, TemplateRenderer templates, ObjectProvider<PdfRenderer> pdf,
-                           ObjectProvider<UnitSeal> seal) {
+                           ObjectProvider<UnitSeals> seals) {
         this.catalog = catalog;
         this.templates = templates;
         this.pdf = pdf;
-        this.seal = seal;
+        this.seals = seals;
     }
 
     @Override
@@ -70,8 +71,11 @@ public class GenerateCommand implements Callable<Integer> {
         InstrumentType instrumentType = catalog.require(type);
         Map<String, Object> values = JsonData.read(data);
         InstrumentXhtml xhtml = templates.render(instrumentType, values);
+        // The issuing unit's own seal, by the full name the instrument gives; checked before the costly render.
+        Optional<UnitSeal> seal = unsigned ? Optional.empty()
+                : Optional.of(seals.getObject().forUnit(xhtml.metadata().issuingUnit()));
         RenderedPdf rendered = pdf.getObject().render(xhtml);
-        byte[] content = unsigned ? rendered.content() : seal.getObject().sign(rendered.content(), chosenLevel);
+        byte[] content = seal.map(unit -> unit.sign(rendered.content(), chosenLevel)).orElse(rendered.content());
         write(content);
         PrintWriter console = spec.commandLine().getOut();
         console.printf("已生成 %s：%s %s，%d 页，%d KB，%s%n", out, instrumentType.name(),

@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.wenshu.generator.verification.PdfVerifier;
+import org.wenshu.generator.verification.PolicyViolation;
 import org.wenshu.generator.verification.SignatureCheck;
+import org.wenshu.generator.verification.SignaturePolicy;
 import org.wenshu.generator.verification.UnreadablePdf;
 import org.wenshu.generator.verification.VerificationReport;
 import picocli.CommandLine.Command;
@@ -24,7 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code wenshu verify X.pdf [--json]}: checks every signature; exit 0 all valid and trusted, 1 not, 2 unreadable. */
+/**
+ * {@code wenshu verify X.pdf [--json]}: checks every signature under the verifier's {@link SignaturePolicy}, which both
+ * outputs name; exit 0 all valid and trusted, 1 not, 2 unreadable.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "验证PDF签名 (verify the signatures, timestamps and integrity of a signed PDF).")
 public class VerifyCommand implements Callable<Integer> {
@@ -82,11 +87,14 @@ public class VerifyCommand implements Callable<Integer> {
         out.println(file + ": " + (report.allValid() ? "全部签名有效 (all signatures valid and trusted)"
                 : "验证未通过 (NOT valid)"));
         out.println("  PDF/A: " + report.pdfAClaim().map(claim -> claim + " (claimed in XMP)").orElse("no PDF/A claim"));
+        SignaturePolicy policy = report.policy();
+        out.println("  验证策略 (policy): " + policy.name() + " " + policy.version() + "，依据 " + String.join("、", policy.basis()));
         int n = 1;
         for (SignatureCheck check : report.signatures()) {
             out.println("  #" + n++ + " " + (check.documentTimestamp() ? "document timestamp" : "signature")
                     + " [" + check.fieldName() + "]: " + (check.valid() ? "有效 (valid)" : "无效 (INVALID)"));
             out.println("     signer:     " + check.signer());
+            check.sealText().ifPresent(text -> out.println("     印章文字:   " + text));
             check.claimedTime().ifPresent(time -> out.println("     claimed:    " + time + " (/M)"));
             check.timestamp().ifPresent(ts -> out.println("     timestamp:  " + ts.time() + " by " + ts.authority()
                     + (ts.valid() ? " (valid)" : " (INVALID)")));
@@ -99,6 +107,8 @@ public class VerifyCommand implements Callable<Integer> {
                     + (check.changes().details().isEmpty() ? "" : " " + check.changes().details()));
             out.println("     PAdES:      " + check.level().map(Object::toString).orElse("not a PAdES baseline signature"));
             check.problems().forEach(problem -> out.println("     problem:    " + problem));
+            check.violations().forEach(violation -> out.println("     违反策略:   " + violation.rule().title()
+                    + " (" + violation.rule().id() + ")：" + violation.detail()));
             check.warnings().forEach(warning -> out.println("     warning:    " + warning));
         }
         report.problems().stream().filter(problem -> report.signatures().isEmpty())
@@ -110,6 +120,7 @@ public class VerifyCommand implements Callable<Integer> {
         root.put("file", file.toString());
         root.put("valid", report.allValid());
         root.put("pdfAClaim", report.pdfAClaim().orElse(null));
+        root.put("policy", policyJson(report.policy()));
         List<Map<String, Object>> signatures = new ArrayList<>();
         for (SignatureCheck check : report.signatures()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -117,6 +128,7 @@ public class VerifyCommand implements Callable<Integer> {
             entry.put("kind", check.documentTimestamp() ? "document-timestamp" : "signature");
             entry.put("valid", check.valid());
             entry.put("signer", check.signer());
+            entry.put("sealText", check.sealText().orElse(null));
             entry.put("claimedTime", check.claimedTime().map(Object::toString).orElse(null));
             check.timestamp().ifPresent(ts -> {
                 Map<String, Object> timestamp = new LinkedHashMap<>();
@@ -134,11 +146,60 @@ public class VerifyCommand implements Callable<Integer> {
             entry.put("changesAfterSigning", Map.of("kind", check.changes().kind().name(), "details", check.changes().details()));
             entry.put("padesLevel", check.level().map(Object::toString).orElse(null));
             entry.put("problems", check.problems());
+            entry.put("violations", check.violations().stream().map(VerifyCommand::violationJson).toList());
             entry.put("warnings", check.warnings());
             signatures.add(entry);
         }
         root.put("signatures", signatures);
         root.put("problems", report.problems());
         return root;
+    }
+
+    private static Map<String, Object> violationJson(PolicyViolation violation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", violation.rule().id());
+        json.put("title", violation.rule().title());
+        json.put("detail", violation.detail());
+        return json;
+    }
+
+    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
+    }
+
+    /** The policy as applied: its identity, the standards it follows, and every constraint with its limits. */
+    private static Map<String, Object> policyJson(SignaturePolicy policy) {
+        Map<String, Object> constraints = new LinkedHashMap<>();
+        constraints.put("byteRange", "covers the signature's revision up to its %%EOF (only the end-of-line after it may stay outside)");
+        constraints.put("subFilters", ordered("signature", policy.signatureSubFilters(),
+                "documentTimestamp", policy.timestampSubFilters()));
+        constraints.put("digestAlgorithms", policy.digestAlgorithms().stream().map(limit -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("algorithm", limit.algorithm());
+            json.put("acceptedUntil", limit.until().map(Object::toString).orElse(null));
+            return json;
+        }).toList());
+        constraints.put("signatureAlgorithms", policy.signatureAlgorithms());
+        constraints.put("publicKeys", policy.publicKeys().stream().map(size -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("family", size.family());
+            json.put("minimumBits", size.minimumBits());
+            json.put("acceptedUntil", size.until().map(Object::toString).orElse(null));
+            return json;
+        }).toList());
+        constraints.put("signerKeyUsage", ordered("anyOf", policy.signerKeyUsages(),
+                "appliesWhen", "the signer certificate has a key usage extension"));
+        constraints.put("algorithmsJudgedAt", "the time a valid timestamp proves the object existed, else now");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", policy.name());
+        json.put("version", policy.version());
+        json.put("basis", policy.basis());
+        json.put("rules", java.util.Arrays.stream(SignaturePolicy.Rule.values())
+                .map(rule -> ordered("id", rule.id(), "title", rule.title())).toList());
+        json.put("constraints", constraints);
+        return json;
     }
 }

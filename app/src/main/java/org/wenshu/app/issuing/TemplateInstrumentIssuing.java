@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.archive.InstrumentProducer;
 import org.wenshu.archive.IssueRequest;
 import org.wenshu.archive.ReplyTerm;
@@ -23,22 +24,28 @@ import org.wenshu.templates.TemplateRenderer;
 /**
  * Issues with the template catalog and the generator: the type validates the fields and gives the number prefix,
  * reply period and addressees; once the archive has reserved the number, the instrument is rendered with it and
- * sealed with the unit seal.
+ * sealed with the issuing unit's own seal (a unit without one cannot issue, and is told so before a number is taken).
  */
 public final class TemplateInstrumentIssuing implements InstrumentIssuing {
 
     private final InstrumentCatalog catalog;
     private final TemplateRenderer templates;
     private final PdfRenderer pdf;
-    private final ObjectProvider<UnitSeal> seal;
+    private final ObjectProvider<UnitSeals> seals;
+    private final UnaryOperator<String> unitNames;
     private final Clock clock;
 
+    /**
+     * @param unitNames turns a unit reference as typed (id, full or short name) into the unit's full name, throwing
+     *                  a bad-input failure for an unknown unit
+     */
     public TemplateInstrumentIssuing(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
-                                     ObjectProvider<UnitSeal> seal, Clock clock) {
+                                     ObjectProvider<UnitSeals> seals, UnaryOperator<String> unitNames, Clock clock) {
         this.catalog = catalog;
         this.templates = templates;
         this.pdf = pdf;
-        this.seal = seal;
+        this.seals = seals;
+        this.unitNames = unitNames;
         this.clock = clock;
     }
 
@@ -54,9 +61,11 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         FieldValues values = type.validate(withNumber(fields, new DocumentNumber(prefix, year, 1).text()));
         Map<String, Object> stored = new LinkedHashMap<>(fields);
         stored.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
+        String issuingUnit = unitNames.apply(values.text(InstrumentCatalog.ISSUING_UNIT_FIELD).orElseThrow());
+        seals.getObject().forUnit(issuingUnit); // no seal, no number: refuse before the register reserves one
         return new IssueRequest(type.id(), type.name(),
                 values.text(InstrumentCatalog.TITLE_FIELD).orElse(type.name()),
-                values.text(InstrumentCatalog.ISSUING_UNIT_FIELD).orElseThrow(),
+                issuingUnit,
                 recipients(values), values.list("copiesTo"), prefix, year, replyTerm(type.replyPeriod(), values),
                 values.flag("urgent"), stored, Optional.empty());
     }
@@ -67,7 +76,7 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         return number -> {
             Map<String, Object> fields = withNumber(request.fields(), number.text());
             byte[] rendered = pdf.render(templates.render(type, fields)).content();
-            return seal.getObject().sign(rendered, Optional.empty());
+            return seals.getObject().forUnit(request.issuingUnit()).sign(rendered, Optional.empty());
         };
     }
 

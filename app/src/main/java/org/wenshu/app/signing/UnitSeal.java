@@ -8,7 +8,7 @@ import org.wenshu.generator.signing.SealAppearance;
 import org.wenshu.generator.signing.SignatureRequest;
 import org.wenshu.generator.signing.SigningKey;
 
-/** The configured unit seal (单位印章): builds the request that {@code generate} and {@code issue} sign with. */
+/** One issuing unit's seal (单位印章): its key and seal text; builds the request {@code generate} and {@code issue} sign with. */
 public final class UnitSeal {
 
     private final String level;
@@ -38,6 +38,16 @@ public final class UnitSeal {
             seal = seal.withImage(image.get());
         }
         return SignatureRequest.sealed(key, chosen, seal);
+    }
+
+    /** The unit whose seal this is (its full name). */
+    public String unit() {
+        return unit;
+    }
+
+    /** The unit's key and certificate chain. */
+    public SigningKey key() {
+        return key;
     }
 
     /** Signs {@code pdf} with the unit seal. */

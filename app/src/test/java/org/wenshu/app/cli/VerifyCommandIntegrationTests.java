@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,6 +27,13 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +43,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wenshu.app.SigningConfiguration;
 import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.app.Wenshu;
 import org.wenshu.generator.keys.CertificatePurpose;
 import org.wenshu.generator.keys.DevelopmentCa;
@@ -57,8 +66,9 @@ class VerifyCommandIntegrationTests {
 
     @BeforeAll
     static void startCli() {
-        context = cliApplication().run("--wenshu.home=" + home, "--wenshu.signing.role-text=检察建议专用章");
-        unitSeal = context.getBean(UnitSeal.class);
+        context = cliApplication().run("--wenshu.home=" + home,
+                "--wenshu.signing.units.procuratorate.role-text=检察建议专用章");
+        unitSeal = context.getBean(UnitSeals.class).forUnit("荆门市人民检察院");
         signer = context.getBean(PdfSigner.class);
         devKeys = context.getBean(SigningConfiguration.DevelopmentSetup.class).keys().orElseThrow();
     }
@@ -114,6 +124,36 @@ class VerifyCommandIntegrationTests {
         assertThat(run.out()).contains("全部签名有效", "荆门市人民检察院 电子印章 (TEST)", "PAdES:      B-LT", "PDF/A: no PDF/A claim");
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).contains("\"valid\" : true", "\"padesLevel\" : \"B-LT\"", "\"revocation\" : \"GOOD\"");
+    }
+
+    @Test
+    void jsonStatesThePolicyAppliedAndWhatTheSealReads() throws IOException {
+        byte[] signed = unitSeal.sign(instrument(), Optional.of(PadesLevel.B_T));
+
+        Run json = verify(signed, "--json");
+        Run text = verify(signed);
+
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"policy\" : {", "\"name\" : \"wenshu-pades-baseline\"", "\"version\" : \"1.0\"",
+                "ETSI EN 319 102-1", "\"signature\" : [ \"ETSI.CAdES.detached\", \"adbe.pkcs7.detached\" ]",
+                "\"algorithm\" : \"SHA-1\",\n", "\"acceptedUntil\" : \"2012-08-01\"",
+                "\"family\" : \"RSA\",\n", "\"minimumBits\" : 1900", "\"anyOf\" : [ \"digitalSignature\", \"nonRepudiation\" ]",
+                "\"id\" : \"byte-range-covers-revision\"", "\"sealText\" : \"荆门市人民检察院 检察建议专用章\"",
+                "\"violations\" : [ ]");
+        assertThat(text.out()).contains("验证策略 (policy): wenshu-pades-baseline 1.0", "印章文字:   荆门市人民检察院 检察建议专用章");
+    }
+
+    @Test
+    void signatureBreakingThePolicyExitsOneNamingTheRuleInChinese() throws IOException {
+        byte[] pdf = signedWithSubFilter(instrument(), unitSeal.key(), "wenshu.unknown");
+
+        Run run = verify(pdf);
+        Run json = verify(pdf, "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("验证未通过", "违反策略:   签名编码 (/SubFilter) 须为标准格式 (sub-filter)：签名的 /SubFilter 为 /wenshu.unknown");
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(json.out()).contains("\"rule\" : \"sub-filter\"", "\"valid\" : false");
     }
 
     @Test
@@ -246,8 +286,34 @@ class VerifyCommandIntegrationTests {
         assertThatThrownBy(() -> application.run("--wenshu.home=" + otherHome).close())
                 .hasRootCauseMessage("wenshu.signing: no signing key is configured and the production profile does not "
                         + "create development keys; set wenshu.signing.keystore.path (PKCS#12) or wenshu.signing.pkcs11.config "
-                        + "(HSM), with the secret in WENSHU_SIGNING_KEYSTORE_SECRET or WENSHU_SIGNING_PKCS11_PIN");
+                        + "(HSM), with the secret in WENSHU_SIGNING_KEYSTORE_SECRET or WENSHU_SIGNING_PKCS11_PIN, and "
+                        + "wenshu.signing.units.<id>.key-alias for each issuing unit");
         assertThat(otherHome.resolve("keys")).doesNotExist();
+    }
+
+    /** A detached CMS signature under any /SubFilter, made the plain PDFBox way (zero-padded /Contents). */
+    private static byte[] signedWithSubFilter(byte[] pdf, SigningKey key, String subFilter) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(COSName.getPDFName(subFilter));
+            signature.setSignDate(java.util.Calendar.getInstance());
+            document.addSignature(signature, content -> {
+                try {
+                    CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+                    generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                            new JcaDigestCalculatorProviderBuilder().build())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), key.certificate()));
+                    generator.addCertificates(new JcaCertStore(key.chain()));
+                    return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
     }
 
     /** A one-page instrument ending with the unit signature and date. */

@@ -19,12 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -125,6 +128,11 @@ final class SealArtwork {
             widget.setAppearance(appearance);
 
             try (PDPageContentStream content = new PDPageContentStream(document, stream)) {
+                // The seal's words are outlines, not text: ActualText (ISO 32000-1 14.9.4) says what they read, so
+                // text extraction, search and screen readers see the unit whose seal this is.
+                COSDictionary words = new COSDictionary();
+                words.setString(COSName.ACTUAL_TEXT, (seal.unitName() + " " + seal.roleText()).strip());
+                content.beginMarkedContent(COSName.getPDFName("Span"), PDPropertyList.create(words));
                 // Multiply like seal ink: the unit name and date under the seal stay legible.
                 PDExtendedGraphicsState ink = new PDExtendedGraphicsState();
                 ink.setBlendMode(BlendMode.MULTIPLY);
@@ -135,6 +143,7 @@ final class SealArtwork {
                 } else {
                     draw(content, seal, rectangle.getWidth());
                 }
+                content.endMarkedContent();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);

@@ -13,8 +13,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,13 +48,41 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain, Opt
 
     /** Opens a PKCS#12 keystore file; with an empty alias the keystore must hold exactly one key. */
     public static SigningKey fromPkcs12(Path keystore, Optional<String> alias, char[] secret) {
+        KeyStore store = loadPkcs12(keystore, secret);
+        try {
+            return fromKeyStore(store, alias, secret, Optional.empty(), "PKCS#12 keystore " + keystore);
+        } catch (GeneralSecurityException e) {
+            throw new KeyUnavailable("cannot open PKCS#12 keystore " + keystore + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Opens a PKCS#12 keystore file once and takes the key under each alias, e.g. one seal per issuing unit.
+     *
+     * @return the keys by alias, in the order asked
+     * @throws KeyUnavailable naming the file or the missing alias
+     */
+    public static Map<String, SigningKey> fromPkcs12(Path keystore, Collection<String> aliases, char[] secret) {
+        KeyStore store = loadPkcs12(keystore, secret);
+        Map<String, SigningKey> keys = new LinkedHashMap<>();
+        try {
+            for (String alias : aliases) {
+                keys.put(alias, fromKeyStore(store, Optional.of(alias), secret, Optional.empty(), "PKCS#12 keystore " + keystore));
+            }
+            return keys;
+        } catch (GeneralSecurityException e) {
+            throw new KeyUnavailable("cannot open PKCS#12 keystore " + keystore + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static KeyStore loadPkcs12(Path keystore, char[] secret) {
         if (!Files.isReadable(keystore)) {
             throw new KeyUnavailable("PKCS#12 keystore " + keystore + " does not exist or is not readable");
         }
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, secret);
-            return fromKeyStore(store, alias, secret, Optional.empty(), "PKCS#12 keystore " + keystore);
+            return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new KeyUnavailable("cannot open PKCS#12 keystore " + keystore + ": " + rootMessage(e), e);
         }
@@ -63,6 +94,33 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain, Opt
      * @param sunPkcs11Config a SunPKCS11 configuration file (name, library, slot or slotListIndex)
      */
     public static SigningKey fromPkcs11(Path sunPkcs11Config, Optional<String> alias, char[] pin) {
+        return withPkcs11(sunPkcs11Config, pin, (store, provider) ->
+                fromKeyStore(store, alias, pin, Optional.of(provider), "PKCS#11 token " + provider.getName()));
+    }
+
+    /**
+     * Logs in to a PKCS#11 token (HSM) once, through one SunPKCS11 provider, and takes the key labelled with each
+     * alias (its CKA_LABEL), e.g. one seal per issuing unit.
+     *
+     * @return the keys by alias, in the order asked
+     * @throws KeyUnavailable naming the configuration or the missing label
+     */
+    public static Map<String, SigningKey> fromPkcs11(Path sunPkcs11Config, Collection<String> aliases, char[] pin) {
+        return withPkcs11(sunPkcs11Config, pin, (store, provider) -> {
+            Map<String, SigningKey> keys = new LinkedHashMap<>();
+            for (String alias : aliases) {
+                keys.put(alias, fromKeyStore(store, Optional.of(alias), pin, Optional.of(provider),
+                        "PKCS#11 token " + provider.getName()));
+            }
+            return keys;
+        });
+    }
+
+    private interface TokenUse<T> {
+        T apply(KeyStore store, Provider provider) throws GeneralSecurityException;
+    }
+
+    private static <T> T withPkcs11(Path sunPkcs11Config, char[] pin, TokenUse<T> use) {
         if (!Files.isReadable(sunPkcs11Config)) {
             throw new KeyUnavailable("PKCS#11 configuration " + sunPkcs11Config + " does not exist or is not readable");
         }
@@ -70,7 +128,7 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain, Opt
             Provider provider = Security.getProvider("SunPKCS11").configure(sunPkcs11Config.toString());
             KeyStore store = KeyStore.getInstance("PKCS11", provider);
             store.load(null, pin);
-            return fromKeyStore(store, alias, pin, Optional.of(provider), "PKCS#11 token " + provider.getName());
+            return use.apply(store, provider);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof KeyUnavailable unavailable) {
                 throw unavailable;

@@ -68,15 +68,32 @@ public final class PdfVerifier {
     private final ChainValidation chains;
     private final RevocationSource revocation;
     private final Clock clock;
+    private final SignaturePolicy policy;
+    private final CryptographicCheck crypto;
 
     /**
+     * A verifier applying {@link SignaturePolicy#standard()}.
+     *
      * @param trustAnchors the root certificates to trust (the dev CA's in development)
      * @param revocation   CRLs known besides those embedded in documents
      */
     public PdfVerifier(Collection<X509Certificate> trustAnchors, RevocationSource revocation, Clock clock) {
+        this(trustAnchors, revocation, clock, SignaturePolicy.standard());
+    }
+
+    /** A verifier applying {@code policy}. */
+    public PdfVerifier(Collection<X509Certificate> trustAnchors, RevocationSource revocation, Clock clock,
+                       SignaturePolicy policy) {
         this.chains = new ChainValidation(trustAnchors);
         this.revocation = revocation;
         this.clock = clock;
+        this.policy = policy;
+        this.crypto = new CryptographicCheck(policy);
+    }
+
+    /** The validation policy this verifier applies. */
+    public SignaturePolicy policy() {
+        return policy;
     }
 
     /** Verifies {@code pdf}; throws {@link UnreadablePdf} when it is not a readable PDF. */
@@ -85,11 +102,23 @@ public final class PdfVerifier {
         try (PDDocument document = load(pdf)) {
             List<PDSignature> signatures = orderedSignatures(document);
             ValidationData embedded = validationData(document);
-            List<SignatureCheck> checks = new ArrayList<>();
-            for (int i = 0; i < signatures.size(); i++) {
-                checks.add(check(pdf, document, signatures, i, embedded, fieldName(document, signatures.get(i), i)));
+            // Newest first: a valid later document timestamp proves when everything before it existed (its POE).
+            SignatureCheck[] checks = new SignatureCheck[signatures.size()];
+            Optional<Instant> laterProof = Optional.empty();
+            for (int i = signatures.size() - 1; i >= 0; i--) {
+                Optional<PDSignatureField> field = field(document, signatures.get(i));
+                SignatureCheck check = check(pdf, document, signatures, i, embedded,
+                        field.map(PDSignatureField::getFullyQualifiedName).orElse("signature " + (i + 1)),
+                        field.flatMap(SealText::of), laterProof);
+                checks[i] = check;
+                if (check.documentTimestamp() && check.violations().isEmpty()) {
+                    Optional<Instant> proof = check.timestamp().filter(TimestampCheck::valid).map(TimestampCheck::time);
+                    if (proof.isPresent()) {
+                        laterProof = proof;
+                    }
+                }
             }
-            return new VerificationReport(checks, pdfAClaim(document));
+            return new VerificationReport(List.of(checks), pdfAClaim(document), policy);
         } catch (IOException e) {
             throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage(), e);
         }
@@ -142,18 +171,26 @@ public final class PdfVerifier {
     }
 
     private SignatureCheck check(byte[] pdf, PDDocument document, List<PDSignature> signatures, int index,
-                                 ValidationData embedded, String fieldName) throws IOException {
+                                 ValidationData embedded, String fieldName, Optional<String> sealText,
+                                 Optional<Instant> laterProof) throws IOException {
         PDSignature signature = signatures.get(index);
         boolean documentTimestamp = COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE))
                 || ETSI_RFC3161.getName().equals(signature.getSubFilter());
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<PolicyViolation> violations = new ArrayList<>();
+        checkSubFilter(signature, documentTimestamp).ifPresent(violations::add);
 
         int[] range = signature.getByteRange();
-        byte[] signedBytes = signedBytes(pdf, range, problems);
+        byte[] signedBytes = ByteRangeCheck.signedBytes(pdf, range, problems);
+        if (signedBytes != null) {
+            ByteRangeCheck.coversRevision(pdf, range).ifPresent(violations::add);
+        }
         boolean coversWholeFile = (long) range[2] + range[3] == pdf.length;
         byte[] contents = signature.getContents();
         Optional<ContentInfo> cms = parseCms(contents, problems);
+        // Algorithms are judged when the object is proven to have existed (EN 319 102-1 5.6.2), else now.
+        Instant timestampsJudgedAt = laterProof.orElse(clock.instant());
 
         boolean intact = false;
         String signer = "(unknown)";
@@ -164,13 +201,15 @@ public final class PdfVerifier {
 
         if (cms.isPresent() && signedBytes != null) {
             if (documentTimestamp) {
-                TimestampCheck check = checkTimestamp(cms.get(), sha256(signedBytes), embedded, "document timestamp");
+                TimestampCheck check = checkTimestamp(cms.get(), sha256(signedBytes), embedded, "document timestamp",
+                        "文档时间戳", timestampsJudgedAt, violations);
                 intact = check.problem().filter(p -> p.contains("does not cover")).isEmpty();
                 timestamp = Optional.of(check);
                 signer = check.authority();
                 check.problem().ifPresent(problems::add);
             } else {
-                SignerOutcome outcome = checkSigner(cms.get(), signedBytes, embedded, problems, warnings);
+                SignerOutcome outcome = checkSigner(cms.get(), signedBytes, embedded, problems, timestampsJudgedAt,
+                        violations);
                 intact = outcome.intact();
                 signer = outcome.signerCertificate().map(c -> c.getSubjectX500Principal().getName()).orElse(signer);
                 timestamp = outcome.timestamp();
@@ -180,13 +219,17 @@ public final class PdfVerifier {
                     Optional<Instant> proven = timestamp.filter(TimestampCheck::valid).map(TimestampCheck::time);
                     // A later valid document timestamp also proves the signature existed by then.
                     if (proven.isEmpty()) {
-                        proven = laterDocumentTimestampTime(pdf, signatures, index, embedded);
+                        proven = laterProof;
                     }
+                    Instant judgedAt = proven.orElse(clock.instant());
                     collectCrls(certificate, outcome.certificates(), crls);
                     chain = chains.validate(certificate, union(outcome.certificates(), embedded.certificates()), crls,
-                            proven.orElse(clock.instant()), proven, "signer");
+                            judgedAt, proven, "signer");
                     problems.addAll(chain.problems());
                     warnings.addAll(chain.warnings());
+                    violations.addAll(crypto.signer(outcome.signerInfo().orElseThrow(), certificate, "签名", judgedAt));
+                    crypto.keyUsage(certificate).ifPresent(violations::add);
+                    violations.addAll(crypto.chain(chain.chain(), judgedAt));
                     level = padesLevel(signature, outcome, document, signatures, index, embedded, chain);
                 }
             }
@@ -197,38 +240,68 @@ public final class PdfVerifier {
 
         ChangesAfterSigning changes = ChangesAfterSigning.none();
         if (!coversWholeFile && signedBytes != null) {
-            int laterSignatures = 0;
-            int laterTimestamps = 0;
-            for (int j = index + 1; j < signatures.size(); j++) {
-                if (COSName.DOC_TIME_STAMP.equals(signatures.get(j).getCOSObject().getCOSName(COSName.TYPE))) {
-                    laterTimestamps++;
-                } else {
-                    laterSignatures++;
-                }
-            }
-            int signedLength = range[2] + range[3];
-            boolean dssAdded = embedded.present() && !dssInRevision(pdf, signedLength);
-            changes = RevisionComparison.compare(pdf, signedLength, document, laterSignatures, laterTimestamps, dssAdded);
-            if (changes.kind() == ChangesAfterSigning.Kind.CONTENT_CHANGED) {
-                problems.addAll(changes.details());
-            }
+            changes = changesAfter(pdf, document, signatures, index, embedded, range[2] + range[3], problems);
         }
         List<String> chainSubjects = chain == null ? List.of()
                 : chain.chain().stream().map(c -> c.getSubjectX500Principal().getName()).toList();
-        return new SignatureCheck(fieldName, documentTimestamp, signer,
+        return new SignatureCheck(fieldName, documentTimestamp, signer, sealText,
                 Optional.ofNullable(signature.getSignDate()).map(calendar -> calendar.toInstant()), timestamp,
                 chainSubjects, chain != null && chain.trusted(),
                 chain == null ? SignatureCheck.Revocation.UNKNOWN : chain.revocation(),
-                intact, coversWholeFile, changes, level, List.copyOf(problems), List.copyOf(warnings));
+                intact, coversWholeFile, changes, level, List.copyOf(problems), List.copyOf(violations),
+                List.copyOf(warnings));
+    }
+
+    /** ETSI EN 319 142-1 5.1: only the policy's encodings; anything else is refused, not guessed at. */
+    private Optional<PolicyViolation> checkSubFilter(PDSignature signature, boolean documentTimestamp) {
+        String subFilter = signature.getSubFilter();
+        List<String> accepted = policy.subFilters(documentTimestamp);
+        if (subFilter != null && accepted.contains(subFilter)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PolicyViolation(SignaturePolicy.Rule.SUB_FILTER,
+                (documentTimestamp ? "文档时间戳" : "签名") + "的 /SubFilter 为 "
+                        + (subFilter == null ? "（缺失）" : "/" + subFilter) + "，不是策略接受的格式（接受："
+                        + String.join("、", accepted.stream().map(name -> "/" + name).toList()) + "）"));
+    }
+
+    private ChangesAfterSigning changesAfter(byte[] pdf, PDDocument document, List<PDSignature> signatures, int index,
+                                             ValidationData embedded, int signedLength, List<String> problems) {
+        int laterSignatures = 0;
+        int laterTimestamps = 0;
+        for (int j = index + 1; j < signatures.size(); j++) {
+            if (COSName.DOC_TIME_STAMP.equals(signatures.get(j).getCOSObject().getCOSName(COSName.TYPE))) {
+                laterTimestamps++;
+            } else {
+                laterSignatures++;
+            }
+        }
+        boolean dssAdded = embedded.present() && !dssInRevision(pdf, signedLength);
+        try {
+            ChangesAfterSigning changes = RevisionComparison.compare(pdf, signedLength, document, laterSignatures,
+                    laterTimestamps, dssAdded);
+            if (changes.kind() == ChangesAfterSigning.Kind.CONTENT_CHANGED) {
+                problems.addAll(changes.details());
+            }
+            return changes;
+        } catch (IOException e) {
+            // A signed range that does not end a readable revision cannot be compared: say so, never crash.
+            problems.add("the signed revision (first " + signedLength + " bytes) cannot be read to compare it with "
+                    + "the document: " + e.getMessage() + " (签名修订版本无法读取)");
+            return new ChangesAfterSigning(ChangesAfterSigning.Kind.CONTENT_CHANGED,
+                    List.of("the signed revision cannot be read"));
+        }
     }
 
     private record SignerOutcome(boolean intact, Optional<X509Certificate> signerCertificate,
-                                 List<X509Certificate> certificates, Optional<TimestampCheck> timestamp,
-                                 boolean signingCertificateV2, boolean signingTimeAttribute) {
+                                 Optional<SignerInformation> signerInfo, List<X509Certificate> certificates,
+                                 Optional<TimestampCheck> timestamp, boolean signingCertificateV2,
+                                 boolean signingTimeAttribute) {
     }
 
     private SignerOutcome checkSigner(ContentInfo contentInfo, byte[] signedBytes, ValidationData embedded,
-                                      List<String> problems, List<String> warnings) {
+                                      List<String> problems, Instant timestampJudgedAt,
+                                      List<PolicyViolation> violations) {
         try {
             CMSSignedData signedData = new CMSSignedData(new CMSProcessableByteArray(signedBytes), contentInfo);
             List<X509Certificate> certificates = certificates(signedData.getCertificates().getMatches(null));
@@ -237,7 +310,8 @@ public final class PdfVerifier {
             Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches((Selector<X509CertificateHolder>) signerInfo.getSID());
             if (matches.isEmpty()) {
                 problems.add("the signature does not include the signer's certificate");
-                return new SignerOutcome(false, Optional.empty(), certificates, Optional.empty(), false, false);
+                return new SignerOutcome(false, Optional.empty(), Optional.empty(), certificates, Optional.empty(),
+                        false, false);
             }
             X509Certificate signerCertificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             boolean intact;
@@ -260,12 +334,14 @@ public final class PdfVerifier {
                 ASN1Primitive token = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
                         .getAttrValues().getObjectAt(0).toASN1Primitive();
                 timestamp = Optional.of(checkTimestamp(ContentInfo.getInstance(token), sha256(signerInfo.getSignature()),
-                        embedded, "signature timestamp"));
+                        embedded, "signature timestamp", "签名时间戳", timestampJudgedAt, violations));
             }
-            return new SignerOutcome(intact, Optional.of(signerCertificate), certificates, timestamp, v2, signingTime);
+            return new SignerOutcome(intact, Optional.of(signerCertificate), Optional.of(signerInfo), certificates,
+                    timestamp, v2, signingTime);
         } catch (CMSException | CertificateException | OperatorCreationException e) {
             problems.add("the signature (CMS) cannot be checked: " + e.getMessage());
-            return new SignerOutcome(false, Optional.empty(), List.of(), Optional.empty(), false, false);
+            return new SignerOutcome(false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false,
+                    false);
         }
     }
 
@@ -282,9 +358,13 @@ public final class PdfVerifier {
         }
     }
 
-    /** Checks an RFC 3161 token: intact, over {@code expectedSha256}, and from a TSA that chains to a trust anchor. */
+    /**
+     * Checks an RFC 3161 token: intact, over {@code expectedSha256}, from a TSA that chains to a trust anchor, and
+     * with algorithms the policy accepts at {@code judgedAt} (violations go to {@code violations}).
+     */
     private TimestampCheck checkTimestamp(ContentInfo contentInfo, byte[] expectedSha256, ValidationData embedded,
-                                          String what) {
+                                          String what, String label, Instant judgedAt,
+                                          List<PolicyViolation> violations) {
         try {
             TimeStampToken token = new TimeStampToken(new CMSSignedData(contentInfo));
             Instant time = token.getTimeStampInfo().getGenTime().toInstant();
@@ -314,32 +394,20 @@ public final class PdfVerifier {
             if (!chain.problems().isEmpty()) {
                 return new TimestampCheck(time, authority, false, Optional.of(String.join("; ", chain.problems())));
             }
+            SignerInformation tsaSigner = token.toCMSSignedData().getSignerInfos().getSigners().iterator().next();
+            List<PolicyViolation> found = new ArrayList<>(crypto.signer(tsaSigner, tsa, label, judgedAt));
+            found.addAll(crypto.chain(chain.chain(), judgedAt));
+            if (!found.isEmpty()) {
+                violations.addAll(found);
+                return new TimestampCheck(time, authority, false, Optional.of(what + " breaks the validation policy ("
+                        + label + "不符合验证策略)"));
+            }
             return new TimestampCheck(time, authority, true, Optional.empty());
         } catch (TSPException | IOException | CMSException | CertificateException | OperatorCreationException
                  | IllegalArgumentException e) {
             return new TimestampCheck(Instant.EPOCH, "(unreadable)", false,
                     Optional.of(what + " cannot be read: " + e.getMessage()));
         }
-    }
-
-    private Optional<Instant> laterDocumentTimestampTime(byte[] pdf, List<PDSignature> signatures, int index,
-                                                         ValidationData embedded) {
-        for (int j = index + 1; j < signatures.size(); j++) {
-            PDSignature later = signatures.get(j);
-            if (!COSName.DOC_TIME_STAMP.equals(later.getCOSObject().getCOSName(COSName.TYPE))) {
-                continue;
-            }
-            List<String> ignored = new ArrayList<>();
-            byte[] bytes = signedBytes(pdf, later.getByteRange(), ignored);
-            Optional<ContentInfo> cms = parseCms(later.getContents(), ignored);
-            if (bytes != null && cms.isPresent()) {
-                TimestampCheck check = checkTimestamp(cms.get(), sha256(bytes), embedded, "document timestamp");
-                if (check.valid()) {
-                    return Optional.of(check.time());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<PadesLevel> padesLevel(PDSignature signature, SignerOutcome outcome, PDDocument document,
@@ -384,37 +452,6 @@ public final class PdfVerifier {
         Set<X509Certificate> set = new LinkedHashSet<>(a);
         set.addAll(b);
         return set;
-    }
-
-    private static byte[] signedBytes(byte[] pdf, int[] range, List<String> problems) {
-        long firstEnd = (long) range[0] + range[1];
-        long secondEnd = (long) range[2] + range[3];
-        if (range[0] != 0 || range[1] < 0 || range[2] < firstEnd || secondEnd > pdf.length) {
-            problems.add("integrity: the signature's /ByteRange " + Arrays.toString(range)
-                    + " does not fit the file (" + pdf.length + " bytes)");
-            return null;
-        }
-        // The gap must hold exactly the hex string /Contents and nothing a forger could slip in.
-        byte[] gap = Arrays.copyOfRange(pdf, range[1], range[2]);
-        if (gap.length < 2 || gap[0] != '<' || gap[gap.length - 1] != '>' || !isHex(gap, 1, gap.length - 1)) {
-            problems.add("integrity: the unsigned gap in /ByteRange holds more than the signature value");
-            return null;
-        }
-        byte[] signed = new byte[range[1] + range[3]];
-        System.arraycopy(pdf, 0, signed, 0, range[1]);
-        System.arraycopy(pdf, range[2], signed, range[1], range[3]);
-        return signed;
-    }
-
-    private static boolean isHex(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            boolean hex = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
-            if (!hex) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Reads the CMS object, ignoring the zero padding other signers leave after it in /Contents. */
@@ -483,14 +520,14 @@ public final class PdfVerifier {
         }
     }
 
-    private static String fieldName(PDDocument document, PDSignature signature, int index) throws IOException {
+    private static Optional<PDSignatureField> field(PDDocument document, PDSignature signature) throws IOException {
         for (PDSignatureField field : document.getSignatureFields()) {
             PDSignature value = field.getSignature();
             if (value != null && value.getCOSObject() == signature.getCOSObject()) {
-                return field.getFullyQualifiedName();
+                return Optional.of(field);
             }
         }
-        return "signature " + (index + 1);
+        return Optional.empty();
     }
 
     private static Optional<String> pdfAClaim(PDDocument document) {

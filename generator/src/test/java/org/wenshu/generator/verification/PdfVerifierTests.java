@@ -74,6 +74,7 @@ class PdfVerifierTests {
             assertThat(report.pdfAClaim()).contains("PDF/A-2B");
             SignatureCheck seal = report.signatures().get(0);
             assertThat(seal.signer()).contains("某某市人民检察院 电子印章 (TEST)");
+            assertThat(seal.sealText()).contains("某某市人民检察院 检察建议专用章");
             assertThat(seal.level()).contains(level);
             assertThat(seal.intact()).isTrue();
             assertThat(seal.trusted()).isTrue();
@@ -110,6 +111,8 @@ class PdfVerifierTests {
                     .containsExactly("CN=张检察官 (TEST),OU=TEST - not for real instruments,O=wenshu TEST,C=CN",
                             "CN=某某市人民检察院 电子印章 (TEST),OU=TEST - not for real instruments,O=wenshu TEST,C=CN");
             assertThat(report.signatures().get(0).changes().details()).contains("1 later signature(s)");
+            assertThat(report.signatures().get(0).sealText()).as("the prosecutor's signature is invisible").isEmpty();
+            assertThat(report.signatures().get(1).sealText()).contains("某某市人民检察院 检察建议专用章");
         }
     }
 
