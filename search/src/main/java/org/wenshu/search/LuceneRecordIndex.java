@@ -75,6 +75,7 @@ import org.wenshu.search.query.ParsedQuery;
 import org.wenshu.search.query.QueryInvalid;
 import org.wenshu.search.query.QueryLanguage;
 import org.wenshu.search.query.QueryTranslator;
+import org.wenshu.search.query.QueryTranslator.Relaxation;
 import org.wenshu.search.query.Ranking;
 
 /**
@@ -417,21 +418,93 @@ public final class LuceneRecordIndex implements RecordIndex {
     public SearchResults search(SearchRequest request) {
         ParsedQuery parsed = QueryLanguage.parse(request.query());
         Query access = RecordDocuments.accessFilter(request.viewer());
+        Query highlight = translator.highlight(parsed);
+        return withSearcher(searcher -> {
+            SearchResults results = run(searcher, parsed, Relaxation.NONE, access, highlight, request);
+            if (results.total() > 0) {
+                return results;
+            }
+            return relax(searcher, parsed, access, highlight, request).orElse(results);
+        });
+    }
+
+    /**
+     * The results of {@code parsed} widened when as typed it found nothing (no empty page): first without the words
+     * that no record the viewer may see contains, then with most of the remaining words instead of all.
+     */
+    private Optional<SearchResults> relax(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
+            SearchRequest request) throws IOException {
+        List<Integer> relaxable = translator.relaxable(parsed);
+        if (relaxable.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Integer> missing = new java.util.LinkedHashSet<>();
+        for (int group : relaxable) {
+            Query alone = new BooleanQuery.Builder()
+                    .add(translator.wordMatching(wordOf(parsed, group)), Occur.MUST)
+                    .add(access, Occur.FILTER)
+                    .build();
+            if (searcher.count(alone) == 0) {
+                missing.add(group);
+            }
+        }
+        List<String> missingWords = missing.stream().map(g -> wordOf(parsed, g)).toList();
+        if (!missing.isEmpty() && hasTextLeft(parsed, missing)) {
+            SearchResults results = run(searcher, parsed, new Relaxation(missing, 0), access, highlight, request);
+            if (results.total() > 0) {
+                String quoted = String.join("、", missingWords.stream().map(w -> "“" + w + "”").toList());
+                return Optional.of(results.withRelaxation(missingWords,
+                        "未找到" + quoted + "，已显示包含其余词语的结果"));
+            }
+        }
+        List<Integer> found = relaxable.stream().filter(g -> !missing.contains(g)).toList();
+        for (int minimum = found.size() - 1; minimum >= 1; minimum--) {
+            SearchResults results = run(searcher, parsed, new Relaxation(missing, minimum), access, highlight,
+                    request);
+            if (results.total() > 0) {
+                List<String> terms = new ArrayList<>(missingWords);
+                found.forEach(g -> terms.add(wordOf(parsed, g)));
+                String notice = (missingWords.isEmpty() ? "" : "未找到" + String.join("、",
+                        missingWords.stream().map(w -> "“" + w + "”").toList()) + "；")
+                        + "没有同时包含全部词语的结果，已显示包含其中至少 " + minimum + " 个词语的结果";
+                return Optional.of(results.withRelaxation(terms, notice));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String wordOf(ParsedQuery parsed, int group) {
+        return ((ParsedQuery.Words) parsed.groups().get(group).get(0)).text();
+    }
+
+    /** True when something searchable remains once {@code dropped} groups are left out. */
+    private static boolean hasTextLeft(ParsedQuery parsed, Set<Integer> dropped) {
+        for (int i = 0; i < parsed.groups().size(); i++) {
+            if (!dropped.contains(i) && parsed.groups().get(i).stream()
+                    .anyMatch(c -> !c.excluded() && (c instanceof ParsedQuery.Words || c instanceof ParsedQuery.Phrase))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SearchResults run(IndexSearcher searcher, ParsedQuery parsed, Relaxation relaxation, Query access,
+            Query highlight, SearchRequest request) throws IOException {
         Query ranked;
         Query matching;
         try {
             ranked = new BooleanQuery.Builder()
-                    .add(translator.translate(parsed), Occur.MUST)
+                    .add(translator.translate(parsed, relaxation), Occur.MUST)
                     .add(access, Occur.FILTER)
                     .build();
             matching = new BooleanQuery.Builder()
-                    .add(translator.matching(parsed), Occur.MUST)
+                    .add(translator.matching(parsed, relaxation), Occur.MUST)
                     .add(access, Occur.FILTER)
                     .build();
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        return withSearcher(searcher -> run(searcher, ranked, matching, translator.highlight(parsed), request));
+        return run(searcher, ranked, matching, highlight, request);
     }
 
     /**

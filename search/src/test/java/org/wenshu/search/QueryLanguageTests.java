@@ -42,6 +42,24 @@ class QueryLanguageTests {
     }
 
     @Test
+    void readsAndOrNotAndTheirSymbolsAsOperators() {
+        ParsedQuery words = QueryLanguage.parse("仓储 AND 消防 OR 安全 NOT 罚款 &&\"检察建议\" 堵塞||拥堵");
+
+        assertThat(words.groups()).containsExactly(
+                List.of(new Words("仓储", false)),
+                List.of(new Words("消防", false), new Words("安全", false)),
+                List.of(new Words("罚款", true)),
+                List.of(new Phrase("检察建议", false)),
+                List.of(new Words("堵塞", false), new Words("拥堵", false)));
+    }
+
+    @Test
+    void searchesOperatorWordsInLowerCaseAsWords() {
+        assertThat(QueryLanguage.parse("and or not").groups()).containsExactly(
+                List.of(new Words("and", false)), List.of(new Words("or", false)), List.of(new Words("not", false)));
+    }
+
+    @Test
     void acceptsChineseQuotesOpenRangesAndQuotedFilterValues() {
         ParsedQuery query = QueryLanguage.parse("“检察建议” date:..2023-12-31 year:2020.. unit:\"市 公安局\"");
 
@@ -84,6 +102,14 @@ class QueryLanguageTests {
                 Arguments.of("检察 OR", "OR needs a term after it"),
                 Arguments.of("检察 OR OR 建议", "OR needs a term before it"),
                 Arguments.of("检察 OR -建议", "an -excluded term cannot be part of OR"),
+                Arguments.of("AND 检察", "AND needs a term before it"),
+                Arguments.of("检察 AND", "AND needs a term after it"),
+                Arguments.of("检察 &&", "AND needs a term after it"),
+                Arguments.of("|| 检察", "OR needs a term before it"),
+                Arguments.of("检察 NOT", "NOT needs a term after it"),
+                Arguments.of("检察 AND OR 建议", "OR needs a term before it, found AND"),
+                Arguments.of("检察 NOT -建议", "NOT before an -excluded term"),
+                Arguments.of("检察 OR NOT 建议", "NOT needs a term before it, found OR"),
                 Arguments.of("\"\"", "empty phrase"),
                 Arguments.of("\"，。\"", "empty phrase"),
                 Arguments.of("-检察 -建议", "only -excluded terms"),

@@ -162,6 +162,43 @@ class ReferenceImporterTests {
     }
 
     @Test
+    void findsAPhraseThatWrapsAPrintedLineOfAnImportedPdf() throws IOException {
+        // Official documents print 16 pt type on 28-29 pt lines; PDFBox takes each such line for a paragraph.
+        String[] lines = {"关于消防安全的检察建议", "", "　　经查，该仓储企业存在安全出口锁闭、疏散通道堵",
+                "塞等问题，严重威胁群众生命财产安全。请你单位依法", "整改。", "　　第二段另起一行，与前段无关。"};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PDDocument pdf = new PDDocument()) {
+            PDPage page = new PDPage();
+            pdf.addPage(page);
+            PDType0Font cjk = PDType0Font.load(pdf,
+                    Path.of("../generator/src/main/resources/fonts/LXGWWenKai-Regular.ttf").toFile());
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                float y = 720;
+                for (String line : lines) {
+                    if (!line.isEmpty()) {
+                        content.beginText();
+                        content.setFont(cjk, 14);
+                        content.newLineAtOffset(60, y);
+                        content.showText(line);
+                        content.endText();
+                    }
+                    y -= 28;
+                }
+            }
+            pdf.save(bytes);
+        }
+        Files.write(folder.resolve("消防.pdf"), bytes.toByteArray());
+
+        importer.importFolder(folder);
+
+        assertThat(only("\"通道堵塞\"").snippet().matchedTexts()).contains("通道堵塞");
+        assertThat(only("\"依法整改\"").snippet().matchedTexts()).contains("依法整改");
+        assertThat(index.search(SearchRequest.of("\"整改第二段\"", Viewer.researcher(), 10)).hits())
+                .as("a new, indented paragraph is not joined to the one before")
+                .isEmpty();
+    }
+
+    @Test
     void reportsUnsupportedEmptyAndBrokenFilesWithoutStoppingTheImport() throws IOException {
         write("ok.md", "# 好\n\n森林防火的规定。");
         write("图片.png", "not an image");

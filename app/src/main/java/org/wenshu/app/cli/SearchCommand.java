@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code wenshu search}: full-text search of the index, one query or a batch file of queries. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"检索文书、回复和参考资料 (full-text search).",
-                "Query language: words, \"exact phrase\", -excluded, a OR b, type:T unit:U domain:D status:S "
+                "Query language: words, \"exact phrase\", -excluded (or NOT x), a OR b (a || b), a AND b, type:T unit:U domain:D status:S "
                         + "kind:instrument|response|reference number:N year:2024 date:2024-01-01..2024-06-30"})
 class SearchCommand implements Callable<Integer> {
 
@@ -112,6 +112,8 @@ class SearchCommand implements Callable<Integer> {
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("query", queries.get(0));
                 answer.put("total", results.total());
+                answer.put("relaxedTerms", results.relaxedTerms());
+                answer.put("notice", results.notice());
                 answer.put("hits", results.hits().stream().map(SearchCommand::hitJson).toList());
                 answer.put("facets", results.facets());
                 out.println(JSON.writeValueAsString(answer));
@@ -156,8 +158,12 @@ class SearchCommand implements Callable<Integer> {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("query", line);
         try {
-            answer.put("hits", search.search(request(line, viewer, order, false)).hits().stream()
-                    .map(SearchCommand::hitJson).toList());
+            SearchResults results = search.search(request(line, viewer, order, false));
+            answer.put("hits", results.hits().stream().map(SearchCommand::hitJson).toList());
+            if (results.relaxed()) {
+                answer.put("relaxedTerms", results.relaxedTerms());
+                answer.put("notice", results.notice());
+            }
         } catch (QueryInvalid e) {
             // One bad line does not end the batch: the line says what is wrong with it.
             answer.put("hits", List.of());
@@ -183,6 +189,9 @@ class SearchCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, SearchResults results) {
+        if (results.relaxed()) {
+            out.println(results.notice());
+        }
         out.printf("共 %d 条 (hits)%n", results.total());
         int rank = offset;
         for (Hit hit : results.hits()) {

@@ -1,12 +1,14 @@
 package org.wenshu.search.analysis;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -18,7 +20,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * The analyzers of the index: CJK bigrams (recall, exact phrases, highlighting) and smartcn words (precision,
  * similar documents). Titles are indexed with both; bodies as bigrams, where a query's words are matched as phrases
  * of their bigrams. Every indexed field is queried: an index that stores a field but never queries it finds
- * nothing through it.
+ * nothing through it. Every analyzer first folds the text with {@link ChineseNormalization} (traditional →
+ * simplified, full-width → ASCII), so documents and queries meet in one written form.
  */
 public final class ChineseAnalysis {
 
@@ -27,13 +30,35 @@ public final class ChineseAnalysis {
         protected TokenStreamComponents createComponents(String fieldName) {
             return new TokenStreamComponents(new HanBigramTokenizer());
         }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return ChineseNormalization.filter(reader);
+        }
     };
     // smartcn's default stop set holds only punctuation: every word counts.
-    private final Analyzer words = new SmartChineseAnalyzer(true);
+    private final Analyzer words = new AnalyzerWrapper(Analyzer.GLOBAL_REUSE_STRATEGY) {
+        private final Analyzer smartcn = new SmartChineseAnalyzer(true);
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return smartcn;
+        }
+
+        @Override
+        protected Reader wrapReader(String fieldName, Reader reader) {
+            return ChineseNormalization.filter(reader);
+        }
+    };
     private final Analyzer perField = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
             IndexFields.BODY, bigrams,
             IndexFields.TITLE_BIGRAMS, bigrams,
             IndexFields.TITLE_WORDS, words));
+
+    /** Analyzers for the index; builds the normalisation table now rather than inside the first search. */
+    public ChineseAnalysis() {
+        ChineseNormalization.fold('倉');
+    }
 
     /** The bigram analyzer (fields {@link IndexFields#BODY}, {@link IndexFields#TITLE_BIGRAMS}). */
     public Analyzer bigrams() {

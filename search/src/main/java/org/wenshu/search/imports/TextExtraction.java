@@ -81,7 +81,9 @@ public final class TextExtraction {
         if (mediaType.equals("text/plain")) {
             return new Extracted(fallback, decode(bytes).strip());
         }
-        return parsed(bytes, fallback);
+        Extracted parsed = parsed(bytes, fallback);
+        return mediaType.equals("application/pdf") ? new Extracted(parsed.title(), PdfParagraphs.join(parsed.text()))
+                : parsed;
     }
 
     private Extracted parsed(byte[] bytes, String fallback) throws IOException {

@@ -17,7 +17,9 @@ import org.wenshu.search.query.ParsedQuery.Words;
  * The query language researchers type (检索语法): words, {@code "exact phrases"} (also “…”), {@code -excluded},
  * {@code OR}, and filters {@code type:}, {@code unit:}, {@code domain:}, {@code status:}, {@code kind:},
  * {@code number:}, {@code year:2024} (or {@code year:2020..2024}) and {@code date:2024-01-01..2024-06-30}
- * (either end may be left open). Words separated by spaces must all match; {@code OR} joins its neighbours.
+ * (either end may be left open). Words separated by spaces must all match; {@code OR} (or {@code ||}) joins its
+ * neighbours, {@code AND} (or {@code &&}) says what a space says, and {@code NOT x} is {@code -x}. The operators
+ * are recognised in capitals only: {@code and}, {@code or} and {@code not} are searched as words.
  */
 public final class QueryLanguage {
 
@@ -27,6 +29,8 @@ public final class QueryLanguage {
     public static final Set<String> KEYWORD_FIELDS = Set.of("type", "unit", "domain", "status", "kind", "number");
     private static final Set<String> KINDS = Set.of("INSTRUMENT", "RESPONSE", "REFERENCE");
     private static final String KNOWN_FIELDS = "type, unit, domain, status, kind, number, year, date";
+    /** Operator words, in capitals as typed; {@code &&} and {@code ||} are their symbols. */
+    private static final List<String> OPERATORS = List.of("AND", "OR", "NOT");
 
     private final String input;
     private int at;
@@ -50,44 +54,59 @@ public final class QueryLanguage {
     private ParsedQuery parse() {
         checkCharacters();
         List<List<Clause>> groups = new ArrayList<>();
-        boolean pendingOr = false;
-        int orAt = -1;
+        String pending = null;
+        int pendingAt = -1;
         while (true) {
             skipSpace();
             if (at >= input.length()) {
                 break;
             }
             int start = at;
-            if (isOrOperator()) {
-                if (groups.isEmpty() || pendingOr) {
-                    throw new QueryInvalid("OR 前面缺少检索词 (OR needs a term before it)", start);
+            String operator = operatorAt();
+            if (operator != null) {
+                String name = operatorName(operator);
+                if (pending != null) {
+                    throw new QueryInvalid(name + " 前面缺少检索词 (" + name + " needs a term before it, found "
+                            + pending + ")", start);
                 }
-                if (groups.get(groups.size() - 1).stream().anyMatch(Clause::excluded)) {
+                if (!name.equals("NOT") && groups.isEmpty()) {
+                    throw new QueryInvalid(name + " 前面缺少检索词 (" + name + " needs a term before it)", start);
+                }
+                if (name.equals("OR") && groups.get(groups.size() - 1).stream().anyMatch(Clause::excluded)) {
                     throw new QueryInvalid("排除词不能与 OR 连用 (an -excluded term cannot be part of OR)", start);
                 }
-                at += 2;
-                pendingOr = true;
-                orAt = start;
+                at += operator.length();
+                pending = operator;
+                pendingAt = start;
                 continue;
             }
             Clause clause = clause();
             if (clause == null) {
                 continue;
             }
-            if (pendingOr) {
+            String name = pending == null ? "" : operatorName(pending);
+            pending = null;
+            if (name.equals("NOT")) {
+                if (clause.excluded()) {
+                    throw new QueryInvalid("NOT 后面的词已带减号 (NOT before an -excluded term: use one of them)",
+                            start);
+                }
+                clause = excluded(clause);
+            }
+            if (name.equals("OR")) {
                 if (clause.excluded()) {
                     throw new QueryInvalid("排除词不能与 OR 连用 (an -excluded term cannot be part of OR)", start);
                 }
                 groups.get(groups.size() - 1).add(clause);
-                pendingOr = false;
             } else {
                 List<Clause> group = new ArrayList<>();
                 group.add(clause);
                 groups.add(group);
             }
         }
-        if (pendingOr) {
-            throw new QueryInvalid("OR 后面缺少检索词 (OR needs a term after it)", orAt);
+        if (pending != null) {
+            throw new QueryInvalid(operatorName(pending) + " 后面缺少检索词 (" + operatorName(pending)
+                    + " needs a term after it)", pendingAt);
         }
         if (groups.isEmpty()) {
             throw new QueryInvalid("查询中没有可检索的字词 (nothing searchable: only punctuation or symbols)", -1);
@@ -96,6 +115,43 @@ public final class QueryLanguage {
             throw new QueryInvalid("查询只有排除条件 (only -excluded terms: say what to look for as well)", -1);
         }
         return new ParsedQuery(groups);
+    }
+
+    /** The operator at the cursor ({@code AND OR NOT} standing alone, {@code && ||} anywhere), or null. */
+    private String operatorAt() {
+        if (input.startsWith("&&", at) || input.startsWith("||", at)) {
+            return input.substring(at, at + 2);
+        }
+        for (String word : OPERATORS) {
+            int end = at + word.length();
+            if (input.startsWith(word, at) && (end == input.length() || isSpace(input.charAt(end))
+                    || isOpeningQuote(input.charAt(end)))) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private static String operatorName(String operator) {
+        return switch (operator) {
+            case "&&" -> "AND";
+            case "||" -> "OR";
+            default -> operator;
+        };
+    }
+
+    private static Clause excluded(Clause clause) {
+        if (clause instanceof Words w) {
+            return new Words(w.text(), true);
+        }
+        if (clause instanceof Phrase p) {
+            return new Phrase(p.text(), true);
+        }
+        if (clause instanceof Filter f) {
+            return new Filter(f.field(), f.value(), true);
+        }
+        DateRange d = (DateRange) clause;
+        return new DateRange(d.from(), d.to(), true);
     }
 
     private void checkCharacters() {
@@ -115,10 +171,6 @@ public final class QueryLanguage {
                 throw new QueryInvalid(String.format("不允许控制字符 (control character U+%04X)", (int) c), i);
             }
         }
-    }
-
-    private boolean isOrOperator() {
-        return input.startsWith("OR", at) && (at + 2 == input.length() || isSpace(input.charAt(at + 2)));
     }
 
     private Clause clause() {
@@ -144,7 +196,8 @@ public final class QueryLanguage {
         }
         int end = at;
         while (end < input.length() && !isSpace(input.charAt(end)) && !isOpeningQuote(input.charAt(end))
-                && input.charAt(end) != '”' && input.charAt(end) != '」') {
+                && input.charAt(end) != '”' && input.charAt(end) != '」' && !input.startsWith("&&", end)
+                && !input.startsWith("||", end)) {
             end++;
         }
         String word = input.substring(at, end);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -22,6 +23,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.wenshu.search.analysis.ChineseAnalysis;
 import org.wenshu.search.analysis.ChineseAnalysis.Token;
+import org.wenshu.search.analysis.ChineseNormalization;
 import org.wenshu.search.analysis.IndexFields;
 import org.wenshu.search.analysis.LegalSynonyms;
 import org.wenshu.search.analysis.QueryStopwords;
@@ -35,6 +37,7 @@ import org.wenshu.search.query.ParsedQuery.Words;
 public final class QueryTranslator {
 
     private static final int MAX_TERMS = 64;
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?");
 
     private final ChineseAnalysis analysis;
     private final LegalSynonyms synonyms;
@@ -55,7 +58,61 @@ public final class QueryTranslator {
 
     /** The query for {@code parsed}, without any access restriction (the caller adds that as a filter). */
     public Query translate(ParsedQuery parsed) {
-        return translate(parsed, true);
+        return translate(parsed, true, Relaxation.NONE);
+    }
+
+    /** As {@link #translate(ParsedQuery)}, relaxed as {@code relaxation} says. */
+    public Query translate(ParsedQuery parsed, Relaxation relaxation) {
+        return translate(parsed, true, relaxation);
+    }
+
+    /** As {@link #matching(ParsedQuery)}, relaxed as {@code relaxation} says. */
+    public Query matching(ParsedQuery parsed, Relaxation relaxation) {
+        return new ConstantScoreQuery(translate(parsed, false, relaxation));
+    }
+
+    /**
+     * How a query that found nothing is widened (放宽): word groups left out ({@code dropped}, by their index in
+     * {@link ParsedQuery#groups()}), and, when {@code minimumWords > 0}, the remaining plain words made optional
+     * with at least that many matching. Phrases, filters and exclusions never relax.
+     */
+    public record Relaxation(Set<Integer> dropped, int minimumWords) {
+
+        /** The query as typed. */
+        public static final Relaxation NONE = new Relaxation(Set.of(), 0);
+
+        public Relaxation {
+            dropped = Set.copyOf(dropped);
+        }
+    }
+
+    /**
+     * The groups of {@code parsed} that may be relaxed, by index: a single plain word that every hit must contain
+     * (not a phrase, filter, exclusion, OR group, year or document kind).
+     */
+    public List<Integer> relaxable(ParsedQuery parsed) {
+        List<Integer> groups = new ArrayList<>();
+        for (int i = 0; i < parsed.groups().size(); i++) {
+            List<Clause> group = parsed.groups().get(i);
+            if (group.size() == 1 && group.get(0) instanceof Words w && !w.excluded() && !isSoft(w.text())) {
+                groups.add(i);
+            }
+        }
+        return groups;
+    }
+
+    /** The records one word of a query matches on its own (for finding the words that match nothing). */
+    public Query wordMatching(String word) {
+        return new ConstantScoreQuery(matchingText(word));
+    }
+
+    /**
+     * True for a word that ranks but is not required: a year (2024, 2024年), which a text may never print, and a
+     * kind of document (规定, 解释), which the title may name differently.
+     */
+    boolean isSoft(String raw) {
+        String word = ChineseNormalization.normalize(raw).strip();
+        return YEAR.matcher(word).matches() || synonyms.isDocumentKind(word);
     }
 
     /**
@@ -65,7 +122,7 @@ public final class QueryTranslator {
      * text's bigrams cannot match where none of them does).
      */
     public Query matching(ParsedQuery parsed) {
-        return new ConstantScoreQuery(translate(parsed, false));
+        return new ConstantScoreQuery(translate(parsed, false, Relaxation.NONE));
     }
 
     /**
@@ -96,15 +153,35 @@ public final class QueryTranslator {
         return marks.build();
     }
 
-    private Query translate(ParsedQuery parsed, boolean scoring) {
+    private Query translate(ParsedQuery parsed, boolean scoring, Relaxation relaxation) {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
+        BooleanQuery.Builder most = new BooleanQuery.Builder();
+        int mostCount = 0;
         int optional = 0;
-        for (List<Clause> group : parsed.groups()) {
+        int soft = 0;
+        boolean required = false;
+        List<Integer> relaxable = relaxation.minimumWords() > 0 ? relaxable(parsed) : List.of();
+        for (int i = 0; i < parsed.groups().size(); i++) {
+            if (relaxation.dropped().contains(i)) {
+                continue;
+            }
+            List<Clause> group = parsed.groups().get(i);
             if (group.size() == 1) {
                 Clause clause = group.get(0);
+                if (clause instanceof Words w && !w.excluded() && isSoft(w.text())) {
+                    top.add(clause(clause, scoring), Occur.SHOULD);
+                    soft++;
+                    continue;
+                }
+                if (relaxable.contains(i)) {
+                    most.add(clause(clause, scoring), Occur.SHOULD);
+                    mostCount++;
+                    continue;
+                }
                 Occur occur = occur(clause);
                 top.add(clause(clause, scoring), occur);
                 optional += occur == Occur.SHOULD ? 1 : 0;
+                required |= occur == Occur.MUST;
             } else {
                 BooleanQuery.Builder any = new BooleanQuery.Builder();
                 boolean scored = false;
@@ -113,10 +190,17 @@ public final class QueryTranslator {
                     scored |= clause instanceof Words || clause instanceof Phrase;
                 }
                 top.add(any.build(), scored ? Occur.MUST : Occur.FILTER);
+                required |= scored;
             }
         }
-        if (optional > 0) {
-            // With a filter or a required clause beside them, optional clauses would stop being required at all.
+        if (mostCount > 0) {
+            most.setMinimumNumberShouldMatch(Math.min(mostCount, relaxation.minimumWords()));
+            top.add(most.build(), Occur.MUST);
+            required = true;
+        }
+        if (optional > 0 || (soft > 0 && !required)) {
+            // With a filter or a required clause beside them, optional clauses would stop being required at all;
+            // soft words alone (a year, a document kind) must match one of them.
             top.setMinimumNumberShouldMatch(1);
         }
         return top.build();
@@ -168,12 +252,13 @@ public final class QueryTranslator {
      * its terms, so a common bigram inside one (人民, 关于) forced scoring every record that contains it.
      */
     public Query text(String raw) {
-        String text = ranking.stopwords() ? stopwords.strip(raw) : raw;
+        String folded = ChineseNormalization.normalize(raw);
+        String text = ranking.stopwords() ? stopwords.strip(folded) : folded;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         textQuery(text, 1f, any);
         if (ranking.synonyms()) {
-            for (String alternative : synonyms.alternatives(text)) {
-                textQuery(alternative, ranking.synonymWeight(), any);
+            for (LegalSynonyms.Alternative alternative : synonyms.weighted(text)) {
+                textQuery(alternative.text(), ranking.synonymWeight() * alternative.weight(), any);
             }
         }
         return any.build();
@@ -181,7 +266,8 @@ public final class QueryTranslator {
 
     /** The typed text (question words dropped) and its synonym expansions, as {@link #text} queries them. */
     private List<String> textsOf(String raw) {
-        String text = ranking.stopwords() ? stopwords.strip(raw) : raw;
+        String folded = ChineseNormalization.normalize(raw);
+        String text = ranking.stopwords() ? stopwords.strip(folded) : folded;
         List<String> texts = new ArrayList<>();
         texts.add(text);
         if (ranking.synonyms()) {

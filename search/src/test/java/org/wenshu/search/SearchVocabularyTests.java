@@ -1,0 +1,156 @@
+package org.wenshu.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Searches that find what the user means: normalised characters, the legal vocabulary, and no empty page. */
+class SearchVocabularyTests {
+
+    @TempDir
+    Path home;
+
+    LuceneRecordIndex index;
+
+    @BeforeEach
+    void open() {
+        index = LuceneRecordIndex.open(home.resolve("index"), RecordSource.empty());
+        index.index(reference("loans", "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
+                "为正确审理民间借贷纠纷案件，根据《中华人民共和国民法典》等法律规定，制定本规定。", 2020));
+        index.index(reference("defaulters", "最高人民法院关于公布失信被执行人名单信息的若干规定",
+                "被执行人未履行生效法律文书确定的义务，并具有下列情形之一的，人民法院应当将其纳入失信被执行人名单。", 2017));
+        index.index(reference("drunk", "关于办理醉酒危险驾驶刑事案件的意见",
+                "在道路上驾驶机动车，血液酒精含量达到80毫克/100毫升以上的，属于醉酒驾驶机动车。", 2023));
+        index.index(reference("storage", "仓储场所消防安全管理通则",
+                "仓储场所应当落实消防安全责任制，保持疏散通道畅通。本通则自2024年1月1日起施行。", 2024));
+        index.index(reference("water", "饮用水水源保护区污染防治管理规定",
+                "禁止在饮用水水源保护区内设置排污口。", 2010));
+        index.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    static IndexedRecord reference(String id, String title, String body, int year) {
+        return IndexedRecord.builder(id, RecordKind.REFERENCE).type("司法解释").title(title).body(body)
+                .source(id + ".md").date(LocalDate.of(year, 1, 1)).access(Access.open()).build();
+    }
+
+    SearchResults search(String query) {
+        return index.search(SearchRequest.of(query, Viewer.researcher(), 10));
+    }
+
+    List<String> ids(String query) {
+        return search(query).hits().stream().map(Hit::id).toList();
+    }
+
+    @Nested
+    class Normalisation {
+
+        @Test
+        void traditionalCharactersFindSimplifiedText() {
+            assertThat(ids("倉儲 消防")).containsExactly("storage");
+            assertThat(ids("\"倉儲場所\"")).containsExactly("storage");
+        }
+
+        @Test
+        void fullWidthDigitsFindAsciiDigits() {
+            assertThat(ids("\"２０２４年１月１日\"")).containsExactly("storage");
+        }
+
+        @Test
+        void snippetsShowTheTextAsWrittenWhileMatchingItsFoldedForm() {
+            Hit hit = search("倉儲").hits().get(0);
+
+            assertThat(hit.snippet().matchedTexts()).contains("仓储");
+        }
+    }
+
+    @Nested
+    class Vocabulary {
+
+        @Test
+        void anAbbreviationFindsTheFullName() {
+            assertThat(ids("最高法 民间借贷")).first().isEqualTo("loans");
+        }
+
+        @Test
+        void aKindOfDocumentTheTitleDoesNotUseStillFindsTheRecord() {
+            // The user says 解释; the title says 规定.
+            assertThat(ids("民间借贷 解释")).first().isEqualTo("loans");
+        }
+
+        @Test
+        void aColloquialWordFindsTheLegalTerm() {
+            assertThat(ids("老赖 名单")).first().isEqualTo("defaulters");
+            assertThat(ids("醉驾")).first().isEqualTo("drunk");
+        }
+
+        @Test
+        void aYearTheTextNeverPrintsDoesNotEmptyThePage() {
+            assertThat(ids("民间借贷 2021")).containsExactly("loans");
+        }
+
+        @Test
+        void aQuotedPhraseNoRecordContainsFindsNothing() {
+            SearchResults results = search("\"民间借贷老赖\"");
+
+            assertThat(results.hits()).isEmpty();
+            assertThat(results.relaxed()).isFalse();
+        }
+
+        @Test
+        void operatorsJoinWordsInsteadOfBeingSearched() {
+            assertThat(ids("仓储 AND 消防")).containsExactly("storage");
+            assertThat(ids("仓储 && 消防")).containsExactly("storage");
+            assertThat(ids("排污口 OR 仓储")).containsExactlyInAnyOrder("storage", "water");
+            assertThat(ids("消防 NOT 仓储")).isEmpty();
+        }
+    }
+
+    @Nested
+    class NoEmptyPage {
+
+        @Test
+        void aWordNoRecordContainsIsLeftOutAndNamed() {
+            SearchResults results = search("民间借贷 量子纠缠");
+
+            assertThat(results.hits()).extracting(Hit::id).containsExactly("loans");
+            assertThat(results.relaxedTerms()).containsExactly("量子纠缠");
+            assertThat(results.notice()).isEqualTo("未找到“量子纠缠”，已显示包含其余词语的结果");
+        }
+
+        @Test
+        void wordsFoundOnlyApartShowRecordsWithMostOfThem() {
+            SearchResults results = search("排污口 消防 民间借贷");
+
+            assertThat(results.hits()).extracting(Hit::id).containsExactlyInAnyOrder("water", "storage", "loans");
+            assertThat(results.notice()).contains("没有同时包含全部词语的结果");
+        }
+
+        @Test
+        void aSearchAnsweredAsTypedSaysNothing() {
+            SearchResults results = search("民间借贷");
+
+            assertThat(results.relaxed()).isFalse();
+            assertThat(results.notice()).isEmpty();
+        }
+
+        @Test
+        void phrasesAndFiltersNeverRelax() {
+            assertThat(search("\"量子纠缠\" 民间借贷").hits()).isEmpty();
+            assertThat(search("民间借贷 量子纠缠 type:行政法规").hits()).isEmpty();
+            assertThat(search("民间借贷 量子纠缠 year:2030").hits()).isEmpty();
+        }
+    }
+}
