@@ -19,10 +19,11 @@ import org.wenshu.batch.bulk.RowProblem;
  * @param done     units of work committed so far (rows, records, objects), over all runs of the job instance
  * @param total    units of work in all, or -1 while unknown
  * @param problems the report's lines, e.g. 第 5 行 主送单位：未知单位
+ * @param details  a line of job-specific figures (e.g. where bulk issuing spent its time), or empty
  */
 public record JobSummary(long executionId, String job, BatchStatus status, Optional<LocalDateTime> start,
                          Optional<LocalDateTime> end, long done, long total, List<String> problems,
-                         List<String> failures, String parameters) {
+                         List<String> failures, String parameters, String details) {
 
     /** Summarises {@code execution} (as loaded from the job repository, with its step executions). */
     public static JobSummary of(JobExecution execution) {
@@ -30,6 +31,7 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
         List<String> problems = new ArrayList<>();
         long done = 0;
         long total = -1;
+        String timings = "";
         String name = execution.getJobInstance().getJobName();
         if (name.equals(BulkIssueJobConfiguration.JOB)) {
             if (job.containsKey("bulk.rows")) {
@@ -41,6 +43,9 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
                 ExecutionContext context = step.getExecutionContext();
                 if (step.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP)) {
                     done = Math.max(done, number(context, "bulk.rows.read.count", step.getReadCount()));
+                    timings = String.format("耗时（各线程累计）：渲染 %.1f s，签章 %.1f s，发文合计（含编号、存档）%.1f s，索引 %.1f s",
+                            number(context, "bulk.nanos.render", 0) / 1e9, number(context, "bulk.nanos.sign", 0) / 1e9,
+                            number(context, "bulk.nanos.issue", 0) / 1e9, number(context, "bulk.nanos.index", 0) / 1e9);
                     RowProblem.decode(context.containsKey("bulk.issue.problems") ? context.getString("bulk.issue.problems") : null)
                             .forEach(p -> problems.add(p.describe()));
                 }
@@ -61,6 +66,9 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
                 }
             }
         }
+        if (total >= 0) {
+            done = Math.min(done, total); // the reader counts its final, empty read as well
+        }
         List<String> failures = execution.getAllFailureExceptions().stream().map(JobSummary::message).distinct().toList();
         if (failures.isEmpty() && execution.getStatus() == BatchStatus.FAILED
                 && !execution.getExitStatus().getExitDescription().isBlank()) {
@@ -69,7 +77,7 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
         return new JobSummary(execution.getId(), name, execution.getStatus(), Optional.ofNullable(execution.getStartTime()),
                 Optional.ofNullable(execution.getEndTime()), done, total, List.copyOf(problems), failures,
                 execution.getJobParameters().parameters().stream()
-                        .map(p -> p.name() + "=" + p.value()).reduce((a, b) -> a + " " + b).orElse(""));
+                        .map(p -> p.name() + "=" + p.value()).reduce((a, b) -> a + " " + b).orElse(""), timings);
     }
 
     private static long number(ExecutionContext context, String key, long otherwise) {

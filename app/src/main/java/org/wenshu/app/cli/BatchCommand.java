@@ -130,7 +130,8 @@ class BatchCommand implements Callable<Integer> {
         progress.end();
         JobSummary summary = JobSummary.of(batch.execution(execution.getId()).orElse(execution));
         summary = new JobSummary(summary.executionId(), summary.job(), summary.status(), summary.start(), summary.end(),
-                summary.done(), summary.total(), summary.problems(), JobSummary.of(execution).failures(), summary.parameters());
+                summary.done(), summary.total(), summary.problems(), JobSummary.of(execution).failures(), summary.parameters(),
+                summary.details());
         print(out, summary);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return summary.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
@@ -187,6 +188,9 @@ class BatchCommand implements Callable<Integer> {
                 s.start().isPresent() && s.end().isPresent()
                         ? "，用时 " + Duration.between(s.start().get(), s.end().get()).toSeconds() + " 秒" : "");
         out.println("  参数 " + s.parameters());
+        if (!s.details().isEmpty()) {
+            out.println("  " + s.details());
+        }
         if (!s.problems().isEmpty()) {
             out.println("  跳过 / 问题 " + s.problems().size() + " 处：");
             s.problems().forEach(p -> out.println("    " + p));
