@@ -75,6 +75,18 @@ public final class Archive {
     }
 
     /**
+     * As {@link #issue(IssueRequest, InstrumentProducer)}, for a restarted batch job: a number that a dead process
+     * reserved under the request's idempotency key is completed under that same number and record id (its objects
+     * are written again under the same deterministic keys) instead of being refused with {@link IssuingInProgress},
+     * so a row never consumes a second number. Call it only once the earlier process is known to be dead.
+     *
+     * @throws IssuingFailed when producing or storing failed; the number is then void with the reason
+     */
+    public InstrumentRecord issueTakingOver(IssueRequest request, InstrumentProducer producer) {
+        return issuing.issue(request, producer, true);
+    }
+
+    /**
      * Voids numbers left RESERVED for longer than {@code olderThan} (an issuing process that died) and removes
      * their objects and those of void numbers; returns how many numbers it voided.
      */

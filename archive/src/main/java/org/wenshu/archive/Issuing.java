@@ -60,15 +60,25 @@ final class Issuing {
      * @throws IssuingFailed when producing or storing failed; the number is then void with the reason
      */
     InstrumentRecord issue(IssueRequest request, InstrumentProducer producer) {
+        return issue(request, producer, false);
+    }
+
+    /**
+     * As {@link #issue(IssueRequest, InstrumentProducer)}; with {@code takeOver}, a number left RESERVED under the
+     * same idempotency key is completed (produced, stored and committed under that number and record id) instead of
+     * refused as in progress. Only for a caller that knows the process which reserved it is dead.
+     */
+    InstrumentRecord issue(IssueRequest request, InstrumentProducer producer, boolean takeOver) {
         Validated valid = validate(request);
         String key = request.idempotencyKey().orElseGet(() -> derivedKey(request, valid.issuing().id()));
         Optional<InstrumentRecord> earlier = records.findByKey(key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        Optional<Reservation> left = takeOver ? reservedUnder(key) : Optional.empty();
         Reservation reservation;
         try {
-            reservation = reserve(request, valid, key);
+            reservation = left.isPresent() ? left.get() : reserve(request, valid, key);
         } catch (DuplicateKeyException sameKey) {
             return records.findByKey(key).orElseThrow(() -> inProgress(key, sameKey));
         }
@@ -168,6 +178,16 @@ final class Issuing {
                     request.typeId(), request.title(), RecordFiles.utc(now));
             return new Reservation(number, recordId, now, now.atZone(clock.getZone()).getYear());
         });
+    }
+
+    /** The number a dead process reserved under {@code key}: its objects are written again under the same keys. */
+    private Optional<Reservation> reservedUnder(String key) {
+        return jdbc.query("SELECT prefix, num_year, serial, record_id, reserved_at FROM register_entries "
+                + "WHERE idempotency_key = ? AND state = 'RESERVED'", (rs, i) -> {
+                    Instant at = RecordFiles.toInstant(rs.getObject("reserved_at")).truncatedTo(ChronoUnit.MILLIS);
+                    return new Reservation(new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"),
+                            rs.getInt("serial")), rs.getString("record_id"), at, at.atZone(clock.getZone()).getYear());
+                }, key).stream().findFirst();
     }
 
     private void ensureSequence(String unit, String prefix, int year) {

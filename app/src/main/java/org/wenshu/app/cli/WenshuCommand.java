@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 SearchCommand.class,
                 ImportCommand.class,
+                BatchCommand.class,
                 BenchCommand.class,
                 UsersCommand.class,
         })

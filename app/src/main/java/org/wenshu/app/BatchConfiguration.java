@@ -1,0 +1,154 @@
+package org.wenshu.app;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.util.unit.DataSize;
+import org.wenshu.app.indexing.IndexUpdates;
+import org.wenshu.app.issuing.InstrumentIssuing;
+import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.DocumentNumber;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.batch.BatchJobs;
+import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.IndexFollower;
+import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
+import org.wenshu.generator.PdfRenderer;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.InstrumentType;
+import org.wenshu.templates.TemplateRenderer;
+
+/**
+ * Wires the batch jobs (Spring Batch, job repository in the record database): the jobs of the batch module, the
+ * issuing they share with {@code wenshu issue} (validation, render, unit seal) and the index catch-up.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatchConfiguration.BatchProperties.class)
+@Import(BulkIssueJobConfiguration.class)
+public class BatchConfiguration {
+
+    /**
+     * {@code wenshu.batch.*}: {@code threads} (0: the number of cores) and {@code chunk-size} (0: 4 per thread) of
+     * bulk issuing, the largest recipient list ({@code max-rows}, {@code max-list-size}), the default
+     * {@code skip-limit}, and after how long without an update an execution owned by another host counts as dead
+     * ({@code stale-after-minutes}; on this host a dead process is seen at once).
+     */
+    @ConfigurationProperties("wenshu.batch")
+    public record BatchProperties(@DefaultValue("0") int threads, @DefaultValue("0") int chunkSize,
+                                  @DefaultValue("10000") int maxRows, @DefaultValue("20MB") DataSize maxListSize,
+                                  @DefaultValue("50") int skipLimit, @DefaultValue("30") long staleAfterMinutes) {
+    }
+
+    /**
+     * Creates the job repository's tables (Spring Batch's script for the database) when they are missing. Takes the
+     * archive so that its Flyway migration runs first: Flyway refuses to start on a non-empty schema without its
+     * history table, which is what the batch tables alone would leave in a new database.
+     */
+    @Bean
+    BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(HikariDataSource dataSource,
+                                                                        BatchJdbcProperties properties, Archive archive) {
+        BatchJdbcProperties settings = new BatchJdbcProperties();
+        settings.setSchema(properties.getSchema());
+        settings.setPlatform(properties.getPlatform());
+        settings.setTablePrefix(properties.getTablePrefix());
+        settings.setInitializeSchema(tablesExist(dataSource, properties.getTablePrefix())
+                ? DatabaseInitializationMode.NEVER : DatabaseInitializationMode.ALWAYS);
+        return new BatchDataSourceScriptDatabaseInitializer(dataSource, settings);
+    }
+
+    private static boolean tablesExist(DataSource dataSource, String prefix) {
+        String table = (prefix == null ? "BATCH_" : prefix) + "JOB_INSTANCE";
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String name : List.of(table, table.toLowerCase(java.util.Locale.ROOT))) {
+                try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot inspect the record database for the batch tables: " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    BatchSettings batchSettings(BatchProperties properties) {
+        BatchSettings defaults = BatchSettings.defaults();
+        int threads = properties.threads() > 0 ? properties.threads() : defaults.threads();
+        return new BatchSettings(threads, properties.chunkSize() > 0 ? properties.chunkSize() : 4 * threads, properties.maxRows(),
+                properties.maxListSize().toBytes(), properties.skipLimit());
+    }
+
+    @Bean
+    BatchJobs batchJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, BatchProperties properties) {
+        return new BatchJobs(jobOperator, jobRepository, jobs, properties.staleAfterMinutes());
+    }
+
+    @Bean
+    IndexFollower indexFollower(ObjectProvider<IndexUpdates> indexUpdates) {
+        return () -> indexUpdates.getObject().afterChange();
+    }
+
+    @Bean
+    InstrumentIssuer instrumentIssuer(InstrumentIssuing issuing, InstrumentCatalog catalog, TemplateRenderer templates,
+                                      ObjectProvider<PdfRenderer> pdf, ObjectProvider<UnitSeal> seal) {
+        return new InstrumentIssuer() {
+            @Override
+            public IssueRequest request(String typeId, Map<String, Object> fields) {
+                return issuing.request(typeId, fields);
+            }
+
+            @Override
+            public void checkPrintable(IssueRequest request) {
+                DocumentNumber provisional = new DocumentNumber(request.numberPrefix(), request.year(), 1);
+                pdf.getObject().checkCoverage(templates.render(type(request), withNumber(request, provisional)));
+            }
+
+            @Override
+            public byte[] render(IssueRequest request, DocumentNumber number) {
+                return pdf.getObject().render(templates.render(type(request), withNumber(request, number))).content();
+            }
+
+            @Override
+            public byte[] sign(byte[] rendered) {
+                return seal.getObject().sign(rendered, Optional.empty());
+            }
+
+            private InstrumentType type(IssueRequest request) {
+                return catalog.require(request.typeId());
+            }
+        };
+    }
+
+    private static Map<String, Object> withNumber(IssueRequest request, DocumentNumber number) {
+        Map<String, Object> fields = new LinkedHashMap<>(request.fields());
+        fields.put(InstrumentCatalog.DOCUMENT_NUMBER_FIELD, number.text());
+        return fields;
+    }
+}

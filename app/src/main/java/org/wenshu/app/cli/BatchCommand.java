@@ -1,0 +1,264 @@
+package org.wenshu.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.beans.factory.ObjectProvider;
+import org.wenshu.batch.BatchJobs;
+import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.JobSummary;
+import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
+import org.wenshu.batch.bulk.BulkIssueParameters;
+import org.wenshu.batch.bulk.ListRefused;
+import org.wenshu.templates.InstrumentCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wenshu batch JOB key=value …}: runs a batch job in the foreground with a progress bar (a log line every
+ * ten seconds when the output is not a terminal); {@code wenshu batch status [ID]} lists executions with their
+ * counts and reports; {@code wenshu batch restart ID} resumes a failed or killed execution from its last commit.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
+                + "status [ID]; restart ID")
+class BatchCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | status | restart")
+    String job;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "key=value 参数，或执行编号")
+    List<String> arguments = new ArrayList<>();
+
+    private final ObjectProvider<BatchJobs> jobs;
+    private final ObjectProvider<BatchSettings> settings;
+    private final InstrumentCatalog catalog;
+
+    BatchCommand(ObjectProvider<BatchJobs> jobs, ObjectProvider<BatchSettings> settings, InstrumentCatalog catalog) {
+        this.jobs = jobs;
+        this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Integer call() {
+        return switch (job) {
+            case "status" -> status();
+            case "restart" -> restart();
+            case BulkIssueJobConfiguration.JOB -> run(job, bulkIssueParameters());
+            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、status、restart");
+        };
+    }
+
+    private JobParameters bulkIssueParameters() {
+        try {
+            return BulkIssueParameters.of(keyValues(), catalog, settings.getObject().skipLimit());
+        } catch (ListRefused e) {
+            throw new ExitCodes.BadInput(e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> keyValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int eq = argument.indexOf('=');
+            if (eq <= 0) {
+                throw new ExitCodes.BadInput("参数须为 key=value 形式：" + argument);
+            }
+            if (values.put(argument.substring(0, eq).strip(), argument.substring(eq + 1)) != null) {
+                throw new ExitCodes.BadInput("参数 " + argument.substring(0, eq) + " 给了两次");
+            }
+        }
+        return values;
+    }
+
+    private int restart() {
+        if (arguments.size() != 1 || !arguments.get(0).matches("\\d{1,18}")) {
+            throw new ExitCodes.BadInput("用法：wenshu batch restart ID（执行编号，见 wenshu batch status）");
+        }
+        long id = Long.parseLong(arguments.get(0));
+        JobExecution execution = jobs.getObject().execution(id)
+                .orElseThrow(() -> new ExitCodes.BadInput("没有编号为 " + id + " 的作业执行；wenshu batch status 列出全部"));
+        return run(execution.getJobInstance().getJobName(), execution.getJobParameters());
+    }
+
+    private int run(String name, JobParameters parameters) {
+        PrintWriter out = spec.commandLine().getOut();
+        BatchJobs batch = jobs.getObject();
+        Progress progress = new Progress(out, System.console() != null);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "wenshu-batch-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(() -> batch.last(name, parameters).filter(JobExecution::isRunning)
+                .ifPresent(e -> progress.show(JobSummary.of(e))), 1, 1, TimeUnit.SECONDS);
+        JobExecution execution;
+        try {
+            execution = batch.run(name, parameters);
+        } catch (BatchJobs.JobRefused refused) {
+            ticker.shutdownNow();
+            progress.end();
+            if (refused.execution().isPresent() && refused.execution().get().getStatus() == BatchStatus.COMPLETED) {
+                out.println(refused.getMessage());
+                print(out, JobSummary.of(refused.execution().get()));
+                return ExitCodes.OK;
+            }
+            throw new ExitCodes.BadInput(refused.getMessage(), refused);
+        } finally {
+            ticker.shutdownNow();
+        }
+        progress.end();
+        JobSummary summary = JobSummary.of(batch.execution(execution.getId()).orElse(execution));
+        summary = new JobSummary(summary.executionId(), summary.job(), summary.status(), summary.start(), summary.end(),
+                summary.done(), summary.total(), summary.problems(), JobSummary.of(execution).failures(), summary.parameters(),
+                summary.details());
+        print(out, summary);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return summary.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        }
+        boolean badInput = execution.getAllFailureExceptions().stream().anyMatch(BatchCommand::isBadInput);
+        spec.commandLine().getErr().println("wenshu: 作业未完成（执行 " + execution.getId() + "）"
+                + (badInput ? "" : "；排除故障后用 wenshu batch restart " + execution.getId() + " 或同一命令从上次提交处继续"));
+        return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+    }
+
+    private static boolean isBadInput(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ListRefused || ExitCodes.isBadInput(t)
+                    || t.getClass().getSimpleName().equals("SkipLimitExceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int status() {
+        BatchJobs batch = jobs.getObject();
+        PrintWriter out = spec.commandLine().getOut();
+        if (arguments.size() == 1 && arguments.get(0).matches("\\d{1,18}")) {
+            long id = Long.parseLong(arguments.get(0));
+            JobExecution execution = batch.execution(id)
+                    .orElseThrow(() -> new ExitCodes.BadInput("没有编号为 " + id + " 的作业执行"));
+            batch.recoverIfDead(execution);
+            print(out, JobSummary.of(batch.execution(id).orElseThrow()));
+            return ExitCodes.OK;
+        }
+        if (!arguments.isEmpty()) {
+            throw new ExitCodes.BadInput("用法：wenshu batch status [ID]");
+        }
+        List<JobExecution> recent = batch.recent(30);
+        if (recent.isEmpty()) {
+            out.println("还没有运行过批处理作业");
+            return ExitCodes.OK;
+        }
+        out.printf("%6s  %-12s %-10s %-19s %-19s %12s %6s%n", "执行", "作业", "状态", "开始", "结束", "进度", "问题");
+        for (JobExecution execution : recent) {
+            JobSummary s = JobSummary.of(execution);
+            out.printf("%6d  %-12s %-10s %-19s %-19s %12s %6d%n", s.executionId(), s.job(), s.status(),
+                    s.start().map(TIME::format).orElse("-"), s.end().map(TIME::format).orElse("-"),
+                    s.done() + "/" + (s.total() < 0 ? "?" : s.total()), s.problems().size());
+        }
+        out.println("（wenshu batch status ID 显示一次执行的报告）");
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, JobSummary s) {
+        out.printf("作业 %s（执行 %d）：%s，进度 %d/%s%s%n", s.job(), s.executionId(), label(s.status()), s.done(),
+                s.total() < 0 ? "?" : Long.toString(s.total()),
+                s.start().isPresent() && s.end().isPresent()
+                        ? "，用时 " + Duration.between(s.start().get(), s.end().get()).toSeconds() + " 秒" : "");
+        out.println("  参数 " + s.parameters());
+        if (!s.details().isEmpty()) {
+            out.println("  " + s.details());
+        }
+        if (!s.problems().isEmpty()) {
+            out.println("  跳过 / 问题 " + s.problems().size() + " 处：");
+            s.problems().forEach(p -> out.println("    " + p));
+        }
+        s.failures().forEach(f -> out.println("  失败原因：" + f));
+        out.flush();
+    }
+
+    private static String label(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> "已完成 COMPLETED";
+            case FAILED -> "失败 FAILED";
+            case STARTED, STARTING -> "运行中 STARTED";
+            case STOPPED, STOPPING -> "已停止 STOPPED";
+            case ABANDONED -> "已放弃 ABANDONED";
+            default -> status.name();
+        };
+    }
+
+    /** Progress as a bar redrawn in place on a terminal, or a log line every ten seconds otherwise. */
+    private static final class Progress {
+
+        private final PrintWriter out;
+        private final boolean terminal;
+        private long firstDone = -1;
+        private long firstNanos;
+        private long lastLine;
+        private boolean drawn;
+
+        Progress(PrintWriter out, boolean terminal) {
+            this.out = out;
+            this.terminal = terminal;
+        }
+
+        synchronized void show(JobSummary s) {
+            long now = System.nanoTime();
+            if (firstDone < 0) {
+                firstDone = s.done();
+                firstNanos = now;
+            }
+            double seconds = (now - firstNanos) / 1e9;
+            double rate = seconds > 0 ? (s.done() - firstDone) / seconds : 0;
+            String eta = s.total() > 0 && rate > 0 ? formatSeconds((s.total() - s.done()) / rate) : "--:--";
+            String counts = s.done() + "/" + (s.total() < 0 ? "?" : s.total());
+            if (terminal) {
+                int width = 30;
+                int filled = s.total() > 0 ? (int) Math.min(width, width * s.done() / s.total()) : 0;
+                out.printf("\r%s [%s%s] %s  %.1f/s  剩余 %s   ", s.job(), "#".repeat(filled), ".".repeat(width - filled),
+                        counts, rate, eta);
+                out.flush();
+                drawn = true;
+            } else if (now - lastLine >= 10_000_000_000L || lastLine == 0) {
+                lastLine = now;
+                out.printf("%s 进度 %s，%.1f/s，预计剩余 %s%n", s.job(), counts, rate, eta);
+                out.flush();
+            }
+        }
+
+        synchronized void end() {
+            if (drawn) {
+                out.println();
+                drawn = false;
+            }
+        }
+
+        private static String formatSeconds(double seconds) {
+            long s = Math.round(seconds);
+            return String.format("%d:%02d", s / 60, s % 60);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.wenshu.batch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Runs the batch jobs in the foreground and keeps their executions honest: before a job starts or restarts, an
+ * execution of it left STARTED by a process that died is recovered (marked FAILED through
+ * {@link JobOperator#recover}), so the run resumes from its last committed chunk instead of failing with
+ * {@code JobExecutionAlreadyRunningException}.
+ */
+public final class BatchJobs {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Map<String, Job> jobs;
+    private final long staleAfterMinutes;
+
+    public BatchJobs(JobOperator operator, JobRepository repository, List<Job> jobs, long staleAfterMinutes) {
+        this.operator = operator;
+        this.repository = repository;
+        this.jobs = new TreeMap<>();
+        jobs.forEach(job -> this.jobs.put(job.getName(), job));
+        this.staleAfterMinutes = staleAfterMinutes;
+    }
+
+    /** The names of the jobs, sorted. */
+    public List<String> names() {
+        return List.copyOf(jobs.keySet());
+    }
+
+    /**
+     * Runs {@code jobName} with {@code parameters} until it ends: a new instance, or the restart of the failed or
+     * killed instance with the same identifying parameters.
+     *
+     * @throws JobRefused when the job is unknown, already complete for these parameters, or running elsewhere
+     */
+    public JobExecution run(String jobName, JobParameters parameters) {
+        Job job = job(jobName);
+        Optional.ofNullable(repository.getLastJobExecution(jobName, parameters)).ifPresent(this::recoverIfDead);
+        try {
+            return operator.start(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            JobExecution last = repository.getLastJobExecution(jobName, parameters);
+            throw new JobRefused("这批作业已经完成（执行 " + (last == null ? "?" : last.getId())
+                    + "），不会重复发文；修改文件后再运行即为新作业", last);
+        } catch (JobExecutionAlreadyRunningException e) {
+            JobExecution last = repository.getLastJobExecution(jobName, parameters);
+            throw new JobRefused("同一作业正在运行（执行 " + (last == null ? "?" : last.getId()) + "，进程 "
+                    + (last == null ? "?" : JobOwner.of(last).orElse("?")) + "）", last);
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            throw new JobRefused("作业无法启动：" + e.getMessage(), null);
+        }
+    }
+
+    /** Restarts the instance of execution {@code executionId} with its parameters, recovering it first if its process died. */
+    public JobExecution restart(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new JobRefused("没有编号为 " + executionId + " 的作业执行；wenshu batch status 列出全部", null);
+        }
+        return run(execution.getJobInstance().getJobName(), execution.getJobParameters());
+    }
+
+    /**
+     * Marks {@code execution} FAILED if it is still recorded as running but its process is dead; returns whether
+     * it did.
+     */
+    public boolean recoverIfDead(JobExecution execution) {
+        if (!execution.isRunning() || !JobOwner.dead(execution, staleAfterMinutes)) {
+            return false;
+        }
+        operator.recover(execution);
+        return true;
+    }
+
+    /** The most recent executions of every job, newest first, at most {@code limit}; dead running ones recovered. */
+    public List<JobExecution> recent(int limit) {
+        List<JobExecution> executions = new ArrayList<>();
+        for (String name : jobs.keySet()) {
+            for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
+                executions.addAll(repository.getJobExecutions(instance));
+            }
+        }
+        executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+        List<JobExecution> result = new ArrayList<>();
+        for (JobExecution execution : executions.subList(0, Math.min(limit, executions.size()))) {
+            if (recoverIfDead(execution)) {
+                execution = repository.getJobExecution(execution.getId());
+            }
+            result.add(execution);
+        }
+        return result;
+    }
+
+    /** The execution with this id, as last committed. */
+    public Optional<JobExecution> execution(long id) {
+        return Optional.ofNullable(repository.getJobExecution(id));
+    }
+
+    /** The execution of {@code jobName} with these parameters that runs now or ran last. */
+    public Optional<JobExecution> last(String jobName, JobParameters parameters) {
+        return Optional.ofNullable(repository.getLastJobExecution(jobName, parameters));
+    }
+
+    private Job job(String name) {
+        Job job = jobs.get(name);
+        if (job == null) {
+            throw new JobRefused("没有名为 " + name + " 的作业；可用：" + String.join("、", jobs.keySet()), null);
+        }
+        return job;
+    }
+
+    /** Whether {@code status} means the execution ended without finishing its work. */
+    public static boolean unfinished(BatchStatus status) {
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED || status == BatchStatus.ABANDONED;
+    }
+
+    /** A job cannot be run as asked; the message says why and what to do. */
+    public static final class JobRefused extends RuntimeException {
+
+        private final transient JobExecution execution;
+
+        public JobRefused(String message, JobExecution execution) {
+            super(message);
+            this.execution = execution;
+        }
+
+        /** The execution the refusal is about, if any. */
+        public Optional<JobExecution> execution() {
+            return Optional.ofNullable(execution);
+        }
+    }
+}

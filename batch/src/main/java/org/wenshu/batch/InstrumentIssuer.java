@@ -1,0 +1,35 @@
+package org.wenshu.batch;
+
+import java.util.Map;
+
+import org.wenshu.archive.DocumentNumber;
+import org.wenshu.archive.IssueRequest;
+
+/**
+ * How the batch jobs issue (implemented in {@code app} with the template catalog, the generator and the unit seal):
+ * the same validation and rendering as {@code wenshu issue}, split so that each part can be checked before a number
+ * is reserved and timed on its own.
+ */
+public interface InstrumentIssuer {
+
+    /**
+     * Validates {@code fields} for the type and returns the archive request.
+     *
+     * @throws org.wenshu.templates.FieldsInvalid listing every invalid field
+     * @throws org.wenshu.templates.UnknownInstrumentType for an unknown type id
+     */
+    IssueRequest request(String typeId, Map<String, Object> fields);
+
+    /**
+     * Checks that every character of the request's fields can be printed, before a number is reserved.
+     *
+     * @throws org.wenshu.generator.UncoveredCharacters naming the fields with characters no font covers
+     */
+    void checkPrintable(IssueRequest request);
+
+    /** The unsigned PDF/A of {@code request} printed with {@code number}. */
+    byte[] render(IssueRequest request, DocumentNumber number);
+
+    /** {@code pdf} sealed (PAdES) with the issuing unit's seal. */
+    byte[] sign(byte[] pdf);
+}

@@ -1,0 +1,68 @@
+package org.wenshu.batch;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Records which process runs a job execution ({@code pid@host} in its execution context), so that an execution left
+ * STARTED by a process that died (kill -9, power loss) can be told from one that is still running.
+ */
+public final class JobOwner implements JobExecutionListener {
+
+    static final String KEY = "wenshu.owner";
+
+    private final JobRepository repository;
+
+    public JobOwner(JobRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        execution.getExecutionContext().putString(KEY, current());
+        repository.updateExecutionContext(execution);
+    }
+
+    /** This process: {@code pid:startMillis@host}; the start time tells a reused pid from the owner. */
+    static String current() {
+        return describe(ProcessHandle.current()) + "@" + host();
+    }
+
+    private static String describe(ProcessHandle process) {
+        return process.pid() + ":" + process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    }
+
+    /** The owner recorded for {@code execution}, if any. */
+    static Optional<String> of(JobExecution execution) {
+        return execution.getExecutionContext().containsKey(KEY)
+                ? Optional.of(execution.getExecutionContext().getString(KEY)) : Optional.empty();
+    }
+
+    /**
+     * Whether the owner is known to be dead: a process of this host that no longer exists. On another host (shared
+     * database) only {@code staleAfterMinutes} without an update says so.
+     */
+    static boolean dead(JobExecution execution, long staleAfterMinutes) {
+        Optional<String> owner = of(execution);
+        if (owner.isPresent() && owner.get().endsWith("@" + host())) {
+            String process = owner.get().substring(0, owner.get().indexOf('@'));
+            long pid = Long.parseLong(process.substring(0, process.indexOf(':')));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> !describe(p).equals(process)).orElse(true);
+        }
+        java.time.LocalDateTime last = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        return last == null || last.isBefore(java.time.LocalDateTime.now().minusMinutes(staleAfterMinutes));
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.wenshu.batch.bulk;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.wenshu.archive.Archive;
+import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.InstrumentType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The inputs of one bulk-issue execution, re-read from the job parameters' paths and checked against their
+ * hashes, so that a restart never issues from a file that changed since the job started.
+ */
+public class BulkIssueInput {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JobParameters parameters;
+    private final InstrumentType type;
+    private final RecipientTable table;
+    private final BulkRows rows;
+
+    public BulkIssueInput(JobParameters parameters, InstrumentCatalog catalog, RecipientLists lists,
+                          InstrumentIssuer issuer, Archive archive) {
+        this.parameters = parameters;
+        this.type = catalog.require(parameters.getString(BulkIssueParameters.TYPE));
+        Path file = Path.of(parameters.getString(BulkIssueParameters.FILE));
+        Path data = Path.of(parameters.getString(BulkIssueParameters.DATA));
+        unchanged(file, parameters.getString(BulkIssueParameters.FILE_SHA256), "名单");
+        unchanged(data, parameters.getString(BulkIssueParameters.DATA_SHA256), "基础数据");
+        this.table = lists.read(file, Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)));
+        this.rows = new BulkRows(type, table.headers(), baseData(data), issuer, archive);
+    }
+
+    public RecipientTable table() {
+        return table;
+    }
+
+    public BulkRows rows() {
+        return rows;
+    }
+
+    public InstrumentType type() {
+        return type;
+    }
+
+    /**
+     * The idempotency key of a row: SHA-256 over the job's identifying parameters, the row number and the row's
+     * content hash, so a restart issues each row under the key it had before.
+     */
+    public String key(RecipientTable.Row row, String contentHash) {
+        String identity = String.join("\n", "bulk-issue", type.id(),
+                parameters.getString(BulkIssueParameters.FILE_SHA256), parameters.getString(BulkIssueParameters.DATA_SHA256),
+                Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)).orElse(""),
+                Integer.toString(row.number()), contentHash);
+        return "bulk:" + BulkRows.sha256(identity);
+    }
+
+    private static void unchanged(Path file, String expected, String what) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ListRefused(what + "文件已不存在：" + file + "（重启作业需要原文件）");
+        }
+        if (!BulkIssueParameters.sha256(file).equals(expected)) {
+            throw new ListRefused(what + "文件 " + file + " 在作业开始后被修改：请恢复原文件再重启，或用修改后的文件重新运行 bulk-issue（新作业）");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> baseData(Path data) {
+        Object parsed;
+        try {
+            parsed = JSON.readValue(data.toFile(), Object.class);
+        } catch (JacksonException e) {
+            throw new ListRefused("基础数据文件 " + data.getFileName() + " 不是有效的 JSON：" + e.getOriginalMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new ListRefused("基础数据文件 " + data.getFileName() + " 须为 JSON 对象（字段名: 值）");
+        }
+        return new LinkedHashMap<>((Map<String, Object>) map);
+    }
+}

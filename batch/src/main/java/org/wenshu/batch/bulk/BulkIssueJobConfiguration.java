@@ -1,0 +1,103 @@
+package org.wenshu.batch.bulk;
+
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.wenshu.archive.Archive;
+import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.IndexFollower;
+import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.JobOwner;
+import org.wenshu.templates.InstrumentCatalog;
+
+/**
+ * The bulk-issue job (批量发文): step {@code validate} checks every row and keeps the report, step {@code issue}
+ * issues the valid rows in chunks, each chunk's rows on all cores, and indexes them once per chunk.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BulkIssueJobConfiguration {
+
+    public static final String JOB = "bulk-issue";
+    public static final String VALIDATE_STEP = "bulk-issue.validate";
+    public static final String ISSUE_STEP = "bulk-issue.issue";
+
+    @Bean
+    Job bulkIssueJob(JobRepository repository, Step bulkIssueValidateStep, Step bulkIssueIssueStep) {
+        return new JobBuilder(JOB, repository)
+                .listener(new JobOwner(repository))
+                .start(bulkIssueValidateStep)
+                .next(bulkIssueIssueStep)
+                .build();
+    }
+
+    @Bean
+    Step bulkIssueValidateStep(JobRepository repository, PlatformTransactionManager transactionManager,
+                               ValidateRows bulkValidateRows) {
+        return new StepBuilder(VALIDATE_STEP, repository).tasklet(bulkValidateRows, transactionManager).build();
+    }
+
+    @Bean
+    Step bulkIssueIssueStep(JobRepository repository, PlatformTransactionManager transactionManager,
+                            BatchSettings settings, RowReader bulkRowReader, IssueRow bulkIssueRow,
+                            IndexIssued bulkIndexIssued) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("wenshu-bulk-");
+        threads.setConcurrencyLimit(settings.threads());
+        return new StepBuilder(ISSUE_STEP, repository)
+                .<RecipientTable.Row, IssuedRow>chunk(settings.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(bulkRowReader)
+                .processor(bulkIssueRow)
+                .writer(bulkIndexIssued)
+                .stream(bulkIssueRow)
+                .stream(bulkIndexIssued)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    BulkIssueInput bulkIssueInput(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+                                  InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer,
+                                  Archive archive) {
+        return new BulkIssueInput(parameters, catalog, new RecipientLists(settings.maxRows(), settings.maxListBytes()),
+                issuer, archive);
+    }
+
+    @Bean
+    @StepScope
+    ValidateRows bulkValidateRows(BulkIssueInput bulkIssueInput,
+                                  @Value("#{jobParameters['" + BulkIssueParameters.SKIP_LIMIT + "']}") Long skipLimit) {
+        return new ValidateRows(bulkIssueInput, skipLimit == null ? 0 : skipLimit);
+    }
+
+    @Bean
+    @StepScope
+    RowReader bulkRowReader(BulkIssueInput bulkIssueInput) {
+        return new RowReader(bulkIssueInput);
+    }
+
+    @Bean
+    @StepScope
+    IssueRow bulkIssueRow(BulkIssueInput bulkIssueInput, Archive archive, InstrumentIssuer issuer,
+                          @Value("#{jobExecutionContext['" + ValidateRows.PROBLEMS + "']}") String problems) {
+        List<RowProblem> reported = RowProblem.decode(problems);
+        return new IssueRow(bulkIssueInput, archive, issuer, reported);
+    }
+
+    @Bean
+    @StepScope
+    IndexIssued bulkIndexIssued(IndexFollower index) {
+        return new IndexIssued(index);
+    }
+}

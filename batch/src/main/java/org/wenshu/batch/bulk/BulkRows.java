@@ -1,0 +1,212 @@
+package org.wenshu.batch.bulk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.ArchiveRefusal;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.generator.UncoveredCharacters;
+import org.wenshu.templates.FieldInvalid;
+import org.wenshu.templates.FieldSpec;
+import org.wenshu.templates.FieldType;
+import org.wenshu.templates.FieldsInvalid;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.InstrumentType;
+
+/**
+ * Turns the rows of a recipient list into issue requests: maps each header to a field of the type (by field name or
+ * Chinese label), merges the row's non-blank values over the base data and checks everything that would make the
+ * archive refuse the row (fields, units, printable characters) before any number is reserved.
+ */
+public final class BulkRows {
+
+    /** Cells a spreadsheet would run as a formula (CSV/formula injection, OWASP): =, +, -, @, tab, carriage return. */
+    private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[、;；\\n]");
+
+    private final InstrumentType type;
+    private final List<String> headers;
+    private final List<FieldSpec> columns;
+    private final Map<String, Object> base;
+    private final InstrumentIssuer issuer;
+    private final Archive archive;
+
+    /**
+     * @throws ListRefused when a header names no field of the type, names one twice, is blank, or names the document
+     *                     number (which the archive assigns)
+     */
+    public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
+                    Archive archive) {
+        this.type = type;
+        this.headers = List.copyOf(headers);
+        this.base = Map.copyOf(base);
+        this.issuer = issuer;
+        this.archive = archive;
+        List<FieldSpec> mapped = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i).replace("\uFEFF", "").strip();
+            if (header.isEmpty()) {
+                throw new ListRefused("表头第 " + (i + 1) + " 列为空：每一列都要写字段名或中文名称");
+            }
+            FieldSpec field = type.fields().stream()
+                    .filter(f -> f.name().equals(header) || f.label().equals(header)).findFirst()
+                    .orElseThrow(() -> new ListRefused("表头「" + header + "」不是" + type.name() + "的字段；可用："
+                            + String.join("、", type.fields().stream()
+                            .filter(f -> !f.name().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
+                            .map(f -> f.label() + "(" + f.name() + ")").toList())));
+            if (field.name().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD)) {
+                throw new ListRefused("表头不能有「" + header + "」：发文字号由系统按顺序编号");
+            }
+            String earlier = seen.put(field.name(), header);
+            if (earlier != null) {
+                throw new ListRefused("表头「" + earlier + "」和「" + header + "」是同一字段（" + field.label() + "）");
+            }
+            mapped.add(field);
+        }
+        this.columns = List.copyOf(mapped);
+    }
+
+    /** The outcome for one row: the request to issue, or why the row is skipped. */
+    public record Checked(RecipientTable.Row row, String contentHash, Optional<IssueRequest> request,
+                          List<RowProblem> problems) {
+    }
+
+    /** Checks one row; never throws for a problem of the row itself. */
+    public Checked check(RecipientTable.Row row) {
+        String hash = contentHash(row);
+        List<RowProblem> problems = new ArrayList<>();
+        if (row.cells().size() > headers.size()
+                && row.cells().subList(headers.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
+            problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，多于表头的 "
+                    + headers.size() + " 列（列错位）"));
+            return new Checked(row, hash, Optional.empty(), problems);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(base);
+        fields.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
+        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
+            String cell = row.cells().get(i);
+            if (cell.isBlank()) {
+                continue;
+            }
+            FieldSpec field = columns.get(i);
+            String header = headers.get(i);
+            if (FORMULA.matcher(cell).matches()) {
+                problems.add(new RowProblem(row.number(), header, "以「" + printable(cell.charAt(0))
+                        + "」开头，可能被表格软件当作公式执行：请删去开头的符号"));
+                continue;
+            }
+            value(field, cell.strip()).ifPresentOrElse(v -> fields.put(field.name(), v),
+                    () -> problems.add(new RowProblem(row.number(), header, "「" + cell + "」不是是/否")));
+        }
+        if (!problems.isEmpty()) {
+            return new Checked(row, hash, Optional.empty(), problems);
+        }
+        IssueRequest request;
+        try {
+            request = issuer.request(type.id(), fields);
+        } catch (FieldsInvalid invalid) {
+            for (FieldInvalid p : invalid.problems()) {
+                problems.add(new RowProblem(row.number(), columnOf(p.field(), p.label()), p.reason()));
+            }
+            return new Checked(row, hash, Optional.empty(), problems);
+        }
+        List<String> units = new ArrayList<>();
+        units.add(request.issuingUnit());
+        units.addAll(request.recipients());
+        units.addAll(request.copiedUnits());
+        for (String unit : units) {
+            try {
+                archive.unit(unit);
+            } catch (ArchiveRefusal unknown) {
+                problems.add(new RowProblem(row.number(), columnHolding(row, unit), unknown.getMessage()));
+            }
+        }
+        if (request.recipients().contains(request.issuingUnit())) {
+            problems.add(new RowProblem(row.number(), columnHolding(row, request.issuingUnit()), "主送单位不能是发文单位本身"));
+        }
+        if (!problems.isEmpty()) {
+            return new Checked(row, hash, Optional.empty(), problems);
+        }
+        try {
+            issuer.checkPrintable(request);
+        } catch (UncoveredCharacters uncovered) {
+            for (UncoveredCharacters.UncoveredField field : uncovered.fields()) {
+                problems.add(new RowProblem(row.number(), columnOf(field.field(), field.label()), "含有字体无法显示的字符："
+                        + field.codePoints().stream().map(cp -> new String(Character.toChars(cp)) + String.format("(U+%04X)", cp))
+                        .reduce((a, b) -> a + " " + b).orElse("")));
+            }
+            return new Checked(row, hash, Optional.empty(), problems);
+        }
+        return new Checked(row, hash, Optional.of(request), List.of());
+    }
+
+    /** SHA-256 (hex) of the row's cells under their headers: equal rows have equal hashes. */
+    String contentHash(RecipientTable.Row row) {
+        StringBuilder canonical = new StringBuilder();
+        for (int i = 0; i < row.cells().size(); i++) {
+            canonical.append(i < headers.size() ? headers.get(i) : "#" + i).append('\u0000')
+                    .append(row.cells().get(i).strip()).append('\u0001');
+        }
+        return sha256(canonical.toString());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Object> value(FieldSpec field, String cell) {
+        if (field.type() == FieldType.FLAG) {
+            return switch (cell.toLowerCase(java.util.Locale.ROOT)) {
+                case "是", "true", "1", "y", "yes" -> Optional.of(Boolean.TRUE);
+                case "否", "false", "0", "n", "no" -> Optional.of(Boolean.FALSE);
+                default -> Optional.empty();
+            };
+        }
+        if (field.isList()) {
+            return Optional.of(LIST_SEPARATORS.splitAsStream(cell).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        }
+        return Optional.of(cell);
+    }
+
+    private String columnOf(String field, String label) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(field)) {
+                return headers.get(i);
+            }
+        }
+        return label + "（基础数据）";
+    }
+
+    /** The unit column of {@code row} naming {@code unit}, or the base data when no cell does. */
+    private String columnHolding(RecipientTable.Row row, String unit) {
+        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
+            FieldSpec field = columns.get(i);
+            if ((field.type() == FieldType.UNIT || field.type() == FieldType.UNIT_LIST)
+                    && value(field, row.cells().get(i).strip()).map(v -> v.equals(unit)
+                    || (v instanceof List<?> list && list.contains(unit))).orElse(false)) {
+                return headers.get(i);
+            }
+        }
+        return "单位（基础数据）";
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "制表符" : c == '\r' ? "回车符" : String.valueOf(c);
+    }
+}

@@ -1,0 +1,88 @@
+package org.wenshu.batch.bulk;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.batch.InstrumentIssuer;
+
+/**
+ * Issues one row (thread-safe: the step runs it for the rows of a chunk on all cores). Rows the validation step
+ * reported are filtered out. Each row is issued under its deterministic idempotency key, taking over a number a
+ * killed run reserved for it, so a restarted chunk returns the instruments issued before instead of issuing them
+ * again and never consumes a second number for a row.
+ */
+class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStream {
+
+    static final String LATE_PROBLEMS = "bulk.issue.problems";
+    static final String RENDER_NANOS = "bulk.nanos.render";
+    static final String SIGN_NANOS = "bulk.nanos.sign";
+    static final String ISSUE_NANOS = "bulk.nanos.issue";
+
+    private final BulkIssueInput input;
+    private final Archive archive;
+    private final InstrumentIssuer issuer;
+    private final Set<Integer> reported;
+    private final Set<RowProblem> late = ConcurrentHashMap.newKeySet();
+    private final LongAdder render = new LongAdder();
+    private final LongAdder sign = new LongAdder();
+    private final LongAdder issue = new LongAdder();
+
+    IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported) {
+        this.input = input;
+        this.archive = archive;
+        this.issuer = issuer;
+        this.reported = reported.stream().map(RowProblem::row).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public IssuedRow process(RecipientTable.Row row) {
+        if (reported.contains(row.number())) {
+            return null;
+        }
+        BulkRows.Checked checked = input.rows().check(row);
+        if (checked.request().isEmpty()) {
+            // Valid when the job started, not now (e.g. a unit was removed meanwhile): report and skip.
+            late.addAll(checked.problems());
+            return null;
+        }
+        IssueRequest request = checked.request().get().withKey(input.key(row, checked.contentHash()));
+        long start = System.nanoTime();
+        InstrumentRecord record = archive.issueTakingOver(request, number -> {
+            long t0 = System.nanoTime();
+            byte[] pdf = issuer.render(request, number);
+            long t1 = System.nanoTime();
+            byte[] sealed = issuer.sign(pdf);
+            sign.add(System.nanoTime() - t1);
+            render.add(t1 - t0);
+            return sealed;
+        });
+        issue.add(System.nanoTime() - start);
+        return new IssuedRow(row.number(), record.id(), record.number().text());
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        late.addAll(RowProblem.decode(context.containsKey(LATE_PROBLEMS) ? context.getString(LATE_PROBLEMS) : null));
+        render.add(context.getLong(RENDER_NANOS, 0L));
+        sign.add(context.getLong(SIGN_NANOS, 0L));
+        issue.add(context.getLong(ISSUE_NANOS, 0L));
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putString(LATE_PROBLEMS, RowProblem.encode(late.stream()
+                .sorted(java.util.Comparator.comparingInt(RowProblem::row)).toList()));
+        context.putLong(RENDER_NANOS, render.sum());
+        context.putLong(SIGN_NANOS, sign.sum());
+        context.putLong(ISSUE_NANOS, issue.sum());
+    }
+}

@@ -1,0 +1,13 @@
+package org.wenshu.batch.bulk;
+
+/** The recipient list or base data file cannot be used at all (encoding, format, size, headers); nothing was issued. */
+public final class ListRefused extends RuntimeException {
+
+    public ListRefused(String message) {
+        super(message);
+    }
+
+    public ListRefused(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

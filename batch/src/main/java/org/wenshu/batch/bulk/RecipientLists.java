@@ -1,0 +1,145 @@
+package org.wenshu.batch.bulk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a recipient list: RFC 4180 CSV in UTF-8 (a BOM and CRLF or LF line ends accepted) or the first sheet of an
+ * XLSX workbook (streamed). A file in another encoding is refused unless its encoding is named, so that no text is
+ * ever decoded into mojibake.
+ */
+public final class RecipientLists {
+
+    /** The most data rows a list may have; larger lists are refused while reading, in bounded memory. */
+    private final int maxRows;
+    private final long maxBytes;
+
+    public RecipientLists(int maxRows, long maxBytes) {
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Reads {@code file}, by its extension {@code .csv} or {@code .xlsx}.
+     *
+     * @param encoding the CSV file's encoding when not UTF-8 (e.g. {@code GB18030}); decoded strictly
+     * @throws ListRefused naming what is wrong with the file and how to fix it
+     */
+    public RecipientTable read(Path file, Optional<String> encoding) {
+        if (!Files.isRegularFile(file)) {
+            throw new ListRefused("名单文件不存在：" + file);
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (Files.size(file) > maxBytes) {
+                throw new ListRefused("名单文件 " + file.getFileName() + " 有 " + Files.size(file) + " 字节，超过上限 " + maxBytes);
+            }
+            if (name.endsWith(".xlsx")) {
+                return new XlsxList(maxRows).read(file);
+            }
+            if (name.endsWith(".csv") || name.endsWith(".txt")) {
+                return csv(Files.readAllBytes(file), encoding, file.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        throw new ListRefused("名单文件须为 .csv（UTF-8）或 .xlsx：" + file.getFileName()
+                + (name.endsWith(".xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx" : ""));
+    }
+
+    RecipientTable csv(byte[] bytes, Optional<String> encoding, String fileName) {
+        String text = decode(bytes, encoding, fileName);
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+        List<String> headers = null;
+        List<RecipientTable.Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                // Row numbers as a spreadsheet opening the file shows them: one per record, the header is row 1.
+                int number = Math.toIntExact(record.getRecordNumber());
+                if (headers == null) {
+                    if (cells.stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    headers = cells.stream().map(String::strip).toList();
+                    continue;
+                }
+                RecipientTable.Row row = new RecipientTable.Row(number, cells);
+                if (!row.blank()) {
+                    if (rows.size() == maxRows) {
+                        throw tooManyRows(maxRows);
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new ListRefused("CSV 文件 " + fileName + " 格式错误（RFC 4180）：" + e.getMessage(), e);
+        }
+        if (headers == null) {
+            throw new ListRefused("名单文件 " + fileName + " 是空的：第一行应为表头（字段名或中文名称）");
+        }
+        return new RecipientTable(headers, rows);
+    }
+
+    static ListRefused tooManyRows(int maxRows) {
+        return new ListRefused("名单超过 " + maxRows + " 行（wenshu.batch.bulk.max-rows）：请拆分为多个文件");
+    }
+
+    private static String decode(byte[] bytes, Optional<String> encoding, String fileName) {
+        if (encoding.isPresent()) {
+            Charset charset;
+            try {
+                charset = Charset.forName(encoding.get());
+            } catch (IllegalArgumentException e) {
+                throw new ListRefused("未知的编码 encoding=" + encoding.get() + "；可用 UTF-8 或 GB18030");
+            }
+            return strict(bytes, charset).orElseThrow(() -> new ListRefused(
+                    "名单文件 " + fileName + " 不是有效的 " + charset.name() + " 文本"));
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new ListRefused("名单文件 " + fileName + " 是 UTF-16 编码：请另存为“CSV UTF-8（逗号分隔）”");
+        }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        byte[] body = start == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+        Optional<String> utf8 = strict(body, StandardCharsets.UTF_8);
+        if (utf8.isPresent()) {
+            return utf8.get();
+        }
+        // Excel's plain "CSV" on Chinese Windows writes GBK. Guessing could print mojibake on every instrument:
+        // refuse, and say how to convert or how to name the encoding.
+        boolean gbk = strict(body, Charset.forName("GB18030")).isPresent();
+        throw new ListRefused("名单文件 " + fileName + " 不是 UTF-8 编码" + (gbk ? "，看起来是 GBK/GB18030（Excel 的“CSV（逗号分隔）”格式）" : "")
+                + "：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx"
+                + (gbk ? "，或在命令中加上 encoding=GB18030 按 GB18030 精确解码" : ""));
+    }
+
+    private static Optional<String> strict(byte[] bytes, Charset charset) {
+        try {
+            return Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    static InputStream open(Path file) throws IOException {
+        return Files.newInputStream(file);
+    }
+}

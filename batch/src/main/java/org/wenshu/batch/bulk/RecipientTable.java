@@ -1,0 +1,35 @@
+package org.wenshu.batch.bulk;
+
+import java.util.List;
+
+/**
+ * A recipient list (收文名单) as read from a CSV or XLSX file: the header cells and the data rows after it.
+ *
+ * @param headers the header row's cells, trimmed, in column order
+ * @param rows    the data rows in file order, empty rows left out
+ */
+public record RecipientTable(List<String> headers, List<Row> rows) {
+
+    public RecipientTable {
+        headers = List.copyOf(headers);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One data row.
+     *
+     * @param number the row number a spreadsheet shows (the header is row 1)
+     * @param cells  the cell texts in column order; as many as the row has, which may differ from the header
+     */
+    public record Row(int number, List<String> cells) {
+
+        public Row {
+            cells = List.copyOf(cells);
+        }
+
+        /** True when every cell is blank: such rows are ignored. */
+        public boolean blank() {
+            return cells.stream().allMatch(String::isBlank);
+        }
+    }
+}

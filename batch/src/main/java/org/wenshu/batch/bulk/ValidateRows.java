@@ -1,0 +1,74 @@
+package org.wenshu.batch.bulk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The first step of bulk-issue: checks every row before anything is issued and keeps the report (row, column,
+ * reason) and the number of rows to issue in the job execution context. Stops the job once more rows are bad
+ * than the skip limit allows: a hopeless file issues nothing.
+ */
+class ValidateRows implements Tasklet {
+
+    static final String PROBLEMS = "bulk.problems";
+    static final String ROWS = "bulk.rows";
+    static final String VALID = "bulk.valid";
+
+    private final BulkIssueInput input;
+    private final long skipLimit;
+
+    ValidateRows(BulkIssueInput input, long skipLimit) {
+        this.input = input;
+        this.skipLimit = skipLimit;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<RowProblem> problems = new ArrayList<>();
+        Map<String, Integer> firstWithContent = new HashMap<>();
+        int skippedRows = 0;
+        int valid = 0;
+        for (RecipientTable.Row row : input.table().rows()) {
+            String hash = input.rows().contentHash(row);
+            Integer earlier = firstWithContent.putIfAbsent(hash, row.number());
+            List<RowProblem> found = earlier != null
+                    ? List.of(new RowProblem(row.number(), "", "与第 " + earlier + " 行完全相同（重复行）"))
+                    : input.rows().check(row).problems();
+            contribution.incrementReadCount();
+            if (found.isEmpty()) {
+                valid++;
+                continue;
+            }
+            problems.addAll(found);
+            skippedRows++;
+            contribution.incrementFilterCount(1);
+            if (skippedRows > skipLimit) {
+                break;
+            }
+        }
+        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        job.putString(PROBLEMS, RowProblem.encode(problems));
+        job.putInt(ROWS, input.table().rows().size());
+        job.putInt(VALID, valid);
+        if (skippedRows > skipLimit) {
+            throw new SkipLimitExceeded(skippedRows, skipLimit, problems);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** More rows are bad than the skip limit allows; nothing was issued. */
+    static final class SkipLimitExceeded extends RuntimeException {
+        SkipLimitExceeded(int rows, long limit, List<RowProblem> problems) {
+            super("名单中至少 " + rows + " 行有错误，超过跳过上限 " + limit + "（skipLimit），未发文。前几处错误：\n"
+                    + String.join("\n", problems.stream().limit(10).map(p -> "  - " + p.describe()).toList()));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.wenshu.batch.bulk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an XLSX workbook, streamed with POI's SAX event API so that a huge sheet is refused after
+ * {@code maxRows} rows without being held in memory. POI's zip-bomb guard (minimum inflate ratio, maximum entry
+ * size) is on, its XML parsers refuse DTDs and external entities, and an encrypted (password-protected) workbook is
+ * refused with a message.
+ */
+final class XlsxList {
+
+    static {
+        // An XLSX is a zip: an entry that inflates more than 100-fold, or past 100 MB, is a zip bomb, not a list.
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+    }
+
+    private final int maxRows;
+
+    XlsxList(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    RecipientTable read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        FileMagic magic = FileMagic.valueOf(file.toFile());
+        if (magic == FileMagic.OLE2) {
+            throw new ListRefused(encrypted(file) ? "名单文件 " + name + " 受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再导入"
+                    : "名单文件 " + name + " 是旧版 .xls 格式：请在表格软件中另存为 .xlsx");
+        }
+        if (magic != FileMagic.OOXML) {
+            throw new ListRefused("名单文件 " + name + " 不是有效的 .xlsx 工作簿");
+        }
+        Collector rows = new Collector(maxRows);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            StylesTable styles = reader.getStylesTable();
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new ListRefused("工作簿 " + name + " 没有工作表");
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new IsoDates(), false));
+                parser.parse(new InputSource(sheet));
+            }
+        } catch (ListRefused e) {
+            throw e;
+        } catch (OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException | IOException | RuntimeException e) {
+            throw new ListRefused(describe(name, e), e);
+        }
+        if (rows.headers == null) {
+            throw new ListRefused("工作簿 " + name + " 的第一个工作表是空的：第一行应为表头（字段名或中文名称）");
+        }
+        return new RecipientTable(rows.headers, rows.rows);
+    }
+
+    private static boolean encrypted(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY) || fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String describe(String name, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Zip bomb") || message.contains("exceeded the max")
+                    || message.contains("max entry size")) {
+                return "工作簿 " + name + " 解压后异常膨胀（疑似 zip 炸弹），已拒绝读取";
+            }
+            if (t instanceof EncryptedDocumentException) {
+                return "工作簿 " + name + " 受密码保护：请取消密码后再导入";
+            }
+        }
+        return "工作簿 " + name + " 无法读取（不是有效的 .xlsx）：" + e.getMessage();
+    }
+
+    /** Collects rows as POI streams them; stops the parse once the list has more rows than allowed. */
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final int maxRows;
+        List<String> headers;
+        final List<RecipientTable.Row> rows = new ArrayList<>();
+        private List<String> current;
+        private int nextColumn;
+
+        Collector(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            current = new ArrayList<>();
+            nextColumn = 0;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            RecipientTable.Row row = new RecipientTable.Row(rowNum + 1, current);
+            if (headers == null) {
+                if (!row.blank()) {
+                    headers = current.stream().map(String::strip).toList();
+                }
+            } else if (!row.blank()) {
+                if (rows.size() == maxRows) {
+                    throw RecipientLists.tooManyRows(maxRows);
+                }
+                rows.add(row);
+            }
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+            while (current.size() < column) {
+                current.add("");
+            }
+            current.add(formattedValue == null ? "" : formattedValue);
+            nextColumn = column + 1;
+        }
+    }
+
+    /** Formats date cells as ISO dates (2024-03-20), the form the instrument types expect, whatever the cell style. */
+    private static final class IsoDates extends DataFormatter {
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDateTime date = DateUtil.getLocalDateTime(value, use1904);
+                return date.toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904);
+        }
+    }
+}
