@@ -114,7 +114,7 @@ public class InstrumentsApiController {
     @Operation(summary = "文书详情", description = "按记录号或发文字号取一份文书；看不到的文书与不存在的一样回答 404。")
     public Map<String, Object> get(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                    @PathVariable String id) {
-        return RecordJson.record(instruments.get(user, id), instruments.today());
+        return RecordJson.detail(instruments.get(user, id), instruments.today());
     }
 
     @PostMapping
@@ -127,7 +127,7 @@ public class InstrumentsApiController {
         InstrumentRecord record = instruments.issue(user, body.typeId(), body.fields(),
                 Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/instruments/" + record.id()))
-                .body(RecordJson.record(record, instruments.today()));
+                .body(RecordJson.detail(record, instruments.today()));
     }
 
     @PostMapping("/validation")

@@ -96,6 +96,13 @@ public final class RecordJson {
         return json;
     }
 
+    /** {@link #record} with the field values the instrument was issued with ({@code fields}), for a single record. */
+    public static Map<String, Object> detail(InstrumentRecord record, LocalDate today) {
+        Map<String, Object> json = record(record, today);
+        json.put("fields", record.fields());
+        return json;
+    }
+
     public static Map<String, Object> object(StoredFile file) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("key", file.key());
