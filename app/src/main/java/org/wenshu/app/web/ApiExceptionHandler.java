@@ -138,20 +138,20 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof StreamReadException syntax) {
-            String where = syntax.getLocation() == null ? "" : "（第 " + syntax.getLocation().getLineNr() + " 行第 "
-                    + syntax.getLocation().getColumnNr() + " 列附近）";
-            return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "JSON 格式错误",
-                    "请求体不是格式正确的 JSON" + where), List.of()));
-        }
-        if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String message = "「" + field + "」的值类型或格式不对";
-            return invalid(message, List.of(new Problems.FieldError(field, message)));
-        }
-        if (cause instanceof InputInvalid input) {
-            return inputInvalid(input);
+        // The cause chain: Jackson's exception (syntax error, or a value of the wrong shape with the path to it),
+        // possibly wrapping the value's own parse failure (DateTimeParseException for "2024-13-45").
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException syntax) {
+                String where = syntax.getLocation() == null || syntax.getLocation().getLineNr() < 1 ? ""
+                        : "（第 " + syntax.getLocation().getLineNr() + " 行第 " + syntax.getLocation().getColumnNr() + " 列附近）";
+                return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "JSON 格式错误",
+                        "请求体不是格式正确的 JSON" + where), List.of()));
+            }
+            if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+                String field = path(mapping);
+                String message = "「" + field + "」的值类型或格式不对";
+                return invalid(message, List.of(new Problems.FieldError(field, message)));
+            }
         }
         return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "JSON 格式错误",
                 "缺少请求体，或请求体不是所需格式的 JSON"), List.of()));
