@@ -7,6 +7,7 @@ import org.wenshu.app.instruments.InstrumentAccess;
 import org.wenshu.app.instruments.Instruments;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.archive.Archive;
+import org.wenshu.archive.uploads.UploadInspector;
 
 /** Wires the use cases that the pages and the REST API share, with their access rules. */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +19,9 @@ public class WebConfiguration {
     }
 
     @Bean
-    Instruments instruments(Archive archive, InstrumentIssuing issuing, IndexUpdates index, InstrumentAccess access) {
-        return new Instruments(archive, issuing, index, access);
+    Instruments instruments(Archive archive, InstrumentIssuing issuing, IndexUpdates index, InstrumentAccess access,
+                            ArchiveConfiguration.ArchiveProperties properties) {
+        return new Instruments(archive, issuing, index, access,
+                new UploadInspector(properties.limits().toArchiveLimits().files()));
     }
 }

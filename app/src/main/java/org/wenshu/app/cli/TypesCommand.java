@@ -1,11 +1,9 @@
 package org.wenshu.app.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.wenshu.app.instruments.RecordJson;
 import org.wenshu.templates.FieldSpec;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -38,7 +36,7 @@ public class TypesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-            out.println(mapper.writeValueAsString(catalog.types().stream().map(TypesCommand::describe).toList()));
+            out.println(mapper.writeValueAsString(catalog.types().stream().map(RecordJson::type).toList()));
         } else {
             catalog.types().forEach(type -> print(type, out));
         }
@@ -74,32 +72,5 @@ public class TypesCommand implements Callable<Integer> {
             limits.append("  ≤").append(field.maxItems()).append("项");
         }
         return limits.toString();
-    }
-
-    private static Map<String, Object> describe(InstrumentType type) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", type.id());
-        json.put("name", type.name());
-        json.put("numberCode", type.numberCode());
-        json.put("replyPeriod", type.replyPeriod().describe());
-        List<Map<String, Object>> fields = type.fields().stream().map(field -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("name", field.name());
-            f.put("label", field.label());
-            f.put("type", field.type().name());
-            f.put("required", field.required());
-            if (field.maxLength() > 0) {
-                f.put("maxLength", field.maxLength());
-            }
-            if (field.isList()) {
-                f.put("maxItems", field.maxItems());
-            }
-            if (!field.choices().isEmpty()) {
-                f.put("choices", field.choices());
-            }
-            return f;
-        }).toList();
-        json.put("fields", fields);
-        return json;
     }
 }

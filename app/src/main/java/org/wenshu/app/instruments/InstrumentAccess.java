@@ -91,6 +91,23 @@ public final class InstrumentAccess {
         return user.role() != Role.AGENCY || user.unitId().filter(response.unit().id()::equals).isPresent();
     }
 
+    /** Whether {@code user}'s role issues instruments at all (PROSECUTOR, ADMIN), before any unit is looked at. */
+    public boolean canIssue(WenshuUser user) {
+        return user.role() == Role.ADMIN || user.role() == Role.PROSECUTOR;
+    }
+
+    /**
+     * The inbox of an AGENCY officer: {@code query} narrowed to the records whose 主送 unit is the officer's unit.
+     *
+     * @throws AccessRefused for every other role
+     */
+    public RecordQuery inbox(WenshuUser user, RecordQuery query) {
+        if (user.role() != Role.AGENCY) {
+            throw new AccessRefused("只有行政机关联络员有收件箱");
+        }
+        return query.addressedTo(user.unitId().orElseThrow());
+    }
+
     /** Whether {@code user} may issue instruments for {@code issuingUnitId}. */
     public boolean canIssueFor(WenshuUser user, String issuingUnitId) {
         return user.role() == Role.ADMIN

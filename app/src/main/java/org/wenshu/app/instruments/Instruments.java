@@ -20,7 +20,11 @@ import org.wenshu.archive.RegisterEntry;
 import org.wenshu.archive.ResponseSubmission;
 import org.wenshu.archive.StoredFile;
 import org.wenshu.archive.StoredResponse;
+import org.wenshu.archive.Unit;
+import org.wenshu.archive.UnitNotFound;
 import org.wenshu.archive.UploadedFile;
+import org.wenshu.archive.uploads.FileRefused;
+import org.wenshu.archive.uploads.UploadInspector;
 
 /**
  * What a signed-in user does with instruments — list, read, issue, deliver, answer, close, withdraw, download — with
@@ -34,16 +38,32 @@ public final class Instruments {
     private final InstrumentIssuing issuing;
     private final IndexUpdates index;
     private final InstrumentAccess access;
+    private final UploadInspector uploads;
 
-    public Instruments(Archive archive, InstrumentIssuing issuing, IndexUpdates index, InstrumentAccess access) {
+    /**
+     * @param uploads the archive's upload inspection with the archive's limits, used to report every refused file of
+     *                a response at once (the archive itself stops at the first)
+     */
+    public Instruments(Archive archive, InstrumentIssuing issuing, IndexUpdates index, InstrumentAccess access,
+                       UploadInspector uploads) {
         this.archive = archive;
         this.issuing = issuing;
         this.index = index;
         this.access = access;
+        this.uploads = uploads;
     }
 
     public InstrumentAccess access() {
         return access;
+    }
+
+    /** The unit with this id, full name or short name, if there is one (for filters). */
+    public Optional<Unit> unit(String reference) {
+        try {
+            return Optional.of(archive.unit(reference));
+        } catch (UnitNotFound e) {
+            return Optional.empty();
+        }
     }
 
     /** Today in the archive's time zone (Asia/Shanghai by default): due dates and overdue are counted in it. */
@@ -54,6 +74,16 @@ public final class Instruments {
     /** Records matching {@code query} that {@code user} may see, newest first, with the total count of those only. */
     public RecordQuery.Page list(WenshuUser user, RecordQuery query, int offset, int limit) {
         return archive.records(access.narrow(user, query), offset, limit);
+    }
+
+    /**
+     * The inbox (收件箱) of an AGENCY officer: records matching {@code query} whose 主送 unit is the officer's, newest
+     * first.
+     *
+     * @throws AccessRefused for users of other roles
+     */
+    public RecordQuery.Page inbox(WenshuUser user, RecordQuery query, int offset, int limit) {
+        return archive.records(access.narrow(user, access.inbox(user, query)), offset, limit);
     }
 
     /**
@@ -80,6 +110,9 @@ public final class Instruments {
 
     /** Validates {@code fields} for {@code typeId} as the CLI does, without issuing (form checks and previews). */
     public IssueRequest validate(WenshuUser user, String typeId, Map<String, Object> fields) {
+        if (!access.canIssue(user)) {
+            throw new AccessRefused("只有检察官和管理员可以发文");
+        }
         IssueRequest request = issuing.request(typeId, fields);
         requireIssuer(user, request);
         return request;
@@ -98,6 +131,11 @@ public final class Instruments {
             request = request.withKey(idempotencyKey.get());
         }
         InstrumentRecord record = archive.issue(request, issuing.producer(request));
+        if (!access.canSee(user, record)) {
+            // The key was used before for another unit's record: the archive returned that record, which this user
+            // must not see (and nothing new was stored).
+            throw new IdempotencyKeyTaken(idempotencyKey.orElse(""));
+        }
         index.afterChange();
         return record;
     }
@@ -155,10 +193,27 @@ public final class Instruments {
         if (!access.canRespond(user, record)) {
             throw new AccessRefused("只有主送单位的联络员可以回复此文书");
         }
+        if (files.size() > 1) {
+            requireAcceptable(files);
+        }
         StoredResponse response = archive.respond(new ResponseSubmission(record.id(), user.unitId().orElseThrow(),
                 measures, results, adoption, files));
         index.afterChange();
         return response;
+    }
+
+    private void requireAcceptable(List<UploadedFile> files) {
+        List<FileRefused> refused = new java.util.ArrayList<>();
+        for (UploadedFile file : files) {
+            try {
+                uploads.inspect(file.name(), file.content());
+            } catch (FileRefused e) {
+                refused.add(e);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new FilesRefused(refused);
+        }
     }
 
     /** The responses to a record that the user may see (an agency sees only its own unit's). */

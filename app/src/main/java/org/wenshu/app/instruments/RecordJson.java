@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.wenshu.archive.AuditEvent;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.RegisterEntry;
 import org.wenshu.archive.StoredFile;
 import org.wenshu.archive.StoredResponse;
 import org.wenshu.archive.Unit;
+import org.wenshu.templates.FieldSpec;
+import org.wenshu.templates.InstrumentType;
 
 /**
  * The JSON shape of records, stored objects, responses and register entries: one shape for the CLI's {@code --json}
@@ -45,6 +48,61 @@ public final class RecordJson {
         return json;
     }
 
+    /** An instrument type (文书类型) with its field specifications, as {@code wenshu types --json} prints it. */
+    public static Map<String, Object> type(InstrumentType type) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", type.id());
+        json.put("name", type.name());
+        json.put("numberCode", type.numberCode());
+        json.put("replyPeriod", type.replyPeriod().describe());
+        json.put("fields", type.fields().stream().map(RecordJson::field).toList());
+        return json;
+    }
+
+    private static Map<String, Object> field(FieldSpec field) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", field.name());
+        f.put("label", field.label());
+        f.put("type", field.type().name());
+        f.put("required", field.required());
+        if (field.maxLength() > 0) {
+            f.put("maxLength", field.maxLength());
+        }
+        if (field.isList()) {
+            f.put("maxItems", field.maxItems());
+        }
+        if (!field.choices().isEmpty()) {
+            f.put("choices", field.choices());
+        }
+        return f;
+    }
+
+    /** A record as an agency's inbox lists it: {@link #record} and the days left to reply (negative when overdue). */
+    public static Map<String, Object> inboxItem(InstrumentRecord record, LocalDate today) {
+        Map<String, Object> json = record(record, today);
+        json.put("daysLeft", record.status().awaitsResponse()
+                ? record.dueDate().map(due -> java.time.temporal.ChronoUnit.DAYS.between(today, due)).orElse(null) : null);
+        return json;
+    }
+
+    /** One audit event of a record's timeline. */
+    public static Map<String, Object> event(AuditEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seq", event.seq());
+        json.put("occurredAt", event.occurredAt().toString());
+        json.put("actor", event.actor());
+        json.put("action", event.action());
+        json.put("detail", event.detail());
+        return json;
+    }
+
+    /** {@link #record} with the field values the instrument was issued with ({@code fields}), for a single record. */
+    public static Map<String, Object> detail(InstrumentRecord record, LocalDate today) {
+        Map<String, Object> json = record(record, today);
+        json.put("fields", record.fields());
+        return json;
+    }
+
     public static Map<String, Object> object(StoredFile file) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("key", file.key());
@@ -74,17 +132,20 @@ public final class RecordJson {
     }
 
     public static List<Map<String, Object>> register(List<RegisterEntry> entries) {
-        return entries.stream().map(e -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("number", e.number().text());
-            json.put("issuingUnit", e.issuingUnit());
-            json.put("state", e.state().name());
-            json.put("recordId", e.recordId());
-            json.put("typeId", e.typeId());
-            json.put("title", e.title());
-            json.put("reservedAt", e.reservedAt().toString());
-            json.put("voidReason", e.voidReason().orElse(null));
-            return json;
-        }).toList();
+        return entries.stream().map(RecordJson::registerEntry).toList();
+    }
+
+    /** One register (发文登记簿) entry; void numbers carry their {@code voidReason}. */
+    public static Map<String, Object> registerEntry(RegisterEntry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("number", e.number().text());
+        json.put("issuingUnit", e.issuingUnit());
+        json.put("state", e.state().name());
+        json.put("recordId", e.recordId());
+        json.put("typeId", e.typeId());
+        json.put("title", e.title());
+        json.put("reservedAt", e.reservedAt().toString());
+        json.put("voidReason", e.voidReason().orElse(null));
+        return json;
     }
 }

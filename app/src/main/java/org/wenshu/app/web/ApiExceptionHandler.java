@@ -1,0 +1,337 @@
+package org.wenshu.app.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.wenshu.app.accounts.AccountInvalid;
+import org.wenshu.app.api.InputInvalid;
+import org.wenshu.app.api.ResourceNotFound;
+import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.app.instruments.FilesRefused;
+import org.wenshu.app.instruments.IdempotencyKeyTaken;
+import org.wenshu.archive.ArchiveRefusal;
+import org.wenshu.archive.IssuingFailed;
+import org.wenshu.archive.IssuingInProgress;
+import org.wenshu.archive.NotAddressee;
+import org.wenshu.archive.RecordNotFound;
+import org.wenshu.archive.TransitionRefused;
+import org.wenshu.archive.UnitNotFound;
+import org.wenshu.archive.uploads.FileRefused;
+import org.wenshu.generator.UncoveredCharacters;
+import org.wenshu.templates.FieldsInvalid;
+import org.wenshu.templates.UnknownInstrumentType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * Turns every failure of a REST API call ({@code @RestController}s; pages are plain {@code @Controller}s and keep
+ * their own error pages) into an RFC 9457 problem document ({@code application/problem+json}): a stable {@code type}
+ * URI ({@code urn:wenshu:problem:<kind>}), a Chinese {@code title} and {@code detail}, and for invalid input the list
+ * {@code errors} of {@code {field, message}}. Nothing of the server's internals (exception classes, stack traces,
+ * parser messages) reaches the client; unexpected failures are logged and answered with a generic 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    // --- invalid input (400) -------------------------------------------------------------------------------------
+
+    @ExceptionHandler(FieldsInvalid.class)
+    ResponseEntity<ProblemDetail> fieldsInvalid(FieldsInvalid e) {
+        List<Problems.FieldError> errors = e.problems().stream()
+                .map(p -> new Problems.FieldError(p.field(), p.label() + "：" + p.reason())).toList();
+        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "fields-invalid", "字段有误",
+                "文书字段有 " + errors.size() + " 处需要修改"), errors));
+    }
+
+    @ExceptionHandler(InputInvalid.class)
+    ResponseEntity<ProblemDetail> inputInvalid(InputInvalid e) {
+        return invalid(e.getMessage(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(AccountInvalid.class)
+    ResponseEntity<ProblemDetail> accountInvalid(AccountInvalid e) {
+        return invalid(e.getMessage(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(BindException.class) // MethodArgumentNotValidException too: a @Valid request body
+    ResponseEntity<ProblemDetail> bodyInvalid(BindException e) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new Problems.FieldError(error.getField(), error.isBindingFailure()
+                    ? "「" + error.getField() + "」的值格式不对" : error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new Problems.FieldError(null, error.getDefaultMessage())));
+        return invalid("请求有 " + errors.size() + " 处需要修改", errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> parametersInvalid(HandlerMethodValidationException e) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new Problems.FieldError(result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage()))));
+        return invalid("请求有 " + errors.size() + " 处需要修改", errors);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return missing(e.getParameterName());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return missing(e.getRequestPartName());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return missing(e.getHeaderName());
+    }
+
+    @ExceptionHandler(TypeMismatchException.class) // MethodArgumentTypeMismatchException: ?year=abc, /files/x
+    ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e) {
+        String name = e.getPropertyName() == null ? "参数" : e.getPropertyName();
+        String message = "「" + name + "」的值「" + e.getValue() + "」格式不对";
+        Class<?> type = e.getRequiredType();
+        if (type != null && type.isEnum()) {
+            message += "，可选：" + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining("、"));
+        } else if (type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)) {
+            message += "，须为整数";
+        }
+        return invalid(message, List.of(new Problems.FieldError(name, message)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // The cause chain: Jackson's exception (syntax error, or a value of the wrong shape with the path to it),
+        // possibly wrapping the value's own parse failure (DateTimeParseException for "2024-13-45").
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException syntax) {
+                String where = syntax.getLocation() == null || syntax.getLocation().getLineNr() < 1 ? ""
+                        : "（第 " + syntax.getLocation().getLineNr() + " 行第 " + syntax.getLocation().getColumnNr() + " 列附近）";
+                return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "JSON 格式错误",
+                        "请求体不是格式正确的 JSON" + where), List.of()));
+            }
+            if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+                String field = path(mapping);
+                String message = "「" + field + "」的值类型或格式不对";
+                return invalid(message, List.of(new Problems.FieldError(field, message)));
+            }
+        }
+        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "JSON 格式错误",
+                "缺少请求体，或请求体不是所需格式的 JSON"), List.of()));
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    @ExceptionHandler(UnknownInstrumentType.class)
+    ResponseEntity<ProblemDetail> unknownType(UnknownInstrumentType e) {
+        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "unknown-type", "未知的文书类型", e.getMessage()),
+                List.of(new Problems.FieldError("typeId", e.getMessage()))));
+    }
+
+    @ExceptionHandler(UnitNotFound.class)
+    ResponseEntity<ProblemDetail> unknownUnit(UnitNotFound e) {
+        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "unknown-unit", "未知的单位", e.getMessage()),
+                List.of(new Problems.FieldError("unit", e.getMessage()))));
+    }
+
+    @ExceptionHandler(UncoveredCharacters.class)
+    ResponseEntity<ProblemDetail> uncovered(UncoveredCharacters e) {
+        List<Problems.FieldError> errors = e.fields().stream()
+                .map(f -> new Problems.FieldError(f.field(), "含有字体无法显示的字符：" + f.describe())).toList();
+        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "uncovered-characters", "字体缺字",
+                "有 " + errors.size() + " 个字段含有字体无法显示的字符，请改用常用字"), errors));
+    }
+
+    // --- uploads (413, 415, 422) ------------------------------------------------------------------------------
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        return problem(withErrors(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
+                "上传的文件过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB"), List.of(
+                new Problems.FieldError("files", "文件过大"))));
+    }
+
+    @ExceptionHandler(FileRefused.class)
+    ResponseEntity<ProblemDetail> fileRefused(FileRefused e) {
+        return filesRefused(new FilesRefused(List.of(e)));
+    }
+
+    @ExceptionHandler(FilesRefused.class)
+    ResponseEntity<ProblemDetail> filesRefused(FilesRefused e) {
+        List<Problems.FieldError> errors = e.refusals().stream()
+                .map(r -> new Problems.FieldError("files", "文件「" + r.fileName() + "」：" + r.reason())).toList();
+        return problem(withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "file-refused", "文件被拒收",
+                errors.size() + " 个文件被拒收，未保存任何内容：" + errors.stream().map(Problems.FieldError::message)
+                        .collect(Collectors.joining("；"))), errors));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
+        return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求格式不支持",
+                "此操作须以 multipart/form-data 上传（字段 measures、results、adoption 与一个或多个 files 文件）"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        ResponseEntity<ProblemDetail> response = problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type", "请求格式不支持", "不支持的请求内容类型 " + e.getContentType()
+                        + "；此操作接受 " + e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                        .collect(Collectors.joining("、"))));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.ACCEPT, MediaType.toString(e.getSupportedMediaTypes())).body(response.getBody());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "无法提供所需格式",
+                "此接口只提供 JSON（application/json）或文件下载"));
+    }
+
+    // --- not found, refused, conflicts ----------------------------------------------------------------------------
+
+    @ExceptionHandler(RecordNotFound.class)
+    ResponseEntity<ProblemDetail> recordNotFound(RecordNotFound e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到", e.getMessage()));
+    }
+
+    @ExceptionHandler(ResourceNotFound.class)
+    ResponseEntity<ProblemDetail> notFound(ResourceNotFound e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到", e.getMessage()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noEndpoint(NoResourceFoundException e, HttpServletRequest request) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到",
+                "没有此接口：" + e.getHttpMethod() + " " + request.getRequestURI() + "（接口说明见 /v3/api-docs）"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        String allowed = e.getSupportedHttpMethods() == null ? "" : e.getSupportedHttpMethods().stream()
+                .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "不支持的请求方法",
+                        "此接口不支持 " + e.getMethod() + "，可用：" + allowed));
+    }
+
+    @ExceptionHandler({AccessRefused.class, NotAddressee.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权访问", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class) // @PreAuthorize on the ADMIN endpoints
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权访问", "当前账号无权执行此操作"));
+    }
+
+    @ExceptionHandler(TransitionRefused.class)
+    ResponseEntity<ProblemDetail> transitionRefused(TransitionRefused e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "transition-refused", "当前状态不允许此操作", e.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyTaken.class)
+    ResponseEntity<ProblemDetail> keyTaken(IdempotencyKeyTaken e) {
+        return problem(withErrors(Problems.of(HttpStatus.CONFLICT, "idempotency-key-taken", "幂等键已被使用",
+                e.getMessage()), List.of(new Problems.FieldError("Idempotency-Key", e.getMessage()))));
+    }
+
+    @ExceptionHandler(IssuingInProgress.class)
+    ResponseEntity<ProblemDetail> inProgress(IssuingInProgress e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.CONFLICT, "issuing-in-progress", "发文进行中", e.getMessage()));
+    }
+
+    @ExceptionHandler(ArchiveRefusal.class) // RequestInvalid and any other refusal of the archive's input checks
+    ResponseEntity<ProblemDetail> archiveRefusal(ArchiveRefusal e) {
+        return invalid(e.getMessage(), List.of(new Problems.FieldError(null, e.getMessage())));
+    }
+
+    // --- server failures (500) --------------------------------------------------------------------------------
+
+    @ExceptionHandler(IssuingFailed.class)
+    ResponseEntity<ProblemDetail> issuingFailed(IssuingFailed e) {
+        if (e.getCause() instanceof UncoveredCharacters uncovered) {
+            // Found while rendering, after the number was reserved: the number is void, the request is still bad input.
+            return uncovered(uncovered);
+        }
+        log.error("Issuing failed, number {} is void", e.number().text(), e);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "issuing-failed", "发文失败",
+                "发文失败，编号 " + e.number().text() + " 已作废，未保存文书；请稍后重试，或联系管理员查看服务器日志"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure of an API call", e);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "服务器内部错误",
+                "服务器处理请求时出错，未完成此操作；请稍后重试，或联系管理员查看服务器日志"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static ResponseEntity<ProblemDetail> missing(String name) {
+        String message = "缺少「" + name + "」";
+        return invalid(message, List.of(new Problems.FieldError(name, message)));
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(String detail, List<Problems.FieldError> errors) {
+        return problem(Problems.invalid(detail, errors));
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<Problems.FieldError> errors) {
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

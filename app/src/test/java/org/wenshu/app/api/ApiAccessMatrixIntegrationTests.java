@@ -1,0 +1,284 @@
+package org.wenshu.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.wenshu.app.api.ApiClient.Auth;
+import org.wenshu.app.api.ApiClient.Reply;
+
+/**
+ * Who may call what: every {@code /api/v1} operation — enumerated from the application's own handler mappings, so an
+ * operation added without a rule here fails {@link #everyEndpointHasARule} — against every kind of caller. Refusals
+ * are problem documents that never carry the record's data.
+ */
+class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
+
+    private static final String P = "prosecutor", P2 = "other procuratorate", A = "agency A", B = "agency B",
+            R = "researcher", ADMIN = "admin";
+    /** Refused callers first, so the allowed calls that change a record come last. */
+    private static final List<String> ACTORS = List.of(P2, A, B, R, P, ADMIN);
+
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /** One operation: how to call it as a given caller, and the statuses each caller may get. */
+    private record Rule(BiFunction<ApiFixture, Auth, Reply> call, Map<String, Set<Integer>> expected) {
+    }
+
+    private static Map<String, Set<Integer>> expect(Set<Integer> p2, Set<Integer> a, Set<Integer> b, Set<Integer> r,
+                                                    Set<Integer> p, Set<Integer> admin) {
+        Map<String, Set<Integer>> expected = new LinkedHashMap<>();
+        expected.put(P2, p2);
+        expected.put(A, a);
+        expected.put(B, b);
+        expected.put(R, r);
+        expected.put(P, p);
+        expected.put(ADMIN, admin);
+        return expected;
+    }
+
+    private static final Set<Integer> OK = Set.of(200), CREATED = Set.of(201), NO_CONTENT = Set.of(204),
+            FORBIDDEN = Set.of(403), NOT_FOUND = Set.of(404), OK_OR_CONFLICT = Set.of(200, 409);
+    private static final Map<String, Set<Integer>> EVERYONE = expect(OK, OK, OK, OK, OK, OK);
+    /** Reading record A (issued by 荆门市人民检察院 to agency A). */
+    private static final Map<String, Set<Integer>> READ_RECORD_A = expect(NOT_FOUND, OK, NOT_FOUND, OK, OK, OK);
+    /** Managing record M (delivery, closing, withdrawal) is for its issuing procuratorate and the admin. */
+    private static final Map<String, Set<Integer>> MANAGE_RECORD_M =
+            expect(NOT_FOUND, FORBIDDEN, NOT_FOUND, FORBIDDEN, OK_OR_CONFLICT, OK_OR_CONFLICT);
+    private static final Map<String, Set<Integer>> ADMIN_ONLY =
+            expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
+
+    private Map<String, Rule> rules() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        rules.put("GET /api/v1/types", new Rule((f, who) -> api().get("/api/v1/types", who), EVERYONE));
+        rules.put("GET /api/v1/types/{typeId}", new Rule((f, who) -> api().get("/api/v1/types/procuratorial-suggestion",
+                who), EVERYONE));
+        rules.put("GET /api/v1/instruments", new Rule((f, who) -> api().get("/api/v1/instruments", who), EVERYONE));
+        rules.put("POST /api/v1/instruments", new Rule((f, who) -> api().json("POST", "/api/v1/instruments", who,
+                issueBody(suggestion("关于规范矩阵测试的检察建议", ApiFixture.UNIT_A)), Map.of("Idempotency-Key", "matrix")),
+                expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED, CREATED)));
+        rules.put("POST /api/v1/instruments/validation", new Rule((f, who) -> api().json("POST",
+                "/api/v1/instruments/validation", who, issueBody(suggestion("关于校验的检察建议", ApiFixture.UNIT_A))),
+                expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("GET /api/v1/instruments/{id}", new Rule((f, who) -> api().get(a(f), who), READ_RECORD_A));
+        rules.put("GET /api/v1/instruments/{id}/timeline", new Rule((f, who) -> api().get(a(f) + "/timeline", who),
+                READ_RECORD_A));
+        rules.put("GET /api/v1/instruments/{id}/pdf", new Rule((f, who) -> api().get(a(f) + "/pdf", who), READ_RECORD_A));
+        rules.put("GET /api/v1/instruments/{id}/responses", new Rule((f, who) -> api().get(a(f) + "/responses", who),
+                READ_RECORD_A));
+        rules.put("GET /api/v1/instruments/{id}/responses/{responseId}", new Rule((f, who) -> api().get(a(f)
+                + "/responses/" + ApiFixture.id(f.responseA), who), READ_RECORD_A));
+        rules.put("GET /api/v1/instruments/{id}/responses/{responseId}/files/{index}", new Rule((f, who) -> api().get(
+                a(f) + "/responses/" + ApiFixture.id(f.responseA) + "/files/0", who), READ_RECORD_A));
+        rules.put("POST /api/v1/instruments/{id}/delivery", new Rule((f, who) -> api().json("POST", m(f) + "/delivery",
+                who, Map.of("method", "直接送达")), MANAGE_RECORD_M));
+        rules.put("POST /api/v1/instruments/{id}/responses", new Rule((f, who) -> api().multipart(m(f) + "/responses", who,
+                Map.of("measures", "矩阵整改措施", "results", "矩阵整改结果", "adoption", "部分采纳"),
+                List.of(new ApiClient.FilePart("回复.pdf", "application/pdf", pdf("matrix reply")))),
+                expect(NOT_FOUND, CREATED, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        rules.put("POST /api/v1/instruments/{id}/closing", new Rule((f, who) -> api().json("POST", m(f) + "/closing", who,
+                Map.of("evaluation", "部分采纳", "note", "已部分整改")), MANAGE_RECORD_M));
+        rules.put("POST /api/v1/instruments/{id}/withdrawal", new Rule((f, who) -> api().json("POST", m(f) + "/withdrawal",
+                who, Map.of("reason", "矩阵测试撤回")), MANAGE_RECORD_M));
+        rules.put("GET /api/v1/register", new Rule((f, who) -> api().get("/api/v1/register", who),
+                expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("GET /api/v1/inbox", new Rule((f, who) -> api().get("/api/v1/inbox", who),
+                expect(FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        rules.put("GET /api/v1/account", new Rule((f, who) -> api().get("/api/v1/account", who), EVERYONE));
+        rules.put("GET /api/v1/account/tokens", new Rule((f, who) -> api().get("/api/v1/account/tokens", who), EVERYONE));
+        rules.put("POST /api/v1/account/tokens", new Rule((f, who) -> api().json("POST", "/api/v1/account/tokens", who,
+                Map.of("name", "矩阵")), expect(CREATED, CREATED, CREATED, CREATED, CREATED, CREATED)));
+        rules.put("DELETE /api/v1/account/tokens/{tokenId}", new Rule((f, who) -> {
+            Reply created = api().json("POST", "/api/v1/account/tokens", who, Map.of("name", "即将撤销"));
+            String id = created.status() == 201 ? (String) created.json().get("id") : "none";
+            return api().send("DELETE", "/api/v1/account/tokens/" + id, who, null, null, Map.of());
+        }, expect(NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT)));
+        rules.put("GET /api/v1/users", new Rule((f, who) -> api().get("/api/v1/users", who), ADMIN_ONLY));
+        rules.put("POST /api/v1/users", new Rule((f, who) -> api().json("POST", "/api/v1/users", who, Map.of(
+                "username", "matrix-" + counter.incrementAndGet(), "role", "RESEARCHER", "password", ApiFixture.PASSWORD)),
+                expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED)));
+        rules.put("POST /api/v1/users/{username}/disable", new Rule((f, who) -> api().json("POST",
+                "/api/v1/users/matrix-target/disable", who, Map.of()), ADMIN_ONLY));
+        rules.put("POST /api/v1/users/{username}/enable", new Rule((f, who) -> api().json("POST",
+                "/api/v1/users/matrix-target/enable", who, Map.of()), ADMIN_ONLY));
+        return rules;
+    }
+
+    private static String a(ApiFixture f) {
+        return "/api/v1/instruments/" + ApiFixture.id(f.recordA);
+    }
+
+    private static String m(ApiFixture f) {
+        return "/api/v1/instruments/" + ApiFixture.id(f.recordM);
+    }
+
+    private Map<String, Auth> callers(ApiFixture f) {
+        return Map.of(P, f.prosecutor, P2, f.otherProsecutor, A, f.agencyA, B, f.agencyB, R, f.researcher, ADMIN, f.admin);
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        RequestMappingHandlerMapping mappings = server().getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class);
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/v1")) {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    assertThat(methods).as("%s must name its HTTP method", pattern).isNotEmpty();
+                    methods.forEach(method -> endpoints.add(method + " " + pattern));
+                }
+            }
+        }
+
+        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(25).containsExactlyInAnyOrderElementsOf(rules().keySet());
+    }
+
+    @Test
+    void eachCallerGetsExactlyWhatTheirRoleAndUnitAllow() {
+        ApiFixture f = fixture();
+        if (accounts.find("matrix-target").isEmpty()) {
+            accounts.create("matrix-target", "矩阵目标", org.wenshu.app.accounts.Role.RESEARCHER, java.util.Optional.empty(),
+                    ApiFixture.PASSWORD, false);
+        }
+        Map<String, Auth> callers = callers(f);
+        List<String> secrets = List.of((String) f.recordA.get("title"), (String) f.recordA.get("number"),
+                (String) f.recordM.get("title"), (String) f.responseA.get("measures"));
+        SoftAssertions softly = new SoftAssertions();
+
+        rules().forEach((endpoint, rule) -> {
+            for (String actor : ACTORS) {
+                Reply reply = rule.call().apply(f, callers.get(actor));
+
+                softly.assertThat(reply.status()).as("%s as %s: %s", endpoint, actor, reply)
+                        .isIn(rule.expected().get(actor));
+                if (reply.status() == 403 || reply.status() == 404) {
+                    softly.assertThat(reply.contentType()).as("%s as %s", endpoint, actor).startsWith("application/problem+json");
+                    secrets.forEach(secret -> softly.assertThat(reply.text()).as("%s as %s", endpoint, actor)
+                            .doesNotContain(secret));
+                }
+            }
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void callsWithoutValidCredentialsAreUnauthorisedEverywhere() {
+        ApiFixture f = fixture();
+        List<Auth> strangers = List.of(f.anonymous, f.disabled, f.disabledToken, f.revokedToken,
+                Auth.bearer("wst_not-a-real-token", "unknown token"));
+        List<String> calls = new ArrayList<>();
+        rules().keySet().forEach(endpoint -> calls.add(endpoint));
+        SoftAssertions softly = new SoftAssertions();
+
+        for (String endpoint : calls) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", ApiFixture.id(f.recordA))
+                    .replace("{responseId}", ApiFixture.id(f.responseA)).replace("{index}", "0")
+                    .replace("{typeId}", "procuratorial-suggestion").replace("{tokenId}", "x").replace("{username}", "admin");
+            for (Auth stranger : strangers) {
+                Reply reply = api().send(method, path, stranger, "application/json", "{}".getBytes(), Map.of());
+
+                softly.assertThat(reply.status()).as("%s as %s: %s", endpoint, stranger, reply).isEqualTo(401);
+                softly.assertThat(reply.contentType()).as("%s as %s", endpoint, stranger).startsWith("application/problem+json");
+                softly.assertThat(reply.text()).as("%s as %s", endpoint, stranger)
+                        .contains("urn:wenshu:problem:unauthenticated").doesNotContain((String) f.recordA.get("title"));
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void aWrongPasswordIsUnauthorisedAndTheRightOneWorksWithBasic() {
+        ApiFixture f = fixture();
+
+        Reply wrong = api().get("/api/v1/account", f.wrongPassword);
+        Reply right = api().get("/api/v1/account", f.adminBasic);
+
+        assertProblem(wrong, 401, "unauthenticated");
+        assertThat(right.status()).isEqualTo(200);
+        assertThat(right.json()).containsEntry("username", "admin").containsEntry("role", "ADMIN");
+    }
+
+    @Test
+    void agencyANeverReachesUnitBsRecordFilesOrResponses() {
+        ApiFixture f = fixture();
+        String b = "/api/v1/instruments/" + ApiFixture.id(f.recordB);
+        String responseB = ApiFixture.id(f.responseB);
+        List<String> paths = List.of(b, b + "/pdf", b + "/timeline", b + "/responses", b + "/responses/" + responseB,
+                b + "/responses/" + responseB + "/files/0", a(f) + "/responses/" + responseB,
+                a(f) + "/responses/" + responseB + "/files/0", "/api/v1/instruments/" + f.recordB.get("number"));
+
+        for (String path : paths) {
+            Reply reply = api().get(path, f.agencyA);
+
+            assertThat(reply.status()).as(path + ": " + reply).isIn(403, 404);
+            assertThat(reply.text()).doesNotContain((String) f.recordB.get("title"), (String) f.responseB.get("measures"));
+            if (!path.contains((String) f.recordB.get("number"))) { // else the detail echoes the number asked for
+                assertThat(reply.text()).doesNotContain((String) f.recordB.get("number"));
+            }
+        }
+        Reply answer = api().multipart(b + "/responses", f.agencyA, Map.of("measures", "越权回复", "results", "无",
+                "adoption", "采纳"), List.of(new ApiClient.FilePart("x.pdf", "application/pdf", pdf("x"))));
+        assertThat(answer.status()).isIn(403, 404);
+        Reply list = api().get("/api/v1/instruments?size=200", f.agencyA);
+        Reply inbox = api().get("/api/v1/inbox?size=200", f.agencyA);
+        assertThat(list.items()).extracting(i -> i.get("id")).contains(ApiFixture.id(f.recordA))
+                .doesNotContain(ApiFixture.id(f.recordB));
+        assertThat(inbox.items()).extracting(i -> i.get("id")).contains(ApiFixture.id(f.recordA))
+                .doesNotContain(ApiFixture.id(f.recordB));
+        assertThat(inbox.items()).allSatisfy(item -> assertThat(item).containsKey("daysLeft"));
+    }
+
+    @Test
+    void anotherProcuratorateSeesNoneOfJingmensRecordsOrNumbers() {
+        ApiFixture f = fixture();
+
+        Reply list = api().get("/api/v1/instruments?size=200", f.otherProsecutor);
+        Reply register = api().get("/api/v1/register?size=200", f.otherProsecutor);
+        Reply ownRegister = api().get("/api/v1/register?size=200", f.prosecutor);
+        Reply sameKey = api().json("POST", "/api/v1/instruments", f.otherProsecutor,
+                issueBody(suggestionOf("孝感市人民检察院")), Map.of("Idempotency-Key", "fixture-a"));
+
+        assertThat(list.items()).isEmpty();
+        assertThat(register.items()).isEmpty();
+        assertThat(ownRegister.items()).extracting(e -> e.get("number")).contains(f.recordA.get("number"));
+        // Reusing another unit's idempotency key never hands out that unit's record.
+        assertThat(sameKey.status()).as(sameKey.toString()).isIn(403, 409);
+        assertThat(sameKey.text()).doesNotContain((String) f.recordA.get("title"));
+    }
+
+    @Test
+    void nobodyRevokesAnotherUsersToken() {
+        ApiFixture f = fixture();
+        Reply created = api().json("POST", "/api/v1/account/tokens", f.agencyB, Map.of("name", "乙的令牌"));
+        String tokenId = (String) created.json().get("id");
+        Auth tokenB = Auth.bearer((String) created.json().get("secret"), "agency B's new token");
+
+        Reply byOther = api().send("DELETE", "/api/v1/account/tokens/" + tokenId, f.agencyA, null, null, Map.of());
+        Reply stillWorks = api().get("/api/v1/account", tokenB);
+
+        assertProblem(byOther, 404, "not-found");
+        assertThat(stillWorks.status()).isEqualTo(200);
+        assertThat(stillWorks.json()).containsEntry("username", "agency-b").containsEntry("unit", ApiFixture.UNIT_B);
+        assertThat(api().get("/api/v1/account/tokens", tokenB).text()).doesNotContain("\"secret\"");
+    }
+
+    private static Map<String, Object> suggestionOf(String issuingUnit) {
+        Map<String, Object> fields = suggestion("关于孝感的检察建议", ApiFixture.UNIT_A);
+        fields.put("issuingUnit", issuingUnit);
+        return fields;
+    }
+}
