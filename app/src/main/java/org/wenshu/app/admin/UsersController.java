@@ -33,6 +33,8 @@ import org.wenshu.archive.Unit;
 public class UsersController {
 
     static final int PAGE_SIZE = 50;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("username", "displayName", "role", "unit",
+            "password");
 
     private final Accounts accounts;
     private final Archive archive;
@@ -71,7 +73,8 @@ public class UsersController {
                 redirect.addFlashAttribute("notice", "已创建账号「" + account.username() + "」。");
                 return "redirect:/admin/users";
             } catch (AccountInvalid invalid) {
-                errors.put(invalid.field(), invalid.getMessage());
+                // Fields without an input of their own (e.g. the role for a unit) are shown above the form.
+                errors.put(FIELDS.contains(invalid.field()) ? invalid.field() : "form", invalid.getMessage());
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
