@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,12 +13,12 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person as Spring Security sees them: the {@link Account} (role, unit) and, only while logging in,
  * the password hash. Stored in the shared session, so it holds no more than the account row.
  */
-public final class WenshuUser implements UserDetails {
+public final class WenshuUser implements UserDetails, CredentialsContainer {
 
     private static final long serialVersionUID = 1L;
 
     private final Account account;
-    private final String passwordHash;
+    private String passwordHash;
     private final boolean locked;
 
     WenshuUser(Account account, String passwordHash, boolean locked) {
@@ -52,6 +53,12 @@ public final class WenshuUser implements UserDetails {
     @Override
     public String getPassword() {
         return passwordHash;
+    }
+
+    /** Forgets the password hash once the login is checked, so it never reaches the shared session. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     @Override

@@ -43,6 +43,7 @@ import org.wenshu.archive.Adoption;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.RecordQuery;
+import org.wenshu.archive.RecordStatus;
 import org.wenshu.archive.StoredResponse;
 import org.wenshu.archive.UploadedFile;
 import org.wenshu.archive.uploads.FileRefused;
@@ -204,8 +205,10 @@ public class InboxController {
         model.addAttribute("responses", responses.stream()
                 .map(r -> ResponseView.of(r, "/inbox/" + record.id() + "/responses", zone)).toList());
         boolean answered = responses.stream().anyMatch(r -> r.unit().name().equals(unit));
-        model.addAttribute("canRespond", instruments.access().canRespond(user, record)
-                && record.status().awaitsResponse() && !answered);
+        boolean addressee = instruments.access().canRespond(user, record) && !answered;
+        // The archive takes a response only once delivery (送达) is recorded: the reply period runs from it.
+        model.addAttribute("canRespond", addressee && record.status() == RecordStatus.DELIVERED);
+        model.addAttribute("awaitingDelivery", addressee && record.status() == RecordStatus.ISSUED);
         model.addAttribute("adoptions", Adoption.values());
         model.addAttribute("errors", errors);
         model.addAttribute("input", input);

@@ -31,7 +31,7 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
     @BeforeAll
     void setUp() {
         ensureAccounts();
-        recordId = issue("关于完善社区矫正档案管理的检察建议", "荆门市司法局");
+        recordId = issueDelivered("关于完善社区矫正档案管理的检察建议", "荆门市司法局");
     }
 
     @Test

@@ -118,6 +118,10 @@ class BrowserIntegrationTests extends PagesTestSupport {
         String recordId = recordUrl.replaceAll(".*/instruments/([^/?]+).*", "$1");
         assertThat(text("main")).contains("已发文", TITLE, "荆检行建〔", "签章有效", "发文（编号、盖章、归档）");
         screenshot("06-record-issued");
+        new Select(browser.findElement(By.id("deliver-method"))).selectByVisibleText("直接送达");
+        browser.findElement(By.cssSelector("#deliver-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("done=deliver"));
+        assertThat(text("main")).contains("已登记送达", "直接送达");
         logOut();
 
         // Agency: the inbox lists it; a disguised executable is refused beside the file input, then a PDF goes in.
@@ -125,8 +129,8 @@ class BrowserIntegrationTests extends PagesTestSupport {
         wait.until(ExpectedConditions.urlContains("/inbox"));
         assertThat(text("table.inbox")).contains(TITLE);
         screenshot("07-inbox");
-        browser.findElement(By.linkText(browser.findElement(By.xpath("//tr[td[contains(., '" + TITLE + "')]]//a"))
-                .getText())).click();
+        browser.findElement(By.xpath("//table[contains(@class, 'inbox')]//tr[td[contains(., '" + TITLE + "')]]//a"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-form")));
         screenshot("08-inbox-record");
         type("reply-measures", "已印发执法案卷证据收集指引，组织全员培训。");

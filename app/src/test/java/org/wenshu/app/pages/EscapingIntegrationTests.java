@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.archive.Adoption;
+import org.wenshu.archive.DeliveryMethod;
 import org.wenshu.archive.UploadedFile;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -57,6 +58,7 @@ class EscapingIntegrationTests extends PagesTestSupport {
         fields.put("copiesTo", List.of(SCRIPT_UNIT, EL + "局", INLINE + "局"));
         WenshuUser prosecutor = WenshuUser.of(accounts.require(PROSECUTOR));
         recordId = instruments.issue(prosecutor, "procuratorial-suggestion", fields, Optional.empty()).id();
+        instruments.deliver(prosecutor, recordId, DeliveryMethod.DIRECT, instruments.today(), Optional.of(SCRIPT + EL));
         instruments.respond(WenshuUser.of(accounts.require(EVIL_AGENCY)), recordId, SCRIPT + IMG, EL + INLINE,
                 Adoption.ADOPTED, List.of(new UploadedFile(IMG + EL + ".pdf", uncheckedPdf())));
     }

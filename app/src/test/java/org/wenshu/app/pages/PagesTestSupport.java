@@ -32,6 +32,7 @@ import org.wenshu.app.accounts.Accounts;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.Instruments;
+import org.wenshu.archive.DeliveryMethod;
 
 /**
  * The one Spring context that every page test shares (same class, same properties, so Spring's test context cache
@@ -117,6 +118,14 @@ abstract class PagesTestSupport {
         byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(header, 0, bytes, 0, header.length);
         return bytes;
+    }
+
+    /** Issues a 检察建议书 and records its delivery today, so that the addressee may answer; returns its id. */
+    String issueDelivered(String title, String recipient) {
+        String id = issue(title, recipient);
+        instruments.deliver(WenshuUser.of(accounts.require(PROSECUTOR)), id, DeliveryMethod.DIRECT, instruments.today(),
+                Optional.empty());
+        return id;
     }
 
     String base() {
