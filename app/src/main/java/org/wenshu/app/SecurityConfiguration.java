@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -21,11 +22,14 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wenshu.app.accounts.Accounts;
 import org.wenshu.app.accounts.ApiTokenAuthentication;
@@ -93,6 +97,9 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new PageLoginEntryPoint())
+                        .accessDeniedHandler(new PageAccessDenied()))
                 .addFilterBefore(new ThrottleFilter(throttle, true), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .frameOptions(frames -> frames.sameOrigin())
@@ -111,6 +118,65 @@ public class SecurityConfiguration {
         }
         return failure == null || failure.getMessage() == null || !failure.getMessage().matches(".*\\p{IsHan}.*")
                 ? "需要登录：HTTP Basic 或 Authorization: Bearer 个人令牌" : failure.getMessage();
+    }
+
+    /**
+     * Sends a visitor without a valid session to the login page, saying so when the session they had has expired
+     * (or was ended by an administrator) rather than never existed.
+     */
+    static final class PageLoginEntryPoint extends LoginUrlAuthenticationEntryPoint {
+
+        PageLoginEntryPoint() {
+            super("/login");
+        }
+
+        @Override
+        protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+                                                         AuthenticationException exception) {
+            return expiredSession(request) ? "/login?error=expired" : "/login";
+        }
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response,
+                             AuthenticationException exception) throws IOException, ServletException {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                // htmx would swap the login page into a fragment; make it load the whole page instead.
+                response.setHeader("HX-Redirect", request.getContextPath()
+                        + determineUrlToUseForThisRequest(request, response, exception));
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
+            super.commence(request, response, exception);
+        }
+    }
+
+    /**
+     * A form posted with a stale or missing CSRF token (an expired session, a page left open across a new login)
+     * goes back to the login page with a message; any other refusal is the friendly 403 page.
+     */
+    static final class PageAccessDenied implements AccessDeniedHandler {
+
+        private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
+                throws IOException, ServletException {
+            if (!(failure instanceof CsrfException)) {
+                forbidden.handle(request, response, failure);
+                return;
+            }
+            String target = request.getContextPath() + "/login?error=" + (expiredSession(request) ? "expired" : "stale");
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", target);
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            response.sendRedirect(target);
+        }
+    }
+
+    private static boolean expiredSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
     }
 
     /** Refuses login attempts from an address that failed too often lately (429 / the login page's message). */

@@ -19,6 +19,8 @@ public class HomeController {
                 case "locked" -> "账号因多次登录失败已暂时锁定，请 15 分钟后再试。";
                 case "disabled" -> "账号已停用，请联系管理员。";
                 case "throttled" -> "此地址登录失败次数过多，请稍后再试。";
+                case "expired" -> "登录已过期，请重新登录。刚才提交的内容没有保存，登录后请重新填写。";
+                case "stale" -> "页面已过期（可能在别处重新登录过），刚才提交的内容没有保存。请重新登录后再操作。";
                 default -> "用户名或密码错误。";
             });
         }

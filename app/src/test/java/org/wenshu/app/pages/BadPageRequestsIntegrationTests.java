@@ -1,0 +1,125 @@
+package org.wenshu.app.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.wenshu.app.accounts.ApiTokens;
+import org.wenshu.app.accounts.WenshuUser;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Bad requests to the pages: each gets a message a person understands (the login page, the form with the reason
+ * beside the field, a 404 page), never a 500 or a stack trace, and stores nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadPageRequestsIntegrationTests extends PagesTestSupport {
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    @Autowired
+    ApiTokens tokens;
+
+    private String recordId;
+
+    @BeforeAll
+    void setUp() {
+        ensureAccounts();
+        recordId = issueDelivered("关于完善社区矫正档案管理的检察建议", "荆门市司法局");
+    }
+
+    @Test
+    void staleCsrfTokenSendsTheFormBackToLoginWithAMessageAndStoresNothing() {
+        PageSession session = signedIn(PROSECUTOR);
+        session.get("/account");
+        int before = tokens.list(accounts.require(PROSECUTOR)).size();
+        session.csrf("0123456789abcdef-stale");
+
+        Page refused = session.post("/account/tokens", Map.of("name", "过期页面提交的令牌"));
+
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.location()).endsWith("/login?error=stale");
+        Page login = session.get("/login?error=stale");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body()).contains("页面已过期", "没有保存");
+        assertThat(tokens.list(accounts.require(PROSECUTOR))).hasSize(before);
+    }
+
+    @Test
+    void expiredSessionLeadsToLoginWithAMessageForPagesAndForms() {
+        PageSession session = signedIn(AGENCY);
+        assertThat(session.get("/inbox").status()).isEqualTo(200);
+        new JdbcTemplate(dataSource).update("DELETE FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?", AGENCY);
+
+        Page page = session.get("/inbox/" + recordId);
+        Page form = session.postMultipart("/inbox/" + recordId + "/responses",
+                Map.of("measures", "措施", "results", "结果", "adoption", "ADOPTED"), Map.of(), false);
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/login?error=expired");
+        assertThat(form.status()).isEqualTo(302);
+        assertThat(form.location()).contains("/login?error=");
+        assertThat(session.get("/login?error=expired").body()).contains("登录已过期");
+        assertThat(instruments.responses(WenshuUser.of(accounts.require(PROSECUTOR)), recordId)).isEmpty();
+    }
+
+    @Test
+    void unknownRecordIsTheNotFoundPageWithoutATrace() {
+        PageSession prosecutor = signedIn(PROSECUTOR);
+        PageSession police = signedIn(OTHER_AGENCY);
+
+        Page unknown = prosecutor.get("/instruments/no-such-record");
+        Page unknownPdf = prosecutor.get("/instruments/no-such-record/pdf");
+        Page unknownFile = prosecutor.get("/instruments/" + recordId + "/responses/nope/files/0");
+        Page otherUnits = police.get("/inbox/" + recordId);
+        Page unknownType = prosecutor.get("/instruments/new?type=no-such-type");
+        Page badIndex = prosecutor.get("/instruments/" + recordId + "/responses/x/files/not-a-number");
+
+        for (Page page : new Page[] {unknown, unknownPdf, unknownFile, otherUnits, unknownType}) {
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).contains("404", "没有找到").doesNotContain("Exception", "at org.");
+        }
+        assertThat(badIndex.status()).isEqualTo(400);
+        assertThat(badIndex.body()).contains("请求有误").doesNotContain("Exception");
+        assertThat(police.get("/instruments").status()).isEqualTo(403);
+        assertThat(police.get("/instruments").body()).contains("无权访问");
+    }
+
+    @Test
+    void fileOverTheArchiveLimitIsRefusedBesideTheFileAndNothingIsStored() {
+        PageSession agency = signedIn(AGENCY);
+        agency.get("/inbox/" + recordId);
+        byte[] large = pdfOfSize(21 << 20);
+
+        Page refused = agency.postMultipart("/inbox/" + recordId + "/responses",
+                Map.of("measures", "已整改", "results", "已完成", "adoption", "ADOPTED"),
+                Map.of("整改材料.pdf", large), false);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("整改材料.pdf", "被拒收", "超过单个文件上限")
+                .contains("已整改").doesNotContain("Exception");
+        assertThat(instruments.responses(WenshuUser.of(accounts.require(PROSECUTOR)), recordId)).isEmpty();
+    }
+
+    @Test
+    void uploadOverTheServerLimitIsRefusedBesideTheFileAndNothingIsStored() {
+        PageSession agency = signedIn(AGENCY);
+        agency.get("/inbox/" + recordId);
+        byte[] huge = pdfOfSize(26 << 20);
+
+        Page refused = agency.postMultipart("/inbox/" + recordId + "/responses",
+                Map.of("measures", "已整改", "results", "已完成", "adoption", "ADOPTED"),
+                Map.of("整改材料.pdf", huge), true);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"reply-form\"", "文件过大", "未保存任何内容")
+                .doesNotContain("Exception");
+        assertThat(instruments.responses(WenshuUser.of(accounts.require(PROSECUTOR)), recordId)).isEmpty();
+    }
+}
