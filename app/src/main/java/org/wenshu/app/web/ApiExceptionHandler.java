@@ -169,6 +169,13 @@ public class ApiExceptionHandler {
         return path.toString();
     }
 
+    @ExceptionHandler(org.wenshu.search.query.QueryInvalid.class)
+    ResponseEntity<ProblemDetail> queryInvalid(org.wenshu.search.query.QueryInvalid e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "query-invalid", "查询有误", e.getMessage());
+        problem.setProperty("position", e.position());
+        return problem(withErrors(problem, List.of(new Problems.FieldError("q", e.reason()))));
+    }
+
     @ExceptionHandler(UnknownInstrumentType.class)
     ResponseEntity<ProblemDetail> unknownType(UnknownInstrumentType e) {
         return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "unknown-type", "未知的文书类型", e.getMessage()),

@@ -94,6 +94,8 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 who, Map.of("reason", "矩阵测试撤回")), MANAGE_RECORD_M));
         rules.put("GET /api/v1/register", new Rule((f, who) -> api().get("/api/v1/register", who),
                 expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("GET /api/v1/search", new Rule((f, who) -> api().get("/api/v1/search?q=" + java.net.URLEncoder.encode(
+                "检察建议", java.nio.charset.StandardCharsets.UTF_8), who), EVERYONE));
         rules.put("GET /api/v1/inbox", new Rule((f, who) -> api().get("/api/v1/inbox", who),
                 expect(FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         rules.put("GET /api/v1/account", new Rule((f, who) -> api().get("/api/v1/account", who), EVERYONE));
@@ -258,6 +260,46 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         // Reusing another unit's idempotency key never hands out that unit's record.
         assertThat(sameKey.status()).as(sameKey.toString()).isIn(403, 409);
         assertThat(sameKey.text()).doesNotContain((String) f.recordA.get("title"));
+    }
+
+    @Test
+    void searchHitsAndCountsNeverIncludeAnotherAgencysRecords() throws Exception {
+        ApiFixture f = fixture();
+        String q = "/api/v1/search?size=100&q=" + java.net.URLEncoder.encode("社区矫正外出审批",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Reply asA = null;
+        // The server's index follows the archive within a second or two.
+        for (int i = 0; i < 40; i++) {
+            asA = api().get(q, f.agencyA);
+            if (asA.status() == 200 && ((List<?>) asA.json().get("hits")).stream()
+                    .anyMatch(h -> ApiFixture.id(f.recordA).equals(((Map<?, ?>) h).get("id")))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+
+        Reply asB = api().get(q, f.agencyB);
+
+        assertThat(hitIds(asA)).contains(ApiFixture.id(f.recordA));
+        assertThat(asB.status()).isEqualTo(200);
+        assertThat(hitIds(asB)).doesNotContain(ApiFixture.id(f.recordA));
+        assertThat(asB.text()).doesNotContain("甲单位整改措施");
+        long totalB = ((Number) asB.json().get("total")).longValue();
+        assertThat(totalB).isEqualTo(((List<?>) asB.json().get("hits")).size());
+    }
+
+    private static List<Object> hitIds(Reply reply) {
+        return ((List<?>) reply.json().get("hits")).stream().map(h -> ((Map<?, ?>) h).get("id")).map(Object.class::cast)
+                .toList();
+    }
+
+    @Test
+    void aMalformedQueryIsAProblemWithItsPosition() {
+        Reply reply = api().get("/api/v1/search?q=" + java.net.URLEncoder.encode("OR 消防",
+                java.nio.charset.StandardCharsets.UTF_8), fixture().researcher);
+
+        assertProblem(reply, 400, "query-invalid");
+        assertThat(reply.json()).containsKey("position");
     }
 
     @Test
