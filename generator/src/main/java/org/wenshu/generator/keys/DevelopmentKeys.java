@@ -29,7 +29,7 @@ import org.wenshu.generator.signing.SigningKey;
 
 /**
  * The development key set under {@code $WENSHU_HOME/keys} (开发密钥): a development CA, one seal certificate per
- * procuratorate unit, a TSA certificate and the CA's CRL, all marked TEST. Created on first use, reopened after.
+ * issuing unit (发文单位), a TSA certificate and the CA's CRL, all marked TEST. Created on first use, reopened after.
  *
  * <p>Files: {@code dev-ca.pem} and {@code dev-ca.crl} (DER) for any validator to trust, PKCS#12 keystores for the
  * keys, {@code units.properties} naming each unit's keystore, and {@code secret} (owner-only) with their password.</p>

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
+import java.security.cert.CertificateException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
@@ -19,9 +20,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.wenshu.generator.signing.RevocationSource;
 
 /**
  * Validates a certificate chain to the configured trust anchors at a given time, with revocation checked against
@@ -154,6 +160,37 @@ final class ChainValidation {
 
     private static String serial(BigInteger serial) {
         return serial.toString(16);
+    }
+
+    /** Adds the CRLs {@code revocation} knows for {@code certificate} and {@code certificates}, without duplicates. */
+    static void collectCrls(RevocationSource revocation, X509Certificate certificate, List<X509Certificate> certificates,
+                            Collection<X509CRL> crls) {
+        List<X509Certificate> all = new ArrayList<>(certificates);
+        all.add(certificate);
+        for (X509Certificate c : all) {
+            for (X509CRL crl : revocation.crlsFor(c)) {
+                if (!crls.contains(crl)) {
+                    crls.add(crl);
+                }
+            }
+        }
+    }
+
+    /** Both collections' certificates, each once, in order. */
+    static Collection<X509Certificate> union(Collection<X509Certificate> a, Collection<X509Certificate> b) {
+        Set<X509Certificate> set = new LinkedHashSet<>(a);
+        set.addAll(b);
+        return set;
+    }
+
+    /** Bouncy Castle certificate holders as JCA certificates. */
+    static List<X509Certificate> certificates(Collection<X509CertificateHolder> holders) throws CertificateException {
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        List<X509Certificate> result = new ArrayList<>();
+        for (X509CertificateHolder holder : holders) {
+            result.add(converter.getCertificate(holder));
+        }
+        return result;
     }
 
     static String format(Instant instant) {

@@ -12,26 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.xml.DomXmpParser;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -48,8 +37,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 import org.wenshu.generator.signing.PadesLevel;
 import org.wenshu.generator.signing.RevocationSource;
@@ -61,7 +48,6 @@ import org.wenshu.generator.signing.RevocationSource;
  */
 public final class PdfVerifier {
 
-    private static final COSName DSS = COSName.getPDFName("DSS");
     private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
     private static final COSName ETSI_RFC3161 = COSName.getPDFName("ETSI.RFC3161");
 
@@ -70,6 +56,7 @@ public final class PdfVerifier {
     private final Clock clock;
     private final SignaturePolicy policy;
     private final CryptographicCheck crypto;
+    private final TimestampVerification timestamps;
 
     /**
      * A verifier applying {@link SignaturePolicy#standard()}.
@@ -89,6 +76,7 @@ public final class PdfVerifier {
         this.clock = clock;
         this.policy = policy;
         this.crypto = new CryptographicCheck(policy);
+        this.timestamps = new TimestampVerification(chains, crypto, revocation);
     }
 
     /** The validation policy this verifier applies. */
@@ -101,7 +89,7 @@ public final class PdfVerifier {
         checkEnvelope(pdf);
         try (PDDocument document = load(pdf)) {
             List<PDSignature> signatures = orderedSignatures(document);
-            ValidationData embedded = validationData(document);
+            ValidationData embedded = ValidationData.read(document);
             // Newest first: a valid later document timestamp proves when everything before it existed (its POE).
             SignatureCheck[] checks = new SignatureCheck[signatures.size()];
             Optional<Instant> laterProof = Optional.empty();
@@ -118,7 +106,7 @@ public final class PdfVerifier {
                     }
                 }
             }
-            return new VerificationReport(List.of(checks), pdfAClaim(document), policy);
+            return new VerificationReport(List.of(checks), PdfAClaim.of(document), policy);
         } catch (IOException e) {
             throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage(), e);
         }
@@ -201,7 +189,7 @@ public final class PdfVerifier {
 
         if (cms.isPresent() && signedBytes != null) {
             if (documentTimestamp) {
-                TimestampCheck check = checkTimestamp(cms.get(), sha256(signedBytes), embedded, "document timestamp",
+                TimestampCheck check = timestamps.check(cms.get(), sha256(signedBytes), embedded, "document timestamp",
                         "文档时间戳", timestampsJudgedAt, violations);
                 intact = check.problem().filter(p -> p.contains("does not cover")).isEmpty();
                 timestamp = Optional.of(check);
@@ -222,8 +210,8 @@ public final class PdfVerifier {
                         proven = laterProof;
                     }
                     Instant judgedAt = proven.orElse(clock.instant());
-                    collectCrls(certificate, outcome.certificates(), crls);
-                    chain = chains.validate(certificate, union(outcome.certificates(), embedded.certificates()), crls,
+                    ChainValidation.collectCrls(revocation, certificate, outcome.certificates(), crls);
+                    chain = chains.validate(certificate, ChainValidation.union(outcome.certificates(), embedded.certificates()), crls,
                             judgedAt, proven, "signer");
                     problems.addAll(chain.problems());
                     warnings.addAll(chain.warnings());
@@ -276,7 +264,7 @@ public final class PdfVerifier {
                 laterSignatures++;
             }
         }
-        boolean dssAdded = embedded.present() && !dssInRevision(pdf, signedLength);
+        boolean dssAdded = embedded.present() && !ValidationData.inRevision(pdf, signedLength);
         try {
             ChangesAfterSigning changes = RevisionComparison.compare(pdf, signedLength, document, laterSignatures,
                     laterTimestamps, dssAdded);
@@ -304,7 +292,7 @@ public final class PdfVerifier {
                                       List<PolicyViolation> violations) {
         try {
             CMSSignedData signedData = new CMSSignedData(new CMSProcessableByteArray(signedBytes), contentInfo);
-            List<X509Certificate> certificates = certificates(signedData.getCertificates().getMatches(null));
+            List<X509Certificate> certificates = ChainValidation.certificates(signedData.getCertificates().getMatches(null));
             SignerInformation signerInfo = signedData.getSignerInfos().getSigners().iterator().next();
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches((Selector<X509CertificateHolder>) signerInfo.getSID());
@@ -333,7 +321,7 @@ public final class PdfVerifier {
             if (unsigned != null && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
                 ASN1Primitive token = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
                         .getAttrValues().getObjectAt(0).toASN1Primitive();
-                timestamp = Optional.of(checkTimestamp(ContentInfo.getInstance(token), sha256(signerInfo.getSignature()),
+                timestamp = Optional.of(timestamps.check(ContentInfo.getInstance(token), sha256(signerInfo.getSignature()),
                         embedded, "signature timestamp", "签名时间戳", timestampJudgedAt, violations));
             }
             return new SignerOutcome(intact, Optional.of(signerCertificate), Optional.of(signerInfo), certificates,
@@ -355,58 +343,6 @@ public final class PdfVerifier {
             return Arrays.equals(MessageDigest.getInstance(algorithm).digest(certificate.getEncoded()), id.getCertHash());
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    /**
-     * Checks an RFC 3161 token: intact, over {@code expectedSha256}, from a TSA that chains to a trust anchor, and
-     * with algorithms the policy accepts at {@code judgedAt} (violations go to {@code violations}).
-     */
-    private TimestampCheck checkTimestamp(ContentInfo contentInfo, byte[] expectedSha256, ValidationData embedded,
-                                          String what, String label, Instant judgedAt,
-                                          List<PolicyViolation> violations) {
-        try {
-            TimeStampToken token = new TimeStampToken(new CMSSignedData(contentInfo));
-            Instant time = token.getTimeStampInfo().getGenTime().toInstant();
-            @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) token.getSID());
-            if (matches.isEmpty()) {
-                return new TimestampCheck(time, "(unknown TSA)", false,
-                        Optional.of(what + " does not include the TSA certificate"));
-            }
-            X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
-            String authority = tsa.getSubjectX500Principal().getName();
-            if (!"2.16.840.1.101.3.4.2.1".equals(token.getTimeStampInfo().getMessageImprintAlgOID().getId())
-                    || !Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), expectedSha256)) {
-                return new TimestampCheck(time, authority, false,
-                        Optional.of("integrity: the " + what + " does not cover the signed data"));
-            }
-            try {
-                token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
-            } catch (TSPException e) {
-                return new TimestampCheck(time, authority, false, Optional.of(what + " is invalid: " + e.getMessage()));
-            }
-            List<X509Certificate> certificates = certificates(token.getCertificates().getMatches(null));
-            Collection<X509CRL> crls = new ArrayList<>(embedded.crls());
-            collectCrls(tsa, certificates, crls);
-            ChainValidation.Result chain = chains.validate(tsa, union(certificates, embedded.certificates()), crls,
-                    time, Optional.of(time), what + " TSA");
-            if (!chain.problems().isEmpty()) {
-                return new TimestampCheck(time, authority, false, Optional.of(String.join("; ", chain.problems())));
-            }
-            SignerInformation tsaSigner = token.toCMSSignedData().getSignerInfos().getSigners().iterator().next();
-            List<PolicyViolation> found = new ArrayList<>(crypto.signer(tsaSigner, tsa, label, judgedAt));
-            found.addAll(crypto.chain(chain.chain(), judgedAt));
-            if (!found.isEmpty()) {
-                violations.addAll(found);
-                return new TimestampCheck(time, authority, false, Optional.of(what + " breaks the validation policy ("
-                        + label + "不符合验证策略)"));
-            }
-            return new TimestampCheck(time, authority, true, Optional.empty());
-        } catch (TSPException | IOException | CMSException | CertificateException | OperatorCreationException
-                 | IllegalArgumentException e) {
-            return new TimestampCheck(Instant.EPOCH, "(unreadable)", false,
-                    Optional.of(what + " cannot be read: " + e.getMessage()));
         }
     }
 
@@ -436,24 +372,6 @@ public final class PdfVerifier {
         return Optional.of(level);
     }
 
-    private void collectCrls(X509Certificate certificate, List<X509Certificate> certificates, Collection<X509CRL> crls) {
-        List<X509Certificate> all = new ArrayList<>(certificates);
-        all.add(certificate);
-        for (X509Certificate c : all) {
-            for (X509CRL crl : revocation.crlsFor(c)) {
-                if (!crls.contains(crl)) {
-                    crls.add(crl);
-                }
-            }
-        }
-    }
-
-    private static Collection<X509Certificate> union(Collection<X509Certificate> a, Collection<X509Certificate> b) {
-        Set<X509Certificate> set = new LinkedHashSet<>(a);
-        set.addAll(b);
-        return set;
-    }
-
     /** Reads the CMS object, ignoring the zero padding other signers leave after it in /Contents. */
     private static Optional<ContentInfo> parseCms(byte[] contents, List<String> problems) {
         try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(contents))) {
@@ -469,57 +387,6 @@ public final class PdfVerifier {
         }
     }
 
-    /** Certificates and CRLs in the document security store. */
-    private record ValidationData(boolean present, List<X509Certificate> certificates, List<X509CRL> crls) {
-    }
-
-    private static ValidationData validationData(PDDocument document) throws IOException {
-        COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
-        if (dss == null) {
-            return new ValidationData(false, List.of(), List.of());
-        }
-        List<X509Certificate> certificates = new ArrayList<>();
-        List<X509CRL> crls = new ArrayList<>();
-        try {
-            var factory = java.security.cert.CertificateFactory.getInstance("X.509");
-            for (byte[] encoded : streams(dss.getCOSArray(COSName.getPDFName("Certs")))) {
-                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(encoded)));
-            }
-            for (byte[] encoded : streams(dss.getCOSArray(COSName.getPDFName("CRLs")))) {
-                crls.add((X509CRL) factory.generateCRL(new ByteArrayInputStream(encoded)));
-            }
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("the document security store holds an unreadable certificate or CRL", e);
-        }
-        return new ValidationData(true, certificates, crls);
-    }
-
-    private static List<byte[]> streams(COSArray array) throws IOException {
-        List<byte[]> result = new ArrayList<>();
-        if (array == null) {
-            return result;
-        }
-        for (int i = 0; i < array.size(); i++) {
-            COSBase item = array.get(i);
-            COSBase resolved = item instanceof COSObject object ? object.getObject() : item;
-            if (resolved instanceof COSStream stream) {
-                try (var in = stream.createInputStream()) {
-                    result.add(in.readAllBytes());
-                }
-            }
-        }
-        return result;
-    }
-
-    /** Whether the revision ending at {@code length} already had a /DSS. */
-    private static boolean dssInRevision(byte[] pdf, int length) {
-        try (PDDocument revision = Loader.loadPDF(Arrays.copyOf(pdf, length))) {
-            return revision.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS) != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static Optional<PDSignatureField> field(PDDocument document, PDSignature signature) throws IOException {
         for (PDSignatureField field : document.getSignatureFields()) {
             PDSignature value = field.getSignature();
@@ -528,34 +395,6 @@ public final class PdfVerifier {
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> pdfAClaim(PDDocument document) {
-        PDMetadata metadata = document.getDocumentCatalog().getMetadata();
-        if (metadata == null) {
-            return Optional.empty();
-        }
-        try (var in = metadata.exportXMPMetadata()) {
-            DomXmpParser parser = new DomXmpParser();
-            parser.setStrictParsing(false);
-            XMPMetadata xmp = parser.parse(in.readAllBytes());
-            PDFAIdentificationSchema id = xmp.getPDFAIdentificationSchema();
-            if (id == null || id.getPart() == null) {
-                return Optional.empty();
-            }
-            return Optional.of("PDF/A-" + id.getPart() + Optional.ofNullable(id.getConformance()).orElse(""));
-        } catch (Exception e) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<X509Certificate> certificates(Collection<X509CertificateHolder> holders) throws CertificateException {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        List<X509Certificate> result = new ArrayList<>();
-        for (X509CertificateHolder holder : holders) {
-            result.add(converter.getCertificate(holder));
-        }
-        return result;
     }
 
     private static byte[] sha256(byte[] data) {

@@ -13,6 +13,7 @@ import java.security.Security;
 import java.security.cert.Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wenshu.generator.fixtures.PdfAFixtures;
 import org.wenshu.generator.fixtures.TestPki;
+import org.wenshu.generator.keys.CertificatePurpose;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.generator.verification.VerificationReport;
 
@@ -32,6 +34,7 @@ class Pkcs11SigningTests {
 
     private static TestPki pki;
     private static Path providerConfig;
+    private static SigningKey officeSeal;
 
     @BeforeAll
     static void initialiseTokenWithSealKey() throws Exception {
@@ -50,6 +53,8 @@ class Pkcs11SigningTests {
         KeyStore token = KeyStore.getInstance("PKCS11", provider);
         token.load(null, PIN.toCharArray());
         token.setKeyEntry("seal", pki.seal.privateKey(), null, pki.seal.chain().toArray(new Certificate[0]));
+        officeSeal = pki.ca.issue("某某领导小组办公室 电子印章", CertificatePurpose.SEAL);
+        token.setKeyEntry("office-seal", officeSeal.privateKey(), null, officeSeal.chain().toArray(new Certificate[0]));
     }
 
     @AfterAll
@@ -70,6 +75,17 @@ class Pkcs11SigningTests {
         assertThat(report.problems()).isEmpty();
         assertThat(report.signatures().get(0).signer()).contains("某某市人民检察院 电子印章 (TEST)");
         assertThat(report.signatures().get(0).level()).contains(PadesLevel.B_LT);
+    }
+
+    @Test
+    void eachUnitsLabelOpensItsOwnKeyInOneLogin() {
+        Map<String, SigningKey> keys = SigningKey.fromPkcs11(providerConfig, List.of("seal", "office-seal"),
+                PIN.toCharArray());
+
+        assertThat(keys).containsOnlyKeys("seal", "office-seal");
+        assertThat(keys.get("seal").certificate()).isEqualTo(pki.seal.certificate());
+        assertThat(keys.get("office-seal").certificate()).isEqualTo(officeSeal.certificate());
+        assertThat(keys.get("seal").provider()).isEqualTo(keys.get("office-seal").provider());
     }
 
     @Test
