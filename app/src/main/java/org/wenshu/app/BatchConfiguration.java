@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.app.issuing.InstrumentIssuing;
-import org.wenshu.app.signing.UnitSeal;
+import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.DocumentNumber;
 import org.wenshu.archive.IssueRequest;
@@ -111,13 +111,13 @@ public class BatchConfiguration {
     }
 
     @Bean
-    IndexFollower indexFollower(ObjectProvider<IndexUpdates> indexUpdates) {
+    IndexFollower batchIndexFollower(ObjectProvider<IndexUpdates> indexUpdates) {
         return () -> indexUpdates.getObject().afterChange();
     }
 
     @Bean
     InstrumentIssuer instrumentIssuer(InstrumentIssuing issuing, InstrumentCatalog catalog, TemplateRenderer templates,
-                                      ObjectProvider<PdfRenderer> pdf, ObjectProvider<UnitSeal> seal) {
+                                      ObjectProvider<PdfRenderer> pdf, ObjectProvider<UnitSeals> seals) {
         return new InstrumentIssuer() {
             @Override
             public IssueRequest request(String typeId, Map<String, Object> fields) {
@@ -136,8 +136,8 @@ public class BatchConfiguration {
             }
 
             @Override
-            public byte[] sign(byte[] rendered) {
-                return seal.getObject().sign(rendered, Optional.empty());
+            public byte[] sign(IssueRequest request, byte[] rendered) {
+                return seals.getObject().forUnit(request.issuingUnit()).sign(rendered, Optional.empty());
             }
 
             private InstrumentType type(IssueRequest request) {

@@ -30,6 +30,6 @@ public interface InstrumentIssuer {
     /** The unsigned PDF/A of {@code request} printed with {@code number}. */
     byte[] render(IssueRequest request, DocumentNumber number);
 
-    /** {@code pdf} sealed (PAdES) with the issuing unit's seal. */
-    byte[] sign(byte[] pdf);
+    /** {@code pdf} of {@code request} sealed (PAdES) with its issuing unit's own seal. */
+    byte[] sign(IssueRequest request, byte[] pdf);
 }

@@ -60,7 +60,7 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
             long t0 = System.nanoTime();
             byte[] pdf = issuer.render(request, number);
             long t1 = System.nanoTime();
-            byte[] sealed = issuer.sign(pdf);
+            byte[] sealed = issuer.sign(request, pdf);
             sign.add(System.nanoTime() - t1);
             render.add(t1 - t0);
             return sealed;
