@@ -29,7 +29,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Shared, expensive test fixtures: the parsed fonts, the shipped examples, the PDF/A validator. */
-final class Fixtures {
+public final class Fixtures {
 
     private static FontSet fonts;
 
@@ -37,7 +37,7 @@ final class Fixtures {
     }
 
     /** The shipped fonts with their everyday subsets derived, as in a process that has printed before. */
-    static synchronized FontSet fonts() {
+    public static synchronized FontSet fonts() {
         if (fonts == null) {
             fonts = FontSet.bundled();
             try {
@@ -53,7 +53,7 @@ final class Fixtures {
     }
 
     /** The example data file shipped for a type, at the repository root. */
-    static Map<String, Object> example(String typeId) {
+    public static Map<String, Object> example(String typeId) {
         Path file = Path.of("..", "examples", typeId + ".json");
         try {
             return new LinkedHashMap<>(JsonMapper.builder().build()
@@ -74,7 +74,7 @@ final class Fixtures {
     }
 
     /** Keeps a rendered file under target/rendered for a person to look at. */
-    static void keep(String name, byte[] pdf) {
+    public static void keep(String name, byte[] pdf) {
         try {
             Path dir = Path.of("target", "rendered");
             Files.createDirectories(dir);
