@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Shared, expensive test fixtures: the parsed fonts, the shipped examples, the PDF/A validator. */
 public final class Fixtures {
 
+    /** A Chinese character or punctuation mark: full-width, with no space beside it in Chinese text. */
+    private static final String CHINESE = "[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’《》—…]";
+
     private static FontSet fonts;
 
     private Fixtures() {
@@ -63,15 +66,21 @@ public final class Fixtures {
         }
     }
 
-    /** The text of all pages with line breaks and page numbers removed, so wrapped values read as one line. */
+    /**
+     * The text of all pages with line breaks and page numbers removed, so wrapped values read as one line. A justified
+     * line that broke early before an unbreakable run has wide gaps between its characters, for which PDFBox guesses
+     * spaces; Chinese text has none, so blanks next to a Chinese character or punctuation mark are dropped.
+     */
     static String continuousText(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             return Arrays.stream(text.split("\\R"))
                     .filter(line -> !line.matches("— \\d+ —"))
-                    .collect(Collectors.joining());
+                    .collect(Collectors.joining())
+                    .replaceAll("(?<=" + CHINESE + ")\\s+|\\s+(?=" + CHINESE + ")", "");
         }
     }
+
 
     /** Keeps a rendered file under target/rendered for a person to look at. */
     public static void keep(String name, byte[] pdf) {

@@ -339,6 +339,12 @@ public final class LayoutChecker {
         }
     }
 
+    /** The 成文日期: the document's last body line that is a date alone (…年…月…日). */
+    public static Optional<Line> dateLine(PrintedDocument document) {
+        LayoutChecker checker = new LayoutChecker(document);
+        return checker.dateLine().map(checker.lines::get);
+    }
+
     private Optional<Integer> dateLine() {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (isBody(lines.get(i)) && DATE.matcher(lines.get(i).text()).matches()) {

@@ -9,6 +9,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wenshu.generator.Fixtures;
 import org.wenshu.generator.layout.LayoutViolation.Invariant;
+import org.wenshu.generator.layout.PrintedDocument.Line;
 import org.wenshu.generator.layout.RandomInstruments.Sample;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -64,6 +68,10 @@ class LayoutInvariantTests {
 
         report.write("random-unsigned");
         assertThat(report.failing()).as(report.summary()).isEmpty();
+        // The samples end the text at most places it can end: the date on most of the rows 3-21 it can take (the
+        // closing paragraph, a blank line and the signature stand above it), and the 版记 pushed to a page of its own.
+        assertThat(report.dateRows()).as(report.summary()).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(report.recordAlone()).as(report.summary()).isGreaterThan(0);
     }
 
     @Test
@@ -73,6 +81,8 @@ class LayoutInvariantTests {
 
         report.write("random-sealed");
         assertThat(report.failing()).as(report.summary()).isEmpty();
+        assertThat(report.recordAlone()).as("instruments whose 版记 follows on a page after the seal's")
+                .isGreaterThan(0);
     }
 
     private Report run(LongStream seeds, boolean sealed) {
@@ -82,15 +92,28 @@ class LayoutInvariantTests {
             byte[] pdf = sealed ? printing.printSealed(sample.typeId(), sample.values())
                     : printing.print(sample.typeId(), sample.values());
             PrintedDocument printed = PrintedDocumentReader.read(pdf);
-            results.add(new Result(sample, printed.pages().size(), LayoutChecker.check(printed)));
+            Optional<Line> date = LayoutChecker.dateLine(printed);
+            int row = date.map(line -> Math.round((line.baseline() - LayoutChecker.TOP) / LayoutChecker.PITCH - 0.5f))
+                    .orElse(-1);
+            boolean recordAlone = date.isPresent() && date.get().page() < printed.pages().size() - 1;
+            results.add(new Result(sample, printed.pages().size(), row, recordAlone, LayoutChecker.check(printed)));
         });
         return new Report(List.copyOf(results));
     }
 
-    private record Result(Sample sample, int pages, List<LayoutViolation> violations) {
+    /** One instrument's page count, the grid row of its date (0-21), whether its 版记 has a page of its own. */
+    private record Result(Sample sample, int pages, int dateRow, boolean recordAlone, List<LayoutViolation> violations) {
     }
 
     private record Report(List<Result> results) {
+
+        Set<Integer> dateRows() {
+            return results.stream().map(Result::dateRow).filter(row -> row >= 0).collect(Collectors.toSet());
+        }
+
+        long recordAlone() {
+            return results.stream().filter(Result::recordAlone).count();
+        }
 
         List<Result> failing() {
             return results.stream().filter(result -> !result.violations().isEmpty()).toList();
@@ -106,7 +129,9 @@ class LayoutInvariantTests {
             StringBuilder text = new StringBuilder();
             text.append(failing().size()).append(" of ").append(results.size()).append(" instruments break a rule (pages ")
                     .append(results.stream().mapToInt(Result::pages).min().orElse(0)).append("–")
-                    .append(results.stream().mapToInt(Result::pages).max().orElse(0)).append(")\n");
+                    .append(results.stream().mapToInt(Result::pages).max().orElse(0)).append("; the date on ")
+                    .append(dateRows().size()).append(" of 22 rows; 版记 on a page of its own in ").append(recordAlone())
+                    .append(")\n");
             counts.forEach((invariant, count) -> text.append(String.format("  %-20s %4d%n", invariant, count)));
             failing().stream().limit(12).forEach(result -> text.append("seed ").append(result.sample().seed())
                     .append(" ").append(result.sample().typeId()).append(": ")

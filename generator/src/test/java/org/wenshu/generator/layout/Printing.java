@@ -25,8 +25,18 @@ final class Printing {
     private static final TemplateRenderer TEMPLATES = new TemplateRenderer();
 
     private final PdfRenderer renderer = new PdfRenderer(Fixtures.fonts());
-    private PdfSigner signer;
-    private SigningKey seal;
+    private Sealing sealing;
+
+    /** A test key for the seal and a signer without TSA, made on first use: key generation takes a while. */
+    private record Sealing(PdfSigner signer, SigningKey key) {
+
+        static Sealing create() {
+            Clock clock = Clock.systemUTC();
+            DevelopmentCa ca = DevelopmentCa.create("版式测试", clock);
+            SigningKey key = ca.issue("版式测试 电子印章", CertificatePurpose.SEAL);
+            return new Sealing(new PdfSigner(Optional.empty(), RevocationSource.fresh(() -> List.of(ca.crl())), clock), key);
+        }
+    }
 
     /** The unsigned PDF/A of an instrument. */
     byte[] print(String typeId, Map<String, ?> values) {
@@ -34,14 +44,16 @@ final class Printing {
     }
 
     /** The instrument sealed with its issuing unit's drawn seal, placed automatically. */
-    synchronized byte[] printSealed(String typeId, Map<String, ?> values) {
-        if (signer == null) {
-            Clock clock = Clock.systemUTC();
-            DevelopmentCa ca = DevelopmentCa.create("版式测试", clock);
-            seal = ca.issue("版式测试 电子印章", CertificatePurpose.SEAL);
-            signer = new PdfSigner(Optional.empty(), RevocationSource.fresh(() -> List.of(ca.crl())), clock);
-        }
+    byte[] printSealed(String typeId, Map<String, ?> values) {
+        Sealing with = sealing();
         SealAppearance appearance = SealAppearance.drawn((String) values.get("issuingUnit"), "");
-        return signer.sign(print(typeId, values), SignatureRequest.sealed(seal, PadesLevel.B_B, appearance));
+        return with.signer().sign(print(typeId, values), SignatureRequest.sealed(with.key(), PadesLevel.B_B, appearance));
+    }
+
+    private synchronized Sealing sealing() {
+        if (sealing == null) {
+            sealing = Sealing.create();
+        }
+        return sealing;
     }
 }
