@@ -34,7 +34,7 @@ import org.wenshu.templates.TemplateRenderer;
 class PdfRendererTests {
 
     private static final float MM = 72f / 25.4f;
-    /** 3号 at one cell of the 28-character line: 156 mm / 28 = 15.79 pt, less the fonts' 1025/1024 em advance. */
+    /** 3号 at one cell of the 28-character line: 156 mm / 28 = 15.79 pt, less rounding (see layout.ftlh). */
     private static final float BODY_SIZE = 15.78f;
 
     private final InstrumentCatalog catalog = InstrumentCatalog.standard();
