@@ -29,7 +29,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Shared, expensive test fixtures: the parsed fonts, the shipped examples, the PDF/A validator. */
-final class Fixtures {
+public final class Fixtures {
+
+    /** A Chinese character or punctuation mark: full-width, with no space beside it in Chinese text. */
+    private static final String CHINESE = "[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’《》—…]";
 
     private static FontSet fonts;
 
@@ -37,7 +40,7 @@ final class Fixtures {
     }
 
     /** The shipped fonts with their everyday subsets derived, as in a process that has printed before. */
-    static synchronized FontSet fonts() {
+    public static synchronized FontSet fonts() {
         if (fonts == null) {
             fonts = FontSet.bundled();
             try {
@@ -53,7 +56,7 @@ final class Fixtures {
     }
 
     /** The example data file shipped for a type, at the repository root. */
-    static Map<String, Object> example(String typeId) {
+    public static Map<String, Object> example(String typeId) {
         Path file = Path.of("..", "examples", typeId + ".json");
         try {
             return new LinkedHashMap<>(JsonMapper.builder().build()
@@ -63,18 +66,24 @@ final class Fixtures {
         }
     }
 
-    /** The text of all pages with line breaks and page numbers removed, so wrapped values read as one line. */
+    /**
+     * The text of all pages with line breaks and page numbers removed, so wrapped values read as one line. A justified
+     * line that broke early before an unbreakable run has wide gaps between its characters, for which PDFBox guesses
+     * spaces; Chinese text has none, so blanks next to a Chinese character or punctuation mark are dropped.
+     */
     static String continuousText(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             return Arrays.stream(text.split("\\R"))
                     .filter(line -> !line.matches("— \\d+ —"))
-                    .collect(Collectors.joining());
+                    .collect(Collectors.joining())
+                    .replaceAll("(?<=" + CHINESE + ")\\s+|\\s+(?=" + CHINESE + ")", "");
         }
     }
 
+
     /** Keeps a rendered file under target/rendered for a person to look at. */
-    static void keep(String name, byte[] pdf) {
+    public static void keep(String name, byte[] pdf) {
         try {
             Path dir = Path.of("target", "rendered");
             Files.createDirectories(dir);

@@ -34,6 +34,8 @@ import org.wenshu.templates.TemplateRenderer;
 class PdfRendererTests {
 
     private static final float MM = 72f / 25.4f;
+    /** 3号 at one cell of the 28-character line: 156 mm / 28 = 15.79 pt, less rounding (see layout.ftlh). */
+    private static final float BODY_SIZE = 15.78f;
 
     private final InstrumentCatalog catalog = InstrumentCatalog.standard();
     private final TemplateRenderer templates = new TemplateRenderer();
@@ -90,7 +92,7 @@ class PdfRendererTests {
             assertThat(lines).as("lines on a full page").hasSize(22);
             assertThat((lastBaseline - firstBaseline) / MM).as("21 line pitches").isCloseTo(21 * 10.227f, within(0.5f));
             assertThat(lines.stream().mapToInt(List::size).max().orElseThrow()).as("characters per full line").isEqualTo(28);
-            assertThat(all).allSatisfy(p -> assertThat(p.getFontSizeInPt()).as("body size").isCloseTo(16f, within(0.01f)));
+            assertThat(all).allSatisfy(p -> assertThat(p.getXScale()).as("body size").isCloseTo(BODY_SIZE, within(0.05f)));
         }
     }
 
@@ -230,7 +232,7 @@ class PdfRendererTests {
             @Override
             protected void writeString(String text, List<TextPosition> positions) {
                 for (TextPosition position : positions) {
-                    if (Math.abs(position.getFontSizeInPt() - 16f) < 0.5f && !position.getUnicode().isBlank()) {
+                    if (Math.abs(position.getXScale() - BODY_SIZE) < 0.5f && !position.getUnicode().isBlank()) {
                         lines.computeIfAbsent(Math.round(position.getYDirAdj() * 10) / 10f, y -> new ArrayList<>()).add(position);
                     }
                 }

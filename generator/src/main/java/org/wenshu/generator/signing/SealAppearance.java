@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param unitName  the issuing unit, set along the upper arc, e.g. 某某市人民检察院
  * @param roleText  the seal's purpose under the star, e.g. 检察建议专用章; may be empty
- * @param position  where to put the seal; empty places it over the unit signature and date on the last page
+ * @param position  where to put the seal; empty places it over the unit signature and date, on the page they fall on
  * @param image     a PNG or JPEG of the real seal that replaces the drawing
  * @param diameterPoints the seal's diameter in PDF points (42 mm, the size of a procuratorate's seal, by default)
  */

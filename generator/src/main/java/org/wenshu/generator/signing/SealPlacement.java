@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Finds where a seal goes. GB/T 9704-2012 7.3.5.1: the seal presses down, centred, on the issuing unit's signature
- * and the date, which sit below the seal's centre. We find the last line on the last page that is a date and nothing
- * else (…年…月…日: the 成文日期 under the signature; not the 版记's "…日印发" nor a date inside a sentence) and put
- * the seal's centre above it; without such a line, at the bottom right of the last page's text.
+ * and the date, which sit below the seal's centre, on whatever page they fall (7.3.5). We find the document's last
+ * line that is a date and nothing else (…年…月…日: the 成文日期 under the signature; not the 版记's "…日印发" nor a
+ * date inside a sentence), searching from the last page back, since the 版记 may stand on a page of its own after
+ * the signature's, and put the seal's centre above it; without such a line, at the bottom right of the last page's
+ * text.
  */
 final class SealPlacement {
 
@@ -41,17 +42,22 @@ final class SealPlacement {
             return new Placement(page, square(position.centerX(), position.centerY(), diameter));
         }
         int last = document.getNumberOfPages() - 1;
-        PDPage page = document.getPage(last);
-        PDRectangle media = page.getMediaBox();
+        int pageIndex = last;
+        PDRectangle media = document.getPage(last).getMediaBox();
         List<Line> lines = lines(document, last, media);
-        float centerX;
-        float centerY;
-        Line date = null;
-        for (Line line : lines) {
-            if (DATE_LINE.matcher(line.text().strip()).matches()) {
-                date = line;
+        Line date = lastDate(lines);
+        for (int index = last - 1; date == null && index >= 0; index--) {
+            PDRectangle earlierMedia = document.getPage(index).getMediaBox();
+            List<Line> earlier = lines(document, index, earlierMedia);
+            date = lastDate(earlier);
+            if (date != null) {
+                pageIndex = index;
+                media = earlierMedia;
+                lines = earlier;
             }
         }
+        float centerX;
+        float centerY;
         if (date != null) {
             // Centre over the date and the unit signature line just above it (if any), which sits near the centre;
             // the date falls in the seal's lower part.
@@ -80,7 +86,18 @@ final class SealPlacement {
         }
         centerX = clamp(centerX, media.getLowerLeftX() + diameter / 2, media.getUpperRightX() - diameter / 2);
         centerY = clamp(centerY, media.getLowerLeftY() + diameter / 2, media.getUpperRightY() - diameter / 2);
-        return new Placement(last, square(centerX, centerY, diameter));
+        return new Placement(pageIndex, square(centerX, centerY, diameter));
+    }
+
+    /** The page's last line that is a date alone: the 成文日期. */
+    private static Line lastDate(List<Line> lines) {
+        Line date = null;
+        for (Line line : lines) {
+            if (DATE_LINE.matcher(line.text().strip()).matches()) {
+                date = line;
+            }
+        }
+        return date;
     }
 
     private static float clamp(float value, float min, float max) {
