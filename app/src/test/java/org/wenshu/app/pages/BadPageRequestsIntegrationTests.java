@@ -76,12 +76,13 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
 
         Page unknown = prosecutor.get("/instruments/no-such-record");
         Page unknownPdf = prosecutor.get("/instruments/no-such-record/pdf");
+        Page unknownPage = prosecutor.get("/instruments/no-such-record/page.png");
         Page unknownFile = prosecutor.get("/instruments/" + recordId + "/responses/nope/files/0");
         Page otherUnits = police.get("/inbox/" + recordId);
         Page unknownType = prosecutor.get("/instruments/new?type=no-such-type");
         Page badIndex = prosecutor.get("/instruments/" + recordId + "/responses/x/files/not-a-number");
 
-        for (Page page : new Page[] {unknown, unknownPdf, unknownFile, otherUnits, unknownType}) {
+        for (Page page : new Page[] {unknown, unknownPdf, unknownPage, unknownFile, otherUnits, unknownType}) {
             assertThat(page.status()).isEqualTo(404);
             assertThat(page.body()).contains("404", "没有找到").doesNotContain("Exception", "at org.");
         }
