@@ -35,6 +35,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.AccessRefused;
 import org.wenshu.app.instruments.Downloads;
+import org.wenshu.app.instruments.FirstPageImage;
 import org.wenshu.app.instruments.Instruments;
 import org.wenshu.app.instruments.RecordRow;
 import org.wenshu.app.instruments.ResponseView;
@@ -104,6 +105,11 @@ public class InboxController {
     public ResponseEntity<byte[]> pdf(@AuthenticationPrincipal WenshuUser user, @PathVariable String id,
                                       @RequestParam Optional<String> download) {
         return Downloads.of(instruments.instrumentPdf(user, id), download.isEmpty());
+    }
+
+    @GetMapping("/{id}/page.png")
+    public ResponseEntity<byte[]> firstPage(@AuthenticationPrincipal WenshuUser user, @PathVariable String id) {
+        return FirstPageImage.of(instruments.instrumentPdf(user, id).content()).response();
     }
 
     @GetMapping("/{id}/responses/{responseId}/files/{index}")

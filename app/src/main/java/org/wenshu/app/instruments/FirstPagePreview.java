@@ -1,20 +1,10 @@
 package org.wenshu.app.instruments;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.generator.UncoveredCharacters;
 import org.wenshu.templates.DocumentNumber;
@@ -29,9 +19,6 @@ import org.wenshu.templates.TemplateRenderer;
  * fonts as issuing) to a PNG with PDFBox. A provisional document number stands in for the one the archive assigns.
  */
 final class FirstPagePreview {
-
-    /** Resolution of the preview image: 100 dpi gives an A4 page of 827 × 1169 pixels, legible on a screen. */
-    private static final float DPI = 100f;
 
     private final TemplateRenderer templates;
     private final PdfRenderer pdf;
@@ -58,20 +45,14 @@ final class FirstPagePreview {
         withNumber.put(InstrumentCatalog.DOCUMENT_NUMBER_FIELD, new DocumentNumber(type.numberCode(), year, 1).text());
         try {
             byte[] unsigned = pdf.render(templates.render(type, withNumber)).content();
-            try (PDDocument document = Loader.loadPDF(unsigned)) {
-                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, DPI, ImageType.RGB);
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(image, "png", png);
-                return new Result("data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()),
-                        document.getNumberOfPages(), List.of(), List.of());
-            }
+            FirstPageImage page = FirstPageImage.of(unsigned);
+            return new Result("data:image/png;base64," + Base64.getEncoder().encodeToString(page.png()), page.pages(),
+                    List.of(), List.of());
         } catch (FieldsInvalid invalid) {
             return new Result("", 0, invalid.problems(), List.of());
         } catch (UncoveredCharacters uncovered) {
             return new Result("", 0, List.of(),
                     uncovered.fields().stream().map(UncoveredCharacters.UncoveredField::describe).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("preview of " + type.id() + " cannot be rendered", e);
         }
     }
 }

@@ -67,6 +67,11 @@ public class RecordController {
         return Downloads.of(instruments.instrumentPdf(user, id), download.isEmpty());
     }
 
+    @GetMapping("/page.png")
+    public ResponseEntity<byte[]> firstPage(@AuthenticationPrincipal WenshuUser user, @PathVariable String id) {
+        return FirstPageImage.of(instruments.instrumentPdf(user, id).content()).response();
+    }
+
     @GetMapping("/responses/{responseId}/files/{index}")
     public ResponseEntity<byte[]> responseFile(@AuthenticationPrincipal WenshuUser user, @PathVariable String id,
                                                @PathVariable String responseId, @PathVariable int index) {

@@ -59,6 +59,9 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         // The archive assigns the number; validate with a well-formed provisional one so that every other field
         // problem is reported now, before a number is reserved.
         FieldValues values = type.validate(withNumber(fields, new DocumentNumber(prefix, year, 1).text()));
+        // Characters no font can print would fail the rendering after the number is reserved, voiding it; check
+        // them now (a template run, no PDF), so the request is refused with the fields named and no number is lost.
+        pdf.checkCoverage(templates.render(values));
         Map<String, Object> stored = new LinkedHashMap<>(fields);
         stored.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
         String issuingUnit = unitNames.apply(values.text(InstrumentCatalog.ISSUING_UNIT_FIELD).orElseThrow());

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wenshu.app.accounts.ApiTokens;
 import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.archive.RecordQuery;
+import org.wenshu.archive.RegisterEntry;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -76,12 +78,13 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
 
         Page unknown = prosecutor.get("/instruments/no-such-record");
         Page unknownPdf = prosecutor.get("/instruments/no-such-record/pdf");
+        Page unknownPage = prosecutor.get("/instruments/no-such-record/page.png");
         Page unknownFile = prosecutor.get("/instruments/" + recordId + "/responses/nope/files/0");
         Page otherUnits = police.get("/inbox/" + recordId);
         Page unknownType = prosecutor.get("/instruments/new?type=no-such-type");
         Page badIndex = prosecutor.get("/instruments/" + recordId + "/responses/x/files/not-a-number");
 
-        for (Page page : new Page[] {unknown, unknownPdf, unknownFile, otherUnits, unknownType}) {
+        for (Page page : new Page[] {unknown, unknownPdf, unknownPage, unknownFile, otherUnits, unknownType}) {
             assertThat(page.status()).isEqualTo(404);
             assertThat(page.body()).contains("404", "没有找到").doesNotContain("Exception", "at org.");
         }
@@ -89,6 +92,56 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
         assertThat(badIndex.body()).contains("请求有误").doesNotContain("Exception");
         assertThat(police.get("/instruments").status()).isEqualTo(403);
         assertThat(police.get("/instruments").body()).contains("无权访问");
+    }
+
+    @Test
+    void doubleSubmittedFormIssuesOnce() {
+        PageSession session = signedIn(PROSECUTOR);
+        session.get("/instruments/new?type=procuratorial-suggestion");
+        Map<String, String> form = form("关于双击提交只发文一次的检察建议");
+        long before = instruments.list(WenshuUser.of(accounts.require(PROSECUTOR)), RecordQuery.all(), 0, 1).total();
+
+        Page first = session.post("/instruments", form);
+        Page second = session.post("/instruments", form);
+
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(second.location()).isEqualTo(first.location()).contains("/instruments/");
+        assertThat(instruments.list(WenshuUser.of(accounts.require(PROSECUTOR)), RecordQuery.all(), 0, 1).total())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void charactersNoFontCanPrintAreExplainedInThePreviewAndBesideTheField() {
+        PageSession session = signedIn(PROSECUTOR);
+        session.get("/instruments/new?type=procuratorial-suggestion");
+        Map<String, String> form = form("关于\uDB80\uDC00字的检察建议");
+        long voidBefore = voidNumbers();
+
+        Page preview = session.post("/instruments/new/preview", form);
+        Page issued = session.post("/instruments", form);
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("字体无法显示", "U+F0000").doesNotContain("<img");
+        assertThat(issued.status()).isEqualTo(422);
+        assertThat(issued.body()).containsPattern("id=\"field-title-error\">[^<]*字体无法显示");
+        assertThat(voidNumbers()).as("no number is reserved and voided").isEqualTo(voidBefore);
+    }
+
+    private long voidNumbers() {
+        return instruments.register(WenshuUser.of(accounts.require(PROSECUTOR)), java.util.Optional.empty()).stream()
+                .filter(entry -> entry.state() == RegisterEntry.State.VOID).count();
+    }
+
+    /** The new-instrument form as a browser posts it, with a fresh idempotency key. */
+    private Map<String, String> form(String title) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("type", "procuratorial-suggestion");
+        form.put("idempotencyKey", java.util.UUID.randomUUID().toString());
+        suggestion(title, "荆门市教育局").forEach((name, value) -> form.put("f." + name,
+                value instanceof java.util.List<?> items ? String.join("\n", items.stream().map(String::valueOf).toList())
+                        : String.valueOf(value)));
+        return form;
     }
 
     @Test

@@ -117,6 +117,8 @@ class BrowserIntegrationTests extends PagesTestSupport {
         String recordUrl = browser.getCurrentUrl();
         String recordId = recordUrl.replaceAll(".*/instruments/([^/?]+).*", "$1");
         assertThat(text("main")).contains("已发文", TITLE, "荆检行建〔", "签章有效", "发文（编号、盖章、归档）");
+        WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.page")));
+        wait.until(driver -> ((Number) browser.executeScript("return arguments[0].naturalWidth", page)).intValue() > 700);
         screenshot("06-record-issued");
         new Select(browser.findElement(By.id("deliver-method"))).selectByVisibleText("直接送达");
         browser.findElement(By.cssSelector("#deliver-form button[type=submit]")).click();
@@ -143,6 +145,7 @@ class BrowserIntegrationTests extends PagesTestSupport {
         WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-files-error")));
         assertThat(refusal.getText()).contains("整改报告.pdf", "被拒收");
         assertThat(browser.findElement(By.id("reply-measures")).getAttribute("value")).contains("证据收集指引");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", refusal);
         screenshot("09-file-refused");
 
         Path report = files.resolve("整改情况报告.pdf");

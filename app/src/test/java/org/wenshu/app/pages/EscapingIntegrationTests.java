@@ -75,9 +75,9 @@ class EscapingIntegrationTests extends PagesTestSupport {
         PageSession session = signedIn(PROSECUTOR);
 
         List<String> pages = List.of(
-                session.get("/instruments").body(),
-                session.get("/instruments/new?type=procuratorial-suggestion").body(),
-                session.get("/instruments/" + recordId).body());
+                ok(session.get("/instruments")),
+                ok(session.get("/instruments/new?type=procuratorial-suggestion")),
+                ok(session.get("/instruments/" + recordId)));
 
         for (String html : pages) {
             assertInert(html);
@@ -112,8 +112,8 @@ class EscapingIntegrationTests extends PagesTestSupport {
     void agencyPagesAndFilesShowHostileTextAsText() {
         PageSession session = signedIn(EVIL_AGENCY);
 
-        String inbox = session.get("/inbox").body();
-        String record = session.get("/inbox/" + recordId).body();
+        String inbox = ok(session.get("/inbox"));
+        String record = ok(session.get("/inbox/" + recordId));
 
         assertInert(inbox);
         assertInert(record);
@@ -132,13 +132,18 @@ class EscapingIntegrationTests extends PagesTestSupport {
         Page created = agency.post("/account/tokens", Map.of("name", SCRIPT + EL + INLINE));
         PageSession admin = signedIn(ADMIN);
 
-        String users = admin.get("/admin/users").body();
+        String users = ok(admin.get("/admin/users"));
 
         assertThat(created.status()).isEqualTo(200);
         assertInert(created.body());
         assertThat(created.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;" + EL + INLINE);
         assertInert(users);
         assertThat(users).contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;局", "&lt;script&gt;alert(1)&lt;/script&gt;" + EL);
+    }
+
+    private static String ok(Page page) {
+        assertThat(page.status()).as("status, redirect %s", page.location()).isEqualTo(200);
+        return page.body();
     }
 
     private static void assertInert(String html) {

@@ -222,6 +222,8 @@ abstract class PagesTestSupport {
         }
 
         private Page send(HttpRequest.Builder request) {
+            // What a browser asks for when it loads a page: Boot's error pages answer HTML to it.
+            request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
             try {
                 HttpResponse<String> response = client.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
