@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints the per-request table of a Gatling run (its {@code js/stats.json}): count, errors, p50, p99 and max in ms,
- * and requests per second. Run as a single-file program: {@code java GatlingSummary.java stats.json [seconds]}.
+ * Prints the per-request table of a Gatling run (its {@code js/stats.js}): count, errors, p50, p99 and max in ms,
+ * and requests per second. Run as a single-file program: {@code java GatlingSummary.java stats.js}.
  * (A tiny JSON reader of its own: this runs before any build, with the JDK alone.)
  */
 public class GatlingSummary {
 
     public static void main(String[] args) throws Exception {
-        Object root = new Reader(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)).value();
+        // js/stats.js: "var stats = {...}" with JavaScript-style (unquoted) keys.
+        String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        Object root = new Reader(text.substring(text.indexOf('{'))).value();
         List<Map<?, ?>> rows = new ArrayList<>();
         collect((Map<?, ?>) root, rows);
         System.out.printf("%-44s %8s %6s %8s %8s %8s %8s%n", "request", "count", "errors", "p50 ms", "p99 ms", "max ms", "req/s");
@@ -69,7 +71,7 @@ public class GatlingSummary {
                 }
                 while (true) {
                     skip();
-                    String key = string();
+                    String key = s.charAt(i) == '"' ? string() : identifier();
                     skip();
                     i++; // ':'
                     map.put(key, value());
@@ -100,6 +102,14 @@ public class GatlingSummary {
             }
             int start = i;
             while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            return s.substring(start, i);
+        }
+
+        private String identifier() {
+            int start = i;
+            while (s.charAt(i) != ':' && !Character.isWhitespace(s.charAt(i))) {
                 i++;
             }
             return s.substring(start, i);

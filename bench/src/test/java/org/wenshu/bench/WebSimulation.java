@@ -23,7 +23,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * {@code ./wenshu bench web}: {@value #DEFAULT_USERS} concurrent users against a running server, each repeatedly
  * doing one thing chosen at random as a day at the office mixes them — an agency officer opening the inbox, a
- * prosecutor opening the register, a record page or its timeline, the register and inbox pages in the browser, and
+ * prosecutor opening the register, a record page or its timeline, a search, the register and inbox pages in the browser, and
  * issuing a 检察建议书. Every request must succeed (the run fails on any error); Gatling reports p50/p99 per request.
  * <p>System properties: {@code wenshu.bench.url}, {@code .prosecutorToken}, {@code .agencyToken}, {@code .agencyUser},
  * {@code .agencyPassword}, {@code .users} (default 20), {@code .seconds} (default 60).
@@ -67,6 +67,14 @@ public class WebSimulation extends Simulation {
     private final ChainBuilder inbox = exec(http("GET /api/v1/inbox").get("/api/v1/inbox?size=20")
             .header("Authorization", agency).check(status().is(200)));
 
+    private static final String[] QUERIES = {"社区矫正", "外出审批 期限", "\"检察建议\"", "行刑衔接", "整改 措施",
+            "type:procuratorial-suggestion 司法局"};
+
+    private final ChainBuilder search = exec(http("GET /api/v1/search").get(session -> "/api/v1/search?size=10&q="
+                    + java.net.URLEncoder.encode(QUERIES[java.util.concurrent.ThreadLocalRandom.current().nextInt(QUERIES.length)],
+                    java.nio.charset.StandardCharsets.UTF_8))
+            .header("Authorization", prosecutor).check(status().is(200)));
+
     private final ChainBuilder register = exec(http("GET /api/v1/register").get("/api/v1/register?size=20")
             .header("Authorization", prosecutor).check(status().is(200)));
 
@@ -91,9 +99,10 @@ public class WebSimulation extends Simulation {
 
     private final ScenarioBuilder office = scenario("office day").during(Duration.ofSeconds(seconds)).on(
             randomSwitch().on(
-                    new Choice.WithWeight(30, inbox),
-                    new Choice.WithWeight(20, register),
-                    new Choice.WithWeight(30, record),
+                    new Choice.WithWeight(25, inbox),
+                    new Choice.WithWeight(15, register),
+                    new Choice.WithWeight(25, record),
+                    new Choice.WithWeight(15, search),
                     new Choice.WithWeight(10, pages),
                     new Choice.WithWeight(10, issue)));
 
