@@ -109,6 +109,19 @@ public final class BatchJobs {
         return result;
     }
 
+    /**
+     * What {@code execution} did as last committed: the repository's execution lists its steps without their
+     * execution contexts (where the jobs keep positions and reports), so each step is loaded again.
+     */
+    public JobSummary summary(JobExecution execution) {
+        JobExecution current = Optional.ofNullable(repository.getJobExecution(execution.getId())).orElse(execution);
+        List<org.springframework.batch.core.step.StepExecution> steps = new ArrayList<>();
+        for (var step : current.getStepExecutions()) {
+            steps.add(Optional.ofNullable(repository.getStepExecution(current.getId(), step.getId())).orElse(step));
+        }
+        return JobSummary.of(current, steps);
+    }
+
     /** The execution with this id, as last committed. */
     public Optional<JobExecution> execution(long id) {
         return Optional.ofNullable(repository.getJobExecution(id));

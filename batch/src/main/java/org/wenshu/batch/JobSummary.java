@@ -25,8 +25,13 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
                          Optional<LocalDateTime> end, long done, long total, List<String> problems,
                          List<String> failures, String parameters, String details) {
 
-    /** Summarises {@code execution} (as loaded from the job repository, with its step executions). */
+    /** Summarises {@code execution} with the step executions it holds (their contexts loaded). */
     public static JobSummary of(JobExecution execution) {
+        return of(execution, execution.getStepExecutions());
+    }
+
+    /** Summarises {@code execution} with {@code steps}, its step executions as loaded with their contexts. */
+    public static JobSummary of(JobExecution execution, java.util.Collection<StepExecution> steps) {
         ExecutionContext job = execution.getExecutionContext();
         List<String> problems = new ArrayList<>();
         long done = 0;
@@ -39,7 +44,7 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
             }
             RowProblem.decode(job.containsKey("bulk.problems") ? job.getString("bulk.problems") : null)
                     .forEach(p -> problems.add(p.describe()));
-            for (StepExecution step : execution.getStepExecutions()) {
+            for (StepExecution step : steps) {
                 ExecutionContext context = step.getExecutionContext();
                 if (step.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP)) {
                     done = Math.max(done, number(context, "bulk.rows.read.count", step.getReadCount()));
@@ -51,19 +56,30 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
                 }
             }
         } else {
-            for (StepExecution step : execution.getStepExecutions()) {
+            for (StepExecution step : steps) {
                 ExecutionContext context = step.getExecutionContext();
-                done += number(context, "wenshu.done", step.getWriteCount());
+                if (context.containsKey("wenshu.done")) {
+                    done += number(context, "wenshu.done", 0);
+                }
                 if (context.containsKey("wenshu.total")) {
                     total = Math.max(total, 0) + number(context, "wenshu.total", 0);
                 }
-                if (context.containsKey("wenshu.problems")) {
-                    for (String line : context.getString("wenshu.problems").split("\n")) {
-                        if (!line.isBlank()) {
-                            problems.add(line);
-                        }
-                    }
+                if (!job.containsKey("wenshu.problems") && context.containsKey("wenshu.problems")) {
+                    lines(context.getString("wenshu.problems")).forEach(problems::add);
                 }
+            }
+            // A job's last step may sum up every run of the instance in the job context: that wins.
+            if (job.containsKey("wenshu.done")) {
+                done = number(job, "wenshu.done", done);
+            }
+            if (job.containsKey("wenshu.total")) {
+                total = number(job, "wenshu.total", total);
+            }
+            if (job.containsKey("wenshu.problems")) {
+                lines(job.getString("wenshu.problems")).forEach(problems::add);
+            }
+            if (job.containsKey("wenshu.details")) {
+                timings = job.getString("wenshu.details");
             }
         }
         if (total >= 0) {
@@ -78,6 +94,10 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
                 Optional.ofNullable(execution.getEndTime()), done, total, List.copyOf(problems), failures,
                 execution.getJobParameters().parameters().stream()
                         .map(p -> p.name() + "=" + p.value()).reduce((a, b) -> a + " " + b).orElse(""), timings);
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).toList();
     }
 
     private static long number(ExecutionContext context, String key, long otherwise) {
