@@ -45,6 +45,7 @@ import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
 import org.wenshu.batch.overdue.OverdueJobConfiguration;
 import org.wenshu.batch.overdue.OverdueReminders;
+import org.wenshu.batch.reindex.ReindexJobConfiguration;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -56,7 +57,8 @@ import org.wenshu.templates.TemplateRenderer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchConfiguration.BatchProperties.class)
-@Import({BulkIssueJobConfiguration.class, OverdueJobConfiguration.class, FixityJobConfiguration.class})
+@Import({BulkIssueJobConfiguration.class, OverdueJobConfiguration.class, FixityJobConfiguration.class,
+        ReindexJobConfiguration.class})
 public class BatchConfiguration {
 
     /**

@@ -26,6 +26,7 @@ import org.wenshu.batch.bulk.BulkIssueParameters;
 import org.wenshu.batch.bulk.ListRefused;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
 import org.wenshu.batch.overdue.OverdueJobConfiguration;
+import org.wenshu.batch.reindex.ReindexJobConfiguration;
 import org.wenshu.templates.InstrumentCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; status [ID]; restart ID")
+                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; status [ID]; restart ID")
 class BatchCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -47,7 +48,7 @@ class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | overdue | fixity | status | restart")
+    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | overdue | fixity | reindex | status | restart")
     String job;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "key=value 参数，或执行编号")
@@ -76,7 +77,8 @@ class BatchCommand implements Callable<Integer> {
             case BulkIssueJobConfiguration.JOB -> run(job, bulkIssueParameters());
             case OverdueJobConfiguration.JOB -> run(job, overdueParameters());
             case FixityJobConfiguration.JOB -> run(job, fixityParameters());
-            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、overdue、fixity、status、restart");
+            case ReindexJobConfiguration.JOB -> run(job, newRun(ReindexJobConfiguration.JOB));
+            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、overdue、fixity、reindex、status、restart");
         };
     }
 
@@ -106,6 +108,15 @@ class BatchCommand implements Callable<Integer> {
             throw new ExitCodes.BadInput("copyToParent=" + copy + " 无效：true 或 false");
         }
         return BatchConfiguration.overdueParameters(date, Boolean.parseBoolean(copy));
+    }
+
+    /** A job without arguments, a new instance each time it is asked for. */
+    private JobParameters newRun(String name) {
+        if (!arguments.isEmpty()) {
+            throw new ExitCodes.BadInput(name + " 没有参数");
+        }
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("requestedAt", java.time.Instant.now().toString(), true).toJobParameters();
     }
 
     /** Each fixity run is a new instance (a new audit); {@code batch restart ID} resumes an interrupted one. */
