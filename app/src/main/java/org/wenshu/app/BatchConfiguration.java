@@ -147,28 +147,14 @@ public class BatchConfiguration {
         java.time.ZoneId zone = archiveProperties.zone();
         scheduler.schedule(() -> {
             try {
-                jobs.getObject().run(OverdueJobConfiguration.JOB, overdueParameters(java.time.LocalDate.now(zone),
-                        properties.overdue().copyToParent()));
+                jobs.getObject().run(OverdueJobConfiguration.JOB, OverdueJobConfiguration.parameters(
+                        java.time.LocalDate.now(zone), properties.overdue().copyToParent()));
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(BatchConfiguration.class)
                         .warn("Scheduled overdue reminders did not run: {}", e.getMessage());
             }
         }, new CronTrigger(properties.overdue().cron(), zone));
         return scheduler;
-    }
-
-    /** The overdue job's parameters: identified by the day, so a second run the same day issues nothing new. */
-    public static org.springframework.batch.core.job.parameters.JobParameters overdueParameters(java.time.LocalDate date,
-                                                                                               boolean copyToParent) {
-        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
-                .addString(OverdueJobConfiguration.DATE, date.toString(), true)
-                .addString(OverdueJobConfiguration.COPY_TO_PARENT, Boolean.toString(copyToParent), false)
-                .toJobParameters();
-    }
-
-    @Bean
-    SignatureVerifier signatureVerifier(ObjectProvider<PdfVerifier> verifier) {
-        return pdf -> verifier.getObject().verify(pdf).problems();
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.ObjectProvider;
-import org.wenshu.app.BatchConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.wenshu.archive.Archive;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
@@ -61,12 +61,13 @@ class BatchCommand implements Callable<Integer> {
     private final boolean defaultCopyToParent;
 
     BatchCommand(ObjectProvider<BatchJobs> jobs, ObjectProvider<BatchSettings> settings, InstrumentCatalog catalog,
-                 ObjectProvider<Archive> archive, BatchConfiguration.BatchProperties properties) {
+                 ObjectProvider<Archive> archive,
+                 @Value("${wenshu.batch.overdue.copy-to-parent:false}") boolean defaultCopyToParent) {
         this.jobs = jobs;
         this.settings = settings;
         this.catalog = catalog;
         this.archive = archive;
-        this.defaultCopyToParent = properties.overdue().copyToParent();
+        this.defaultCopyToParent = defaultCopyToParent;
     }
 
     @Override
@@ -107,7 +108,7 @@ class BatchCommand implements Callable<Integer> {
         if (!copy.equals("true") && !copy.equals("false")) {
             throw new ExitCodes.BadInput("copyToParent=" + copy + " 无效：true 或 false");
         }
-        return BatchConfiguration.overdueParameters(date, Boolean.parseBoolean(copy));
+        return OverdueJobConfiguration.parameters(date, Boolean.parseBoolean(copy));
     }
 
     /** A job without arguments, a new instance each time it is asked for. */

@@ -98,10 +98,10 @@ public class BenchBatchCommand implements Callable<Integer> {
         ExecutionContext step = bulk.getStepExecutions().stream()
                 .filter(s -> s.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP)).findFirst().orElseThrow()
                 .getExecutionContext();
-        double render = seconds(step, "bulk.nanos.render");
-        double sign = seconds(step, "bulk.nanos.sign");
-        double issue = seconds(step, "bulk.nanos.issue");
-        double index = seconds(step, "bulk.nanos.index");
+        double render = seconds(step, "wenshu.nanos.render");
+        double sign = seconds(step, "wenshu.nanos.sign");
+        double issue = seconds(step, "wenshu.nanos.issue");
+        double index = seconds(step, "wenshu.nanos.index");
         double store = Math.max(0, issue - render - sign);
         double busy = issue + index;
         out.printf("bulk-issue  %8.2f instruments/s  (%d in %.1f s, validation included)%n", rows / bulkSeconds, rows, bulkSeconds);

@@ -56,7 +56,8 @@ public class FixityJobConfiguration {
 
     static final String DONE = "wenshu.done";
     static final String TOTAL = "wenshu.total";
-    static final String PROBLEMS = "wenshu.problems";
+    /** A partition's problems; the report step gathers them into the job's {@code wenshu.problems}. */
+    static final String PROBLEMS = "fixity.problems";
     static final String OBJECTS = "fixity.objects";
 
     @Bean
@@ -86,7 +87,6 @@ public class FixityJobConfiguration {
                 .reader(fixityReader)
                 .processor(fixityProcessor)
                 .writer(fixityWriter)
-                .stream(fixityWriter)
                 .build();
     }
 
@@ -116,7 +116,7 @@ public class FixityJobConfiguration {
             context.putLong(DONE, records);
             context.putLong(TOTAL, total);
             context.putLong(OBJECTS, objects);
-            context.putString(PROBLEMS, String.join("\n", problems));
+            context.putString("wenshu.problems", String.join("\n", problems));
             context.putString("wenshu.details", "已校验 " + records + " 份记录、" + objects + " 个对象；发现 " + problems.size() + " 处问题");
             archive.auditFixity("batch:" + JOB, records, objects, problems);
             return RepeatStatus.FINISHED;

@@ -44,6 +44,14 @@ public class OverdueJobConfiguration {
     /** Job parameter: {@code true} to copy (抄报) each reminder to the recipient's parent unit. */
     public static final String COPY_TO_PARENT = "copyToParent";
 
+    /** The job's parameters: identified by the day, so a second run the same day issues nothing new. */
+    public static org.springframework.batch.core.job.parameters.JobParameters parameters(LocalDate date, boolean copyToParent) {
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString(DATE, date.toString(), true)
+                .addString(COPY_TO_PARENT, Boolean.toString(copyToParent), false)
+                .toJobParameters();
+    }
+
     @Bean
     Job overdueJob(JobRepository repository, Step overdueStep) {
         return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).start(overdueStep).build();
@@ -65,7 +73,6 @@ public class OverdueJobConfiguration {
                 .reader(overdueReader)
                 .processor(overdueProcessor)
                 .writer(writer)
-                .stream(overdueProcessor)
                 .taskExecutor(threads)
                 .build();
     }
