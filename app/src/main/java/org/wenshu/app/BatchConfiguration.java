@@ -43,6 +43,7 @@ import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
+import org.wenshu.batch.imports.ImportJobConfiguration;
 import org.wenshu.batch.overdue.OverdueJobConfiguration;
 import org.wenshu.batch.overdue.OverdueReminders;
 import org.wenshu.batch.reindex.ReindexJobConfiguration;
@@ -58,7 +59,7 @@ import org.wenshu.templates.TemplateRenderer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchConfiguration.BatchProperties.class)
 @Import({BulkIssueJobConfiguration.class, OverdueJobConfiguration.class, FixityJobConfiguration.class,
-        ReindexJobConfiguration.class})
+        ReindexJobConfiguration.class, ImportJobConfiguration.class})
 public class BatchConfiguration {
 
     /**

@@ -71,7 +71,7 @@ public final class BatchJobs {
 
     /** Restarts the instance of execution {@code executionId} with its parameters, recovering it first if its process died. */
     public JobExecution restart(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution = execution(executionId).orElse(null);
         if (execution == null) {
             throw new JobRefused("没有编号为 " + executionId + " 的作业执行；wenshu batch status 列出全部", null);
         }
@@ -124,7 +124,11 @@ public final class BatchJobs {
 
     /** The execution with this id, as last committed. */
     public Optional<JobExecution> execution(long id) {
-        return Optional.ofNullable(repository.getJobExecution(id));
+        try {
+            return Optional.ofNullable(repository.getJobExecution(id));
+        } catch (org.springframework.dao.DataAccessException unknown) {
+            return Optional.empty(); // the JDBC repository reports an unknown id as an empty result
+        }
     }
 
     /** The execution of {@code jobName} with these parameters that runs now or ran last. */

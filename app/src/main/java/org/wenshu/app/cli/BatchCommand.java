@@ -25,6 +25,7 @@ import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
 import org.wenshu.batch.bulk.ListRefused;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
+import org.wenshu.batch.imports.ImportJobConfiguration;
 import org.wenshu.batch.overdue.OverdueJobConfiguration;
 import org.wenshu.batch.reindex.ReindexJobConfiguration;
 import org.wenshu.templates.InstrumentCatalog;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; status [ID]; restart ID")
+                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; status [ID]; restart ID")
 class BatchCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -48,7 +49,7 @@ class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | overdue | fixity | reindex | status | restart")
+    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | overdue | fixity | reindex | import | status | restart")
     String job;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "key=value 参数，或执行编号")
@@ -79,7 +80,8 @@ class BatchCommand implements Callable<Integer> {
             case OverdueJobConfiguration.JOB -> run(job, overdueParameters());
             case FixityJobConfiguration.JOB -> run(job, fixityParameters());
             case ReindexJobConfiguration.JOB -> run(job, newRun(ReindexJobConfiguration.JOB));
-            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、overdue、fixity、reindex、status、restart");
+            case ImportJobConfiguration.JOB -> run(job, importParameters());
+            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、overdue、fixity、reindex、import、status、restart");
         };
     }
 
@@ -117,6 +119,21 @@ class BatchCommand implements Callable<Integer> {
             throw new ExitCodes.BadInput(name + " 没有参数");
         }
         return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("requestedAt", java.time.Instant.now().toString(), true).toJobParameters();
+    }
+
+    private JobParameters importParameters() {
+        Map<String, String> values = keyValues();
+        String dir = values.get(ImportJobConfiguration.DIR);
+        if (dir == null || values.size() != 1) {
+            throw new ExitCodes.BadInput("用法：wenshu batch import dir=文件夹");
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new ExitCodes.BadInput("不是文件夹 (not a folder): " + dir);
+        }
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString(ImportJobConfiguration.DIR, folder.toString(), true)
                 .addString("requestedAt", java.time.Instant.now().toString(), true).toJobParameters();
     }
 
@@ -211,6 +228,9 @@ class BatchCommand implements Callable<Integer> {
 
     /** Skipped rows are input to fix (2); a fixity difference is a failure of the archive (1). */
     private static int problemExit(String job) {
+        if (job.equals(ImportJobConfiguration.JOB)) {
+            return ExitCodes.OK; // files of other types are skipped and listed, as by wenshu import
+        }
         return job.equals(FixityJobConfiguration.JOB) ? ExitCodes.FAILURE : ExitCodes.BAD_INPUT;
     }
 

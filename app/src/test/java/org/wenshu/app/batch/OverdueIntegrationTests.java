@@ -90,6 +90,8 @@ class OverdueIntegrationTests {
             pdf.save(bytes);
             Files.write(report, bytes.toByteArray());
         }
+        String[] delivered = run("deliver", answered, "--method", "电子送达");
+        assertThat(delivered[0]).as(delivered[2]).isEqualTo("0");
         String[] response = run("respond", answered, "--unit", "市公安局", "--measures", "建立移送台账",
                 "--results", "已移送线索三条", "--adoption", "采纳", "--file", report.toString());
         assertThat(response[0]).as(response[2]).isEqualTo("0");

@@ -25,7 +25,10 @@ import org.wenshu.search.RecordIndex;
 import org.wenshu.search.SearchRequest;
 import org.wenshu.search.Viewer;
 
-/** {@code wenshu batch reindex} while searches run: none fails, none sees a partial or empty index. */
+/**
+ * {@code wenshu batch import} loads reference texts; {@code wenshu batch reindex} rebuilds while searches run: none
+ * fails, none sees a partial or empty index.
+ */
 class ReindexIntegrationTests {
 
     private static final int DOCUMENTS = 150;
@@ -63,8 +66,9 @@ class ReindexIntegrationTests {
             Files.writeString(folder.resolve("第" + i + "号.md"), "# 行政执法与刑事司法衔接工作规程第" + i + "号\n\n"
                     + "各成员单位应当建立府检联动线索移送台账，按月通报办理情况。本规程编号" + i + "。\n".repeat(20));
         }
-        String[] imported = run("import", folder.toString());
+        String[] imported = run("batch", "import", "dir=" + folder);
         assertThat(imported[0]).as(imported[1] + imported[2]).isEqualTo("0");
+        assertThat(imported[1]).contains("已完成 COMPLETED", DOCUMENTS + " 新增");
         RecordIndex index = context.getBean(RecordIndex.class);
         SearchRequest request = SearchRequest.of("线索移送台账", Viewer.researcher(), 5);
         assertThat(index.search(request).total()).isEqualTo(DOCUMENTS);
