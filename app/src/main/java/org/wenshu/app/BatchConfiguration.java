@@ -159,6 +159,11 @@ public class BatchConfiguration {
     }
 
     @Bean
+    SignatureVerifier signatureVerifier(ObjectProvider<PdfVerifier> verifier) {
+        return pdf -> verifier.getObject().verify(pdf).problems();
+    }
+
+    @Bean
     IndexFollower indexFollower(ObjectProvider<IndexUpdates> indexUpdates) {
         return () -> indexUpdates.getObject().afterChange();
     }
