@@ -34,6 +34,7 @@ import org.wenshu.archive.Archive;
 import org.wenshu.archive.FixityReport;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.StoredFile;
+import org.wenshu.archive.storage.StorageFailure;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.JobOwner;
 import org.wenshu.batch.SignatureVerifier;
@@ -242,6 +243,21 @@ public class FixityJobConfiguration {
 
         @Override
         public Checked process(InstrumentRecord record) throws InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return check(record);
+                } catch (StorageFailure e) {
+                    // A dropped connection to the object store is not a finding: read again, then give up (the job
+                    // fails and a restart resumes after the last committed chunk).
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    Thread.sleep(200L * attempt);
+                }
+            }
+        }
+
+        private Checked check(InstrumentRecord record) throws InterruptedException {
             FixityReport report = archive.fixity(Optional.of(record.id()));
             List<String> problems = new ArrayList<>();
             String label = record.number().text() + "（" + record.id() + "）";
