@@ -22,7 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
@@ -36,7 +39,14 @@ import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.SignatureVerifier;
+import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
+import org.wenshu.batch.fixity.FixityJobConfiguration;
+import org.wenshu.batch.imports.ImportJobConfiguration;
+import org.wenshu.batch.overdue.OverdueJobConfiguration;
+import org.wenshu.batch.overdue.OverdueReminders;
+import org.wenshu.batch.reindex.ReindexJobConfiguration;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -48,7 +58,8 @@ import org.wenshu.templates.TemplateRenderer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchConfiguration.BatchProperties.class)
-@Import(BulkIssueJobConfiguration.class)
+@Import({BulkIssueJobConfiguration.class, OverdueJobConfiguration.class, FixityJobConfiguration.class,
+        ReindexJobConfiguration.class, ImportJobConfiguration.class})
 public class BatchConfiguration {
 
     /**
@@ -60,7 +71,17 @@ public class BatchConfiguration {
     @ConfigurationProperties("wenshu.batch")
     public record BatchProperties(@DefaultValue("0") int threads, @DefaultValue("0") int chunkSize,
                                   @DefaultValue("10000") int maxRows, @DefaultValue("20MB") DataSize maxListSize,
-                                  @DefaultValue("50") int skipLimit, @DefaultValue("30") long staleAfterMinutes) {
+                                  @DefaultValue("50") int skipLimit, @DefaultValue("30") long staleAfterMinutes,
+                                  @DefaultValue Overdue overdue) {
+
+        /**
+         * {@code wenshu.batch.overdue.*}: days between reminder rounds, whether reminders are copied (抄报) to the
+         * recipient's parent unit, and a cron expression (Spring's six fields, e.g. {@code 0 0 8 * * MON-FRI}) to run
+         * the overdue job inside a long-running application; empty: never scheduled.
+         */
+        public record Overdue(@DefaultValue("30") int intervalDays, @DefaultValue("false") boolean copyToParent,
+                              @DefaultValue("") String cron) {
+        }
     }
 
     /**
@@ -108,6 +129,38 @@ public class BatchConfiguration {
     @Bean
     BatchJobs batchJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, BatchProperties properties) {
         return new BatchJobs(jobOperator, jobRepository, jobs, properties.staleAfterMinutes());
+    }
+
+    @Bean
+    OverdueReminders overdueReminders(Archive archive, InstrumentIssuer issuer, BatchProperties properties,
+                                      ArchiveConfiguration.ArchiveProperties archiveProperties) {
+        return new OverdueReminders(archive, issuer, properties.overdue().intervalDays(), archiveProperties.zone());
+    }
+
+    /** Runs the overdue job on {@code wenshu.batch.overdue.cron} in the archive's time zone while the application runs. */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnExpression("!'${wenshu.batch.overdue.cron:}'.isBlank()")
+    ThreadPoolTaskScheduler overdueSchedule(ObjectProvider<BatchJobs> jobs, BatchProperties properties,
+                                            ArchiveConfiguration.ArchiveProperties archiveProperties) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("wenshu-overdue-schedule-");
+        scheduler.initialize();
+        java.time.ZoneId zone = archiveProperties.zone();
+        scheduler.schedule(() -> {
+            try {
+                jobs.getObject().run(OverdueJobConfiguration.JOB, OverdueJobConfiguration.parameters(
+                        java.time.LocalDate.now(zone), properties.overdue().copyToParent()));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(BatchConfiguration.class)
+                        .warn("Scheduled overdue reminders did not run: {}", e.getMessage());
+            }
+        }, new CronTrigger(properties.overdue().cron(), zone));
+        return scheduler;
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier(ObjectProvider<PdfVerifier> verifier) {
+        return pdf -> verifier.getObject().verify(pdf).problems();
     }
 
     @Bean

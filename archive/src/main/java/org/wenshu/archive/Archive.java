@@ -32,10 +32,12 @@ public final class Archive {
     private final Issuing issuing;
     private final Lifecycle lifecycle;
     private final Responses responses;
+    private final TransactionTemplate tx;
 
     private Archive(DataSource dataSource, S3ObjectStore store, ArchiveLimits limits, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.tx = tx;
         this.store = store;
         this.clock = clock;
         this.units = new Units(jdbc);
@@ -227,6 +229,19 @@ public final class Archive {
     /** Re-reads objects and compares their hashes with the database and record.json / response.json. */
     public FixityReport fixity(Optional<String> recordId) {
         return new Fixity(jdbc, store).check(recordId.map(id -> record(id).id()));
+    }
+
+    /**
+     * Appends a FIXITY_CHECKED event (完整性校验) to the audit trail: how many records and objects a fixity run
+     * checked and its problems (the first 50, each cut to 300 characters; the full report stays with the run).
+     */
+    public AuditEvent auditFixity(String actor, long records, long objects, List<String> problems) {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("records", records);
+        detail.put("objects", objects);
+        detail.put("problemCount", problems.size());
+        detail.put("problems", problems.stream().limit(50).map(p -> RecordFiles.cut(p, 300)).toList());
+        return tx.execute(status -> audit.append(clock.instant(), actor, "FIXITY_CHECKED", null, detail));
     }
 
     public LocalDate today() {

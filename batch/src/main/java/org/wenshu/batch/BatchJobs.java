@@ -71,7 +71,7 @@ public final class BatchJobs {
 
     /** Restarts the instance of execution {@code executionId} with its parameters, recovering it first if its process died. */
     public JobExecution restart(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution = execution(executionId).orElse(null);
         if (execution == null) {
             throw new JobRefused("没有编号为 " + executionId + " 的作业执行；wenshu batch status 列出全部", null);
         }
@@ -109,9 +109,26 @@ public final class BatchJobs {
         return result;
     }
 
+    /**
+     * What {@code execution} did as last committed: the repository's execution lists its steps without their
+     * execution contexts (where the jobs keep positions and reports), so each step is loaded again.
+     */
+    public JobSummary summary(JobExecution execution) {
+        JobExecution current = Optional.ofNullable(repository.getJobExecution(execution.getId())).orElse(execution);
+        List<org.springframework.batch.core.step.StepExecution> steps = new ArrayList<>();
+        for (var step : current.getStepExecutions()) {
+            steps.add(Optional.ofNullable(repository.getStepExecution(current.getId(), step.getId())).orElse(step));
+        }
+        return JobSummary.of(current, steps);
+    }
+
     /** The execution with this id, as last committed. */
     public Optional<JobExecution> execution(long id) {
-        return Optional.ofNullable(repository.getJobExecution(id));
+        try {
+            return Optional.ofNullable(repository.getJobExecution(id));
+        } catch (org.springframework.dao.DataAccessException unknown) {
+            return Optional.empty(); // the JDBC repository reports an unknown id as an empty result
+        }
     }
 
     /** The execution of {@code jobName} with these parameters that runs now or ran last. */

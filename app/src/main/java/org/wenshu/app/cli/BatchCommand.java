@@ -16,12 +16,18 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.wenshu.archive.Archive;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.JobSummary;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
 import org.wenshu.batch.bulk.ListRefused;
+import org.wenshu.batch.fixity.FixityJobConfiguration;
+import org.wenshu.batch.imports.ImportJobConfiguration;
+import org.wenshu.batch.overdue.OverdueJobConfiguration;
+import org.wenshu.batch.reindex.ReindexJobConfiguration;
 import org.wenshu.templates.InstrumentCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +41,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "status [ID]; restart ID")
+                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; status [ID]; restart ID")
 class BatchCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -43,7 +49,7 @@ class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | status | restart")
+    @Parameters(index = "0", paramLabel = "JOB", description = "bulk-issue | overdue | fixity | reindex | import | status | restart")
     String job;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "key=value 参数，或执行编号")
@@ -52,11 +58,17 @@ class BatchCommand implements Callable<Integer> {
     private final ObjectProvider<BatchJobs> jobs;
     private final ObjectProvider<BatchSettings> settings;
     private final InstrumentCatalog catalog;
+    private final ObjectProvider<Archive> archive;
+    private final boolean defaultCopyToParent;
 
-    BatchCommand(ObjectProvider<BatchJobs> jobs, ObjectProvider<BatchSettings> settings, InstrumentCatalog catalog) {
+    BatchCommand(ObjectProvider<BatchJobs> jobs, ObjectProvider<BatchSettings> settings, InstrumentCatalog catalog,
+                 ObjectProvider<Archive> archive,
+                 @Value("${wenshu.batch.overdue.copy-to-parent:false}") boolean defaultCopyToParent) {
         this.jobs = jobs;
         this.settings = settings;
         this.catalog = catalog;
+        this.archive = archive;
+        this.defaultCopyToParent = defaultCopyToParent;
     }
 
     @Override
@@ -65,7 +77,11 @@ class BatchCommand implements Callable<Integer> {
             case "status" -> status();
             case "restart" -> restart();
             case BulkIssueJobConfiguration.JOB -> run(job, bulkIssueParameters());
-            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、status、restart");
+            case OverdueJobConfiguration.JOB -> run(job, overdueParameters());
+            case FixityJobConfiguration.JOB -> run(job, fixityParameters());
+            case ReindexJobConfiguration.JOB -> run(job, newRun(ReindexJobConfiguration.JOB));
+            case ImportJobConfiguration.JOB -> run(job, importParameters());
+            default -> throw new ExitCodes.BadInput("没有作业 " + job + "；可用：bulk-issue、overdue、fixity、reindex、import、status、restart");
         };
     }
 
@@ -75,6 +91,73 @@ class BatchCommand implements Callable<Integer> {
         } catch (ListRefused e) {
             throw new ExitCodes.BadInput(e.getMessage(), e);
         }
+    }
+
+    private JobParameters overdueParameters() {
+        Map<String, String> values = keyValues();
+        for (String key : values.keySet()) {
+            if (!key.equals("date") && !key.equals("copyToParent")) {
+                throw new ExitCodes.BadInput("overdue 不认识参数 " + key + "；可用 date=YYYY-MM-DD copyToParent=true|false");
+            }
+        }
+        java.time.LocalDate date;
+        try {
+            date = values.containsKey("date") ? java.time.LocalDate.parse(values.get("date")) : archive.getObject().today();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ExitCodes.BadInput("date=" + values.get("date") + " 不是日期（YYYY-MM-DD）");
+        }
+        String copy = values.getOrDefault("copyToParent", Boolean.toString(defaultCopyToParent));
+        if (!copy.equals("true") && !copy.equals("false")) {
+            throw new ExitCodes.BadInput("copyToParent=" + copy + " 无效：true 或 false");
+        }
+        return OverdueJobConfiguration.parameters(date, Boolean.parseBoolean(copy));
+    }
+
+    /** A job without arguments, a new instance each time it is asked for. */
+    private JobParameters newRun(String name) {
+        if (!arguments.isEmpty()) {
+            throw new ExitCodes.BadInput(name + " 没有参数");
+        }
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("requestedAt", java.time.Instant.now().toString(), true).toJobParameters();
+    }
+
+    private JobParameters importParameters() {
+        Map<String, String> values = keyValues();
+        String dir = values.get(ImportJobConfiguration.DIR);
+        if (dir == null || values.size() != 1) {
+            throw new ExitCodes.BadInput("用法：wenshu batch import dir=文件夹");
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new ExitCodes.BadInput("不是文件夹 (not a folder): " + dir);
+        }
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString(ImportJobConfiguration.DIR, folder.toString(), true)
+                .addString("requestedAt", java.time.Instant.now().toString(), true).toJobParameters();
+    }
+
+    /** Each fixity run is a new instance (a new audit); {@code batch restart ID} resumes an interrupted one. */
+    private JobParameters fixityParameters() {
+        Map<String, String> values = keyValues();
+        long limit = 0;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (!entry.getKey().equals(FixityJobConfiguration.MAX_OBJECTS_PER_SECOND)) {
+                throw new ExitCodes.BadInput("fixity 不认识参数 " + entry.getKey() + "；可用 maxObjectsPerSecond=N（0 不限速）");
+            }
+            try {
+                limit = Long.parseLong(entry.getValue());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 0) {
+                throw new ExitCodes.BadInput("maxObjectsPerSecond=" + entry.getValue() + " 无效：须为不小于 0 的整数");
+            }
+        }
+        return new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("requestedAt", java.time.Instant.now().toString(), true)
+                .addLong(FixityJobConfiguration.MAX_OBJECTS_PER_SECOND, limit, false)
+                .toJobParameters();
     }
 
     private Map<String, String> keyValues() {
@@ -111,7 +194,7 @@ class BatchCommand implements Callable<Integer> {
             return thread;
         });
         ticker.scheduleWithFixedDelay(() -> batch.last(name, parameters).filter(JobExecution::isRunning)
-                .ifPresent(e -> progress.show(JobSummary.of(e))), 1, 1, TimeUnit.SECONDS);
+                .ifPresent(e -> progress.show(batch.summary(e))), 1, 1, TimeUnit.SECONDS);
         JobExecution execution;
         try {
             execution = batch.run(name, parameters);
@@ -120,26 +203,35 @@ class BatchCommand implements Callable<Integer> {
             progress.end();
             if (refused.execution().isPresent() && refused.execution().get().getStatus() == BatchStatus.COMPLETED) {
                 out.println(refused.getMessage());
-                print(out, JobSummary.of(refused.execution().get()));
-                return ExitCodes.OK;
+                JobSummary done = batch.summary(refused.execution().get());
+                print(out, done);
+                return done.problems().isEmpty() ? ExitCodes.OK : problemExit(name);
             }
             throw new ExitCodes.BadInput(refused.getMessage(), refused);
         } finally {
             ticker.shutdownNow();
         }
         progress.end();
-        JobSummary summary = JobSummary.of(batch.execution(execution.getId()).orElse(execution));
+        JobSummary summary = batch.summary(execution);
         summary = new JobSummary(summary.executionId(), summary.job(), summary.status(), summary.start(), summary.end(),
                 summary.done(), summary.total(), summary.problems(), JobSummary.of(execution).failures(), summary.parameters(),
                 summary.details());
         print(out, summary);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return summary.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+            return summary.problems().isEmpty() ? ExitCodes.OK : problemExit(name);
         }
         boolean badInput = execution.getAllFailureExceptions().stream().anyMatch(BatchCommand::isBadInput);
         spec.commandLine().getErr().println("wenshu: 作业未完成（执行 " + execution.getId() + "）"
                 + (badInput ? "" : "；排除故障后用 wenshu batch restart " + execution.getId() + " 或同一命令从上次提交处继续"));
         return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+    }
+
+    /** Skipped rows are input to fix (2); a fixity difference is a failure of the archive (1). */
+    private static int problemExit(String job) {
+        if (job.equals(ImportJobConfiguration.JOB)) {
+            return ExitCodes.OK; // files of other types are skipped and listed, as by wenshu import
+        }
+        return job.equals(FixityJobConfiguration.JOB) ? ExitCodes.FAILURE : ExitCodes.BAD_INPUT;
     }
 
     private static boolean isBadInput(Throwable failure) {
@@ -160,7 +252,7 @@ class BatchCommand implements Callable<Integer> {
             JobExecution execution = batch.execution(id)
                     .orElseThrow(() -> new ExitCodes.BadInput("没有编号为 " + id + " 的作业执行"));
             batch.recoverIfDead(execution);
-            print(out, JobSummary.of(batch.execution(id).orElseThrow()));
+            print(out, batch.summary(batch.execution(id).orElseThrow()));
             return ExitCodes.OK;
         }
         if (!arguments.isEmpty()) {
@@ -173,7 +265,7 @@ class BatchCommand implements Callable<Integer> {
         }
         out.printf("%6s  %-12s %-10s %-19s %-19s %12s %6s%n", "执行", "作业", "状态", "开始", "结束", "进度", "问题");
         for (JobExecution execution : recent) {
-            JobSummary s = JobSummary.of(execution);
+            JobSummary s = batch.summary(execution);
             out.printf("%6d  %-12s %-10s %-19s %-19s %12s %6d%n", s.executionId(), s.job(), s.status(),
                     s.start().map(TIME::format).orElse("-"), s.end().map(TIME::format).orElse("-"),
                     s.done() + "/" + (s.total() < 0 ? "?" : s.total()), s.problems().size());
@@ -227,7 +319,8 @@ class BatchCommand implements Callable<Integer> {
 
         synchronized void show(JobSummary s) {
             long now = System.nanoTime();
-            if (firstDone < 0) {
+            // A restarted step reports 0 until its first commit restores the position: measure from the lowest.
+            if (firstDone < 0 || s.done() < firstDone) {
                 firstDone = s.done();
                 firstNanos = now;
             }

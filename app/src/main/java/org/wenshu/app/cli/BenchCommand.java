@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchSignCommand.class,
                 BenchArchiveCommand.class,
                 BenchSearchCommand.class,
+                BenchBatchCommand.class,
         })
 public class BenchCommand implements Runnable {
 
@@ -19,6 +20,6 @@ public class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive|search");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive|search|batch");
     }
 }

@@ -58,9 +58,7 @@ public class BulkIssueJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(bulkRowReader)
                 .processor(bulkIssueRow)
-                .writer(bulkIndexIssued)
-                .stream(bulkIssueRow)
-                .stream(bulkIndexIssued)
+                .writer(bulkIndexIssued) // processor and writer are item streams: the step registers them
                 .taskExecutor(threads)
                 .build();
     }

@@ -162,7 +162,8 @@ public final class BulkRows {
         return sha256(canonical.toString());
     }
 
-    static String sha256(String text) {
+    /** SHA-256 (hex) of the UTF-8 bytes of {@code text}. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

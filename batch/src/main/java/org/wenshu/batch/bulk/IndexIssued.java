@@ -14,7 +14,7 @@ import org.wenshu.batch.IndexFollower;
  */
 class IndexIssued implements ItemWriter<IssuedRow>, ItemStream {
 
-    static final String INDEX_NANOS = "bulk.nanos.index";
+    static final String INDEX_NANOS = "wenshu.nanos.index";
 
     private final IndexFollower index;
     private final LongAdder nanos = new LongAdder();
@@ -35,6 +35,7 @@ class IndexIssued implements ItemWriter<IssuedRow>, ItemStream {
 
     @Override
     public void open(ExecutionContext context) {
+        nanos.reset();
         nanos.add(context.getLong(INDEX_NANOS, 0L));
     }
 

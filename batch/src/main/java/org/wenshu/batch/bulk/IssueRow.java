@@ -23,9 +23,9 @@ import org.wenshu.batch.InstrumentIssuer;
 class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStream {
 
     static final String LATE_PROBLEMS = "bulk.issue.problems";
-    static final String RENDER_NANOS = "bulk.nanos.render";
-    static final String SIGN_NANOS = "bulk.nanos.sign";
-    static final String ISSUE_NANOS = "bulk.nanos.issue";
+    static final String RENDER_NANOS = "wenshu.nanos.render";
+    static final String SIGN_NANOS = "wenshu.nanos.sign";
+    static final String ISSUE_NANOS = "wenshu.nanos.issue";
 
     private final BulkIssueInput input;
     private final Archive archive;
@@ -71,6 +71,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
 
     @Override
     public void open(ExecutionContext context) {
+        late.clear();
+        render.reset();
+        sign.reset();
+        issue.reset();
         late.addAll(RowProblem.decode(context.containsKey(LATE_PROBLEMS) ? context.getString(LATE_PROBLEMS) : null));
         render.add(context.getLong(RENDER_NANOS, 0L));
         sign.add(context.getLong(SIGN_NANOS, 0L));
@@ -79,8 +83,9 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(LATE_PROBLEMS, RowProblem.encode(late.stream()
-                .sorted(java.util.Comparator.comparingInt(RowProblem::row)).toList()));
+        List<RowProblem> sorted = late.stream().sorted(java.util.Comparator.comparingInt(RowProblem::row)).toList();
+        context.putString(LATE_PROBLEMS, RowProblem.encode(sorted));
+        context.putString("wenshu.problems", String.join("\n", sorted.stream().map(RowProblem::describe).toList()));
         context.putLong(RENDER_NANOS, render.sum());
         context.putLong(SIGN_NANOS, sign.sum());
         context.putLong(ISSUE_NANOS, issue.sum());

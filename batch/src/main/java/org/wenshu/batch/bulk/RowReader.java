@@ -29,6 +29,13 @@ class RowReader extends AbstractItemCountingItemStreamItemReader<RecipientTable.
     }
 
     @Override
+    public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+        super.update(context);
+        // The reader also counts its final, empty read.
+        context.putLong("wenshu.done", Math.min(getCurrentItemCount(), input.table().rows().size()));
+    }
+
+    @Override
     protected void doClose() {
         rows = null;
     }

@@ -58,6 +58,9 @@ class ValidateRows implements Tasklet {
         job.putString(PROBLEMS, RowProblem.encode(problems));
         job.putInt(ROWS, input.table().rows().size());
         job.putInt(VALID, valid);
+        // Generic keys every job's summary reads (JobSummary): total work and the report's lines.
+        job.putLong("wenshu.total", input.table().rows().size());
+        job.putString("wenshu.problems", String.join("\n", problems.stream().map(RowProblem::describe).toList()));
         if (skippedRows > skipLimit) {
             throw new SkipLimitExceeded(skippedRows, skipLimit, problems);
         }

@@ -1,0 +1,177 @@
+package org.wenshu.app.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wenshu.app.Wenshu;
+import org.wenshu.app.cli.ExitCodes;
+import org.wenshu.app.cli.WenshuCommand;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.search.RecordIndex;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code wenshu batch bulk-issue} in-process on embedded defaults: bad rows, refused files, reruns. */
+class BulkIssueCommandIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Path home;
+    private ConfigurableApplicationContext context;
+
+    @BeforeEach
+    void start() throws IOException {
+        home = Files.createTempDirectory("wenshu-bulk-cli");
+        SpringApplication application = new SpringApplication(Wenshu.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLazyInitialization(true);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setAdditionalProfiles("cli");
+        context = application.run("--wenshu.home=" + home.resolve("data"), "--wenshu.batch.threads=2",
+                "--wenshu.batch.chunk-size=3");
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run wenshu(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Base data without a meeting place: rows must give it. */
+    private Path baseWithoutPlace() throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.readValue(BulkIssueFiles.baseData(home).toFile(),
+                new TypeReference<Map<String, Object>>() { }));
+        fields.remove("place");
+        Path file = home.resolve("base-without-place.json");
+        Files.write(file, JSON.writeValueAsBytes(fields));
+        return file;
+    }
+
+    private Path csv(String name, String text) throws IOException {
+        Path file = home.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static final String BAD_ROWS = String.join("\r\n",
+            "主送单位,标题,会议日期,会议地点",
+            "市公安局,关于召开第一次专题会议的通知,2024-03-20,第一会议室",
+            "市司法局,关于召开第二次专题会议的通知,2024-03-20,",
+            "市外星局,关于召开第三次专题会议的通知,2024-03-20,第一会议室",
+            "市政数局,关于召开第四次\uD80C\uDC00会议的通知,2024-03-20,第一会议室",
+            "市教育局,关于召开第五次专题会议的通知,2024-02-30,第一会议室",
+            "市卫健委,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"点击\"\")\",2024-03-20,第一会议室",
+            "市人社局,关于召开第七次专题会议的通知,2024-03-20,第一会议室,多出的一列",
+            "市公安局,关于召开第一次专题会议的通知,2024-03-20,第一会议室",
+            ",,,",
+            "市民政局,关于召开第九次专题会议的通知,2024-03-20,第二会议室",
+            "");
+
+    @Test
+    void skipsEachBadRowWithItsRowColumnAndReasonAndIssuesTheGoodRows() throws IOException {
+        Path data = baseWithoutPlace();
+        Path list = csv("名单.csv", BAD_ROWS);
+
+        Run run = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("已完成 COMPLETED", "跳过 / 问题",
+                "第 3 行 会议地点：必须填写",
+                "第 4 行 主送单位：", "市外星局",
+                "第 5 行 标题：含有字体无法显示的字符", "U+13000",
+                "第 6 行 会议日期：",
+                "第 7 行 标题：以「=」开头",
+                "第 8 行：有 5 列，多于表头的 4 列",
+                "第 9 行：与第 2 行完全相同")
+                .doesNotContain("第 10 行", "第 2 行 ", "第 11 行");
+        Archive archive = context.getBean(Archive.class);
+        List<InstrumentRecord> records = archive.records(0, 100);
+        assertThat(records).extracting(InstrumentRecord::title)
+                .containsExactlyInAnyOrder("关于召开第一次专题会议的通知", "关于召开第九次专题会议的通知");
+        assertThat(records).allSatisfy(r -> assertThat(r.fields()).containsKey("place"));
+        RecordIndex index = context.getBean(RecordIndex.class);
+        assertThat(records).allSatisfy(r -> assertThat(index.contains(r.id())).isTrue());
+
+        Run again = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(again.out()).contains("已经完成", "不会重复发文", "第 3 行 会议地点：必须填写");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(archive.records(0, 100)).hasSize(2);
+    }
+
+    @Test
+    void aHopelessFileStopsAtTheSkipLimitWithoutIssuingAnything() throws IOException {
+        Path data = baseWithoutPlace();
+        Path list = csv("名单.csv", BAD_ROWS);
+
+        Run run = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list, "skipLimit=2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("失败 FAILED", "超过跳过上限 2");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
+    void refusesUnusableInputWithoutIssuing() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path unknownHeader = csv("header.csv", "主送单位,会议主持人\n市公安局,张三\n");
+        Path numbered = csv("numbered.csv", "主送单位,发文字号\n市公安局,荆府检联办〔2024〕9号\n");
+
+        Run header = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + unknownHeader);
+        Run number = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + numbered);
+        Run missing = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data);
+        Run unknownType = wenshu("batch", "bulk-issue", "type=no-such-type", "data=" + data, "file=" + numbered);
+        Run unknownJob = wenshu("batch", "no-such-job");
+
+        assertThat(header.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(header.out()).contains("表头「会议主持人」不是联席会议通知的字段", "会议地点(place)");
+        assertThat(number.out()).contains("发文字号由系统按顺序编号");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("缺少参数 file");
+        assertThat(unknownType.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownJob.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownJob.err()).contains("bulk-issue");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
+    void statusListsExecutionsWithTheirReports() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = csv("one.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");
+        assertThat(wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).exitCode()).isZero();
+
+        Run status = wenshu("batch", "status");
+        Run one = wenshu("batch", "status", "1");
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("bulk-issue", "COMPLETED", "1/1");
+        assertThat(one.out()).contains("作业 bulk-issue（执行 1）：已完成 COMPLETED，进度 1/1");
+        assertThat(wenshu("batch", "restart", "99").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+}

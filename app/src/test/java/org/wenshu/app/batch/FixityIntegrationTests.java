@@ -1,0 +1,125 @@
+package org.wenshu.app.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wenshu.app.Wenshu;
+import org.wenshu.app.cli.WenshuCommand;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.AuditEvent;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.batch.InstrumentIssuer;
+
+/**
+ * {@code wenshu batch fixity} finds a changed object, a deleted object and an instrument whose signature no longer
+ * verifies (its stored hash still matches) among intact records, reports each, audits the run and exits 1.
+ * The archive has 16 records here, not 200: each is rendered and signed on a shared two-core machine.
+ */
+class FixityIntegrationTests {
+
+    private Path home;
+    private ConfigurableApplicationContext context;
+
+    @BeforeEach
+    void start() throws IOException {
+        home = Files.createTempDirectory("wenshu-fixity");
+        SpringApplication application = new SpringApplication(Wenshu.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLazyInitialization(true);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setAdditionalProfiles("cli");
+        context = application.run("--wenshu.home=" + home.resolve("data"), "--wenshu.batch.threads=2");
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+    }
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void findsAChangedADeletedAndAnUnverifiableObjectAndAuditsTheRun() throws Exception {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = BulkIssueFiles.recipients(home, 15);
+        String[] issued = run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+        assertThat(issued[0]).as(issued[1] + issued[2]).isEqualTo("0");
+        Archive archive = context.getBean(Archive.class);
+        InstrumentRecord tampered = issueWithBrokenSignature(archive);
+
+        String[] intact = run("batch", "fixity");
+        assertThat(intact[0]).as(intact[1] + intact[2]).isEqualTo("1");
+        assertThat(intact[1]).contains("已校验 16 份记录、32 个对象", tampered.id() + "） 签名");
+        assertThat(intact[1].lines().filter(l -> l.startsWith("    ")).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(tampered.id()));
+
+        List<InstrumentRecord> records = archive.records(0, 100);
+        InstrumentRecord changed = records.get(3);
+        InstrumentRecord deleted = records.get(9);
+        Path changedPdf = object(changed, "instrument.pdf");
+        byte[] bytes = Files.readAllBytes(changedPdf);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(changedPdf, bytes);
+        Files.delete(object(deleted, "record.json"));
+
+        String[] found = run("batch", "fixity", "maxObjectsPerSecond=200");
+
+        assertThat(found[0]).as(found[1] + found[2]).isEqualTo("1");
+        assertThat(found[1]).contains(changed.id() + "）" + " instruments/", "内容已改变")
+                .contains(deleted.id() + "）" + " instruments/", "对象缺失")
+                .contains(tampered.id() + "） 签名");
+        List<String> problemLines = found[1].lines().filter(l -> l.startsWith("    ")).toList();
+        assertThat(problemLines).allSatisfy(line -> assertThat(line)
+                .containsAnyOf(changed.id(), deleted.id(), tampered.id()));
+        List<AuditEvent> audit = archive.auditEvents(0, 10_000);
+        AuditEvent last = audit.get(audit.size() - 1);
+        assertThat(last.action()).isEqualTo("FIXITY_CHECKED");
+        assertThat(last.detail()).contains("\"records\":16", "\"objects\":32").contains(deleted.id());
+    }
+
+    /** An instrument sealed and then altered before it was stored: its hash matches, its signature does not. */
+    private InstrumentRecord issueWithBrokenSignature(Archive archive) throws IOException {
+        InstrumentIssuer issuer = context.getBean(InstrumentIssuer.class);
+        java.util.Map<String, Object> fields = new tools.jackson.databind.json.JsonMapper().readValue(
+                BulkIssueFiles.baseData(home).toFile(), new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        fields.put("recipients", List.of("市民政局"));
+        fields.put("title", "关于召开签名被改动的会议的通知");
+        IssueRequest request = issuer.request("meeting-notice", fields);
+        return archive.issue(request, number -> {
+            byte[] sealed = issuer.sign(request, issuer.render(request, number));
+            String text = new String(sealed, StandardCharsets.ISO_8859_1);
+            int date = text.indexOf("/CreationDate");
+            int digit = text.indexOf("D:2", date) + 3;
+            sealed[digit] = (byte) (sealed[digit] == '0' ? '1' : '0');
+            return sealed;
+        });
+    }
+
+    private Path object(InstrumentRecord record, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(home.resolve("data").resolve("objects"))) {
+            return files.filter(f -> f.getFileName().toString().equals(name) && f.getParent().getFileName().toString().equals(record.id()))
+                    .findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.wenshu.batch.overdue;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.archive.StoredResponse;
+import org.wenshu.archive.Unit;
+import org.wenshu.batch.InstrumentIssuer;
+
+/**
+ * 督促回复: finds every recipient that owes a response past the due date and writes the reply-reminder (督促回复函)
+ * of the current reminder round, optionally copied (抄报) to the recipient's parent unit. The round is the number of
+ * whole reminder intervals since the due date plus one, so a reminder is issued once per interval however often the
+ * job runs; its idempotency key is (instrument, recipient, round).
+ */
+public final class OverdueReminders {
+
+    static final String REMINDER_TYPE = "reply-reminder";
+    private static final int PAGE = 500;
+
+    private final Archive archive;
+    private final InstrumentIssuer issuer;
+    private final int intervalDays;
+    private final java.time.ZoneId zone;
+
+    public OverdueReminders(Archive archive, InstrumentIssuer issuer, int intervalDays, java.time.ZoneId zone) {
+        if (intervalDays < 1) {
+            throw new IllegalArgumentException("wenshu.batch.overdue.interval-days must be at least 1");
+        }
+        this.archive = archive;
+        this.issuer = issuer;
+        this.intervalDays = intervalDays;
+        this.zone = zone;
+    }
+
+    /**
+     * One reminder owed on a day.
+     *
+     * @param round 1 for the first interval after the due date, 2 for the next, …
+     */
+    public record Owed(String recordId, String recipientId, int round) {
+    }
+
+    /** Every reminder owed on {@code today}, in issue order of the instruments and order of their recipients. */
+    public List<Owed> owed(LocalDate today) {
+        List<Owed> owed = new ArrayList<>();
+        List<InstrumentRecord> page;
+        int offset = 0;
+        do {
+            page = archive.records(offset, PAGE);
+            offset += page.size();
+            for (InstrumentRecord record : page) {
+                if (record.typeId().equals(REMINDER_TYPE) || !record.overdue(today)) {
+                    continue;
+                }
+                Set<String> answered = archive.responses(record.id()).stream().map(StoredResponse::unit).map(Unit::id)
+                        .collect(Collectors.toSet());
+                long late = ChronoUnit.DAYS.between(record.dueDate().orElseThrow(), today);
+                int round = (int) ((late - 1) / intervalDays) + 1;
+                for (Unit recipient : record.recipients()) {
+                    if (!answered.contains(recipient.id())) {
+                        owed.add(new Owed(record.id(), recipient.id(), round));
+                    }
+                }
+            }
+        } while (page.size() == PAGE);
+        return owed;
+    }
+
+    /** The request of the reminder {@code owed} dated {@code today}, with its idempotency key. */
+    public IssueRequest request(Owed owed, LocalDate today, boolean copyToParent) {
+        InstrumentRecord record = archive.record(owed.recordId());
+        Unit recipient = archive.unit(owed.recipientId());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("issuingUnit", record.issuingUnit().name());
+        fields.put("title", "关于督促回复" + record.number().text() + record.typeName() + "的函");
+        fields.put("recipient", recipient.name());
+        fields.put("earlierNumber", record.number().text());
+        fields.put("earlierTitle", cut(record.title(), 80));
+        LocalDate due = record.dueDate().orElseThrow();
+        LocalDate delivered = record.delivery().map(d -> d.date()).orElse(record.issuedAt().atZone(zone).toLocalDate());
+        // A fixed reply-by date (会议回执) may precede delivery; the reminder form wants delivery on or before it.
+        fields.put("earlierDeliveredOn", (delivered.isAfter(due) ? due : delivered).toString());
+        fields.put("earlierDueDate", record.dueDate().orElseThrow().toString());
+        fields.put("request", "你单位未在期限内回复" + record.number().text() + record.typeName() + "（第 " + owed.round()
+                + " 次督促）。请于收到本函之日起十五日内书面回复办理情况。");
+        fields.put("date", today.toString());
+        Optional<Unit> parent = copyToParent ? recipient.parentId().map(archive::unit) : Optional.empty();
+        parent.ifPresent(p -> fields.put("copiesTo", List.of(p.name())));
+        String key = "overdue:" + org.wenshu.batch.bulk.BulkRows.sha256(
+                String.join("\n", "overdue", record.id(), recipient.id(), Integer.toString(owed.round())));
+        return issuer.request(REMINDER_TYPE, fields).withKey(key);
+    }
+
+    private static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

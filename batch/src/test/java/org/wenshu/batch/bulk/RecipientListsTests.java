@@ -1,0 +1,136 @@
+package org.wenshu.batch.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecipientListsTests {
+
+    private final RecipientLists lists = new RecipientLists(10_000, 50L * 1024 * 1024);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsRfc4180CsvWithBomCrlfAndQuotedCellsNumberingRowsAsASpreadsheetDoes() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String text = "主送单位,标题\r\n市公安局,\"关于召开会议的通知，请回复\"\r\n\r\n市司法局,\"第一段\r\n第二段 \"\"引号\"\"\"\r\n";
+        Path file = dir.resolve("名单.csv");
+        Files.write(file, concat(bom, text.getBytes(StandardCharsets.UTF_8)));
+
+        RecipientTable table = lists.read(file, Optional.empty());
+
+        assertThat(table.headers()).containsExactly("主送单位", "标题");
+        assertThat(table.rows()).extracting(RecipientTable.Row::number).containsExactly(2, 4);
+        assertThat(table.rows().get(0).cells()).containsExactly("市公安局", "关于召开会议的通知，请回复");
+        assertThat(table.rows().get(1).cells()).containsExactly("市司法局", "第一段\r\n第二段 \"引号\"");
+    }
+
+    @Test
+    void refusesGbkCsvNamingTheEncodingAndDecodesItExactlyWhenAsked() throws IOException {
+        String text = "主送单位,标题\n市公安局,关于召开“府检联动”联席会议的通知\n";
+        Path file = dir.resolve("gbk.csv");
+        Files.write(file, text.getBytes(Charset.forName("GBK")));
+
+        assertThatThrownBy(() -> lists.read(file, Optional.empty())).isInstanceOf(ListRefused.class)
+                .hasMessageContaining("不是 UTF-8").hasMessageContaining("GBK").hasMessageContaining("encoding=GB18030");
+        RecipientTable decoded = lists.read(file, Optional.of("GB18030"));
+
+        assertThat(decoded.rows().get(0).cells()).containsExactly("市公安局", "关于召开“府检联动”联席会议的通知");
+    }
+
+    @Test
+    void refusesUtf16AndUnknownFileTypes() throws IOException {
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.write(utf16, "主送单位\n市公安局\n".getBytes(StandardCharsets.UTF_16));
+        Path xls = dir.resolve("old.xls");
+        Files.write(xls, new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> lists.read(utf16, Optional.empty())).hasMessageContaining("UTF-16");
+        assertThatThrownBy(() -> lists.read(xls, Optional.empty())).hasMessageContaining(".xlsx");
+    }
+
+    @Test
+    void readsTheFirstSheetOfAnXlsxWithDatesAsIsoDates() throws IOException {
+        Path file = Workbooks.ordinary(dir.resolve("名单.xlsx"), List.of(
+                List.of("主送单位", "会议日期", "标题"),
+                Arrays.asList("市公安局", LocalDate.of(2024, 3, 20), null),
+                List.of(),
+                List.of("市司法局", LocalDate.of(2024, 3, 21), "第二份")));
+
+        RecipientTable table = lists.read(file, Optional.empty());
+
+        assertThat(table.headers()).containsExactly("主送单位", "会议日期", "标题");
+        assertThat(table.rows()).extracting(RecipientTable.Row::number).containsExactly(2, 4);
+        assertThat(table.rows().get(0).cells()).containsExactly("市公安局", "2024-03-20");
+        assertThat(table.rows().get(1).cells()).containsExactly("市司法局", "2024-03-21", "第二份");
+    }
+
+    @Test
+    void refusesAPasswordProtectedWorkbook() throws Exception {
+        Path plain = Workbooks.ordinary(dir.resolve("plain.xlsx"), List.of(List.of("主送单位"), List.of("市公安局")));
+        Path file = Workbooks.encrypted(plain, dir.resolve("加密.xlsx"));
+
+        assertThatThrownBy(() -> lists.read(file, Optional.empty())).isInstanceOf(ListRefused.class)
+                .hasMessageContaining("受密码保护");
+    }
+
+    @Test
+    void refusesAZipBombBeforeInflatingIt() throws IOException {
+        Path file = Workbooks.zipBomb(dir.resolve("bomb.xlsx"), 200);
+        assertThat(Files.size(file)).isLessThan(2L * 1024 * 1024);
+
+        assertThatThrownBy(() -> lists.read(file, Optional.empty())).isInstanceOf(ListRefused.class)
+                .hasMessageContaining("zip 炸弹");
+    }
+
+    @Test
+    void refusesAMillionRowSheetInASmallHeapWithinSeconds() throws Exception {
+        Path file = Workbooks.manyRows(dir.resolve("million.xlsx"), 1_000_000);
+
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m", "-Dfile.encoding=UTF-8", "-cp", testClassPath(), ListProbe.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        boolean ended = probe.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(ended).as("refused in time").isTrue();
+        assertThat(output).as("in a 48 MB heap").startsWith("REFUSED").contains("超过 10000 行");
+    }
+
+    @Test
+    void refusesAnEmptyListAndAListLargerThanAllowed() throws IOException {
+        Path empty = dir.resolve("empty.csv");
+        Files.write(empty, new byte[0]);
+        Path large = dir.resolve("large.csv");
+        Files.writeString(large, "主送单位\n" + "市公安局\n".repeat(11), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> lists.read(empty, Optional.empty())).hasMessageContaining("空的");
+        assertThatThrownBy(() -> new RecipientLists(10, 1024).read(large, Optional.empty()))
+                .hasMessageContaining("超过 10 行");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static String testClassPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}
