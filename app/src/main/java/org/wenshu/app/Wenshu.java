@@ -33,9 +33,11 @@ public class Wenshu {
         SpringApplication application = new SpringApplication(Wenshu.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);
         application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("serve");
-        // Without SPRING_PROFILES_ACTIVE the embedded development defaults apply (demo data, TEST keys).
-        application.setDefaultProperties(java.util.Map.of("spring.profiles.default", "dev"));
+        // Without a chosen profile the embedded development defaults apply (demo data, TEST keys). "serve" is always
+        // added, and added profiles count as active, so spring.profiles.default could never take effect here.
+        boolean chosen = System.getenv("SPRING_PROFILES_ACTIVE") != null || System.getProperty("spring.profiles.active") != null
+                || Arrays.stream(args).anyMatch(a -> a.startsWith("--spring.profiles.active"));
+        application.setAdditionalProfiles(chosen ? new String[] {"serve"} : new String[] {"serve", "dev"});
         return application.run(args);
     }
 

@@ -1,6 +1,5 @@
 package org.wenshu.app.accounts;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,8 +10,7 @@ import java.util.Optional;
  * @param lockedUntil set while repeated failed logins lock the account
  */
 public record Account(long id, String username, String displayName, Role role, Optional<String> unitId,
-                      boolean enabled, boolean demo, Optional<Instant> lockedUntil, Instant createdAt)
-        implements Serializable {
+                      boolean enabled, boolean demo, Optional<Instant> lockedUntil, Instant createdAt) {
 
     /** Whether the account is locked at {@code now} by failed logins. */
     public boolean lockedAt(Instant now) {

@@ -16,12 +16,28 @@ public final class WenshuUser implements UserDetails {
 
     private static final long serialVersionUID = 1L;
 
-    private final Account account;
-    private final String passwordHash;
+    // Plain fields rather than the Account record: the session stores this object with Java serialization, and
+    // Optional is not serializable.
+    private final long id;
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final String unitId;
+    private final boolean enabled;
+    private final boolean demo;
+    private final java.time.Instant createdAt;
+    private final transient String passwordHash;
     private final boolean locked;
 
     WenshuUser(Account account, String passwordHash, boolean locked) {
-        this.account = account;
+        this.id = account.id();
+        this.username = account.username();
+        this.displayName = account.displayName();
+        this.role = account.role();
+        this.unitId = account.unitId().orElse(null);
+        this.enabled = account.enabled();
+        this.demo = account.demo();
+        this.createdAt = account.createdAt();
         this.passwordHash = passwordHash;
         this.locked = locked;
     }
@@ -31,22 +47,29 @@ public final class WenshuUser implements UserDetails {
         return new WenshuUser(account, null, false);
     }
 
+    /** The account as it was when the user signed in. */
     public Account account() {
-        return account;
+        return new Account(id, username, displayName, role, Optional.ofNullable(unitId), enabled, demo,
+                Optional.empty(), createdAt);
+    }
+
+    /** The name shown in pages. */
+    public String getDisplayName() {
+        return displayName;
     }
 
     public Role role() {
-        return account.role();
+        return role;
     }
 
     /** The unit a PROSECUTOR or AGENCY user acts for. */
     public Optional<String> unitId() {
-        return account.unitId();
+        return Optional.ofNullable(unitId);
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(account.role().authority()));
+        return List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
     @Override
@@ -56,7 +79,7 @@ public final class WenshuUser implements UserDetails {
 
     @Override
     public String getUsername() {
-        return account.username();
+        return username;
     }
 
     @Override
@@ -66,21 +89,21 @@ public final class WenshuUser implements UserDetails {
 
     @Override
     public boolean isEnabled() {
-        return account.enabled();
+        return enabled;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WenshuUser u && u.account.id() == account.id();
+        return other instanceof WenshuUser u && u.id == id;
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(account.id());
+        return Long.hashCode(id);
     }
 
     @Override
     public String toString() {
-        return "WenshuUser[" + account.username() + ", " + account.role() + "]";
+        return "WenshuUser[" + username + ", " + role + "]";
     }
 }
