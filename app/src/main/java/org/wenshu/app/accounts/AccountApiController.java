@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -62,6 +63,7 @@ public class AccountApiController {
     }
 
     @PostMapping("/tokens")
+    @ApiResponse(responseCode = "201", description = "已创建，secret 只显示这一次")
     @Operation(summary = "创建令牌", description = "返回的 secret 只显示这一次，以 Authorization: Bearer 使用；服务器只保存其 SHA-256。")
     public ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                                       @Valid @RequestBody TokenBody body) {
@@ -71,6 +73,7 @@ public class AccountApiController {
     }
 
     @DeleteMapping("/tokens/{tokenId}")
+    @ApiResponse(responseCode = "204", description = "已撤销")
     @Operation(summary = "撤销令牌", description = "撤销后立即失效。")
     public ResponseEntity<Void> revoke(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                        @PathVariable String tokenId) {

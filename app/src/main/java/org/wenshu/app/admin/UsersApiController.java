@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,6 +61,7 @@ public class UsersApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "已创建")
     @Operation(summary = "新建用户", description = "检察官须属于检察院，联络员须属于一个单位；密码至少 10 个字符且不过于简单。")
     public ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewUser body) {
         Role role = Role.parse(body.role()).orElseThrow(() -> new InputInvalid("role",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -118,6 +119,7 @@ public class InstrumentsApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "已发文（同一幂等键重试时为第一次发出的文书）")
     @Operation(summary = "发文", description = "编号、生成、签章、存档并索引一份文书。带同一 Idempotency-Key 重试时返回第一次发出的文书，不会重复发文。")
     public ResponseEntity<Map<String, Object>> issue(
             @AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,

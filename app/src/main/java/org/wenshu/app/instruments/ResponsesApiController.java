@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +48,16 @@ public class ResponsesApiController {
         this.instruments = instruments;
     }
 
+    /** The multipart form of an upload, for the API description (the operation binds the parts one by one). */
+    @Schema(name = "ResponseUpload", description = "回复：结构化答复与附件")
+    public record ResponseUpload(
+            @Schema(description = "整改措施", requiredMode = Schema.RequiredMode.REQUIRED) String measures,
+            @Schema(description = "整改结果", requiredMode = Schema.RequiredMode.REQUIRED) String results,
+            @Schema(description = "采纳情况：采纳 / 部分采纳 / 未采纳", requiredMode = Schema.RequiredMode.REQUIRED) String adoption,
+            @Schema(description = "附件（PDF、DOCX、OFD、JPEG、PNG），一个或多个", requiredMode = Schema.RequiredMode.REQUIRED)
+            List<MultipartFile> files) {
+    }
+
     @GetMapping
     @Operation(summary = "回复列表", description = "文书的回复；行政机关只看到本单位的回复。分页。")
     public Paged<Map<String, Object>> list(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
@@ -55,16 +69,19 @@ public class ResponsesApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "已收到回复")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ResponseUpload.class)))
     @Operation(summary = "上传回复", description = "主送单位的联络员提交整改措施、整改结果、采纳情况和一个或多个附件"
             + "（PDF、DOCX、OFD、JPEG、PNG）。每个文件按内容检查类型与大小，任何一个被拒收则什么也不保存，"
             + "并在 errors 中逐个说明。")
     public ResponseEntity<Map<String, Object>> respond(
             @AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user, @PathVariable String id,
             // The files first: a request that is not multipart/form-data is then answered 415, not "measures missing".
-            @RequestPart("files") @Parameter(description = "附件，可多个") List<MultipartFile> files,
-            @RequestParam @Parameter(description = "整改措施") String measures,
-            @RequestParam @Parameter(description = "整改结果") String results,
-            @RequestParam @Parameter(description = "采纳情况：采纳 / 部分采纳 / 未采纳") String adoption) {
+            @RequestPart("files") @Parameter(hidden = true) List<MultipartFile> files,
+            @RequestParam @Parameter(hidden = true) String measures,
+            @RequestParam @Parameter(hidden = true) String results,
+            @RequestParam @Parameter(hidden = true) String adoption) {
         List<UploadedFile> uploads = new ArrayList<>();
         for (MultipartFile file : files) {
             try {

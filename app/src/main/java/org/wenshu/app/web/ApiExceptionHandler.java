@@ -48,6 +48,7 @@ import org.wenshu.archive.TransitionRefused;
 import org.wenshu.archive.UnitNotFound;
 import org.wenshu.archive.uploads.FileRefused;
 import org.wenshu.generator.UncoveredCharacters;
+import org.wenshu.search.query.QueryInvalid;
 import org.wenshu.templates.FieldsInvalid;
 import org.wenshu.templates.UnknownInstrumentType;
 import tools.jackson.core.JacksonException;
@@ -194,6 +195,12 @@ public class ApiExceptionHandler {
                 .map(f -> new Problems.FieldError(f.field(), "含有字体无法显示的字符：" + f.describe())).toList();
         return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "uncovered-characters", "字体缺字",
                 "有 " + errors.size() + " 个字段含有字体无法显示的字符，请改用常用字"), errors));
+    }
+
+    @ExceptionHandler(QueryInvalid.class)
+    ResponseEntity<ProblemDetail> queryInvalid(QueryInvalid e) {
+        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "query-invalid", "查询有误", e.getMessage()),
+                List.of(new Problems.FieldError("q", e.reason()))));
     }
 
     // --- uploads (413, 415, 422) ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ class DownloadsTests {
         String disposition = Downloads.attachment("荆检行建〔2026〕1号.pdf", "application/pdf", new byte[] {1})
                 .getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
 
-        assertThat(disposition).isEqualTo("attachment; filename=\"____2026_1_.pdf\"; "
+        assertThat(disposition).isEqualTo("attachment; filename=\"_____2026_1_.pdf\"; "
                 + "filename*=UTF-8''%E8%8D%86%E6%A3%80%E8%A1%8C%E5%BB%BA%E3%80%942026%E3%80%951%E5%8F%B7.pdf");
     }
 
