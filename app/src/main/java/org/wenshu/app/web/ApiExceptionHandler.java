@@ -170,8 +170,8 @@ public class ApiExceptionHandler {
         return path.toString();
     }
 
-    @ExceptionHandler(org.wenshu.search.query.QueryInvalid.class)
-    ResponseEntity<ProblemDetail> queryInvalid(org.wenshu.search.query.QueryInvalid e) {
+    @ExceptionHandler(QueryInvalid.class)
+    ResponseEntity<ProblemDetail> queryInvalid(QueryInvalid e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "query-invalid", "查询有误", e.getMessage());
         problem.setProperty("position", e.position());
         return problem(withErrors(problem, List.of(new Problems.FieldError("q", e.reason()))));
@@ -195,12 +195,6 @@ public class ApiExceptionHandler {
                 .map(f -> new Problems.FieldError(f.field(), "含有字体无法显示的字符：" + f.describe())).toList();
         return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "uncovered-characters", "字体缺字",
                 "有 " + errors.size() + " 个字段含有字体无法显示的字符，请改用常用字"), errors));
-    }
-
-    @ExceptionHandler(QueryInvalid.class)
-    ResponseEntity<ProblemDetail> queryInvalid(QueryInvalid e) {
-        return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "query-invalid", "查询有误", e.getMessage()),
-                List.of(new Problems.FieldError("q", e.reason()))));
     }
 
     // --- uploads (413, 415, 422) ------------------------------------------------------------------------------
