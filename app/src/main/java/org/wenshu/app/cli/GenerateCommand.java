@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 public class GenerateCommand implements Callable<Integer> {
 
     private final InstrumentCatalog catalog;
-    private final TemplateRenderer templates;
+    private final ObjectProvider<TemplateRenderer> templates;
     private final ObjectProvider<PdfRenderer> pdf;
 
     @Spec
@@ -56,7 +56,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     private final ObjectProvider<UnitSeal> seal;
 
-    public GenerateCommand(InstrumentCatalog catalog, TemplateRenderer templates, ObjectProvider<PdfRenderer> pdf,
+    public GenerateCommand(InstrumentCatalog catalog, ObjectProvider<TemplateRenderer> templates, ObjectProvider<PdfRenderer> pdf,
                            ObjectProvider<UnitSeal> seal) {
         this.catalog = catalog;
         this.templates = templates;
@@ -69,7 +69,7 @@ public class GenerateCommand implements Callable<Integer> {
         Optional<PadesLevel> chosenLevel = parseLevel();
         InstrumentType instrumentType = catalog.require(type);
         Map<String, Object> values = JsonData.read(data);
-        InstrumentXhtml xhtml = templates.render(instrumentType, values);
+        InstrumentXhtml xhtml = templates.getObject().render(instrumentType, values);
         RenderedPdf rendered = pdf.getObject().render(xhtml);
         byte[] content = unsigned ? rendered.content() : seal.getObject().sign(rendered.content(), chosenLevel);
         write(content);
