@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wenshu.app.accounts.Accounts;
@@ -54,8 +54,7 @@ class TwoNodesIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
-    @TempDir
-    Path dir;
+    private Path dir;
 
     private String url;
     private String user;
@@ -67,7 +66,8 @@ class TwoNodesIntegrationTests {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    void startTwoNodes() {
+    void startTwoNodes() throws IOException {
+        dir = Files.createTempDirectory("wenshu-two-nodes");
         url = System.getenv("WENSHU_TEST_PG_URL");
         user = System.getenv("WENSHU_TEST_PG_USER");
         password = System.getenv("WENSHU_TEST_PG_PASSWORD");
