@@ -1,15 +1,21 @@
 package org.wenshu.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wenshu.app.indexing.ArchiveIndexing;
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
+import org.wenshu.search.IndexLocked;
 import org.wenshu.search.LuceneRecordIndex;
 import org.wenshu.search.RecordIndex;
 import org.wenshu.search.RecordSource;
@@ -26,9 +32,15 @@ import org.wenshu.search.imports.ReferenceImporter;
 @EnableConfigurationProperties(SearchConfiguration.SearchProperties.class)
 public class SearchConfiguration {
 
-    /** Settings of the search index. */
+    private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+    private static final long LOCK_POLL_MILLIS = 250;
+
+    /**
+     * Settings of the search index. {@code lockWait}: how long opening the writable index waits while another
+     * process writes it (a command line finishing its work); 0 fails at once with {@link IndexLocked}.
+     */
     @ConfigurationProperties("wenshu.search")
-    public record SearchProperties(Path index) {
+    public record SearchProperties(Path index, @DefaultValue("0s") Duration lockWait) {
     }
 
     @Bean
@@ -44,13 +56,31 @@ public class SearchConfiguration {
     }
 
     @Bean
-    IndexUpdates indexUpdates(ArchiveIndexing indexing, RecordIndex index) {
-        return new IndexUpdates(indexing, index);
+    IndexUpdates indexUpdates(ArchiveIndexing indexing, ObjectProvider<RecordIndex> index) {
+        // Asked at each update: a command line beside a running server never opens the writer the server holds.
+        return new IndexUpdates(indexing, index::getObject);
     }
 
     @Bean(destroyMethod = "close")
-    RecordIndex recordIndex(SearchProperties properties, ObjectProvider<RecordSource> archive) {
-        return LuceneRecordIndex.open(properties.index(), archive.getIfAvailable(RecordSource::empty));
+    RecordIndex recordIndex(SearchProperties properties, ObjectProvider<RecordSource> archive) throws InterruptedException {
+        RecordSource source = archive.getIfAvailable(RecordSource::empty);
+        long deadline = System.nanoTime() + properties.lockWait().toNanos();
+        boolean announced = false;
+        while (true) {
+            try {
+                return LuceneRecordIndex.open(properties.index(), source);
+            } catch (IndexLocked locked) {
+                if (System.nanoTime() >= deadline) {
+                    throw locked;
+                }
+                if (!announced) {
+                    log.warn("{}; waiting up to {} s for it to finish", locked.getMessage(),
+                            properties.lockWait().toSeconds());
+                    announced = true;
+                }
+                Thread.sleep(LOCK_POLL_MILLIS);
+            }
+        }
     }
 
     @Bean

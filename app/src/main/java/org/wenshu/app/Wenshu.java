@@ -1,6 +1,8 @@
 package org.wenshu.app;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -41,8 +43,16 @@ public class Wenshu {
         return application.run(args);
     }
 
-    /** Runs one command line and returns its exit code (0 success, 1 failure, 2 bad input). */
+    /**
+     * Runs one command line and returns its exit code (0 success, 1 failure, 2 bad input). Help, {@code types} and
+     * input errors are answered without starting the application.
+     */
     public static int run(String... args) {
+        Optional<Integer> answered = WenshuCommand.answerWithoutApplication(new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         SpringApplication application = new SpringApplication(Wenshu.class);
         // A CLI command starts only the beans it asks for: no web server, lazy singletons.
         application.setWebApplicationType(WebApplicationType.NONE);

@@ -67,6 +67,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.wenshu.search.analysis.ChineseAnalysis;
 import org.wenshu.search.analysis.IndexFields;
@@ -145,7 +146,7 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     /**
      * Opens (or creates) the writable index in {@code path}. An index of another schema version is rebuilt from
-     * {@code source} before this returns.
+     * {@code source} before this returns. Throws {@link IndexLocked} when another writer holds the index.
      */
     public static LuceneRecordIndex open(Path path, RecordSource source) {
         return open(path, source, Ranking.standard());
@@ -175,6 +176,8 @@ public final class LuceneRecordIndex implements RecordIndex {
                 writer.commit();
             }
             return new LuceneRecordIndex(directory, path.toString(), writer, analysis, ranking);
+        } catch (LockObtainFailedException e) {
+            throw new IndexLocked(path.toString(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + path, e);
         }

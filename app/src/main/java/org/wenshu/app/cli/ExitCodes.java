@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.wenshu.generator.UncoveredCharacters;
+import org.wenshu.search.IndexLocked;
 import org.wenshu.templates.FieldsInvalid;
 import org.wenshu.templates.UnknownInstrumentType;
 
@@ -35,6 +36,14 @@ public final class ExitCodes {
         if (isBadInput(failure)) {
             err.println("wenshu: " + failure.getMessage());
             return BAD_INPUT;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IndexLocked locked) {
+                // Lucene allows one writer per index; the server's follower indexes whatever the archive receives.
+                err.println("wenshu: " + locked.getMessage() + "。此命令需要写检索索引：请在 wenshu serve 停止后运行 "
+                        + "(this command writes the search index: run it while the server is stopped)");
+                return FAILURE;
+            }
         }
         err.println("wenshu: 失败 (failed): " + failure);
         return FAILURE;

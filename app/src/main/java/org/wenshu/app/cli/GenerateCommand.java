@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 public class GenerateCommand implements Callable<Integer> {
 
     private final InstrumentCatalog catalog;
-    private final TemplateRenderer templates;
+    private final ObjectProvider<TemplateRenderer> templates;
     private final ObjectProvider<PdfRenderer> pdf;
 
     @Spec
@@ -57,8 +57,8 @@ public class GenerateCommand implements Callable<Integer> {
 
     private final ObjectProvider<UnitSeals> seals;
 
-    public GenerateCommand(InstrumentCatalog catalog, TemplateRenderer templates, ObjectProvider<PdfRenderer> pdf,
-                           ObjectProvider<UnitSeals> seals) {
+    public GenerateCommand(InstrumentCatalog catalog, ObjectProvider<TemplateRenderer> templates,
+                           ObjectProvider<PdfRenderer> pdf, ObjectProvider<UnitSeals> seals) {
         this.catalog = catalog;
         this.templates = templates;
         this.pdf = pdf;
@@ -70,7 +70,7 @@ public class GenerateCommand implements Callable<Integer> {
         Optional<PadesLevel> chosenLevel = parseLevel();
         InstrumentType instrumentType = catalog.require(type);
         Map<String, Object> values = JsonData.read(data);
-        InstrumentXhtml xhtml = templates.render(instrumentType, values);
+        InstrumentXhtml xhtml = templates.getObject().render(instrumentType, values);
         // The issuing unit's own seal, by the full name the instrument gives; checked before the costly render.
         Optional<UnitSeal> seal = unsigned ? Optional.empty()
                 : Optional.of(seals.getObject().forUnit(xhtml.metadata().issuingUnit()));

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code wenshu types}: the instrument types and their fields. */
 @Command(name = "types", mixinStandardHelpOptions = true,
         description = "列出文书类型及其字段 (instrument types and their fields).")
-public class TypesCommand implements Callable<Integer> {
+public class TypesCommand implements Callable<Integer>, ContextFree {
 
     private final InstrumentCatalog catalog;
 

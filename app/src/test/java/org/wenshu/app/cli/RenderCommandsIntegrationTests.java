@@ -63,7 +63,7 @@ class RenderCommandsIntegrationTests {
 
     @Test
     void everyCommandExplainsItselfWithHelp() {
-        CommandLine root = new CommandLine(new WenshuCommand(), new SpringCommandFactory(context));
+        CommandLine root = new CommandLine(new WenshuCommand(), new SpringCommandFactory(context.getAutowireCapableBeanFactory()));
         List<List<String>> paths = new ArrayList<>();
         collect(root, new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(20);

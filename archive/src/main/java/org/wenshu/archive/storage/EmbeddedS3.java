@@ -31,15 +31,19 @@ public final class EmbeddedS3 implements AutoCloseable {
     private static final Pattern UPLOAD_FILE =
             Pattern.compile(".+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final long UPLOAD_SETTLE_MILLIS = 1_000;
+    /** Beside another live endpoint, an upload file unchanged this long is abandoned (no upload pauses that long). */
+    static final long SHARED_UPLOAD_SETTLE_MILLIS = 10 * 60_000;
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
     private final S3Credentials credentials;
+    private final ObjectDirectoryUsers.Use use;
 
-    private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, S3Credentials credentials) {
+    private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, S3Credentials credentials, ObjectDirectoryUsers.Use use) {
         this.proxy = proxy;
         this.context = context;
         this.credentials = credentials;
+        this.use = use;
     }
 
     /** Serves {@code directory} on a free loopback port. */
@@ -47,14 +51,32 @@ public final class EmbeddedS3 implements AutoCloseable {
         return start(directory, credentials, 0);
     }
 
-    /** Serves {@code directory} on {@code port} of 127.0.0.1 (0 = a free port). */
+    /**
+     * Serves {@code directory} on {@code port} of 127.0.0.1 (0 = a free port). Several endpoints, in one process or
+     * several (a command line beside {@code wenshu serve}), may serve one directory: S3Proxy writes each object to a
+     * temporary file and renames it into place.
+     */
     public static EmbeddedS3 start(Path directory, S3Credentials credentials, int port) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create object directory " + directory, e);
         }
-        removeAbandonedUploads(directory);
+        ObjectDirectoryUsers.Use use = ObjectDirectoryUsers.enter(directory,
+                () -> removeAbandonedUploads(directory, UPLOAD_SETTLE_MILLIS));
+        if (!use.alone()) {
+            // Another endpoint may be writing right now: only uploads unchanged for minutes count as abandoned.
+            removeAbandonedUploads(directory, SHARED_UPLOAD_SETTLE_MILLIS);
+        }
+        try {
+            return serve(directory, credentials, port, use);
+        } catch (RuntimeException e) {
+            use.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedS3 serve(Path directory, S3Credentials credentials, int port, ObjectDirectoryUsers.Use use) {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")
@@ -86,20 +108,21 @@ public final class EmbeddedS3 implements AutoCloseable {
             context.close();
             throw new IllegalStateException("cannot start the embedded S3 endpoint on port " + port + ": " + e.getMessage(), e);
         }
-        return new EmbeddedS3(proxy, context, credentials);
+        return new EmbeddedS3(proxy, context, credentials, use);
     }
 
     /**
      * Deletes what uploads cut short by a crash left behind. S3Proxy writes an object to a sibling file named
      * {@code <name>-<uuid>}, then its attributes, then renames it; a process killed before the attributes leaves a
      * file that S3Proxy 2.6 cannot list (HTTP 500 "Unable to get size of extended attribute 'user.content-md5'"), so
-     * every listing of that prefix, and with it {@code reconcile} after the crash, would fail. Another process may
-     * be uploading into the same directory right now: a candidate is removed only once it has stayed unchanged and
-     * without its attributes for {@value #UPLOAD_SETTLE_MILLIS} ms, far longer than a live upload pauses. Costs one
+     * every listing of that prefix, and with it {@code reconcile} after the crash, would fail. An upload may be
+     * starting right now: a candidate is removed only once it has stayed unchanged and without its attributes for
+     * {@code settleMillis} ({@value #UPLOAD_SETTLE_MILLIS} ms when no other endpoint serves the directory,
+     * {@value #SHARED_UPLOAD_SETTLE_MILLIS} ms beside a live one, whose uploads may stall under load). Costs one
      * walk of the directory's names per start (the attributes of name-matching files only); the embedded store is
      * the single-machine default, a production archive runs on MinIO.
      */
-    static void removeAbandonedUploads(Path directory) {
+    static void removeAbandonedUploads(Path directory, long settleMillis) {
         Map<Path, FileTime> candidates = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -113,8 +136,15 @@ public final class EmbeddedS3 implements AutoCloseable {
         if (candidates.isEmpty()) {
             return;
         }
+        long now = System.currentTimeMillis();
+        if (settleMillis > UPLOAD_SETTLE_MILLIS) {
+            candidates.values().removeIf(modified -> now - modified.toMillis() < settleMillis);
+            if (candidates.isEmpty()) {
+                return;
+            }
+        }
         long newest = candidates.values().stream().mapToLong(FileTime::toMillis).max().orElse(0);
-        long wait = newest + UPLOAD_SETTLE_MILLIS - System.currentTimeMillis();
+        long wait = newest + UPLOAD_SETTLE_MILLIS - now;
         if (wait > 0) {
             try {
                 Thread.sleep(Math.min(wait, UPLOAD_SETTLE_MILLIS));
@@ -171,6 +201,7 @@ public final class EmbeddedS3 implements AutoCloseable {
             throw new IllegalStateException("cannot stop S3Proxy", e);
         } finally {
             context.close();
+            use.close();
         }
     }
 }

@@ -44,7 +44,9 @@ public final class S3ObjectStore {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofMinutes(2))
                 .writeTimeout(Duration.ofMinutes(2))
-                .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
+                // Idle connections are dropped before the server drops them (S3Proxy's Jetty after 30 s): with retries
+                // off, a request on a connection the server has closed fails ("unexpected end of stream").
+                .connectionPool(new ConnectionPool(16, 15, TimeUnit.SECONDS))
                 // A failed request is reported, never silently replayed: the archive decides what a failure means.
                 .retryOnConnectionFailure(false)
                 .build();

@@ -1,0 +1,102 @@
+package org.wenshu.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command lines answered without starting the application, and those that need it. */
+class WenshuCommandTests {
+
+    record Answer(Optional<Integer> exitCode, String out, String err) {
+    }
+
+    private static Answer answer(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Optional<Integer> code = WenshuCommand.answerWithoutApplication(new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
+        return new Answer(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void answersUsageHelpWithoutTheApplication() {
+        Answer answer = answer("--help");
+
+        assertThat(answer.exitCode()).contains(0);
+        assertThat(answer.out()).contains("Usage: wenshu").contains("issue").contains("types");
+    }
+
+    @Test
+    void answersHelpOfACommandThatTakesApplicationBeansLazily() {
+        Answer issue = answer("issue", "--help");
+        Answer generate = answer("help", "generate");
+
+        assertThat(issue.exitCode()).contains(0);
+        assertThat(issue.out()).contains("Usage: wenshu issue").contains("--type");
+        assertThat(generate.exitCode()).contains(0);
+        assertThat(generate.out()).contains("Usage: wenshu generate").contains("--out");
+    }
+
+    @Test
+    void listsTheInstrumentTypesWithoutTheApplication() {
+        Answer answer = answer("types", "--json");
+
+        assertThat(answer.exitCode()).contains(0);
+        assertThat(answer.out()).contains("\"id\" : \"procuratorial-suggestion\"").contains("\"name\" : \"检察建议书\"");
+    }
+
+    @Test
+    void reportsInputErrorsWithoutTheApplication() {
+        Answer unknown = answer("issue", "--type");
+        Answer missing = answer();
+
+        assertThat(unknown.exitCode()).contains(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).startsWith("wenshu: ").contains("--type");
+        assertThat(missing.exitCode()).contains(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("missing subcommand");
+    }
+
+    @Test
+    void leavesCommandsThatReadStorageToTheApplication() {
+        assertThat(answer("records").exitCode()).isEmpty();
+        assertThat(answer("search", "食品安全").exitCode()).isEmpty();
+        assertThat(answer("issue", "--type", "procuratorial-suggestion", "--data", "x.json").exitCode()).isEmpty();
+        assertThat(answer("users", "list").exitCode()).isEmpty();
+    }
+
+    @Test
+    void answersTheHelpOfEveryCommandWithoutTheApplication() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(WenshuCommand.class, new ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(20);
+
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Answer answer = answer(args.toArray(String[]::new));
+
+            assertThat(answer.exitCode()).as("%s --help: %s", path, answer.err()).contains(0);
+            assertThat(answer.out()).as("%s --help", path).contains("Usage: wenshu " + String.join(" ", path));
+        }
+    }
+
+    private static void collect(Class<?> command, List<String> path, List<List<String>> paths) {
+        for (Class<?> sub : command.getAnnotation(Command.class).subcommands()) {
+            if (sub == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(sub.getAnnotation(Command.class).name());
+            paths.add(subPath);
+            collect(sub, subPath, paths);
+        }
+    }
+}
