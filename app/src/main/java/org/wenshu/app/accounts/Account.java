@@ -1,5 +1,6 @@
 package org.wenshu.app.accounts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  * @param lockedUntil set while repeated failed logins lock the account
  */
 public record Account(long id, String username, String displayName, Role role, Optional<String> unitId,
-                      boolean enabled, boolean demo, Optional<Instant> lockedUntil, Instant createdAt) {
+                      boolean enabled, boolean demo, Optional<Instant> lockedUntil, Instant createdAt)
+        implements Serializable {
 
     /** Whether the account is locked at {@code now} by failed logins. */
     public boolean lockedAt(Instant now) {
