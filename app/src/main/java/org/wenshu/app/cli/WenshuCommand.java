@@ -55,6 +55,13 @@ public class WenshuCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> ExitCodes.report(ex, err));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (StackOverflowError e) {
+            // A library that recurses over an input's structure (a PDF nested thousands of levels deep): say so in
+            // one line instead of ending the process with thousands of stack frames.
+            err.println("wenshu: 失败 (failed): 输入的结构嵌套过深，无法处理 (StackOverflowError)");
+            return ExitCodes.FAILURE;
+        }
     }
 }

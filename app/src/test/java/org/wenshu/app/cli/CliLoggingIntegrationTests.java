@@ -50,38 +50,59 @@ class CliLoggingIntegrationTests {
     @Test
     void verifyOfAMalformedPdfPrintsTheVerdictAndLogsPdfBoxToTheLogFile() throws IOException {
         Path file = home.resolve("malformed.pdf");
-        Files.write(file, deeplyNestedPdf());
+        Files.write(file, pdf(List.of("<< /Type /Catalog /Pages 2 0 R /X " + "[".repeat(1000) + "]".repeat(1000) + " >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")));
+
+        Terminal run = run("verify", file.toString());
+
+        assertThat(run.code()).as(run.out() + " / " + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).isNotBlank();
+        assertThat(run.printed()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("org.apache.pdfbox");
+        assertThat(Files.readString(home.resolve("logs/wenshu-cli.log"))).contains("org.apache.pdfbox")
+                .contains("\tat org.apache.pdfbox");
+    }
+
+    @Test
+    void verifyOfAPageTreeTwentyThousandLevelsDeepEndsWithOneLineNotAStackTrace() throws IOException {
+        List<String> objects = new ArrayList<>();
+        objects.add("<< /Type /Catalog /Pages 2 0 R >>");
+        for (int level = 0; level < 20_000; level++) {
+            objects.add("<< /Type /Pages /Kids [" + (level + 3) + " 0 R] /Count 1 >>");
+        }
+        objects.add("<< /Type /Page /MediaBox [0 0 595 842] >>");
+        Path file = home.resolve("deep.pdf");
+        Files.write(file, pdf(objects));
+
+        Terminal run = run("verify", file.toString());
+
+        assertThat(run.code()).as(run.out() + " / " + run.err()).isNotZero();
+        assertThat(run.out() + run.err()).isNotBlank().doesNotContain("\tat ");
+        assertThat(run.printed()).doesNotContain("\tat ");
+    }
+
+    private record Terminal(int code, String out, String err, String printed) {
+    }
+
+    /** Runs a command line, capturing what it prints and what anything else prints to the process's terminal. */
+    private static Terminal run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         PrintStream originalOut = System.out;
-        int code;
-
         System.setErr(new PrintStream(terminal, true, StandardCharsets.UTF_8));
         System.setOut(new PrintStream(terminal, true, StandardCharsets.UTF_8));
         try {
-            code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true),
-                    "verify", file.toString());
+            int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+            return new Terminal(code, out.toString(), err.toString(), terminal.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(originalErr);
             System.setOut(originalOut);
         }
-
-        String printed = terminal.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(out + " / " + err).isNotZero();
-        assertThat(out.toString() + err).isNotBlank();
-        assertThat(printed).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("org.apache.pdfbox");
-        assertThat(Files.readString(home.resolve("logs/wenshu-cli.log"))).contains("org.apache.pdfbox")
-                .contains("\tat org.apache.pdfbox");
     }
 
-    /** A one-page PDF whose catalog holds arrays nested 1,000 deep: PDFBox logs its recursion limit with a stack trace. */
-    private static byte[] deeplyNestedPdf() {
-        List<String> objects = List.of(
-                "<< /Type /Catalog /Pages 2 0 R /X " + "[".repeat(1000) + "]".repeat(1000) + " >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+    /** A classic PDF of these object bodies (object 1 is the catalog) with a correct cross-reference table. */
+    private static byte[] pdf(List<String> objects) {
         StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
         List<Integer> offsets = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
