@@ -22,16 +22,38 @@ public final class ArchiveDatabase {
     /** The user of the embedded database; its password is generated on first use. */
     public static final String EMBEDDED_USER = "wenshu";
 
+    /** H2's system property for the address its servers bind to and announce in the lock file. */
+    public static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
+
+    static {
+        // AUTO_SERVER starts an H2 TCP server with -tcpAllowOthers on every interface unless h2.bindAddress says
+        // otherwise. H2 reads the property once, when org.h2.engine.SysProperties loads, so it is set here, before
+        // this class hands out any embedded URL; an address given on the command line (-Dh2.bindAddress) wins.
+        if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
+            System.setProperty(BIND_ADDRESS_PROPERTY, "127.0.0.1");
+        }
+    }
+
     private ArchiveDatabase() {
     }
 
     /**
      * The JDBC URL of the embedded database in {@code directory}. WRITE_DELAY=0: H2's default 500 ms delay lost
-     * already-committed transactions on kill -9. AUTO_SERVER lets a CLI command and a running server share the file;
-     * H2 then listens with -tcpAllowOthers, which is why the database has a generated password, never a default one.
+     * already-committed transactions on kill -9. AUTO_SERVER lets a CLI command and a running server on the same
+     * home share the file: the first process serves it over TCP on the loopback interface only (h2.bindAddress
+     * 127.0.0.1, unless configured), and the generated password guards it from other local users. Should H2 have
+     * been loaded before that address could be set, the URL goes without AUTO_SERVER rather than listen on every
+     * interface (a second process then finds the database in use).
      */
     public static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("wenshu") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("wenshu") + ";WRITE_DELAY=0";
+        return serverBindsAsConfigured() ? url + ";AUTO_SERVER=TRUE" : url;
+    }
+
+    /** Whether H2's effective bind address is the one configured (loopback by default), never "all interfaces". */
+    static boolean serverBindsAsConfigured() {
+        String effective = org.h2.engine.SysProperties.BIND_ADDRESS;
+        return effective != null && !effective.isBlank() && effective.equals(System.getProperty(BIND_ADDRESS_PROPERTY));
     }
 
     /** The embedded database's password, generated into {@code directory/credentials.properties} (owner-only) once. */

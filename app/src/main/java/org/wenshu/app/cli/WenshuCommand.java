@@ -63,7 +63,7 @@ public class WenshuCommand implements Runnable {
 
     /** Same as {@link #execute(ApplicationContext, String...)}, writing to the given streams. */
     public static int execute(ApplicationContext context, PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(context.getAutowireCapableBeanFactory(), out, err).execute(args);
+        return guarded(commandLine(context.getAutowireCapableBeanFactory(), out, err), err, args);
     }
 
     /**
@@ -85,9 +85,9 @@ public class WenshuCommand implements Runnable {
         try {
             parsed = commandLine.parseArgs(args);
         } catch (CommandLine.ParameterException badInput) {
-            return Optional.of(commandLine.execute(args));
+            return Optional.of(guarded(commandLine, err, args));
         }
-        return answerable(parsed, factory) ? Optional.of(commandLine.execute(args)) : Optional.empty();
+        return answerable(parsed, factory) ? Optional.of(guarded(commandLine, err, args)) : Optional.empty();
     }
 
     private static boolean answerable(ParseResult parsed, HelpOnlyFactory factory) {
@@ -142,6 +142,17 @@ public class WenshuCommand implements Runnable {
 
         boolean isHollow(Object command) {
             return hollow.contains(command);
+        }
+    }
+
+    private static int guarded(CommandLine commandLine, PrintWriter err, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (StackOverflowError e) {
+            // A library that recurses over an input's structure (a PDF nested thousands of levels deep): say so in
+            // one line instead of ending the process with thousands of stack frames.
+            err.println("wenshu: 失败 (failed): 输入的结构嵌套过深，无法处理 (StackOverflowError)");
+            return ExitCodes.FAILURE;
         }
     }
 
