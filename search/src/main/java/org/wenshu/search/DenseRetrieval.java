@@ -41,6 +41,10 @@ final class DenseRetrieval {
         }
     };
     private static final int RECENT_QUERIES = 512;
+    /** Dense hits below this cosine are not shown. */
+    static final double MIN_COSINE = 0.3;
+    /** Dense hits further than this below the best hit's cosine are not shown. */
+    static final double MAX_COSINE_BELOW_BEST = 0.15;
 
     DenseRetrieval(SentenceEmbedder embedder) {
         this.embedder = embedder;
@@ -95,6 +99,16 @@ final class DenseRetrieval {
         List<ScoreDoc> result = new ArrayList<>();
         best.forEach((doc, score) -> result.add(new ScoreDoc(doc, score)));
         result.sort((a, b) -> Float.compare(b.score, a.score));
+        if (result.isEmpty()) {
+            return result;
+        }
+        // Nearest is not near: a small index returns all its records, most unrelated. Keep the records whose best
+        // passage is close to the best record's and not far from the query at all (cosine from Lucene's
+        // (1 + cosine) / 2). With bge-small-zh and its query instruction, passages that answer a query score a
+        // cosine of about 0.45-0.65 and unrelated ones 0.1-0.3.
+        double bestCosine = 2 * result.get(0).score - 1;
+        double floor = Math.max(MIN_COSINE, bestCosine - MAX_COSINE_BELOW_BEST);
+        result.removeIf(hit -> 2 * hit.score - 1 < floor);
         return result;
     }
 }
