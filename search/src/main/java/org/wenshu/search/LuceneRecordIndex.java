@@ -100,6 +100,8 @@ public final class LuceneRecordIndex implements RecordIndex {
     private static final int MAX_LIKE_CHARS = 30_000;
     /** Records the dense side returns for fusion, at least. */
     static final int DENSE_DEPTH = 100;
+    /** Share of records that may still wait for vectors while the dense side answers. */
+    static final double MAX_PENDING_SHARE = 0.05;
     /** Word hits taken into the fusion, at least. */
     static final int FUSION_DEPTH = 100;
 
@@ -606,7 +608,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         float[] vector = semantic ? dense.embedQuery(meaning) : null;
         return withSearcher(searcher -> {
             List<ScoreDoc> nearest = List.of();
-            if (vector != null) {
+            if (vector != null && embeddedEnough(searcher)) {
                 Query constraints = translator.constraints(parsed);
                 Query filter = constraints == null ? access : new BooleanQuery.Builder()
                         .add(constraints, Occur.FILTER).add(access, Occur.FILTER).build();
@@ -619,6 +621,20 @@ public final class LuceneRecordIndex implements RecordIndex {
             }
             return relax(searcher, parsed, access, highlight, request, nearest).orElse(outcome.results());
         });
+    }
+
+    /**
+     * True when at most {@value #MAX_PENDING_SHARE} of the records lack their passage vectors. Fusion favours
+     * records found by both sides, so while a bulk import is still being embedded the embedded part would crowd
+     * out better word matches that have no vectors yet: until then, words only.
+     */
+    private static boolean embeddedEnough(IndexSearcher searcher) throws IOException {
+        int pending = searcher.count(RecordDocuments.term(IndexFields.VECTORS, IndexFields.VECTORS_PENDING));
+        if (pending == 0) {
+            return true;
+        }
+        int records = searcher.count(RecordDocuments.records());
+        return pending <= MAX_PENDING_SHARE * records;
     }
 
     /** Results, and whether the words matched anything (the dense side always finds something). */
