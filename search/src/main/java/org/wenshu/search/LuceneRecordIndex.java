@@ -51,6 +51,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
@@ -78,6 +79,7 @@ import org.wenshu.search.query.QueryLanguage;
 import org.wenshu.search.query.QueryTranslator;
 import org.wenshu.search.query.QueryTranslator.Relaxation;
 import org.wenshu.search.query.Ranking;
+import org.wenshu.search.semantic.SentenceEmbedder;
 
 /**
  * The search index on Lucene (Lucene 检索索引). Near-real-time: a background thread reopens the searcher every
@@ -97,6 +99,12 @@ public final class LuceneRecordIndex implements RecordIndex {
     private static final int SNIPPET_LENGTH = 120;
     private static final int MAX_FACET_VALUES = 50;
     private static final int MAX_LIKE_CHARS = 30_000;
+    /** Records the dense side returns for fusion, at least. */
+    static final int DENSE_DEPTH = 100;
+    /** Share of records that may still wait for vectors while the dense side answers. */
+    static final double MAX_PENDING_SHARE = 0.05;
+    /** Word hits taken into the fusion, at least. */
+    static final int FUSION_DEPTH = 100;
 
     private final Directory directory;
     private final String location;
@@ -114,13 +122,32 @@ public final class LuceneRecordIndex implements RecordIndex {
     /** A write outside bulk loads since the searcher last reopened: it must be searchable within a second. */
     private volatile boolean urgent;
     private volatile long lastRefresh = System.nanoTime();
+    /** The sentence model, or null when semantic retrieval is off. */
+    private final SentenceEmbedder embedder;
+    private final DenseRetrieval dense;
+    /** Embeds written records in the background; null when read-only or semantic retrieval is off. */
+    private final VectorQueue vectors;
+    /** The latest write sequence of each record whose vectors are not applied yet. */
+    private final Map<String, Long> awaitingVectors = new ConcurrentHashMap<>();
+    /** Writes of one record (its words, then its vectors) are serialised on one of these, by id. */
+    private final Object[] recordLocks = new Object[64];
+
+    {
+        for (int i = 0; i < recordLocks.length; i++) {
+            recordLocks[i] = new Object();
+        }
+    }
 
     private LuceneRecordIndex(Directory directory, String location, IndexWriter writer, ChineseAnalysis analysis,
-            Ranking ranking) throws IOException {
+            Ranking ranking, SentenceEmbedder embedder) throws IOException {
         this.directory = directory;
         this.location = location;
         this.writer = writer;
         this.analysis = analysis;
+        this.embedder = embedder;
+        this.dense = embedder == null ? null : new DenseRetrieval(embedder);
+        this.vectors = embedder == null || writer == null ? null
+                : new VectorQueue(embedder, this::applyVectors, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.translator = new QueryTranslator(analysis, LegalSynonyms.standard(), ranking);
         BM25Similarity similarity = new BM25Similarity(ranking.k1(), ranking.b());
         SearcherFactory factory = new SearcherFactory() {
@@ -154,6 +181,15 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     /** As {@link #open(Path, RecordSource)} with a non-default ranking (relevance experiments). */
     public static LuceneRecordIndex open(Path path, RecordSource source, Ranking ranking) {
+        return open(path, source, ranking, null);
+    }
+
+    /**
+     * Opens (or creates) the writable index in {@code path} with semantic retrieval through {@code embedder} (null:
+     * words only). Records whose passage vectors are missing, or were made by another model, are queued for
+     * embedding in the background; an index of another schema version is rebuilt from {@code source} first.
+     */
+    public static LuceneRecordIndex open(Path path, RecordSource source, Ranking ranking, SentenceEmbedder embedder) {
         try {
             Files.createDirectories(path);
             Directory directory = FSDirectory.open(path);
@@ -164,18 +200,35 @@ public final class LuceneRecordIndex implements RecordIndex {
                     .setOpenMode(stale ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(128)
                     .setSimilarity(new BM25Similarity(ranking.k1(), ranking.b()));
+            Optional<String> model = stale ? Optional.empty() : commitData(directory, IndexFields.MODEL_KEY);
             IndexWriter writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of(IndexFields.SCHEMA_KEY,
-                    Integer.toString(IndexFields.SCHEMA_VERSION)).entrySet());
+            Map<String, String> commitData = new LinkedHashMap<>();
+            commitData.put(IndexFields.SCHEMA_KEY, Integer.toString(IndexFields.SCHEMA_VERSION));
+            if (embedder != null) {
+                commitData.put(IndexFields.MODEL_KEY, embedder.model());
+            } else {
+                model.ifPresent(m -> commitData.put(IndexFields.MODEL_KEY, m));
+            }
+            writer.setLiveCommitData(commitData.entrySet());
             if (stale) {
                 // OpenMode.CREATE: the old commit stays on disk until the rebuilt index is committed, so a crash
                 // during the rebuild leaves the old (stale) index, which the next start rebuilds again.
                 source.forEachRecord(record -> add(writer, record));
             }
-            if (stale || found.isEmpty()) {
+            boolean otherModel = embedder != null && model.isPresent() && !model.get().equals(embedder.model());
+            if (otherModel) {
+                // Vectors of two models are not comparable: drop every passage, re-embed every record.
+                writer.deleteDocuments(new FieldExistsQuery(IndexFields.PASSAGE_VECTOR));
+            }
+            if (stale || found.isEmpty() || otherModel) {
                 writer.commit();
             }
-            return new LuceneRecordIndex(directory, path.toString(), writer, analysis, ranking);
+            LuceneRecordIndex index = new LuceneRecordIndex(directory, path.toString(), writer, analysis, ranking,
+                    embedder);
+            if (embedder != null) {
+                index.queueMissingVectors(otherModel);
+            }
+            return index;
         } catch (LockObtainFailedException e) {
             throw new IndexLocked(path.toString(), e);
         } catch (IOException e) {
@@ -193,6 +246,14 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     /** As {@link #openReadOnly(Path)} with a non-default ranking (relevance experiments). */
     public static RecordSearch openReadOnly(Path path, Ranking ranking) {
+        return openReadOnly(path, ranking, null);
+    }
+
+    /**
+     * As {@link #openReadOnly(Path)}, answering queries by meaning too through {@code embedder} (null: words only).
+     * The index's passage vectors must come from the same model; if they do not, only words are searched.
+     */
+    public static RecordSearch openReadOnly(Path path, Ranking ranking, SentenceEmbedder embedder) {
         try {
             Directory directory = FSDirectory.open(path);
             Optional<String> found = schemaOf(directory);
@@ -202,10 +263,52 @@ public final class LuceneRecordIndex implements RecordIndex {
             if (!found.get().equals(Integer.toString(IndexFields.SCHEMA_VERSION))) {
                 throw new IndexSchemaMismatch(path.toString(), found.get(), IndexFields.SCHEMA_VERSION);
             }
-            return new LuceneRecordIndex(directory, path.toString(), null, new ChineseAnalysis(), ranking);
+            if (embedder != null && !commitData(directory, IndexFields.MODEL_KEY).equals(Optional.of(embedder.model()))) {
+                embedder = null;
+            }
+            return new LuceneRecordIndex(directory, path.toString(), null, new ChineseAnalysis(), ranking, embedder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + path, e);
         }
+    }
+
+    private static Optional<String> commitData(Directory directory, String key) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(key));
+    }
+
+    /** Queues every record without vectors (or, after a change of model, every record) for embedding. */
+    private void queueMissingVectors(boolean all) {
+        Query missing = all ? RecordDocuments.records()
+                : new BooleanQuery.Builder()
+                        .add(RecordDocuments.records(), Occur.FILTER)
+                        .add(RecordDocuments.term(IndexFields.VECTORS, IndexFields.VECTORS_PENDING), Occur.FILTER)
+                        .build();
+        refresh();
+        withSearcher(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(missing),
+                        org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+                org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (leaf.reader().getLiveDocs() != null && !leaf.reader().getLiveDocs().get(doc)) {
+                        continue;
+                    }
+                    IndexedRecord record = RecordDocuments.toRecord(stored.document(leaf.docBase + doc));
+                    long sequence = writeSequence.incrementAndGet();
+                    awaitingVectors.put(record.id(), sequence);
+                    vectors.submit(record, sequence);
+                }
+            }
+            return null;
+        });
     }
 
     private static Optional<String> schemaOf(Directory directory) throws IOException {
@@ -290,14 +393,77 @@ public final class LuceneRecordIndex implements RecordIndex {
             // by id term, not by query: buffered delete queries are re-run against every segment at each reopen.
             referenceAt(record.source()).filter(old -> !old.equals(record.id())).ifPresent(this::delete);
         }
-        // Analysis runs here, outside the lock: IndexWriter is thread-safe and indexing scales with threads.
-        add(writer, record);
-        recentWrites.put(record.id(), new long[] {writeSequence.incrementAndGet(), 1});
+        // Analysis runs here, outside the index-wide lock: IndexWriter is thread-safe and indexing scales with
+        // threads; only writes of the same record are serialised, so its vectors never overtake its words.
+        long sequence;
+        synchronized (lockOf(record.id())) {
+            add(writer, record);
+            sequence = writeSequence.incrementAndGet();
+            recentWrites.put(record.id(), new long[] {sequence, 1});
+            if (vectors != null) {
+                awaitingVectors.put(record.id(), sequence);
+            }
+        }
+        if (vectors != null) {
+            vectors.submit(record, sequence);
+        }
+    }
+
+    private Object lockOf(String id) {
+        return recordLocks[Math.floorMod(id.hashCode(), recordLocks.length)];
+    }
+
+    /** Replaces the record's block with its passages and itself, unless it was written or deleted meanwhile. */
+    private void applyVectors(IndexedRecord record, long sequence, List<float[]> passageVectors) {
+        synchronized (lockOf(record.id())) {
+            Long latest = awaitingVectors.get(record.id());
+            if (latest == null || latest != sequence || rebuilding) {
+                return;
+            }
+            List<Document> block = new ArrayList<>(passageVectors.size() + 1);
+            for (float[] vector : passageVectors) {
+                block.add(RecordDocuments.passage(record.id(), vector));
+            }
+            // The record's own document goes last: block joins find a passage's record as the next record document.
+            block.add(RecordDocuments.toDocument(record, true));
+            try {
+                writer.updateDocuments(new Term(IndexFields.BLOCK, record.id()), block);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot add the vectors of " + record.id(), e);
+            }
+            awaitingVectors.remove(record.id(), sequence);
+            recentWrites.put(record.id(), new long[] {writeSequence.incrementAndGet(), 1});
+        }
+        urgent = true;
+    }
+
+    /** Records waiting for their passage vectors (0 when semantic retrieval is off). */
+    public int vectorsPending() {
+        return vectors == null ? 0 : vectors.pending();
+    }
+
+    /**
+     * Waits until every record written so far has its passage vectors and they are searchable; false if
+     * {@code timeout} passed first. Returns at once when semantic retrieval is off.
+     */
+    public boolean awaitVectors(java.time.Duration timeout) {
+        if (vectors == null) {
+            return true;
+        }
+        try {
+            boolean idle = vectors.awaitIdle(timeout);
+            refresh();
+            return idle;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void add(IndexWriter writer, IndexedRecord record) {
         try {
-            writer.updateDocument(new Term(IndexFields.ID, record.id()), RecordDocuments.toDocument(record));
+            // The whole block: a record written again loses its old passage vectors until new ones arrive.
+            writer.updateDocuments(new Term(IndexFields.BLOCK, record.id()), List.of(RecordDocuments.toDocument(record)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index " + record.id(), e);
         }
@@ -308,8 +474,11 @@ public final class LuceneRecordIndex implements RecordIndex {
         requireWritable();
         urgent = true;
         try {
-            writer.deleteDocuments(new Term(IndexFields.ID, id));
-            recentWrites.put(id, new long[] {writeSequence.incrementAndGet(), 0});
+            synchronized (lockOf(id)) {
+                writer.deleteDocuments(new Term(IndexFields.BLOCK, id));
+                awaitingVectors.remove(id);
+                recentWrites.put(id, new long[] {writeSequence.incrementAndGet(), 0});
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + id, e);
         }
@@ -346,8 +515,21 @@ public final class LuceneRecordIndex implements RecordIndex {
         try {
             // Searches keep the current reader (refresh is paused) until the rebuilt index is complete.
             writer.deleteAll();
-            source.forEachRecord(record -> add(writer, record));
+            awaitingVectors.clear();
+            List<IndexedRecord> embed = new ArrayList<>();
+            source.forEachRecord(record -> {
+                add(writer, record);
+                if (vectors != null) {
+                    long sequence = writeSequence.incrementAndGet();
+                    awaitingVectors.put(record.id(), sequence);
+                    embed.add(record);
+                }
+            });
             writer.commit();
+            rebuilding = false;
+            for (IndexedRecord record : embed) {
+                vectors.submit(record, awaitingVectors.getOrDefault(record.id(), -1L));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the search index at " + location, e);
         } finally {
@@ -422,13 +604,44 @@ public final class LuceneRecordIndex implements RecordIndex {
         ParsedQuery parsed = QueryLanguage.parse(request.query());
         Query access = RecordDocuments.accessFilter(request.viewer());
         Query highlight = translator.highlight(parsed);
+        String meaning = translator.meaning(parsed);
+        boolean semantic = dense != null && translator.ranking().semanticWeight() > 0
+                && request.sort() == SortOrder.RELEVANCE && !meaning.isBlank();
+        // The query is embedded before a searcher is taken: a reader is not held for the model's milliseconds.
+        float[] vector = semantic ? dense.embedQuery(meaning) : null;
         return withSearcher(searcher -> {
-            SearchResults results = run(searcher, parsed, Relaxation.NONE, access, highlight, request);
-            if (results.total() > 0) {
-                return results;
+            List<ScoreDoc> nearest = List.of();
+            if (vector != null && embeddedEnough(searcher)) {
+                Query constraints = translator.constraints(parsed);
+                Query filter = constraints == null ? access : new BooleanQuery.Builder()
+                        .add(constraints, Occur.FILTER).add(access, Occur.FILTER).build();
+                nearest = dense.search(searcher, vector, filter,
+                        Math.max(DENSE_DEPTH, request.offset() + request.limit()));
             }
-            return relax(searcher, parsed, access, highlight, request).orElse(results);
+            Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest);
+            if (outcome.wordsFound()) {
+                return outcome.results();
+            }
+            return relax(searcher, parsed, access, highlight, request, nearest).orElse(outcome.results());
         });
+    }
+
+    /**
+     * True when at most {@value #MAX_PENDING_SHARE} of the records lack their passage vectors. Fusion favours
+     * records found by both sides, so while a bulk import is still being embedded the embedded part would crowd
+     * out better word matches that have no vectors yet: until then, words only.
+     */
+    private static boolean embeddedEnough(IndexSearcher searcher) throws IOException {
+        int pending = searcher.count(RecordDocuments.term(IndexFields.VECTORS, IndexFields.VECTORS_PENDING));
+        if (pending == 0) {
+            return true;
+        }
+        int records = searcher.count(RecordDocuments.records());
+        return pending <= MAX_PENDING_SHARE * records;
+    }
+
+    /** Results, and whether the words matched anything (the dense side always finds something). */
+    private record Outcome(SearchResults results, boolean wordsFound) {
     }
 
     /**
@@ -436,7 +649,7 @@ public final class LuceneRecordIndex implements RecordIndex {
      * that no record the viewer may see contains, then with most of the remaining words instead of all.
      */
     private Optional<SearchResults> relax(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
-            SearchRequest request) throws IOException {
+            SearchRequest request, List<ScoreDoc> nearest) throws IOException {
         List<Integer> relaxable = translator.relaxable(parsed);
         if (relaxable.isEmpty()) {
             return Optional.empty();
@@ -453,8 +666,9 @@ public final class LuceneRecordIndex implements RecordIndex {
         }
         List<String> missingWords = missing.stream().map(g -> wordOf(parsed, g)).toList();
         if (!missing.isEmpty() && hasTextLeft(parsed, missing)) {
-            SearchResults results = run(searcher, parsed, new Relaxation(missing, 0), access, highlight, request);
-            if (results.total() > 0) {
+            Outcome outcome = run(searcher, parsed, new Relaxation(missing, 0), access, highlight, request, nearest);
+            SearchResults results = outcome.results();
+            if (outcome.wordsFound()) {
                 String quoted = String.join("、", missingWords.stream().map(w -> "“" + w + "”").toList());
                 return Optional.of(results.withRelaxation(missingWords,
                         "未找到" + quoted + "，已显示包含其余词语的结果"));
@@ -462,9 +676,10 @@ public final class LuceneRecordIndex implements RecordIndex {
         }
         List<Integer> found = relaxable.stream().filter(g -> !missing.contains(g)).toList();
         for (int minimum = found.size() - 1; minimum >= 1; minimum--) {
-            SearchResults results = run(searcher, parsed, new Relaxation(missing, minimum), access, highlight,
-                    request);
-            if (results.total() > 0) {
+            Outcome outcome = run(searcher, parsed, new Relaxation(missing, minimum), access, highlight, request,
+                    nearest);
+            SearchResults results = outcome.results();
+            if (outcome.wordsFound()) {
                 List<String> terms = new ArrayList<>(missingWords);
                 found.forEach(g -> terms.add(wordOf(parsed, g)));
                 String notice = (missingWords.isEmpty() ? "" : "未找到" + String.join("、",
@@ -491,8 +706,8 @@ public final class LuceneRecordIndex implements RecordIndex {
         return false;
     }
 
-    private SearchResults run(IndexSearcher searcher, ParsedQuery parsed, Relaxation relaxation, Query access,
-            Query highlight, SearchRequest request) throws IOException {
+    private Outcome run(IndexSearcher searcher, ParsedQuery parsed, Relaxation relaxation, Query access,
+            Query highlight, SearchRequest request, List<ScoreDoc> nearest) throws IOException {
         Query ranked;
         Query matching;
         try {
@@ -507,14 +722,52 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        return run(searcher, ranked, matching, highlight, request);
+        return nearest.isEmpty() ? run(searcher, ranked, matching, highlight, request)
+                : fused(searcher, ranked, matching, highlight, request, nearest);
+    }
+
+    /**
+     * The word hits fused with the dense hits: the first {@value #FUSION_DEPTH} of each list (or the page depth if
+     * deeper), ranked by {@link HybridFusion}; totals and facets count the word matches and the dense hits.
+     */
+    private Outcome fused(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
+            SearchRequest request, List<ScoreDoc> nearest) throws IOException {
+        int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
+        TopDocs words;
+        try {
+            words = searcher.search(ranked, depth);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooComplex();
+        }
+        Ranking ranking = translator.ranking();
+        ScoreDoc[] fused = HybridFusion.fuse(words.scoreDocs, nearest, ranking.semanticWeight(),
+                ranking.reciprocalRank());
+        int[] denseDocs = nearest.stream().mapToInt(d -> d.doc).toArray();
+        Query union = new BooleanQuery.Builder()
+                .add(matching, Occur.SHOULD)
+                .add(new DocIdsQuery(denseDocs), Occur.SHOULD)
+                .build();
+        long total;
+        Map<String, List<FacetCount>> facets = Map.of();
+        if (request.facets()) {
+            FacetsCollector collector = searcher.search(union, new FacetsCollectorManager());
+            total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            facets = ((FacetingSearcher) searcher).count(collector);
+        } else {
+            total = searcher.count(union);
+        }
+        ScoreDoc[] page = fused.length <= request.offset() ? new ScoreDoc[0]
+                : java.util.Arrays.copyOfRange(fused, request.offset(),
+                        Math.min(fused.length, request.offset() + request.limit()));
+        return new Outcome(new SearchResults(total, hits(searcher, highlight, page), facets),
+                words.scoreDocs.length > 0);
     }
 
     /**
      * Two passes: the page by relevance, which skips records that cannot reach it (block-max WAND), and counts and
      * facets over a score-free query of the same matches. One scored pass over every match costs several times both.
      */
-    private SearchResults run(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
+    private Outcome run(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
             SearchRequest request) throws IOException {
         int wanted = Math.max(1, request.offset() + request.limit());
         Sort sort = sortOf(request.sort());
@@ -537,7 +790,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         ScoreDoc[] page = top.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, request.offset(),
                         Math.min(top.scoreDocs.length, request.offset() + request.limit()));
-        return new SearchResults(total, hits(searcher, highlight, page), facets);
+        return new Outcome(new SearchResults(total, hits(searcher, highlight, page), facets), total > 0);
     }
 
     private static QueryInvalid tooComplex() {
@@ -609,7 +862,7 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     @Override
     public long size() {
-        return withSearcher(s -> (long) s.getIndexReader().numDocs());
+        return withSearcher(s -> (long) s.count(RecordDocuments.records()));
     }
 
     // ---------------------------------------------------------------- similar records
@@ -750,6 +1003,9 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     @Override
     public void close() {
+        if (vectors != null) {
+            vectors.close();
+        }
         refresher.shutdownNow();
         try {
             refresher.awaitTermination(5, TimeUnit.SECONDS);

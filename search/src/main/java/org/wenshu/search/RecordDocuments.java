@@ -2,12 +2,14 @@ package org.wenshu.search;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -18,9 +20,9 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -45,9 +47,34 @@ final class RecordDocuments {
     private RecordDocuments() {
     }
 
+    /** The record's own document, its vectors {@code pending} or {@code done}. */
+    static Document toDocument(IndexedRecord record, boolean vectorsDone) {
+        Document doc = toDocument(record);
+        doc.removeFields(IndexFields.VECTORS);
+        doc.add(new StringField(IndexFields.VECTORS, vectorsDone ? IndexFields.VECTORS_DONE
+                : IndexFields.VECTORS_PENDING, Field.Store.NO));
+        return doc;
+    }
+
+    /** The documents of one passage vector: the block term and the vector, nothing a text query could match. */
+    static Document passage(String recordId, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.BLOCK, recordId, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(IndexFields.PASSAGE_VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        return doc;
+    }
+
+    /** Only records' own documents (not their passages). */
+    static Query records() {
+        return term(IndexFields.DOC, IndexFields.RECORD);
+    }
+
     static Document toDocument(IndexedRecord record) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, record.id(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.BLOCK, record.id(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.DOC, IndexFields.RECORD, Field.Store.NO));
+        doc.add(new StringField(IndexFields.VECTORS, IndexFields.VECTORS_PENDING, Field.Store.NO));
         keyword(doc, IndexFields.KIND, "kind", record.kind().name());
         keyword(doc, IndexFields.TYPE, "type", record.type());
         keyword(doc, IndexFields.DOMAIN, "domain", record.domain());
@@ -90,8 +117,38 @@ final class RecordDocuments {
         }
         for (String token : accessTokens(record.access())) {
             doc.add(new StringField(IndexFields.ACCESS, token, Field.Store.NO));
+            doc.add(new StoredField(IndexFields.ACCESS_STORED, token));
         }
         return doc;
+    }
+
+    /** The record a document of {@link #toDocument} was made from (all its stored fields must have been read). */
+    static IndexedRecord toRecord(Document doc) {
+        IndexedRecord.Builder record = IndexedRecord.builder(doc.get(IndexFields.ID),
+                RecordKind.valueOf(doc.get(IndexFields.KIND)))
+                .type(doc.get(IndexFields.TYPE)).number(doc.get(IndexFields.NUMBER)).title(doc.get(IndexFields.TITLE))
+                .body(doc.get(IndexFields.BODY)).issuingUnit(doc.get(IndexFields.ISSUING_UNIT))
+                .recipientUnits(List.of(doc.getValues(IndexFields.RECIPIENT_UNITS)))
+                .domain(doc.get(IndexFields.DOMAIN)).status(doc.get(IndexFields.STATUS))
+                .instrumentId(doc.get(IndexFields.INSTRUMENT)).source(doc.get(IndexFields.SOURCE));
+        IndexableField date = doc.getField(IndexFields.DATE);
+        if (date != null) {
+            record.date(LocalDate.ofEpochDay(date.numericValue().longValue()));
+        }
+        IndexableField due = doc.getField(IndexFields.DUE_DATE);
+        if (due != null) {
+            record.dueDate(LocalDate.ofEpochDay(due.numericValue().longValue()));
+        }
+        Access.Visibility visibility = Access.Visibility.PUBLIC;
+        Set<String> units = new LinkedHashSet<>();
+        for (String token : doc.getValues(IndexFields.ACCESS_STORED)) {
+            if (token.startsWith("unit:")) {
+                units.add(token.substring("unit:".length()));
+            } else {
+                visibility = Access.Visibility.valueOf(token);
+            }
+        }
+        return record.access(new Access(visibility, units)).build();
     }
 
     private static void keyword(Document doc, String field, String dimension, String value) {
@@ -121,7 +178,8 @@ final class RecordDocuments {
     /** What {@code viewer} may see, as a filter: applied inside every query so counts and facets cannot leak. */
     static Query accessFilter(Viewer viewer) {
         if (viewer.seesEverything()) {
-            return new MatchAllDocsQuery();
+            // Records only: passage documents carry no access tokens and must never count as hits.
+            return records();
         }
         BooleanQuery.Builder visible = new BooleanQuery.Builder()
                 .add(term(IndexFields.ACCESS, Access.Visibility.PUBLIC.name()), Occur.SHOULD);

@@ -4,10 +4,13 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.wenshu.search.imports.ImportReport;
+import org.wenshu.search.LuceneRecordIndex;
+import org.wenshu.search.RecordIndex;
 import org.wenshu.search.imports.ReferenceImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +34,11 @@ class ImportCommand implements Callable<Integer> {
     String kind;
 
     private final ObjectProvider<ReferenceImporter> importer;
+    private final ObjectProvider<RecordIndex> index;
 
-    ImportCommand(ObjectProvider<ReferenceImporter> importer) {
+    ImportCommand(ObjectProvider<ReferenceImporter> importer, ObjectProvider<RecordIndex> index) {
         this.importer = importer;
+        this.index = index;
     }
 
     @Override
@@ -56,7 +61,29 @@ class ImportCommand implements Callable<Integer> {
             out.println("  … " + (report.skipped().size() - 20) + " more skipped");
         }
         PrintWriter err = spec.commandLine().getErr();
+        awaitVectors(err);
         report.failed().forEach(p -> err.println("wenshu: 失败 (failed) " + p.source() + ": " + p.reason()));
         return report.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Waits for the passage vectors of what was imported (embedded on every core), printing progress; records left
+     * unembedded by an interrupted run are embedded at the next start.
+     */
+    private void awaitVectors(PrintWriter err) {
+        if (!(index.getObject() instanceof LuceneRecordIndex lucene) || lucene.vectorsPending() == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        int total = lucene.vectorsPending();
+        while (!lucene.awaitVectors(Duration.ofSeconds(10))) {
+            int pending = lucene.vectorsPending();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            err.printf("向量 (passage vectors): %d / %d records done, %.0f s%n", total - pending, total, seconds);
+            err.flush();
+        }
+        lucene.commit();
+        err.printf("向量 (passage vectors): %d records embedded in %.0f s%n", total,
+                (System.nanoTime() - started) / 1e9);
     }
 }

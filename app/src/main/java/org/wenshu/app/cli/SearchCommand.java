@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.ObjectProvider;
 import org.wenshu.search.Hit;
 import org.wenshu.search.LuceneRecordIndex;
 import org.wenshu.search.Precedent;
@@ -23,6 +24,8 @@ import org.wenshu.search.SearchResults;
 import org.wenshu.search.SortOrder;
 import org.wenshu.search.Viewer;
 import org.wenshu.search.query.QueryInvalid;
+import org.wenshu.search.query.Ranking;
+import org.wenshu.search.semantic.SentenceEmbedder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,10 +76,12 @@ class SearchCommand implements Callable<Integer> {
     Path batch;
 
     private final Path index;
+    private final ObjectProvider<SentenceEmbedder> embedder;
 
     // The path, not the index bean: searching opens the committed index read-only, beside a running server.
-    SearchCommand(Environment environment) {
+    SearchCommand(Environment environment, ObjectProvider<SentenceEmbedder> embedder) {
         this.index = Path.of(environment.getRequiredProperty("wenshu.search.index"));
+        this.embedder = embedder;
     }
 
     @Override
@@ -96,7 +101,8 @@ class SearchCommand implements Callable<Integer> {
         Viewer viewer = unit == null ? Viewer.researcher() : Viewer.agency(unit);
         List<String> queries = queries();
         PrintWriter out = spec.commandLine().getOut();
-        try (RecordSearch search = LuceneRecordIndex.openReadOnly(index)) {
+        try (RecordSearch search = LuceneRecordIndex.openReadOnly(index, Ranking.standard(),
+                similar == null ? embedder.getIfAvailable() : null)) {
             if (similar != null) {
                 printSimilar(out, search.similarTo(similar, viewer, Set.of(), limit));
                 return ExitCodes.OK;

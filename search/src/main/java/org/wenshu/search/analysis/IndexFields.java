@@ -6,9 +6,29 @@ public final class IndexFields {
     /**
      * Bump on every change of fields or analysis: an index written with another version is rebuilt, never served.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "wenshu.search.schema";
+    /** Commit user-data key naming the sentence model of the passage vectors; another model re-embeds. */
+    public static final String MODEL_KEY = "wenshu.search.model";
+
+    /**
+     * Every document of a record's block, the record's own and its passages': the term that replaces or deletes the
+     * whole block at once.
+     */
+    public static final String BLOCK = "block";
+    /** Marks the record's own document ({@value #RECORD}), the last of its block; passages lack it. */
+    public static final String DOC = "doc";
+    public static final String RECORD = "record";
+    /** On a record: {@value #VECTORS_PENDING} until its passage vectors are in its block, then {@value #VECTORS_DONE}. */
+    public static final String VECTORS = "vectors";
+    public static final String VECTORS_PENDING = "pending";
+    public static final String VECTORS_DONE = "done";
+    /** Passage vector (HNSW, dot product of unit vectors) of a passage document. */
+    public static final String PASSAGE_VECTOR = "passage_vector";
+    /** Stored access tokens, to rebuild a record from its document when its vectors arrive. */
+    public static final String ACCESS_STORED = "access_stored";
+    /** Stored due date and recipient units are read back for the same reason. */
 
     public static final String ID = "id";
     public static final String KIND = "kind";

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -99,6 +100,51 @@ public final class QueryTranslator {
             }
         }
         return groups;
+    }
+
+    /**
+     * What a record must satisfy besides the free words: quoted phrases, field filters, date ranges and exclusions
+     * (OR groups that hold only such clauses too). The dense side is filtered by it; free words are what it answers
+     * by meaning. Null when there is no such condition.
+     */
+    public Query constraints(ParsedQuery parsed) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int count = 0;
+        for (List<Clause> group : parsed.groups()) {
+            if (group.stream().anyMatch(c -> c instanceof Words && !c.excluded())) {
+                continue;
+            }
+            if (group.size() == 1) {
+                Clause clause = group.get(0);
+                all.add(clause(clause, false), clause.excluded() ? Occur.MUST_NOT : Occur.FILTER);
+            } else {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                group.forEach(c -> any.add(clause(c, false), Occur.SHOULD));
+                all.add(any.build(), Occur.FILTER);
+            }
+            count++;
+        }
+        // A query of exclusions alone matches nothing: they exclude from everything.
+        all.add(new MatchAllDocsQuery(), Occur.FILTER);
+        return count == 0 ? null : all.build();
+    }
+
+    /** The text the dense side embeds: the words and phrases looked for, folded, in the order typed. */
+    public String meaning(ParsedQuery parsed) {
+        List<String> texts = new ArrayList<>();
+        for (List<Clause> group : parsed.groups()) {
+            for (Clause clause : group) {
+                if (clause.excluded()) {
+                    continue;
+                }
+                if (clause instanceof Words w) {
+                    texts.add(ChineseNormalization.normalize(w.text()));
+                } else if (clause instanceof Phrase p) {
+                    texts.add(ChineseNormalization.normalize(p.text()));
+                }
+            }
+        }
+        return String.join(" ", texts);
     }
 
     /** The records one word of a query matches on its own (for finding the words that match nothing). */

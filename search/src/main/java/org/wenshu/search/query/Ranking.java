@@ -15,52 +15,68 @@ package org.wenshu.search.query;
  * @param everyWord       space-separated words must all match (else any may)
  * @param k1              BM25 term-frequency saturation
  * @param b               BM25 length normalisation
+ * @param semanticWeight  weight of the dense (meaning) side in the fusion; 0 = words only
+ * @param reciprocalRank  fuse by reciprocal rank (else by a weighted sum of normalised scores)
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
-        boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
+        boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
+        float semanticWeight, boolean reciprocalRank) {
 
     /** The tuned default. */
     public static Ranking standard() {
-        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f);
+        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 1f, true);
+    }
+
+    /** As the other constructor, words only. */
+    public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
+            boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
+        this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
+                0f, true);
+    }
+
+    /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
+    public Ranking withSemantic(float weight, boolean byReciprocalRank) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, weight, byReciprocalRank);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b);
+                everyWord, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b);
+                everyWord, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b);
+                everyWord, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b);
+                everyWord, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
-                everyWord, k1, b);
+                everyWord, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
-                everyWord, k1, b);
+                everyWord, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                value, k1, b);
+                value, k1, b, semanticWeight, reciprocalRank);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, newK1, newB);
+                everyWord, newK1, newB, semanticWeight, reciprocalRank);
     }
 }

@@ -74,6 +74,62 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
         }
     }
 
+    /**
+     * The model, loaded from {@code modelDirectory} on its first use (a deployment that never searches by meaning
+     * never pays the copy and the load). Its {@link SentenceEmbedder#model() identity} is known at once.
+     */
+    public static SentenceEmbedder lazy(Path modelDirectory) {
+        String identity;
+        try {
+            identity = "bge-small-zh-v1.5/" + resourceSize(MODEL_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the sentence model", e);
+        }
+        return new SentenceEmbedder() {
+            private volatile BgeSmallZhEmbedder loaded;
+
+            private BgeSmallZhEmbedder loaded() {
+                BgeSmallZhEmbedder current = loaded;
+                if (current == null) {
+                    synchronized (this) {
+                        if (loaded == null) {
+                            loaded = load(modelDirectory);
+                        }
+                        current = loaded;
+                    }
+                }
+                return current;
+            }
+
+            @Override
+            public String model() {
+                return identity;
+            }
+
+            @Override
+            public int dimensions() {
+                return DIMENSIONS;
+            }
+
+            @Override
+            public float[] embedPassage(String passage) {
+                return loaded().embedPassage(passage);
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                return loaded().embedQuery(query);
+            }
+
+            @Override
+            public void close() {
+                if (loaded != null) {
+                    loaded.close();
+                }
+            }
+        };
+    }
+
     private static long resourceSize(String name) throws IOException {
         URL url = BgeSmallZhEmbedder.class.getClassLoader().getResource(name);
         if (url == null) {

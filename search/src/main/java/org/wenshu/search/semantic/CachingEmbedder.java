@@ -88,6 +88,11 @@ public final class CachingEmbedder implements SentenceEmbedder {
         }
     }
 
+    /** True when the vector of {@code passage} is in the cache. */
+    public boolean contains(String passage) {
+        return vectors.containsKey(HexFormat.of().formatHex(key(passage)));
+    }
+
     /** Passages whose vectors are in the cache. */
     public int size() {
         return vectors.size();

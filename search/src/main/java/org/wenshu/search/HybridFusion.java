@@ -1,0 +1,57 @@
+package org.wenshu.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Fuses the ranked word hits (BM25) with the ranked meaning hits (dense) into one list (混合排序), by reciprocal
+ * rank fusion (Cormack, Clarke and Büttcher 2009: {@code Σ weight / (60 + rank)}) or by a weighted sum of scores
+ * normalised to [0, 1] within each list (word scores by the best one, dense similarities min-max).
+ */
+final class HybridFusion {
+
+    /** The RRF constant of the original paper; it damps the head of each list. */
+    static final int RRF_K = 60;
+
+    private HybridFusion() {
+    }
+
+    /** The union of {@code words} and {@code meaning}, best first; {@code weight} is the dense side's. */
+    static ScoreDoc[] fuse(ScoreDoc[] words, List<ScoreDoc> meaning, float weight, boolean reciprocalRank) {
+        Map<Integer, Float> fused = new HashMap<>();
+        if (reciprocalRank) {
+            for (int i = 0; i < words.length; i++) {
+                fused.merge(words[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+            }
+            for (int i = 0; i < meaning.size(); i++) {
+                fused.merge(meaning.get(i).doc, weight / (RRF_K + i + 1), Float::sum);
+            }
+        } else {
+            float best = 0;
+            for (ScoreDoc hit : words) {
+                best = Math.max(best, hit.score);
+            }
+            for (ScoreDoc hit : words) {
+                fused.merge(hit.doc, best > 0 ? hit.score / best : 0f, Float::sum);
+            }
+            float min = Float.MAX_VALUE;
+            float max = -Float.MAX_VALUE;
+            for (ScoreDoc hit : meaning) {
+                min = Math.min(min, hit.score);
+                max = Math.max(max, hit.score);
+            }
+            for (ScoreDoc hit : meaning) {
+                float normalised = max > min ? (hit.score - min) / (max - min) : 1f;
+                fused.merge(hit.doc, weight * normalised, Float::sum);
+            }
+        }
+        List<ScoreDoc> list = new ArrayList<>(fused.size());
+        fused.forEach((doc, score) -> list.add(new ScoreDoc(doc, score)));
+        list.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return list.toArray(new ScoreDoc[0]);
+    }
+}

@@ -1,0 +1,109 @@
+package org.wenshu.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.wenshu.search.semantic.Passages;
+import org.wenshu.search.semantic.SentenceEmbedder;
+
+/**
+ * Embeds the passages of written records in the background (向量队列), one record per thread and one thread per
+ * core, and hands the vectors to {@link Sink}: the record is searchable by its words at once, by its meaning once
+ * its vectors are in. A record written again before its vectors are applied is embedded again; the sink drops
+ * vectors of a superseded write.
+ */
+final class VectorQueue implements AutoCloseable {
+
+    /** Receives the vectors of one write of a record, one per passage, in passage order. */
+    interface Sink {
+        void apply(IndexedRecord record, long sequence, List<float[]> vectors);
+    }
+
+    private final SentenceEmbedder embedder;
+    private final Sink sink;
+    private final ThreadPoolExecutor workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong passages = new AtomicLong();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    VectorQueue(SentenceEmbedder embedder, Sink sink, int threads) {
+        this.embedder = embedder;
+        this.sink = sink;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread thread = new Thread(r, "wenshu-search-vectors-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    thread.setPriority(Thread.MIN_PRIORITY);
+                    return thread;
+                });
+    }
+
+    /** Queues the write {@code sequence} of {@code record}. */
+    void submit(IndexedRecord record, long sequence) {
+        pending.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    List<float[]> vectors = new ArrayList<>();
+                    for (String passage : Passages.of(record.title(), record.body())) {
+                        vectors.add(embedder.embedPassage(passage));
+                    }
+                    passages.addAndGet(vectors.size());
+                    sink.apply(record, sequence, vectors);
+                } catch (RuntimeException e) {
+                    // The record stays findable by its words and marked pending: the next start embeds it again.
+                    failures.incrementAndGet();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Records waiting for or being embedded. */
+    int pending() {
+        return pending.get();
+    }
+
+    /** Passages embedded since start. */
+    long embeddedPassages() {
+        return passages.get();
+    }
+
+    /** Records whose embedding failed since start. */
+    int failures() {
+        return failures.get();
+    }
+
+    /** Waits until nothing is pending; false when {@code timeout} passed first. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.wenshu.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wenshu.search.query.Ranking;
+
+/** Hybrid retrieval: records found by meaning through their passage vectors, within the viewer's access. */
+class SemanticSearchTests {
+
+    // Shares no two consecutive characters with the questions below: only meaning can connect them.
+    static final String WAGES_TITLE = "用人单位拖欠劳动报酬的处理办法";
+    static final String WAGES_BODY = "用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。"
+            + "用人单位拖欠或者未足额支付劳动报酬的，劳动者可以依法向劳动保障监察机构投诉，或者申请劳动争议仲裁。";
+    static final String QUESTION = "老板一直拖着不发薪水怎么办";
+
+    @TempDir
+    Path home;
+
+    LuceneRecordIndex index;
+
+    @BeforeEach
+    void open() {
+        index = LuceneRecordIndex.open(home.resolve("index"), RecordSource.empty(), Ranking.standard(),
+                TestModels.embedder());
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    static IndexedRecord record(String id, String title, String body, Access access) {
+        return IndexedRecord.builder(id, RecordKind.INSTRUMENT).type("procuratorial-suggestion").title(title)
+                .body(body).issuingUnit("市检察院").domain("劳动保障").status("ISSUED").date(LocalDate.of(2024, 5, 1))
+                .access(access).build();
+    }
+
+    List<String> ids(String query, Viewer viewer) {
+        return index.search(SearchRequest.of(query, viewer, 10)).hits().stream().map(Hit::id).toList();
+    }
+
+    @Test
+    void recordIsFoundByItsWordsWithinASecondAndByMeaningOnceItsVectorsAreIn() throws Exception {
+        // The first search of a JVM loads dictionaries and compiles the model's graph, and the query's vector is
+        // kept for the searches that repeat it: what is timed here is the index, not the model.
+        assertThat(ids(QUESTION, Viewer.researcher())).isEmpty();
+        assertThat(ids("劳动报酬 仲裁", Viewer.researcher())).isEmpty();
+        index.index(record("wages", WAGES_TITLE, WAGES_BODY, Access.parties(Set.of("市人社局"))));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        List<String> byWords = List.of();
+        while (System.nanoTime() < deadline && byWords.isEmpty()) {
+            byWords = ids("劳动报酬 仲裁", Viewer.researcher());
+            Thread.sleep(20);
+        }
+        assertThat(byWords).containsExactly("wages");
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+
+        assertThat(ids(QUESTION, Viewer.researcher())).containsExactly("wages");
+    }
+
+    @Test
+    void agencyUsersNeverSeeAnotherUnitsRecordThroughTheDenseSide() {
+        index.index(record("theirs", WAGES_TITLE, WAGES_BODY, Access.restricted(Set.of("市人社局"))));
+        index.index(record("ours", "关于校园周边食品安全的检察建议", "校园周边流动摊贩销售无证食品，存在食品安全隐患。",
+                Access.restricted(Set.of("市教育局"))));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+
+        SearchResults agency = index.search(SearchRequest.of(QUESTION, Viewer.agency("市教育局"), 10));
+        SearchResults owner = index.search(SearchRequest.of(QUESTION, Viewer.agency("市人社局"), 10));
+
+        assertThat(agency.hits()).extracting(Hit::id).doesNotContain("theirs");
+        assertThat(agency.total()).isEqualTo(agency.hits().size());
+        assertThat(agency.facets().getOrDefault("unit", List.of()))
+                .noneMatch(count -> count.value().equals("市人社局"));
+        assertThat(owner.hits()).extracting(Hit::id).containsExactly("theirs");
+    }
+
+    @Test
+    void quotedPhrasesAndFiltersConstrainTheDenseSide() {
+        index.index(record("wages", WAGES_TITLE, WAGES_BODY, Access.parties(Set.of("市人社局"))));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+
+        assertThat(ids(QUESTION + " \"量子纠缠\"", Viewer.researcher())).isEmpty();
+        assertThat(ids(QUESTION + " type:meeting-notice", Viewer.researcher())).isEmpty();
+        assertThat(ids(QUESTION + " -劳动者", Viewer.researcher())).isEmpty();
+        assertThat(ids(QUESTION + " type:procuratorial-suggestion", Viewer.researcher())).containsExactly("wages");
+    }
+
+    @Test
+    void aRecordWrittenAgainKeepsBeingFoundByMeaningAndDeletedRecordsAreGoneFromBothSides() {
+        index.index(record("wages", WAGES_TITLE, WAGES_BODY, Access.parties(Set.of("市人社局"))));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+        index.index(record("wages", WAGES_TITLE + "（修订）", WAGES_BODY, Access.parties(Set.of("市人社局"))));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+
+        assertThat(ids(QUESTION, Viewer.researcher())).containsExactly("wages");
+        assertThat(index.size()).isEqualTo(1);
+
+        index.delete("wages");
+        index.refresh();
+
+        assertThat(ids(QUESTION, Viewer.researcher())).isEmpty();
+        assertThat(index.size()).isZero();
+    }
+}
