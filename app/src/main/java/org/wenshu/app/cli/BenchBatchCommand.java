@@ -107,6 +107,9 @@ public class BenchBatchCommand implements Callable<Integer> {
         out.printf("bulk-issue  %8.2f instruments/s  (%d in %.1f s, validation included)%n", rows / bulkSeconds, rows, bulkSeconds);
         out.printf("            share of thread time: render %.0f %%, sign %.0f %%, number+store+commit %.0f %%, index %.0f %%%n",
                 100 * render / busy, 100 * sign / busy, 100 * store / busy, 100 * index / busy);
+        out.printf("            CPU per instrument: render %.0f ms, sign %.0f ms (bench render's per-CPU-second column is "
+                        + "the same measure: 1000 / ms); wall time over CPU time shows the wait for a core%n",
+                1000 * seconds(step, "wenshu.cpu.render") / rows, 1000 * seconds(step, "wenshu.cpu.sign") / rows);
         out.flush();
 
         start = System.nanoTime();

@@ -26,6 +26,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     static final String RENDER_NANOS = "wenshu.nanos.render";
     static final String SIGN_NANOS = "wenshu.nanos.sign";
     static final String ISSUE_NANOS = "wenshu.nanos.issue";
+    /** CPU time of the rendering and signing threads, to tell work from waiting on a loaded machine. */
+    static final String RENDER_CPU_NANOS = "wenshu.cpu.render";
+    static final String SIGN_CPU_NANOS = "wenshu.cpu.sign";
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final BulkIssueInput input;
     private final Archive archive;
@@ -35,6 +39,8 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     private final LongAdder render = new LongAdder();
     private final LongAdder sign = new LongAdder();
     private final LongAdder issue = new LongAdder();
+    private final LongAdder renderCpu = new LongAdder();
+    private final LongAdder signCpu = new LongAdder();
 
     IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported) {
         this.input = input;
@@ -58,11 +64,15 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         long start = System.nanoTime();
         InstrumentRecord record = archive.issueTakingOver(request, number -> {
             long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             byte[] pdf = issuer.render(request, number);
             long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
             byte[] sealed = issuer.sign(request, pdf);
             sign.add(System.nanoTime() - t1);
+            signCpu.add(THREADS.getCurrentThreadCpuTime() - c1);
             render.add(t1 - t0);
+            renderCpu.add(c1 - c0);
             return sealed;
         });
         issue.add(System.nanoTime() - start);
@@ -75,6 +85,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         render.reset();
         sign.reset();
         issue.reset();
+        renderCpu.reset();
+        signCpu.reset();
+        renderCpu.add(context.getLong(RENDER_CPU_NANOS, 0L));
+        signCpu.add(context.getLong(SIGN_CPU_NANOS, 0L));
         late.addAll(RowProblem.decode(context.containsKey(LATE_PROBLEMS) ? context.getString(LATE_PROBLEMS) : null));
         render.add(context.getLong(RENDER_NANOS, 0L));
         sign.add(context.getLong(SIGN_NANOS, 0L));
@@ -89,5 +103,7 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         context.putLong(RENDER_NANOS, render.sum());
         context.putLong(SIGN_NANOS, sign.sum());
         context.putLong(ISSUE_NANOS, issue.sum());
+        context.putLong(RENDER_CPU_NANOS, renderCpu.sum());
+        context.putLong(SIGN_CPU_NANOS, signCpu.sum());
     }
 }
