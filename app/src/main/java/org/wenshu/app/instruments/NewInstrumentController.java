@@ -98,6 +98,8 @@ public class NewInstrumentController {
                     "含有字体无法显示的字符：" + field.describe().substring(field.describe().indexOf('：') + 1))));
         } catch (AccessRefused refused) {
             problems.add(new FieldInvalid(InstrumentCatalog.ISSUING_UNIT_FIELD, "发文机关", refused.getMessage()));
+        } catch (org.wenshu.app.signing.UnitSealMissing unsealed) {
+            problems.add(new FieldInvalid(InstrumentCatalog.ISSUING_UNIT_FIELD, "发文机关", unsealed.getMessage()));
         } catch (ArchiveRefusal | IssuingFailed | IssuingInProgress refused) {
             messages.add(refused.getMessage());
         }

@@ -183,6 +183,12 @@ public class ApiExceptionHandler {
                 List.of(new Problems.FieldError("typeId", e.getMessage()))));
     }
 
+    @ExceptionHandler(org.wenshu.app.signing.UnitSealMissing.class)
+    ResponseEntity<ProblemDetail> unitSealMissing(org.wenshu.app.signing.UnitSealMissing e) {
+        return problem(withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unit-seal-missing", "发文单位没有印章",
+                e.getMessage()), List.of(new Problems.FieldError("fields.issuingUnit", e.getMessage()))));
+    }
+
     @ExceptionHandler(UnitNotFound.class)
     ResponseEntity<ProblemDetail> unknownUnit(UnitNotFound e) {
         return problem(withErrors(Problems.of(HttpStatus.BAD_REQUEST, "unknown-unit", "未知的单位", e.getMessage()),

@@ -102,8 +102,11 @@ class AccountsIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("username=nocsrf&password=whatever12345")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        // Refused, and sent back to the login page with a message (a stale form), never a stack trace.
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error=stale"));
         assertThat(response.body()).doesNotContain("Exception", "at org.");
+        assertThat(wenshu("users", "list").out()).contains("nocsrf");
     }
 
     @Test

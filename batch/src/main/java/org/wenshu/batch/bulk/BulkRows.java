@@ -121,6 +121,9 @@ public final class BulkRows {
                 problems.add(new RowProblem(row.number(), columnOf(p.field(), p.label()), p.reason()));
             }
             return new Checked(row, hash, Optional.empty(), problems);
+        } catch (UncoveredCharacters uncovered) {
+            // Issuing checks that every character can be printed before a number is taken.
+            return new Checked(row, hash, Optional.empty(), uncoveredProblems(row, uncovered));
         }
         List<String> units = new ArrayList<>();
         units.add(request.issuingUnit());
@@ -142,14 +145,19 @@ public final class BulkRows {
         try {
             issuer.checkPrintable(request);
         } catch (UncoveredCharacters uncovered) {
-            for (UncoveredCharacters.UncoveredField field : uncovered.fields()) {
-                problems.add(new RowProblem(row.number(), columnOf(field.field(), field.label()), "含有字体无法显示的字符："
-                        + field.codePoints().stream().map(cp -> new String(Character.toChars(cp)) + String.format("(U+%04X)", cp))
-                        .reduce((a, b) -> a + " " + b).orElse("")));
-            }
-            return new Checked(row, hash, Optional.empty(), problems);
+            return new Checked(row, hash, Optional.empty(), uncoveredProblems(row, uncovered));
         }
         return new Checked(row, hash, Optional.of(request), List.of());
+    }
+
+    private List<RowProblem> uncoveredProblems(RecipientTable.Row row, UncoveredCharacters uncovered) {
+        List<RowProblem> problems = new ArrayList<>();
+        for (UncoveredCharacters.UncoveredField field : uncovered.fields()) {
+            problems.add(new RowProblem(row.number(), columnOf(field.field(), field.label()), "含有字体无法显示的字符："
+                    + field.codePoints().stream().map(cp -> new String(Character.toChars(cp)) + String.format("(U+%04X)", cp))
+                    .reduce((a, b) -> a + " " + b).orElse("")));
+        }
+        return problems;
     }
 
     /** SHA-256 (hex) of the row's cells under their headers: equal rows have equal hashes. */
