@@ -76,7 +76,8 @@ final class ApiClient {
 
         @Override
         public String toString() {
-            return status + " " + contentType() + " " + (body.length > 600 ? text().substring(0, 600) + "…" : text());
+            String text = text();
+            return status + " " + contentType() + " " + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
         }
     }
 
