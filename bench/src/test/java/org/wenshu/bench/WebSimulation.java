@@ -25,12 +25,20 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * doing one thing chosen at random as a day at the office mixes them — an agency officer opening the inbox, a
  * prosecutor opening the register, a record page or its timeline, a search, the register and inbox pages in the browser, and
  * issuing a 检察建议书. Every request must succeed (the run fails on any error); Gatling reports p50/p99 per request.
+ * <p>Load model: a closed model of {@code users} people, each pausing a uniformly random think time between
+ * {@code thinkMinMillis} and {@code thinkMaxMillis} (default {@value #DEFAULT_THINK_MIN_MILLIS}–{@value
+ * #DEFAULT_THINK_MAX_MILLIS} ms) after each action — far busier than a real office worker, who reads a page for tens
+ * of seconds. A think time of 0–0 turns the run into a saturation test: every user fires its next request the moment
+ * the last one answered, so latency then measures the queue in front of two cores, and throughput the capacity.
  * <p>System properties: {@code wenshu.bench.url}, {@code .prosecutorToken}, {@code .agencyToken}, {@code .agencyUser},
- * {@code .agencyPassword}, {@code .users} (default 20), {@code .seconds} (default 60).
+ * {@code .agencyPassword}, {@code .users} (default 20), {@code .seconds} (default 60), {@code .thinkMinMillis},
+ * {@code .thinkMaxMillis}.
  */
 public class WebSimulation extends Simulation {
 
     static final int DEFAULT_USERS = 20;
+    static final int DEFAULT_THINK_MIN_MILLIS = 1000;
+    static final int DEFAULT_THINK_MAX_MILLIS = 5000;
 
     private static String property(String name) {
         String value = System.getProperty("wenshu.bench." + name);
@@ -44,6 +52,8 @@ public class WebSimulation extends Simulation {
     private final String agency = "Bearer " + property("agencyToken");
     private final int users = Integer.getInteger("wenshu.bench.users", DEFAULT_USERS);
     private final int seconds = Integer.getInteger("wenshu.bench.seconds", 60);
+    private final Duration thinkMin = Duration.ofMillis(Integer.getInteger("wenshu.bench.thinkMinMillis", DEFAULT_THINK_MIN_MILLIS));
+    private final Duration thinkMax = Duration.ofMillis(Integer.getInteger("wenshu.bench.thinkMaxMillis", DEFAULT_THINK_MAX_MILLIS));
 
     private final HttpProtocolBuilder protocol = http.baseUrl(property("url"))
             .acceptHeader("application/json").acceptLanguageHeader("zh-CN").shareConnections();
@@ -97,14 +107,16 @@ public class WebSimulation extends Simulation {
                     .check(status().in(200, 302)),
             http("GET /inbox（页面）").get("/inbox").header("Accept", "text/html").check(status().is(200)));
 
+    private final ChainBuilder action = randomSwitch().on(
+            new Choice.WithWeight(25, inbox),
+            new Choice.WithWeight(15, register),
+            new Choice.WithWeight(25, record),
+            new Choice.WithWeight(15, search),
+            new Choice.WithWeight(10, pages),
+            new Choice.WithWeight(10, issue));
+
     private final ScenarioBuilder office = scenario("office day").during(Duration.ofSeconds(seconds)).on(
-            randomSwitch().on(
-                    new Choice.WithWeight(25, inbox),
-                    new Choice.WithWeight(15, register),
-                    new Choice.WithWeight(25, record),
-                    new Choice.WithWeight(15, search),
-                    new Choice.WithWeight(10, pages),
-                    new Choice.WithWeight(10, issue)));
+            thinkMax.isZero() ? action : action.pause(thinkMin, thinkMax));
 
     {
         setUp(office.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
