@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.instruments.Instruments;
 import org.wenshu.archive.RecordNotFound;
 import org.wenshu.search.RecordKind;
 import org.wenshu.search.RecordText;
@@ -34,10 +36,12 @@ public class SearchController {
     private static final int MAX_PAGE = SearchRequest.MAX_DEPTH / PAGE_SIZE;
 
     private final Research research;
+    private final Instruments instruments;
     private final Labels labels;
 
-    public SearchController(Research research, InstrumentCatalog catalog) {
+    public SearchController(Research research, Instruments instruments, InstrumentCatalog catalog) {
         this.research = research;
+        this.instruments = instruments;
         this.labels = new Labels(catalog);
     }
 
@@ -128,7 +132,25 @@ public class SearchController {
         if (text.hit().kind() == RecordKind.RESPONSE && !text.hit().instrumentId().isEmpty()) {
             model.addAttribute("instrumentHref", HitView.href(RecordKind.INSTRUMENT, text.hit().instrumentId()));
         }
+        String instrumentId = text.hit().kind() == RecordKind.INSTRUMENT ? text.hit().id() : text.hit().instrumentId();
+        if (!instrumentId.isEmpty()) {
+            model.addAttribute("workPage", workPage(user, instrumentId));
+        }
         return "research/record";
+    }
+
+    /** The page where {@code user} works on the instrument (register or inbox), if their role and unit have one. */
+    private String workPage(WenshuUser user, String instrumentId) {
+        if (user.role() == Role.RESEARCHER) {
+            return null;
+        }
+        try {
+            String id = instruments.get(user, instrumentId).id();
+            return (user.role() == Role.AGENCY ? "/inbox/" : "/instruments/")
+                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (RecordNotFound e) {
+            return null;
+        }
     }
 
     @GetMapping("/search/similar")

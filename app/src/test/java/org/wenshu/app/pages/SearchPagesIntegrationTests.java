@@ -213,7 +213,8 @@ class SearchPagesIntegrationTests extends PagesTestSupport {
         assertThat(hitIds(similarOwn.body())).contains(justice2).doesNotContain(police1, justice1);
         assertThat(similarOwn.body()).contains("相同词语：");
         assertThat(readOwn.status()).isEqualTo(200);
-        assertThat(readOwn.body()).contains("鹭岛湿地巡护台账缺失，巡护记录不全。", "荆门市司法局");
+        assertThat(readOwn.body()).contains("鹭岛湿地巡护台账缺失，巡护记录不全。", "荆门市司法局",
+                "id=\"work-page-link\" class=\"button\" href=\"/inbox/" + justice1 + "\"");
     }
 
     @Test
@@ -261,6 +262,7 @@ class SearchPagesIntegrationTests extends PagesTestSupport {
 
         assertThat(instrument.body()).contains("id=\"responses\"", "白沙河垃圾已清运完毕。");
         assertThat(hitIds(instrument.body())).containsExactly(response.id());
+        assertThat(instrument.body()).doesNotContain("work-page-link");
         assertThat(answer.body()).contains("id=\"instrument-link\"", "href=\"/search/records/" + id + "\"");
     }
 
