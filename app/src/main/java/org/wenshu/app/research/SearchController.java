@@ -85,6 +85,10 @@ public class SearchController {
             return "research/search";
         }
         int pages = (int) Math.min(MAX_PAGE, Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        if (current > pages) {
+            // A page past the end (an old link, a hand-edited one): the last page instead of an empty one.
+            return "redirect:" + FacetView.search(q, order, pages);
+        }
         model.addAttribute("results", results);
         model.addAttribute("hits", results.hits().stream().map(h -> HitView.of(h, labels, List.of())).toList());
         model.addAttribute("facets", FacetView.of(results.facets(), q, order, labels));

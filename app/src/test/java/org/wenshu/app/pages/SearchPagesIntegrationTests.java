@@ -172,6 +172,22 @@ class SearchPagesIntegrationTests extends PagesTestSupport {
     }
 
     @Test
+    void sortsByDateAndSendsAPagePastTheEndToTheLastPage() {
+        PageSession admin = signedIn(ADMIN);
+
+        Page newest = admin.get(q(WORD) + "&sort=newest");
+        Page pastTheEnd = admin.get(q(WORD) + "&page=99");
+        Page badPage = admin.get(q(WORD) + "&page=abc&sort=sideways");
+
+        assertThat(newest.body()).contains("<option value=\"newest\" selected=\"selected\">");
+        assertThat(total(newest.body())).isEqualTo(5);
+        assertThat(pastTheEnd.status()).isEqualTo(302);
+        assertThat(pastTheEnd.location()).endsWith(q(WORD) + "&sort=relevance");
+        assertThat(badPage.status()).isEqualTo(200);
+        assertThat(total(badPage.body())).isEqualTo(5);
+    }
+
+    @Test
     void aMalformedQueryIsExplainedBesideTheBoxWithItsPosition() {
         PageSession researcher = signedIn(RESEARCHER);
 
