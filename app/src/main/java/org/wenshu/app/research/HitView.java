@@ -1,5 +1,7 @@
 package org.wenshu.app.research;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,7 +41,7 @@ public record HitView(String id, RecordKind kind, String kindLabel, String title
 
     /** The reading page of a record of {@code kind}. */
     static String href(RecordKind kind, String id) {
-        String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         return kind == RecordKind.REFERENCE ? "/references/" + encoded : "/search/records/" + encoded;
     }
 

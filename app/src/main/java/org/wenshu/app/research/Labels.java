@@ -1,6 +1,8 @@
 package org.wenshu.app.research;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.wenshu.archive.RecordStatus;
@@ -21,14 +23,14 @@ final class Labels {
     }
 
     private static Map<String, String> orderedFacets() {
-        java.util.LinkedHashMap<String, String> facets = new java.util.LinkedHashMap<>();
+        Map<String, String> facets = new LinkedHashMap<>();
         facets.put("kind", "种类");
         facets.put("type", "类型");
         facets.put("unit", "单位");
         facets.put("domain", "领域");
         facets.put("year", "年度");
         facets.put("status", "状态");
-        return java.util.Collections.unmodifiableMap(facets);
+        return Collections.unmodifiableMap(facets);
     }
 
     static String kind(RecordKind kind) {

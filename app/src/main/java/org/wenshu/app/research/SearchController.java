@@ -1,7 +1,10 @@
 package org.wenshu.app.research;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -151,7 +154,7 @@ public class SearchController {
         try {
             String id = instruments.get(user, instrumentId).id();
             return (user.role() == Role.AGENCY ? "/inbox/" : "/instruments/")
-                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8);
         } catch (RecordNotFound e) {
             return null;
         }
@@ -172,7 +175,7 @@ public class SearchController {
                           HttpServletResponse response, Model model) {
         model.addAttribute("text", text);
         model.addAttribute("maxPassage", Research.MAX_PASSAGE_LENGTH);
-        var problem = Research.passageProblem(text);
+        Optional<String> problem = Research.passageProblem(text);
         if (problem.isPresent()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("textError", problem.get());
