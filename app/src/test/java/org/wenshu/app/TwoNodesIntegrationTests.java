@@ -175,7 +175,7 @@ class TwoNodesIntegrationTests {
 
         assertThat(onNode2.statusCode()).isEqualTo(302);
         assertThat(onNode2.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).endsWith("/account"));
+                assertThat(location).endsWith("/search"));
         assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith("/login"));
     }

@@ -861,6 +861,27 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     @Override
+    public Optional<RecordText> text(String id, Viewer viewer) {
+        Query query = new BooleanQuery.Builder()
+                .add(RecordDocuments.term(IndexFields.ID, id), Occur.FILTER)
+                .add(RecordDocuments.accessFilter(viewer), Occur.FILTER)
+                .add(RecordDocuments.records(), Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Set<String> fields = new HashSet<>(HIT_AND_BODY_FIELDS);
+            fields.add(IndexFields.RECIPIENT_UNITS);
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc, fields);
+            String body = doc.get(IndexFields.BODY);
+            return Optional.of(new RecordText(RecordDocuments.toHit(doc, 0f, Snippet.none()), body == null ? "" : body,
+                    List.of(doc.getValues(IndexFields.RECIPIENT_UNITS))));
+        });
+    }
+
+    @Override
     public long size() {
         return withSearcher(s -> (long) s.count(RecordDocuments.records()));
     }

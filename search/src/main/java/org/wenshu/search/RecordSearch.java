@@ -13,6 +13,9 @@ public interface RecordSearch extends AutoCloseable {
     /** The record with {@code id} as a hit, if it exists and {@code viewer} may see it. */
     Optional<Hit> find(String id, Viewer viewer);
 
+    /** The whole text of the record with {@code id}, if it exists and {@code viewer} may see it. */
+    Optional<RecordText> text(String id, Viewer viewer);
+
     /** Records most similar to record {@code id} among {@code kinds} (all when empty), best first. */
     List<Precedent> similarTo(String id, Viewer viewer, Set<RecordKind> kinds, int limit);
 

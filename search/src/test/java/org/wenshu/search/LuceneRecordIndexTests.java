@@ -136,6 +136,35 @@ class LuceneRecordIndexTests {
         void administratorSeesRestrictedRecords() {
             assertThat(ids(search("电动车"))).contains("secret-1");
         }
+
+        @Test
+        void readsTheWholeTextOfAVisibleRecordOnly() {
+            Viewer police = Viewer.agency("市公安局");
+
+            RecordText law = index.text("law-1", police).orElseThrow();
+            RecordText own = index.text("police-1", police).orElseThrow();
+
+            assertThat(law.body()).isEqualTo("电动车充电应当符合安全技术规范。");
+            assertThat(law.hit().kind()).isEqualTo(RecordKind.REFERENCE);
+            assertThat(law.hit().source()).isEqualTo("行政法规/电动车.md");
+            assertThat(own.recipientUnits()).containsExactly("市公安局");
+            assertThat(index.text("edu-1", police)).isEmpty();
+            assertThat(index.text("secret-1", Viewer.researcher())).isEmpty();
+            assertThat(index.text("no-such-record", Viewer.administrator())).isEmpty();
+        }
+
+        @Test
+        void findsTheResponsesToAnInstrumentWithinWhatTheViewerMaySee() {
+            index.index(IndexedRecord.builder("police-1-reply", RecordKind.RESPONSE).title("关于电动车充电的回复")
+                    .body("已开展消防检查。").issuingUnit("市公安局").instrumentId("police-1")
+                    .access(Access.parties(Set.of("市检察院", "市公安局"))).date(LocalDate.of(2024, 2, 1)).build());
+            index.refresh();
+
+            assertThat(ids(index.search(SearchRequest.of("instrument:police-1", Viewer.agency("市公安局"), 10))))
+                    .containsExactly("police-1-reply");
+            assertThat(index.search(SearchRequest.of("instrument:police-1", Viewer.agency("市教育局"), 10)).total())
+                    .isZero();
+        }
     }
 
     @Nested

@@ -35,7 +35,7 @@ public class HomeController {
         return switch (user.role()) {
             case AGENCY -> "redirect:/inbox";
             case PROSECUTOR, ADMIN -> "redirect:/instruments";
-            case RESEARCHER -> "redirect:/account";
+            case RESEARCHER -> "redirect:/search";
         };
     }
 }

@@ -22,14 +22,14 @@ import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.InstrumentAccess;
 import org.wenshu.search.FacetCount;
 import org.wenshu.search.Hit;
-import org.wenshu.search.RecordSearch;
 import org.wenshu.search.SearchRequest;
 import org.wenshu.search.SearchResults;
 import org.wenshu.search.SortOrder;
 
 /**
  * {@code GET /api/v1/search}: full-text search in the query language of {@code ./wenshu search}, limited — hits,
- * total and facet counts alike — to what the signed-in user may see ({@link InstrumentAccess#viewer}).
+ * total and facet counts alike — to what the signed-in user may see ({@link InstrumentAccess#viewer}). Every search
+ * is written to the {@link QueryLog} (query, total, elapsed time; not the user).
  */
 @RestController
 @RequestMapping("/api/v1/search")
@@ -37,12 +37,10 @@ import org.wenshu.search.SortOrder;
 @Tag(name = "检索", description = "全文检索：文书、回复和参考文献")
 public class SearchApiController {
 
-    private final RecordSearch search;
-    private final InstrumentAccess access;
+    private final Research research;
 
-    public SearchApiController(RecordSearch search, InstrumentAccess access) {
-        this.search = search;
-        this.access = access;
+    public SearchApiController(Research research) {
+        this.research = research;
     }
 
     @GetMapping
@@ -50,20 +48,16 @@ public class SearchApiController {
             + "结果、总数和分面计数只含当前账号可见的记录。所有词语都找不到时放宽为包含大部分词语的结果，并在 notice 中说明。")
     public Map<String, Object> search(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                       @RequestParam @NotBlank(message = "缺少检索词 q") @Size(max = 1000, message = "检索词不超过 1000 字") String q,
-                                      @RequestParam(defaultValue = "relevance") @Parameter(description = "relevance 或 date") String sort,
+                                      @RequestParam(defaultValue = "relevance") @Parameter(description = "relevance（相关度）、date 或 newest（日期从新到旧）、oldest（从旧到新）") String sort,
                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "page 须 ≥ 0") int page,
                                       @RequestParam(defaultValue = "20") @Min(value = 1, message = "size 须在 1–100 之间")
                                       @Max(value = 100, message = "size 须在 1–100 之间") int size) {
-        SortOrder order = switch (sort) {
-            case "date" -> SortOrder.NEWEST;
-            case "relevance" -> SortOrder.RELEVANCE;
-            default -> throw new org.wenshu.app.api.InputInvalid("sort", "排序方式须为 relevance 或 date");
-        };
+        SortOrder order = Research.sortOf(sort).orElseThrow(() -> new org.wenshu.app.api.InputInvalid("sort",
+                "排序方式须为 relevance、date、newest 或 oldest"));
         if ((long) (page + 1) * size > SearchRequest.MAX_DEPTH) {
             throw new org.wenshu.app.api.InputInvalid("page", "最多翻到第 " + SearchRequest.MAX_DEPTH + " 条结果");
         }
-        SearchResults results = search.search(SearchRequest.of(q, access.viewer(user), size).withSort(order)
-                .withPage(page * size, size));
+        SearchResults results = research.search(user, q, order, page * size, size, QueryLog.Channel.API);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("total", results.total());
         json.put("page", page);
@@ -77,7 +71,8 @@ public class SearchApiController {
         return json;
     }
 
-    private static Map<String, Object> hit(Hit hit) {
+    /** The JSON shape of a hit, shared with the similar-records API. */
+    static Map<String, Object> hit(Hit hit) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", hit.id());
         json.put("kind", hit.kind().name());
@@ -89,6 +84,7 @@ public class SearchApiController {
         json.put("status", hit.status());
         json.put("date", hit.date().map(LocalDate::toString).orElse(null));
         json.put("instrumentId", hit.instrumentId().isEmpty() ? null : hit.instrumentId());
+        json.put("source", hit.source().isEmpty() ? null : hit.source());
         json.put("score", hit.score());
         json.put("snippet", hit.snippet().text());
         json.put("matches", hit.snippet().matches().stream().map(m -> List.of(m.start(), m.end())).toList());

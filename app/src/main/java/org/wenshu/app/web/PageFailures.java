@@ -25,7 +25,8 @@ import org.wenshu.templates.UnknownInstrumentType;
  * the page controllers, so the REST API's problem documents stay the API's own.
  */
 @ControllerAdvice(assignableTypes = {NewInstrumentController.class, RegisterController.class, RecordController.class,
-        InboxController.class, AccountController.class, UsersController.class})
+        InboxController.class, AccountController.class, UsersController.class,
+        org.wenshu.app.research.SearchController.class, org.wenshu.app.research.QueryLogController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageFailures {
 

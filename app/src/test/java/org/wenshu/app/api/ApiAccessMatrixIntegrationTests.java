@@ -96,6 +96,13 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
         rules.put("GET /api/v1/search", new Rule((f, who) -> api().get("/api/v1/search?q=" + java.net.URLEncoder.encode(
                 "检察建议", java.nio.charset.StandardCharsets.UTF_8), who), EVERYONE));
+        // Similar records follow the search's visibility (InstrumentAccess.viewer): prosecutors read as researchers do.
+        rules.put("GET /api/v1/similar", new Rule((f, who) -> {
+            awaitIndexed(f);
+            return api().get("/api/v1/similar?record=" + ApiFixture.id(f.recordA), who);
+        }, expect(OK, OK, NOT_FOUND, OK, OK, OK)));
+        rules.put("POST /api/v1/similar", new Rule((f, who) -> api().json("POST", "/api/v1/similar", who,
+                Map.of("text", "社区矫正对象外出审批不规范")), EVERYONE));
         rules.put("GET /api/v1/inbox", new Rule((f, who) -> api().get("/api/v1/inbox", who),
                 expect(FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         rules.put("GET /api/v1/account", new Rule((f, who) -> api().get("/api/v1/account", who), EVERYONE));
@@ -116,6 +123,18 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         rules.put("POST /api/v1/users/{username}/enable", new Rule((f, who) -> api().json("POST",
                 "/api/v1/users/matrix-target/enable", who, Map.of()), ADMIN_ONLY));
         return rules;
+    }
+
+    /** Waits until the server's index, which follows the archive within a second, holds record A. */
+    private void awaitIndexed(ApiFixture f) {
+        for (int i = 0; i < 120 && api().get("/api/v1/similar?record=" + ApiFixture.id(f.recordA), f.admin).status() == 404; i++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static String a(ApiFixture f) {

@@ -141,6 +141,34 @@ class EscapingIntegrationTests extends PagesTestSupport {
         assertThat(users).contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;局", "&lt;script&gt;alert(1)&lt;/script&gt;" + EL);
     }
 
+    @Test
+    void searchPagesShowHostileTextAsText() throws InterruptedException {
+        PageSession admin = signedIn(ADMIN);
+        String search = "/search?q=" + java.net.URLEncoder.encode("alert", java.nio.charset.StandardCharsets.UTF_8);
+        Page hits = admin.get(search);
+        for (int i = 0; i < 120 && !hits.body().contains(recordId); i++) { // the index follows within a second
+            Thread.sleep(250);
+            hits = admin.get(search);
+        }
+        String malformed = "/search?q=" + java.net.URLEncoder.encode(SCRIPT + EL + " \"" + IMG,
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        String results = ok(hits);
+        String record = ok(admin.get("/search/records/" + recordId));
+        String similar = ok(admin.get("/search/similar?record=" + recordId));
+        Page error = admin.get(malformed);
+        String echoed = ok(admin.get("/search?q=" + java.net.URLEncoder.encode(SCRIPT + EL,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        String log = ok(admin.get("/admin/queries"));
+
+        assertThat(results).contains(recordId, "&lt;script&gt;alert(1)&lt;/script&gt;");
+        List.of(results, record, similar, error.body(), echoed, log).forEach(EscapingIntegrationTests::assertInert);
+        assertThat(record).contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", EL, INLINE);
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.body()).contains("search-q-error");
+        assertThat(log).contains("&lt;script&gt;alert(1)&lt;/script&gt;" + EL);
+    }
+
     private static String ok(Page page) {
         assertThat(page.status()).as("status, redirect %s", page.location()).isEqualTo(200);
         return page.body();

@@ -16,8 +16,8 @@ import org.wenshu.search.query.ParsedQuery.Words;
 /**
  * The query language researchers type (检索语法): words, {@code "exact phrases"} (also “…”), {@code -excluded},
  * {@code OR}, and filters {@code type:}, {@code unit:}, {@code domain:}, {@code status:}, {@code kind:},
- * {@code number:}, {@code year:2024} (or {@code year:2020..2024}) and {@code date:2024-01-01..2024-06-30}
- * (either end may be left open). Words separated by spaces must all match; {@code OR} (or {@code ||}) joins its
+ * {@code number:}, {@code instrument:} (the responses to one instrument, by its record id), {@code year:2024}
+ * (or {@code year:2020..2024}) and {@code date:2024-01-01..2024-06-30} (either end may be left open). Words separated by spaces must all match; {@code OR} (or {@code ||}) joins its
  * neighbours, {@code AND} (or {@code &&}) says what a space says, and {@code NOT x} is {@code -x}. The operators
  * are recognised in capitals only: {@code and}, {@code or} and {@code not} are searched as words.
  */
@@ -26,9 +26,10 @@ public final class QueryLanguage {
     /** Longest query accepted, in characters. */
     public static final int MAX_LENGTH = 1000;
     /** Fields that take a keyword value. */
-    public static final Set<String> KEYWORD_FIELDS = Set.of("type", "unit", "domain", "status", "kind", "number");
+    public static final Set<String> KEYWORD_FIELDS = Set.of("type", "unit", "domain", "status", "kind", "number",
+            "instrument");
     private static final Set<String> KINDS = Set.of("INSTRUMENT", "RESPONSE", "REFERENCE");
-    private static final String KNOWN_FIELDS = "type, unit, domain, status, kind, number, year, date";
+    private static final String KNOWN_FIELDS = "type, unit, domain, status, kind, number, instrument, year, date";
     /** Operator words, in capitals as typed; {@code &&} and {@code ||} are their symbols. */
     private static final List<String> OPERATORS = List.of("AND", "OR", "NOT");
 

@@ -287,6 +287,7 @@ public final class QueryTranslator {
             case "status" -> IndexFields.STATUS;
             case "kind" -> IndexFields.KIND;
             case "number" -> IndexFields.NUMBER;
+            case "instrument" -> IndexFields.INSTRUMENT;
             default -> throw new QueryInvalid("未知的字段 (unknown field '" + field + ":')", -1);
         };
     }
