@@ -96,6 +96,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/inbox/**").hasRole("AGENCY")
                         .requestMatchers("/instruments/**").hasAnyRole("PROSECUTOR", "ADMIN")
+                        .requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("PROSECUTOR", "ADMIN")
+                        .requestMatchers("/reports", "/reports/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -268,6 +268,11 @@ public final class Archive {
         return tx.execute(status -> audit.append(clock.instant(), actor, "FIXITY_CHECKED", null, detail));
     }
 
+    /** The zone whose calendar dates the archive keeps (due dates, figures). */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
