@@ -26,6 +26,9 @@ public final class DashboardJson {
         json.put("total", figures.total());
         json.put("overdue", figures.overdue());
         json.put("agencies", figures.agencies().stream().map(DashboardJson::agency).toList());
+        Map<String, Object> overall = agency(figures.overall());
+        overall.remove("unit");
+        json.put("overall", overall);
         json.put("domainMonths", figures.domainMonths().stream().map(m -> month(m, "domain")).toList());
         json.put("overdueTrend", figures.overdueTrend().stream().map(m -> month(m, null)).toList());
         json.put("sections", figures.tables().stream().map(DashboardJson::table).toList());

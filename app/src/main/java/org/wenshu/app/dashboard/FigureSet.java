@@ -17,12 +17,13 @@ import org.wenshu.archive.Unit;
  * @param states       instruments per stored status, in {@link RecordStatus} order
  * @param total        instruments in scope
  * @param overdue      instruments awaiting replies past their due date
+ * @param overall      the reply figures of all agencies together (合计)
  * @param domainMonths instruments per 领域 and month of issue
  * @param overdueTrend owed replies that went past their deadline unanswered, per month of the deadline
  * @param lapsed       owed replies answered late, overdue or pending, per agency
  */
 public record FigureSet(Optional<Integer> year, Optional<Unit> unit, LocalDate today, ZoneId zone,
-                        List<StateCount> states, long total, long overdue, List<AgencyFigures> agencies,
+                        List<StateCount> states, long total, long overdue, List<AgencyFigures> agencies, AgencyFigures overall,
                         List<MonthCount> domainMonths, List<MonthCount> overdueTrend, List<LapsedReply> lapsed,
                         List<FigureTable> tables) {
 

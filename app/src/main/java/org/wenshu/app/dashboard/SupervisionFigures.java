@@ -83,18 +83,45 @@ public final class SupervisionFigures {
                 .map(e -> new FigureSet.StateCount(e.getKey(), e.getValue())).toList();
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         long overdue = db.countOverdue(scope);
-        List<AgencyFigures> agencies = db.repliesByAgency(scope).stream().map(AgencyFigures::of).toList();
+        List<RecordFigures.AgencyReplies> replies = db.repliesByAgency(scope);
+        List<AgencyFigures> agencies = replies.stream().map(AgencyFigures::of).toList();
+        AgencyFigures overall = AgencyFigures.of(total(replies));
         List<MonthCount> domainMonths = db.instrumentsByDomainAndMonth(scope, domains);
         List<MonthCount> trend = db.lapsesByDueMonth(scope);
         List<FigureTable> tables = new ArrayList<>();
         tables.add(statesTable(states, total, overdue));
-        tables.add(onTimeTable(agencies));
+        tables.add(onTimeTable(agencies, overall));
         tables.add(domainTable(filter, domainMonths));
         tables.add(trendTable(trend));
-        tables.add(adoptionTable(agencies));
-        tables.add(daysTable(agencies));
+        tables.add(adoptionTable(agencies, overall));
+        tables.add(daysTable(agencies, overall));
         contributors.forEach(c -> tables.addAll(c.tables(scope)));
-        return new FigureSet(filter.year(), filter.unit(), scope.today(), archive.zone(), states, total, overdue, agencies, domainMonths, trend, db.lapsedReplies(scope), tables);
+        return new FigureSet(filter.year(), filter.unit(), scope.today(), archive.zone(), states, total, overdue, agencies, overall, domainMonths, trend, db.lapsedReplies(scope), tables);
+    }
+
+    /** The unit of the totals row (合计) of the per-agency tables. */
+    static final org.wenshu.archive.Unit ALL_AGENCIES = new org.wenshu.archive.Unit("", "合计", "合计", "TOTAL", Optional.empty());
+
+    private static RecordFigures.AgencyReplies total(List<RecordFigures.AgencyReplies> all) {
+        long[] sum = new long[11];
+        for (RecordFigures.AgencyReplies a : all) {
+            long[] v = {a.owed(), a.answered(), a.onTime(), a.late(), a.overdue(), a.pending(), a.adopted(),
+                    a.partlyAdopted(), a.notAdopted(), a.replyDaysTotal(), a.replyDaysCount()};
+            for (int i = 0; i < v.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        return new RecordFigures.AgencyReplies(ALL_AGENCIES, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7],
+                sum[8], sum[9], sum[10]);
+    }
+
+    /** The rows of {@code agencies} with the totals row after them, when there is any agency. */
+    private static List<AgencyFigures> withTotal(List<AgencyFigures> agencies, AgencyFigures overall) {
+        List<AgencyFigures> rows = new ArrayList<>(agencies);
+        if (!agencies.isEmpty()) {
+            rows.add(overall);
+        }
+        return rows;
     }
 
     // ------------------------------------------------------------------ the printed tables
@@ -124,8 +151,8 @@ public final class SupervisionFigures {
                 List.of(new FigureTable.Series("件数", states.stream().map(s -> (double) s.count()).toList())))));
     }
 
-    private static FigureTable onTimeTable(List<AgencyFigures> agencies) {
-        List<List<String>> rows = agencies.stream().map(a -> List.of(a.unit().name(), count(a.owed()), count(a.answered()),
+    private static FigureTable onTimeTable(List<AgencyFigures> agencies, AgencyFigures overall) {
+        List<List<String>> rows = withTotal(agencies, overall).stream().map(a -> List.of(a.unit().shortName(), count(a.owed()), count(a.answered()),
                 count(a.onTime()), count(a.late()), count(a.overdue()), count(a.pending()), percent(a.onTimeRate()))).toList();
         return new FigureTable("on-time", "各单位按期回复率",
                 List.of("单位", "应回复", "已回复", "按期回复", "逾期回复", "逾期未回复", "未到期", "按期回复率"), rows,
@@ -134,9 +161,9 @@ public final class SupervisionFigures {
                                 .map(a -> a.onTimeRate().map(BigDecimal::doubleValue).orElse(0.0)).toList())))));
     }
 
-    private static FigureTable adoptionTable(List<AgencyFigures> agencies) {
+    private static FigureTable adoptionTable(List<AgencyFigures> agencies, AgencyFigures overall) {
         List<AgencyFigures> answered = agencies.stream().filter(a -> a.answered() > 0).toList();
-        List<List<String>> rows = answered.stream().map(a -> List.of(a.unit().name(), count(a.adopted()),
+        List<List<String>> rows = withTotal(answered, overall).stream().map(a -> List.of(a.unit().shortName(), count(a.adopted()),
                 count(a.partlyAdopted()), count(a.notAdopted()))).toList();
         return new FigureTable("adoption", "各单位采纳情况（以最近一次回复为准）", List.of("单位", "采纳", "部分采纳", "未采纳"),
                 rows, Optional.of(new FigureTable.Chart(FigureTable.Kind.STACKED_BAR, "件", shortNames(answered), List.of(
@@ -144,9 +171,9 @@ public final class SupervisionFigures {
                 series("未采纳", answered, a -> a.notAdopted())))));
     }
 
-    private static FigureTable daysTable(List<AgencyFigures> agencies) {
+    private static FigureTable daysTable(List<AgencyFigures> agencies, AgencyFigures overall) {
         List<AgencyFigures> answered = agencies.stream().filter(a -> a.averageDaysToReply().isPresent()).toList();
-        List<List<String>> rows = answered.stream().map(a -> List.of(a.unit().name(), count(a.answered()),
+        List<List<String>> rows = withTotal(answered, overall).stream().map(a -> List.of(a.unit().shortName(), count(a.answered()),
                 days(a.averageDaysToReply()))).toList();
         return new FigureTable("reply-days", "各单位平均回复用时（自送达之日起）", List.of("单位", "已回复", "平均用时（天）"),
                 rows, Optional.of(new FigureTable.Chart(FigureTable.Kind.BAR, "天", shortNames(answered),

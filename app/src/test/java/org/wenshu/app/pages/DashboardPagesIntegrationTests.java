@@ -62,6 +62,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void officeSeesEveryStateAndTheRepliesOfEveryAgencyForTheYear() {
         Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024", 200);
 
@@ -86,6 +87,10 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
                 Map.of("domain", "社会治理", "month", "2024-03", "count", 2),
                 Map.of("domain", "纠正违法", "month", "2024-03", "count", 1)));
         assertThat(figures.get("overdueTrend")).isEqualTo(List.of(Map.of("month", "2024-05", "count", 3)));
+        assertThat((Map<String, Object>) figures.get("overall")).containsEntry("owed", 7).containsEntry("answered", 4)
+                .containsEntry("onTime", 3).containsEntry("late", 1).containsEntry("overdue", 2)
+                .containsEntry("onTimeRate", 50.0).containsEntry("averageDaysToReply", 33.0)
+                .containsEntry("adoption", Map.of("ADOPTED", 2, "PARTLY_ADOPTED", 1, "NOT_ADOPTED", 1));
     }
 
     @Test
@@ -141,8 +146,9 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<caption>各单位按期回复率</caption>", "<caption>各单位采纳情况（以最近一次回复为准）</caption>",
                 "<caption>逾期趋势（按回复期限届满月份，含逾期回复和逾期未回复）</caption>",
-                "<th scope=\"row\">荆门市公安局</th><td>4</td><td>3</td><td>2</td><td>1</td><td>0</td><td>0</td><td>66.7%</td>",
-                "<th scope=\"row\">荆门市公安局</th><td>3</td><td>37.3</td>",
+                "<th scope=\"row\">市公安局</th><td>4</td><td>3</td><td>2</td><td>1</td><td>0</td><td>0</td><td>66.7%</td>",
+                "<th scope=\"row\">市公安局</th><td>3</td><td>37.3</td>",
+                "<th scope=\"row\">合计</th><td>7</td><td>4</td><td>3</td><td>1</td><td>2</td><td>0</td><td>50.0%</td>",
                 "/webjars/echarts/", "/dist/echarts.min.js", "/js/dashboard.js", "data-section=\"on-time\"");
         assertThat(JSON.readValue(data.body(), new TypeReference<Map<String, Object>>() { }))
                 .isEqualTo(api(ADMIN, "/api/v1/dashboard?year=2024", 200));
