@@ -36,7 +36,8 @@
         element.hidden = true;
         return;
       }
-      var chart = echarts.init(element, null, { renderer: 'svg' });
+      // Canvas, not SVG: the SVG renderer writes style attributes, which the pages' CSP (style-src 'self') blocks.
+      var chart = echarts.init(element, null, { renderer: 'canvas' });
       chart.setOption(option(section.chart));
       window.addEventListener('resize', function () { chart.resize(); });
     });
