@@ -98,6 +98,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/instruments/**").hasAnyRole("PROSECUTOR", "ADMIN")
                         .requestMatchers("/search", "/search/**", "/references/**")
                                 .hasAnyRole("RESEARCHER", "PROSECUTOR", "AGENCY", "ADMIN")
+                        .requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("PROSECUTOR", "ADMIN")
+                        .requestMatchers("/reports", "/reports/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -33,6 +33,7 @@ public final class Archive {
     private final Lifecycle lifecycle;
     private final Responses responses;
     private final TransactionTemplate tx;
+    private final RecordFigures figures;
 
     private Archive(DataSource dataSource, S3ObjectStore store, ArchiveLimits limits, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -49,6 +50,7 @@ public final class Archive {
         this.issuing = new Issuing(jdbc, tx, files, clock, units, records, audit, changes);
         this.lifecycle = new Lifecycle(jdbc, tx, files, clock, units, records, audit, changes);
         this.responses = new Responses(jdbc, tx, files, clock, units, records, audit, changes, limits);
+        this.figures = new RecordFigures(jdbc, tx, units, clock.getZone());
     }
 
     /** Migrates the database (Flyway), creates the bucket if missing, and opens the archive. */
@@ -221,6 +223,28 @@ public final class Archive {
         return audit.eventsOf(recordId);
     }
 
+    /**
+     * Audit events matching {@code query}, newest first: {@code limit} (1–1000) from {@code offset} (≥ 0), with the total.
+     *
+     * @throws RequestInvalid for a negative offset or a limit outside 1–1000
+     */
+    public AuditQuery.Page auditEvents(AuditQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new RequestInvalid("分页参数无效：offset 须 ≥ 0，limit 须在 1–1000 之间");
+        }
+        return audit.search(query, offset, limit);
+    }
+
+    /** The distinct actions in the audit trail, alphabetically (for filters). */
+    public List<String> auditActions() {
+        return audit.actions();
+    }
+
+    /** The statistics (统计数字) of the dashboard and the yearly report, computed by the database. */
+    public RecordFigures figures() {
+        return figures;
+    }
+
     /** Walks the hash chain of the audit trail and reports every changed, deleted or cut-off event. */
     public AuditReport verifyAudit() {
         return audit.verify();
@@ -242,6 +266,11 @@ public final class Archive {
         detail.put("problemCount", problems.size());
         detail.put("problems", problems.stream().limit(50).map(p -> RecordFiles.cut(p, 300)).toList());
         return tx.execute(status -> audit.append(clock.instant(), actor, "FIXITY_CHECKED", null, detail));
+    }
+
+    /** The zone whose calendar dates the archive keeps (due dates, figures). */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
     }
 
     public LocalDate today() {

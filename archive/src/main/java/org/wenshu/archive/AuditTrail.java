@@ -55,6 +55,44 @@ final class AuditTrail {
         return jdbc.query("SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?", ROW, afterSeq, limit);
     }
 
+    /** Events matching {@code query}, newest first, {@code limit} from {@code offset}, with the total count. */
+    AuditQuery.Page search(AuditQuery query, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        query.recordId().ifPresent(id -> {
+            where.append(" AND record_id = ?");
+            args.add(id);
+        });
+        query.actor().ifPresent(actor -> {
+            where.append(" AND LOWER(actor) LIKE ? ESCAPE '!'");
+            args.add("%" + actor.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        });
+        query.action().ifPresent(action -> {
+            where.append(" AND action = ?");
+            args.add(action);
+        });
+        query.from().ifPresent(from -> {
+            where.append(" AND occurred_at >= ?");
+            args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        });
+        query.until().ifPresent(until -> {
+            where.append(" AND occurred_at < ?");
+            args.add(OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+        });
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_events" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(limit);
+        pageArgs.add(offset);
+        List<AuditEvent> items = jdbc.query("SELECT * FROM audit_events" + where + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                ROW, pageArgs.toArray());
+        return new AuditQuery.Page(items, total == null ? 0 : total, offset, limit);
+    }
+
+    /** The distinct actions recorded so far, alphabetically. */
+    List<String> actions() {
+        return jdbc.queryForList("SELECT DISTINCT action FROM audit_events ORDER BY action", String.class);
+    }
+
     AuditReport verify() {
         List<String> problems = new ArrayList<>();
         String previous = GENESIS;

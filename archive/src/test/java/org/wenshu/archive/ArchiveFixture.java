@@ -95,6 +95,10 @@ final class ArchiveFixture implements AutoCloseable {
             this.zone = zone;
         }
 
+        void advanceTo(Instant instant) {
+            now = instant;
+        }
+
         void advanceDays(long days) {
             now = now.plus(java.time.Duration.ofDays(days));
         }

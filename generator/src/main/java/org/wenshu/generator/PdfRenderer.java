@@ -21,6 +21,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -87,6 +88,8 @@ public final class PdfRenderer {
                     .withProducer(PdfA.PRODUCER)
                     // The templates need nothing outside the document; nothing may be fetched while printing.
                     .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                    // Inline <svg> (the yearly report's charts) is drawn as vector paths through Batik; no bitmaps.
+                    .useSVGDrawer(new BatikSVGDrawer())
                     .withW3cDocument(xhtml, null);
             fonts.registerWith(builder, document, familiesFor(instrument), instrument.xhtml());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

@@ -71,6 +71,58 @@ public final class TemplateRenderer {
         return new InstrumentXhtml(document, metadata(values), printedFields(values), familiesUsed(document));
     }
 
+    /**
+     * Renders the yearly supervision report (府检联动工作情况报告) in the house layout; its charts are placed as inline
+     * SVG, every other text escaped.
+     */
+    public InstrumentXhtml render(ReportDocument report) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("title", report.title());
+        f.put("issuingUnit", report.issuingUnit());
+        f.put("documentNumber", "统计截至" + ChineseNumbers.date(report.statisticsDate()));
+        f.put("date", ChineseNumbers.date(report.statisticsDate()));
+        List<Map<String, Object>> sections = new ArrayList<>();
+        List<PrintedField> printed = new ArrayList<>();
+        printed.add(new PrintedField("issuingUnit", "发文机关", report.issuingUnit()));
+        report.summary().forEach(p -> printed.add(new PrintedField("summary", "总体情况", p)));
+        for (ReportDocument.Section section : report.sections()) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("caption", section.caption());
+            model.put("columns", section.columns());
+            model.put("rows", section.rows());
+            section.svg().ifPresent(svg -> model.put("svg", svg));
+            sections.add(model);
+            printed.add(new PrintedField("sections", section.caption(), section.caption() + String.join("", section.columns())
+                    + section.rows().stream().flatMap(List::stream).reduce("", String::concat)));
+        }
+        List<Map<String, Object>> lapses = new ArrayList<>();
+        for (ReportDocument.LapseGroup group : report.lapses()) {
+            lapses.add(Map.of("unit", group.unit(), "rows", group.rows()));
+            printed.add(new PrintedField("lapses", group.unit(), group.unit()
+                    + group.rows().stream().flatMap(List::stream).reduce("", String::concat)));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("f", f);
+        model.put("typeName", ReportDocument.TYPE_NAME);
+        model.put("fontFamilies", fontFamilyList());
+        model.put("ordinals", ordinals());
+        model.put("issuerFontSize", issuerFontSize(report.issuingUnit()));
+        model.put("summary", report.summary());
+        model.put("sections", sections);
+        model.put("lapses", lapses);
+        StringWriter xhtml = new StringWriter(64 * 1024);
+        try {
+            freemarker.getTemplate(ReportDocument.TYPE_ID + ".ftlh").process(model, xhtml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("template of " + ReportDocument.TYPE_ID + " cannot be read", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template of " + ReportDocument.TYPE_ID + " failed: " + e.getMessageWithoutStackTop(), e);
+        }
+        String document = xhtml.toString();
+        return new InstrumentXhtml(document, new InstrumentMetadata(ReportDocument.TYPE_ID, ReportDocument.TYPE_NAME,
+                report.title(), report.issuingUnit(), "", report.statisticsDate()), printed, familiesUsed(document));
+    }
+
     private static Configuration configuration() {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTemplateLoader(new ClassTemplateLoader(TemplateRenderer.class, "/org/wenshu/templates"));

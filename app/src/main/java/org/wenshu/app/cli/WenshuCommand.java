@@ -40,6 +40,7 @@ import picocli.CommandLine.ParseResult;
                 UnitsCommand.class,
                 FixityCommand.class,
                 AuditCommand.class,
+                ReportCommand.class,
                 SearchCommand.class,
                 ImportCommand.class,
                 BatchCommand.class,

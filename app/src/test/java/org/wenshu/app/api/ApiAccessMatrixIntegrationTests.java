@@ -122,6 +122,13 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 "/api/v1/users/matrix-target/disable", who, Map.of()), ADMIN_ONLY));
         rules.put("POST /api/v1/users/{username}/enable", new Rule((f, who) -> api().json("POST",
                 "/api/v1/users/matrix-target/enable", who, Map.of()), ADMIN_ONLY));
+        // Dashboard, yearly report and audit trail (统计分析、年度报告、审计日志)
+        rules.put("GET /api/v1/dashboard", new Rule((f, who) -> api().get("/api/v1/dashboard?year=2024", who),
+                expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("GET /api/v1/reports/{year}", new Rule((f, who) -> api().get("/api/v1/reports/2024", who), ADMIN_ONLY));
+        rules.put("GET /api/v1/audit", new Rule((f, who) -> api().get("/api/v1/audit", who), ADMIN_ONLY));
+        rules.put("POST /api/v1/audit/verify", new Rule((f, who) -> api().json("POST", "/api/v1/audit/verify", who,
+                Map.of()), ADMIN_ONLY));
         return rules;
     }
 

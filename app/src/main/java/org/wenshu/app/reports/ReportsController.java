@@ -1,0 +1,44 @@
+package org.wenshu.app.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.wenshu.app.dashboard.FigureFilter;
+import org.wenshu.archive.Archive;
+
+/** 年度报告 page ({@code /reports}, ADMIN): one click per year downloads the sealed report. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+public class ReportsController {
+
+    private final SupervisionReports reports;
+    private final Archive archive;
+
+    public ReportsController(SupervisionReports reports, Archive archive) {
+        this.reports = reports;
+        this.archive = archive;
+    }
+
+    @GetMapping("/reports")
+    public String reports(Model model) {
+        int current = archive.today().getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int year = current; year >= Math.max(FigureFilter.FIRST_YEAR, current - 9); year--) {
+            years.add(year);
+        }
+        model.addAttribute("years", years);
+        model.addAttribute("current", current);
+        return "reports/reports";
+    }
+
+    @GetMapping("/reports/{year}.pdf")
+    public ResponseEntity<byte[]> download(@PathVariable String year) {
+        return ReportDownload.of(reports.report(year));
+    }
+}

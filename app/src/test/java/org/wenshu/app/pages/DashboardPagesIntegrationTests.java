@@ -1,0 +1,158 @@
+package org.wenshu.app.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 统计分析: the dashboard's JSON and page against {@link SeededYear}, every expected figure counted by hand there —
+ * on time, late (by the Shanghai date only), overdue, closed without reply, withdrawn, the three adoption kinds and
+ * the prosecutor's narrower view.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardPagesIntegrationTests extends PagesTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    void setUp() {
+        ensureAccounts();
+        SeededYear.ensure(context);
+    }
+
+    /** {@code GET path} on the API chain with HTTP Basic as {@code username}: status and parsed JSON body. */
+    Map<String, Object> api(String username, String path, int expectedStatus) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+            return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> agency(Map<String, Object> figures, String unitId) {
+        return ((List<Map<String, Object>>) figures.get("agencies")).stream()
+                .filter(a -> ((Map<String, Object>) a.get("unit")).get("id").equals(unitId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void officeSeesEveryStateAndTheRepliesOfEveryAgencyForTheYear() {
+        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024", 200);
+
+        assertThat(figures).containsEntry("year", 2024).containsEntry("total", 8).containsEntry("overdue", 2)
+                .containsEntry("zone", "Asia/Shanghai");
+        assertThat(figures.get("states")).isEqualTo(Map.of("ISSUED", 1, "DELIVERED", 1, "RESPONDED", 4, "CLOSED", 1,
+                "WITHDRAWN", 1));
+        assertThat(agency(figures, "jm-police")).containsEntry("owed", 4).containsEntry("answered", 3)
+                .containsEntry("onTime", 2).containsEntry("late", 1).containsEntry("overdue", 0).containsEntry("pending", 0)
+                .containsEntry("onTimeRate", 66.7).containsEntry("averageDaysToReply", 37.3)
+                .containsEntry("adoption", Map.of("ADOPTED", 1, "PARTLY_ADOPTED", 1, "NOT_ADOPTED", 1));
+        assertThat(agency(figures, "jm-justice")).containsEntry("owed", 2).containsEntry("answered", 1)
+                .containsEntry("onTime", 1).containsEntry("late", 0).containsEntry("overdue", 1)
+                .containsEntry("onTimeRate", 50.0).containsEntry("averageDaysToReply", 20.0)
+                .containsEntry("adoption", Map.of("ADOPTED", 1, "PARTLY_ADOPTED", 0, "NOT_ADOPTED", 0));
+        assertThat(agency(figures, "jm-data")).containsEntry("owed", 1).containsEntry("answered", 0)
+                .containsEntry("overdue", 1).containsEntry("onTimeRate", 0.0).containsEntry("averageDaysToReply", null);
+        assertThat(figures.get("agencies")).asList().hasSize(3);
+        assertThat(figures.get("domainMonths")).isEqualTo(List.of(
+                Map.of("domain", "公益诉讼诉前", "month", "2024-03", "count", 1),
+                Map.of("domain", "检察建议书", "month", "2024-03", "count", 4),
+                Map.of("domain", "社会治理", "month", "2024-03", "count", 2),
+                Map.of("domain", "纠正违法", "month", "2024-03", "count", 1)));
+        assertThat(figures.get("overdueTrend")).isEqualTo(List.of(Map.of("month", "2024-05", "count", 3)));
+        assertThat((Map<String, Object>) figures.get("overall")).containsEntry("owed", 7).containsEntry("answered", 4)
+                .containsEntry("onTime", 3).containsEntry("late", 1).containsEntry("overdue", 2)
+                .containsEntry("onTimeRate", 50.0).containsEntry("averageDaysToReply", 33.0)
+                .containsEntry("adoption", Map.of("ADOPTED", 2, "PARTLY_ADOPTED", 1, "NOT_ADOPTED", 1));
+    }
+
+    @Test
+    void aProsecutorSeesOnlyWhatTheirProcuratorateIssued() {
+        Map<String, Object> figures = api(PROSECUTOR, "/api/v1/dashboard?year=2024", 200);
+
+        assertThat(figures).containsEntry("total", 7).containsEntry("overdue", 2);
+        assertThat(agency(figures, "jm-police")).containsEntry("owed", 3).containsEntry("answered", 2)
+                .containsEntry("onTime", 1).containsEntry("late", 1).containsEntry("onTimeRate", 50.0)
+                .containsEntry("averageDaysToReply", 51.0)
+                .containsEntry("adoption", Map.of("ADOPTED", 1, "PARTLY_ADOPTED", 1, "NOT_ADOPTED", 0));
+    }
+
+    @Test
+    void theUnitFilterKeepsInstrumentsTheUnitIssuedOrReceives() {
+        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024&unit=" + java.net.URLEncoder.encode("市司法局",
+                StandardCharsets.UTF_8), 200);
+
+        assertThat(figures).containsEntry("total", 3);
+        assertThat(figures.get("unit")).isEqualTo(Map.of("id", "jm-justice", "name", "荆门市司法局", "shortName", "市司法局"));
+        assertThat(figures.get("agencies")).asList().hasSize(1);
+    }
+
+    @Test
+    void badFiltersAreProblemsNamingTheParameter() {
+        Map<String, Object> future = api(ADMIN, "/api/v1/dashboard?year=2999", 400);
+        Map<String, Object> word = api(ADMIN, "/api/v1/dashboard?year=abcd", 400);
+        Map<String, Object> unit = api(ADMIN, "/api/v1/dashboard?unit=nowhere", 400);
+
+        assertThat(future.get("detail").toString()).contains("年度 2999 超出范围");
+        assertThat(word.get("detail").toString()).contains("年度「abcd」无效");
+        assertThat(unit.get("detail").toString()).contains("没有名为「nowhere」的单位");
+        assertThat(future.get("errors").toString()).contains("year");
+    }
+
+    @Test
+    void agenciesAndResearchersAreRefused() {
+        Map<String, Object> refused = api(AGENCY, "/api/v1/dashboard", 403);
+        Page page = signedIn(AGENCY).get("/dashboard");
+
+        assertThat(refused.get("type")).isEqualTo("urn:wenshu:problem:forbidden");
+        assertThat(page.status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePageShowsTheSameFiguresAsCaptionedTablesAndItsDataIsTheApiJson() throws IOException {
+        PageSession office = signedIn(ADMIN);
+
+        Page page = office.get("/dashboard?year=2024");
+        Page data = office.get("/dashboard/figures?year=2024");
+        Page bad = office.get("/dashboard?year=20x4");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<caption>各单位按期回复率</caption>", "<caption>各单位采纳情况（以最近一次回复为准）</caption>",
+                "<caption>逾期趋势（按回复期限届满月份，含逾期回复和逾期未回复）</caption>",
+                "<th scope=\"row\">市公安局</th><td>4</td><td>3</td><td>2</td><td>1</td><td>0</td><td>0</td><td>66.7%</td>",
+                "<th scope=\"row\">市公安局</th><td>3</td><td>37.3</td>",
+                "<th scope=\"row\">合计</th><td>7</td><td>4</td><td>3</td><td>1</td><td>2</td><td>0</td><td>50.0%</td>",
+                "/webjars/echarts/", "/dist/echarts.min.js", "/js/dashboard.js", "data-section=\"on-time\"");
+        assertThat(JSON.readValue(data.body(), new TypeReference<Map<String, Object>>() { }))
+                .isEqualTo(api(ADMIN, "/api/v1/dashboard?year=2024", 200));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("class=\"field-error\"", "年度「20x4」无效");
+    }
+}

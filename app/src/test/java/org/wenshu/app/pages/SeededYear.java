@@ -1,0 +1,169 @@
+package org.wenshu.app.pages;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.wenshu.archive.Adoption;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.ArchiveLimits;
+import org.wenshu.archive.DeliveryMethod;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.archive.ReplyTerm;
+import org.wenshu.archive.ResponseSubmission;
+import org.wenshu.archive.UploadedFile;
+import org.wenshu.archive.storage.S3ObjectStore;
+
+/**
+ * The year 2024 of the shared page-test context, seeded once per JVM through a second archive on the same database
+ * and storage whose clock the seed moves (the application's own clock says today). Every figure of it is counted by
+ * hand in {@link #EXPECTED}: nine instruments of 2024, all issued on 2024-03-01 at 10:00 Shanghai time, delivered the
+ * same day and due 2024-05-01 unless said otherwise —
+ * <ul>
+ * <li>P1 → 市公安局 (社会治理): answered 2024-04-10, on time, 40 days, 采纳;</li>
+ * <li>P2 → 市公安局 (社会治理): answered 2024-05-01T16:30Z = 00:30 on 2 May in Shanghai: late (on time in UTC), 62 days, 部分采纳;</li>
+ * <li>P3 → 市公安局: closed without a reply (none of on time / late / overdue);</li>
+ * <li>J1 → 市司法局 (纠正违法): unanswered, overdue;</li>
+ * <li>J2 → 市司法局: answered 2024-03-21 (未采纳) and 2024-03-25 (采纳, the latest): on time, 20 days;</li>
+ * <li>J3 → 市司法局: withdrawn (only in the state counts);</li>
+ * <li>D1 → 市政数局: never delivered, due from the issue date, overdue;</li>
+ * <li>X1 → 市公安局 (公益诉讼诉前) from another procuratorate (十堰市人民检察院): answered 2024-03-11, on time,
+ * 10 days, 未采纳 — counted for the office, never for a 荆门 prosecutor;</li>
+ * <li>OLD → 市公安局, numbered 2023: outside the year.</li>
+ * </ul>
+ */
+final class SeededYear {
+
+    static final int YEAR = 2024;
+    static final String OTHER_PROCURATORATE = "sy-procuratorate";
+
+    private static Map<String, InstrumentRecord> records;
+
+    private SeededYear() {
+    }
+
+    /** Seeds the year once; returns the records by their key (P1, P2, …). */
+    static synchronized Map<String, InstrumentRecord> ensure(ApplicationContext context) {
+        if (records == null) {
+            records = seed(context);
+        }
+        return records;
+    }
+
+    private static Map<String, InstrumentRecord> seed(ApplicationContext context) {
+        DataSource dataSource = context.getBean(DataSource.class);
+        new JdbcTemplate(dataSource).update("INSERT INTO units (id, name, short_name, kind, parent_id) VALUES (?, ?, ?, ?, NULL)",
+                OTHER_PROCURATORATE, "十堰市人民检察院", "十堰市检察院", "PROCURATORATE");
+        MovingClock clock = new MovingClock(Instant.parse("2024-03-01T02:00:00Z"));
+        Archive archive = Archive.open(dataSource, context.getBean(S3ObjectStore.class), ArchiveLimits.defaults(), clock);
+        Map<String, InstrumentRecord> r = new LinkedHashMap<>();
+        r.put("P1", issue(archive, "P1", "市检察院", "市公安局", YEAR, "社会治理"));
+        r.put("P2", issue(archive, "P2", "市检察院", "市公安局", YEAR, "社会治理"));
+        r.put("P3", issue(archive, "P3", "市检察院", "市公安局", YEAR, null));
+        r.put("J1", issue(archive, "J1", "市检察院", "市司法局", YEAR, "纠正违法"));
+        r.put("J2", issue(archive, "J2", "市检察院", "市司法局", YEAR, null));
+        r.put("J3", issue(archive, "J3", "市检察院", "市司法局", YEAR, null));
+        r.put("D1", issue(archive, "D1", "市检察院", "市政数局", YEAR, null));
+        r.put("X1", issue(archive, "X1", "十堰市检察院", "市公安局", YEAR, "公益诉讼诉前"));
+        r.put("OLD", issue(archive, "OLD", "市检察院", "市公安局", YEAR - 1, "社会治理"));
+        LocalDate march = LocalDate.of(YEAR, 3, 1);
+        for (String key : List.of("P1", "P2", "P3", "J1", "J2", "OLD")) {
+            archive.deliver(r.get(key).id(), DeliveryMethod.DIRECT, march, Optional.empty(), "市检察院");
+        }
+        archive.deliver(r.get("X1").id(), DeliveryMethod.DIRECT, march, Optional.empty(), "十堰市检察院");
+        archive.withdraw(r.get("J3").id(), "问题已自行整改", "市检察院");
+        clock.set("2024-03-11T02:00:00Z");
+        respond(archive, r.get("X1"), "市公安局", Adoption.NOT_ADOPTED);
+        clock.set("2024-03-21T02:00:00Z");
+        respond(archive, r.get("J2"), "市司法局", Adoption.NOT_ADOPTED);
+        clock.set("2024-03-25T02:00:00Z");
+        respond(archive, r.get("J2"), "市司法局", Adoption.ADOPTED);
+        clock.set("2024-04-10T02:00:00Z");
+        respond(archive, r.get("P1"), "市公安局", Adoption.ADOPTED);
+        respond(archive, r.get("OLD"), "市公安局", Adoption.ADOPTED);
+        clock.set("2024-05-01T16:30:00Z");
+        respond(archive, r.get("P2"), "市公安局", Adoption.PARTLY_ADOPTED);
+        archive.close(r.get("P3").id(), Adoption.ADOPTED, "已当面督促", Optional.of("问题已在联席会议上解决"), "市检察院");
+        return r;
+    }
+
+    private static InstrumentRecord issue(Archive archive, String key, String issuer, String recipient, int year, String kind) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("facts", "种子数据 " + key);
+        if (kind != null) {
+            fields.put("kind", kind);
+        }
+        return archive.issue(new IssueRequest("procuratorial-suggestion", "检察建议书", "关于" + key + "事项的检察建议", issuer,
+                List.of(recipient), List.of(), issuer.startsWith("十堰") ? "十检行建" : "荆检行建", year, ReplyTerm.standard(false), false, fields, Optional.empty()),
+                number -> pdf("Seeded instrument " + number.year() + "-" + number.serial()));
+    }
+
+    private static void respond(Archive archive, InstrumentRecord record, String unit, Adoption adoption) {
+        archive.respond(new ResponseSubmission(record.id(), unit, "已制定整改方案", "整改已完成", adoption,
+                List.of(new UploadedFile("回复.pdf", pdf("Seeded reply " + record.id())))));
+    }
+
+    static byte[] pdf(String asciiText) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(asciiText);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clock the seed sets forward. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(String instant) {
+            now = Instant.parse(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Asia/Shanghai");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
