@@ -112,7 +112,7 @@ public record PublicVerdict(Outcome outcome, boolean valid, String sha256, Optio
         if (check.timestamp().isEmpty()) {
             check.claimedTime().ifPresent(time -> facts.add("签署时间（签署者声明）：" + TIME.format(time.atZone(zone))));
         }
-        facts.add("完整性：" + (check.intact() ? "签署的内容未被改动" : "签署的内容已被改动"));
+        facts.add("签署时的版本：" + (check.intact() ? "完好，与签署时一致" : "已被篡改，与签署时不一致"));
         facts.add("签署之后：" + switch (check.changes().kind()) {
             case NONE -> "没有任何改动";
             case ALLOWED_INCREMENTAL_UPDATES -> "只追加了允许的内容（后续签章、时间戳或验证数据）";

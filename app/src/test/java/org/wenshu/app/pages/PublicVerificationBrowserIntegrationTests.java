@@ -85,7 +85,7 @@ class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
         browser.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         String verdict = browser.findElement(By.id("verdict")).getText();
-        assertThat(verdict).contains("文件真实有效", "签署者：", "荆门市人民检察院", "签署的内容未被改动",
+        assertThat(verdict).contains("文件真实有效", "签署者：", "荆门市人民检察院", "签署时的版本：完好",
                 PublicVerificationTesting.sha256(sealed));
         assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).contains("verdict-valid");
         screenshot("verify-02-genuine");
