@@ -38,6 +38,7 @@ import org.wenshu.archive.IssueRequest;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
+import org.wenshu.app.verification.PublicLinks;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
@@ -51,6 +52,7 @@ import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
 import org.wenshu.templates.TemplateRenderer;
+import org.wenshu.templates.VerificationMark;
 
 /**
  * Wires the batch jobs (Spring Batch, job repository in the record database): the jobs of the batch module, the
@@ -170,7 +172,8 @@ public class BatchConfiguration {
 
     @Bean
     InstrumentIssuer instrumentIssuer(InstrumentIssuing issuing, InstrumentCatalog catalog, TemplateRenderer templates,
-                                      ObjectProvider<PdfRenderer> pdf, ObjectProvider<UnitSeals> seals) {
+                                      ObjectProvider<PdfRenderer> pdf, ObjectProvider<UnitSeals> seals,
+                                      PublicLinks links) {
         return new InstrumentIssuer() {
             @Override
             public IssueRequest request(String typeId, Map<String, Object> fields) {
@@ -186,6 +189,12 @@ public class BatchConfiguration {
             @Override
             public byte[] render(IssueRequest request, DocumentNumber number) {
                 return pdf.getObject().render(templates.render(type(request), withNumber(request, number))).content();
+            }
+
+            @Override
+            public byte[] render(IssueRequest request, DocumentNumber number, String verificationCode) {
+                VerificationMark mark = VerificationMark.of(verificationCode, links.verificationUrl(verificationCode));
+                return pdf.getObject().render(templates.render(type(request), withNumber(request, number), mark)).content();
             }
 
             @Override

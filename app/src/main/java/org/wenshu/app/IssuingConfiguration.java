@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.app.issuing.TemplateInstrumentIssuing;
 import org.wenshu.app.signing.UnitSeals;
+import org.wenshu.app.verification.PublicLinks;
 import org.wenshu.archive.Archive;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
@@ -20,8 +21,9 @@ public class IssuingConfiguration {
     @Bean
     InstrumentIssuing instrumentIssuing(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
                                         ObjectProvider<UnitSeals> seals, ObjectProvider<Archive> archives,
-                                        ArchiveConfiguration.ArchiveProperties archive) {
+                                        ArchiveConfiguration.ArchiveProperties archive, PublicLinks links) {
         return new TemplateInstrumentIssuing(catalog, templates, pdf, seals,
-                reference -> archives.getObject().unit(reference).name(), Clock.system(archive.zone()));
+                reference -> archives.getObject().unit(reference).name(), Clock.system(archive.zone()),
+                links::verificationUrl);
     }
 }

@@ -154,6 +154,29 @@ public final class Archive {
 
     // ---------------------------------------------------------------- queries
 
+    /** The verification code (核验码) printed on the record's PDF; empty for a record issued before codes existed. */
+    public Optional<String> verificationCode(String recordId) {
+        return jdbc.queryForList("SELECT verification_code FROM instruments WHERE id = ?", String.class, recordId)
+                .stream().filter(code -> code != null).findFirst();
+    }
+
+    /**
+     * The public summary of the record printed with verification code {@code typed} (case, spaces and hyphens do not
+     * matter); empty when there is none. A malformed code runs the same single indexed query as a well-formed one (with
+     * a code that cannot exist), so a miss costs what a hit does and timing tells nothing about which codes exist.
+     */
+    public Optional<VerifiableRecord> verifiable(String typed) {
+        // '0' is outside the alphabet: this code is never issued.
+        String code = VerificationCodes.normalise(typed).orElse("0".repeat(VerificationCodes.LENGTH));
+        return jdbc.query("SELECT i.number_text, u.name, i.issued_at, f.sha256, i.status FROM instruments i "
+                        + "JOIN units u ON u.id = i.issuing_unit "
+                        + "LEFT JOIN files f ON f.instrument_id = i.id AND f.role = 'INSTRUMENT' "
+                        + "WHERE i.verification_code = ?",
+                (rs, row) -> new VerifiableRecord(rs.getString(1), rs.getString(2),
+                        RecordFiles.toInstant(rs.getObject(3)), rs.getString(4), RecordStatus.valueOf(rs.getString(5))),
+                code).stream().findFirst();
+    }
+
     public Optional<InstrumentRecord> find(String recordId) {
         return records.find(recordId);
     }

@@ -38,6 +38,7 @@ final class Issuing {
     private final Records records;
     private final AuditTrail audit;
     private final ChangeLog changes;
+    private final VerificationCodes codes = new VerificationCodes();
 
     Issuing(JdbcTemplate jdbc, TransactionTemplate tx, RecordFiles files, Clock clock, Units units, Records records,
             AuditTrail audit, ChangeLog changes) {
@@ -83,9 +84,11 @@ final class Issuing {
             return records.findByKey(key).orElseThrow(() -> inProgress(key, sameKey));
         }
         DocumentNumber number = reservation.number();
+        // Drawn at random, never from the id or number, and known before rendering: the PDF prints it.
+        String code = codes.next();
         byte[] pdf;
         try {
-            pdf = producer.produce(number);
+            pdf = producer.produce(number, code);
             if (pdf == null || pdf.length == 0) {
                 throw new IllegalStateException("生成的文书为空");
             }
@@ -95,12 +98,12 @@ final class Issuing {
         List<String> written = new ArrayList<>();
         List<StoredFile> objects;
         try {
-            objects = storeInstrument(request, valid, reservation, key, pdf, written);
+            objects = storeInstrument(request, valid, reservation, key, code, pdf, written);
         } catch (RuntimeException e) {
             throw voidAndFail(reservation, "对象存储写入失败: " + RecordFiles.describe(e), e, written);
         }
         try {
-            commitIssued(request, valid, reservation, key, objects);
+            commitIssued(request, valid, reservation, key, code, objects);
         } catch (RuntimeException e) {
             throw voidAndFail(reservation, "登记提交失败: " + RecordFiles.describe(e), e, written);
         }
@@ -214,7 +217,7 @@ final class Issuing {
     }
 
     private List<StoredFile> storeInstrument(IssueRequest request, Validated valid, Reservation reservation, String key,
-                                             byte[] pdf, List<String> written) {
+                                             String code, byte[] pdf, List<String> written) {
         int year = reservation.objectYear();
         String id = reservation.recordId();
         StoredFile instrument = files.put(ObjectKeys.instrument(year, id), pdf, "application/pdf",
@@ -235,6 +238,7 @@ final class Issuing {
         json.put("replyTerm", RecordFiles.termJson(request.replyTerm()));
         json.put("issuedAt", reservation.at().toString());
         json.put("idempotencyKey", key);
+        json.put("verificationCode", code);
         json.put("fields", request.fields());
         json.put("files", List.of(RecordFiles.fileJson("instrument.pdf", instrument)));
         StoredFile recordJson = files.put(ObjectKeys.recordJson(year, id), Json.pretty(json), "application/json",
@@ -242,19 +246,20 @@ final class Issuing {
         return List.of(instrument, recordJson);
     }
 
-    private void commitIssued(IssueRequest request, Validated valid, Reservation reservation, String key,
+    private void commitIssued(IssueRequest request, Validated valid, Reservation reservation, String key, String code,
                               List<StoredFile> objects) {
         Instant at = reservation.at();
         LocalDate issueDate = at.atZone(clock.getZone()).toLocalDate();
         tx.executeWithoutResult(status -> {
             jdbc.update("INSERT INTO instruments (id, number_text, issuing_unit, prefix, num_year, serial, type_id, type_name, "
                             + "title, urgent, reply_period, fixed_due_date, status, issued_at, due_date, idempotency_key, "
-                            + "fields_json, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, 0)",
+                            + "fields_json, event_count, verification_code) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, 0, ?)",
                     reservation.recordId(), reservation.number().text(), valid.issuing().id(), reservation.number().prefix(),
                     reservation.number().year(), reservation.number().serial(), request.typeId(), request.typeName(),
                     request.title(), request.urgent(), request.replyTerm().period().map(Object::toString).orElse(null),
                     request.replyTerm().fixedDate().orElse(null), RecordFiles.utc(at),
-                    request.replyTerm().dueDate(issueDate).orElse(null), key, Json.compact(request.fields()));
+                    request.replyTerm().dueDate(issueDate).orElse(null), key, Json.compact(request.fields()), code);
             int position = 0;
             for (Unit unit : valid.recipients()) {
                 jdbc.update("INSERT INTO instrument_units (instrument_id, unit_id, role, position) VALUES (?, ?, 'MAIN', ?)",

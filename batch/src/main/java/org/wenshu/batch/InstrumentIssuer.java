@@ -30,6 +30,14 @@ public interface InstrumentIssuer {
     /** The unsigned PDF/A of {@code request} printed with {@code number}. */
     byte[] render(IssueRequest request, DocumentNumber number);
 
+    /**
+     * The unsigned PDF/A of {@code request} printed with {@code number} and the record's verification code (核验码,
+     * with its QR code in the footer); by default without the code.
+     */
+    default byte[] render(IssueRequest request, DocumentNumber number, String verificationCode) {
+        return render(request, number);
+    }
+
     /** {@code pdf} of {@code request} sealed (PAdES) with its issuing unit's own seal. */
     byte[] sign(IssueRequest request, byte[] pdf);
 }

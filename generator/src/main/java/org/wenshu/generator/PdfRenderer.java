@@ -22,6 +22,8 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -88,8 +90,9 @@ public final class PdfRenderer {
                     .withProducer(PdfA.PRODUCER)
                     // The templates need nothing outside the document; nothing may be fetched while printing.
                     .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-                    // Inline <svg> (the yearly report's charts) is drawn as vector paths through Batik; no bitmaps.
-                    .useSVGDrawer(new BatikSVGDrawer())
+                    // Inline <svg> (the yearly report's charts, the verification QR code) is drawn as vector paths
+                    // through Batik: no bitmaps, no scripts, nothing fetched.
+                    .useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE))
                     .withW3cDocument(xhtml, null);
             fonts.registerWith(builder, document, familiesFor(instrument), instrument.xhtml());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

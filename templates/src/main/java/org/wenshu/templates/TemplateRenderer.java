@@ -54,13 +54,30 @@ public final class TemplateRenderer {
         return render(type.validate(values));
     }
 
+    /**
+     * Validates raw values against the type, then renders them with {@code mark} (the verification code and its QR
+     * code) in the footer of every page, opposite the page number.
+     *
+     * @throws FieldsInvalid listing every problem with the values
+     */
+    public InstrumentXhtml render(InstrumentType type, Map<String, ?> values, VerificationMark mark) {
+        return render(type.validate(values), java.util.Optional.of(mark));
+    }
+
     /** Renders values that already passed validation. */
     public InstrumentXhtml render(FieldValues values) {
+        return render(values, java.util.Optional.empty());
+    }
+
+    /** Renders values that already passed validation, with the verification mark in the footer when given. */
+    public InstrumentXhtml render(FieldValues values, java.util.Optional<VerificationMark> mark) {
         InstrumentType type = values.type();
         StringWriter xhtml = new StringWriter(16 * 1024);
         try {
             Template template = freemarker.getTemplate(type.id() + ".ftlh");
-            template.process(model(values), xhtml);
+            Map<String, Object> model = model(values);
+            mark.ifPresent(m -> model.put("verification", m.model()));
+            template.process(model, xhtml);
         } catch (IOException e) {
             throw new UncheckedIOException("template of " + type.id() + " cannot be read", e);
         } catch (TemplateException e) {

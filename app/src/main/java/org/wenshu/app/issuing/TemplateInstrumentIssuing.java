@@ -20,6 +20,7 @@ import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
 import org.wenshu.templates.ReplyPeriod;
 import org.wenshu.templates.TemplateRenderer;
+import org.wenshu.templates.VerificationMark;
 
 /**
  * Issues with the template catalog and the generator: the type validates the fields and gives the number prefix,
@@ -34,13 +35,17 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
     private final ObjectProvider<UnitSeals> seals;
     private final UnaryOperator<String> unitNames;
     private final Clock clock;
+    private final UnaryOperator<String> verificationUrls;
 
     /**
-     * @param unitNames turns a unit reference as typed (id, full or short name) into the unit's full name, throwing
-     *                  a bad-input failure for an unknown unit
+     * @param unitNames        turns a unit reference as typed (id, full or short name) into the unit's full name,
+     *                         throwing a bad-input failure for an unknown unit
+     * @param verificationUrls turns a verification code into the public URL its QR code encodes
      */
     public TemplateInstrumentIssuing(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
-                                     ObjectProvider<UnitSeals> seals, UnaryOperator<String> unitNames, Clock clock) {
+                                     ObjectProvider<UnitSeals> seals, UnaryOperator<String> unitNames, Clock clock,
+                                     UnaryOperator<String> verificationUrls) {
+        this.verificationUrls = verificationUrls;
         this.catalog = catalog;
         this.templates = templates;
         this.pdf = pdf;
@@ -76,11 +81,13 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
     @Override
     public InstrumentProducer producer(IssueRequest request) {
         InstrumentType type = catalog.require(request.typeId());
-        return number -> {
+        // The archive draws the verification code before rendering: the footer prints it with its QR code.
+        return InstrumentProducer.printingCode((number, code) -> {
             Map<String, Object> fields = withNumber(request.fields(), number.text());
-            byte[] rendered = pdf.render(templates.render(type, fields)).content();
+            VerificationMark mark = VerificationMark.of(code, verificationUrls.apply(code));
+            byte[] rendered = pdf.render(templates.render(type, fields, mark)).content();
             return seals.getObject().forUnit(request.issuingUnit()).sign(rendered, Optional.empty());
-        };
+        });
     }
 
     private static Map<String, Object> withNumber(Map<String, ?> fields, String number) {

@@ -33,6 +33,9 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
 
     private final AtomicInteger counter = new AtomicInteger();
 
+    /** Operations anyone may call without credentials; a caller presenting bad ones is still refused (401). */
+    private static final Set<String> PUBLIC_ENDPOINTS = Set.of("POST /api/v1/verify");
+
     /** One operation: how to call it as a given caller, and the statuses each caller may get. */
     private record Rule(BiFunction<ApiFixture, Auth, Reply> call, Map<String, Set<Integer>> expected) {
     }
@@ -129,6 +132,9 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         rules.put("GET /api/v1/audit", new Rule((f, who) -> api().get("/api/v1/audit", who), ADMIN_ONLY));
         rules.put("POST /api/v1/audit/verify", new Rule((f, who) -> api().json("POST", "/api/v1/audit/verify", who,
                 Map.of()), ADMIN_ONLY));
+        // Public verification: anyone, signed in or not (see PUBLIC_ENDPOINTS).
+        rules.put("POST /api/v1/verify", new Rule((f, who) -> api().multipart("/api/v1/verify", who, Map.of(), "file",
+                List.of(new ApiClient.FilePart("核验.pdf", "application/pdf", pdf("matrix verify")))), EVERYONE));
         return rules;
     }
 
@@ -218,6 +224,11 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                     .replace("{typeId}", "procuratorial-suggestion").replace("{tokenId}", "x").replace("{username}", "admin");
             for (Auth stranger : strangers) {
                 Reply reply = api().send(method, path, stranger, "application/json", "{}".getBytes(), Map.of());
+                if (stranger == f.anonymous && PUBLIC_ENDPOINTS.contains(endpoint)) {
+                    // No credentials is fine here; a JSON body is not the multipart upload it takes.
+                    softly.assertThat(reply.status()).as("%s as %s: %s", endpoint, stranger, reply).isEqualTo(415);
+                    continue;
+                }
 
                 softly.assertThat(reply.status()).as("%s as %s: %s", endpoint, stranger, reply).isEqualTo(401);
                 softly.assertThat(reply.contentType()).as("%s as %s", endpoint, stranger).startsWith("application/problem+json");

@@ -117,6 +117,18 @@ class BulkIssueCommandIntegrationTests {
         assertThat(records).allSatisfy(r -> assertThat(r.fields()).containsKey("place"));
         RecordIndex index = context.getBean(RecordIndex.class);
         assertThat(records).allSatisfy(r -> assertThat(index.contains(r.id())).isTrue());
+        // Bulk issuing goes through the archive too: each PDF prints its own record's verification code.
+        assertThat(records).allSatisfy(r -> {
+            String code = archive.verificationCode(r.id()).orElseThrow();
+            byte[] pdf = archive.read(r.objects().stream().filter(o -> o.key().endsWith("/instrument.pdf")).findFirst()
+                    .orElseThrow().key()).orElseThrow();
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("核验码 " + code);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(archive.verificationCode(records.get(0).id())).isNotEqualTo(archive.verificationCode(records.get(1).id()));
 
         Run again = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
 

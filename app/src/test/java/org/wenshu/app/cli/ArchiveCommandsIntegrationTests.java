@@ -97,6 +97,11 @@ class ArchiveCommandsIntegrationTests {
         assertThat((String) record.get("number")).matches("荆检行建〔\\d{4}〕\\d+号");
         assertThat((List<?>) record.get("objects")).hasSize(2).allSatisfy(o ->
                 assertThat(((Map<?, ?>) o).keySet().toString()).contains("key", "sha256", "size"));
+        // The CLI issues through the archive like the web: the PDF prints the record's verification code.
+        org.wenshu.archive.Archive archive = context.getBean(org.wenshu.archive.Archive.class);
+        String code = archive.verificationCode(id).orElseThrow();
+        assertThat(pdfText(archive.read(archive.find(id).orElseThrow().objects().stream().filter(o -> o.key().endsWith("/instrument.pdf")).findFirst().orElseThrow().key()).orElseThrow()))
+                .contains("核验码 " + code);
         assertThat(wenshu("issue", "--type", "procuratorial-suggestion", "--data",
                 data("关于加强校园周边安全管理的检察建议", "市教育局").toString(), "--key", "cli-1", "--json").json())
                 .containsEntry("id", id);
@@ -206,4 +211,12 @@ class ArchiveCommandsIntegrationTests {
         }
     }
 
+
+    private static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -41,7 +41,10 @@ import org.wenshu.archive.DeliveryMethod;
  * last page carried, as a browser does.
  */
 @SpringBootTest(classes = Wenshu.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "spring.main.banner-mode=off"})
+        properties = {"server.address=127.0.0.1", "spring.main.banner-mode=off",
+                // As behind a proxy: a test may speak for another client address (X-Forwarded-For from loopback),
+                // so per-address rate limits can be tested without one test using up another's budget.
+                "server.forward-headers-strategy=native"})
 @ActiveProfiles({"serve", "test"})
 abstract class PagesTestSupport {
 

@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentProducer;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssueRequest;
 import org.wenshu.batch.InstrumentIssuer;
@@ -62,10 +63,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         }
         IssueRequest request = checked.request().get().withKey(input.key(row, checked.contentHash()));
         long start = System.nanoTime();
-        InstrumentRecord record = archive.issueTakingOver(request, number -> {
+        InstrumentRecord record = archive.issueTakingOver(request, InstrumentProducer.printingCode((number, code) -> {
             long t0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
-            byte[] pdf = issuer.render(request, number);
+            byte[] pdf = issuer.render(request, number, code);
             long t1 = System.nanoTime();
             long c1 = THREADS.getCurrentThreadCpuTime();
             byte[] sealed = issuer.sign(request, pdf);
@@ -74,7 +75,7 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
             render.add(t1 - t0);
             renderCpu.add(c1 - c0);
             return sealed;
-        });
+        }));
         issue.add(System.nanoTime() - start);
         return new IssuedRow(row.number(), record.id(), record.number().text());
     }

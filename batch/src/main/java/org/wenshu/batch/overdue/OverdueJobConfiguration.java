@@ -152,7 +152,8 @@ public class OverdueJobConfiguration {
         public InstrumentRecord process(OverdueReminders.Owed owed) {
             var request = reminders.request(owed, date, copyToParent);
             try {
-                return archive.issue(request, number -> issuer.sign(request, issuer.render(request, number)));
+                return archive.issue(request, org.wenshu.archive.InstrumentProducer.printingCode(
+                        (number, code) -> issuer.sign(request, issuer.render(request, number, code))));
             } catch (IssuingInProgress overlapping) {
                 elsewhere.add(owed.recordId() + " → " + owed.recipientId() + "：另一运行正在发出此督促函（第 "
                         + owed.round() + " 轮）");

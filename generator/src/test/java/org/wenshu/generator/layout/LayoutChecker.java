@@ -64,7 +64,7 @@ public final class LayoutChecker {
     private LayoutChecker(PrintedDocument document) {
         this.document = document;
         for (Page page : document.pages()) {
-            page.lines().stream().filter(line -> !isPageNumber(line)).forEach(lines::add);
+            page.lines().stream().filter(line -> !isPageNumber(line) && !isVerificationMark(line)).forEach(lines::add);
         }
     }
 
@@ -95,6 +95,19 @@ public final class LayoutChecker {
 
     static boolean isPageNumber(Line line) {
         return line.baseline() > BOTTOM && PAGE_NUMBER_TEXT.matcher(line.text()).matches();
+    }
+
+    /**
+     * The verification code beside its QR code in the bottom margin of an issued instrument: small print (8 pt) under
+     * the text block, outside GB/T 9704's elements, so the text-block and line rules do not apply to it.
+     */
+    static boolean isVerificationMark(Line line) {
+        return line.baseline() > BOTTOM && line.fontSize() < 10;
+    }
+
+    /** A module run of the verification QR code: a small drawing wholly in the bottom margin, 16 mm at most. */
+    static boolean isVerificationQr(Box box) {
+        return box.minY() > BOTTOM && box.maxX() - box.minX() <= 16.5f * MM && box.maxY() - box.minY() <= 16.5f * MM;
     }
 
     static boolean isBody(Line line) {
@@ -141,7 +154,7 @@ public final class LayoutChecker {
     private void checkTextBlock() {
         for (Page page : document.pages()) {
             for (Line line : page.lines()) {
-                if (isPageNumber(line)) {
+                if (isPageNumber(line) || isVerificationMark(line)) {
                     continue;
                 }
                 for (Glyph glyph : line.visible()) {
@@ -156,6 +169,9 @@ public final class LayoutChecker {
             }
             for (Shape shape : page.shapes()) {
                 Box box = shape.bounds();
+                if (isVerificationQr(box)) {
+                    continue;
+                }
                 if (box.minX() < LEFT - MARGIN_TOLERANCE || box.maxX() > RIGHT + MARGIN_TOLERANCE
                         || box.minY() < TOP - MARGIN_TOLERANCE || box.maxY() > BOTTOM + MARGIN_TOLERANCE) {
                     fail(TEXT_BLOCK, page.index(), "a drawing from x %s to %s, y %s to %s lies outside the text block",

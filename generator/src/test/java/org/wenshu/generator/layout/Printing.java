@@ -17,6 +17,7 @@ import org.wenshu.generator.signing.SignatureRequest;
 import org.wenshu.generator.signing.SigningKey;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.TemplateRenderer;
+import org.wenshu.templates.VerificationMark;
 
 /** Prints instruments as the application does, and seals them with a fresh test key (PAdES B-B, no TSA). */
 final class Printing {
@@ -45,9 +46,18 @@ final class Printing {
 
     /** The instrument sealed with its issuing unit's drawn seal, placed automatically. */
     byte[] printSealed(String typeId, Map<String, ?> values) {
+        return seal(print(typeId, values), values);
+    }
+
+    /** As {@link #printSealed(String, Map)}, with the verification code and QR code in the footer, as issued. */
+    byte[] printSealed(String typeId, Map<String, ?> values, VerificationMark mark) {
+        return seal(renderer.render(TEMPLATES.render(CATALOG.require(typeId), values, mark)).content(), values);
+    }
+
+    private byte[] seal(byte[] pdf, Map<String, ?> values) {
         Sealing with = sealing();
         SealAppearance appearance = SealAppearance.drawn((String) values.get("issuingUnit"), "");
-        return with.signer().sign(print(typeId, values), SignatureRequest.sealed(with.key(), PadesLevel.B_B, appearance));
+        return with.signer().sign(pdf, SignatureRequest.sealed(with.key(), PadesLevel.B_B, appearance));
     }
 
     private synchronized Sealing sealing() {

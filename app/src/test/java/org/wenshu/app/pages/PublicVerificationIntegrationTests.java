@@ -1,0 +1,396 @@
+package org.wenshu.app.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.verification.PublicLinks;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Public verification without login: the code and QR code printed on every issued instrument, the summary page
+ * {@code /v/{code}}, the verdict of {@code POST /api/v1/verify} on genuine, tampered, unsigned and non-PDF files,
+ * and the per-address rate limits.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicVerificationIntegrationTests extends PagesTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TITLE = "关于规范公开核验测试事项的检察建议";
+
+    @Autowired
+    Archive archive;
+
+    @Autowired
+    PublicLinks links;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private String recordId;
+    private String code;
+    private byte[] sealed;
+
+    @BeforeAll
+    void issueOne() {
+        ensureAccounts();
+        recordId = issue(TITLE, "荆门市司法局");
+        code = archive.verificationCode(recordId).orElseThrow();
+        sealed = PublicVerificationTesting.sealedPdf(archive, recordId);
+    }
+
+    // ---------------------------------------------------------------- PrintedCode
+
+    @Test
+    void everyPageOfTheSealedPdfPrintsTheCodeAndAQrCodeOfItsPublicUrl() throws IOException {
+        try (PDDocument document = Loader.loadPDF(sealed)) {
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page + 1);
+                stripper.setEndPage(page + 1);
+
+                assertThat(stripper.getText(document)).contains("核验码 " + code);
+                assertThat(PublicVerificationTesting.qrCodeOnPage(sealed, page))
+                        .isEqualTo(links.verificationUrl(code)).endsWith("/v/" + code);
+            }
+        }
+    }
+
+    @Test
+    void codesAreRandomNotDerivedFromTheRecordAndTwoIssuesOfTheSameDataDiffer() {
+        WenshuUser prosecutor = WenshuUser.of(accounts.require(PROSECUTOR));
+        Map<String, Object> fields = suggestion("关于同一内容两次发文的检察建议", "荆门市司法局");
+        List<InstrumentRecord> records = new ArrayList<>();
+        for (String key : List.of("same-data-1", "same-data-2")) {
+            records.add(instruments.issue(prosecutor, "procuratorial-suggestion", fields, Optional.of(key)));
+        }
+        String first = archive.verificationCode(records.get(0).id()).orElseThrow();
+        String second = archive.verificationCode(records.get(1).id()).orElseThrow();
+
+        assertThat(first).matches("[2-9A-HJ-NP-Z]{12}").isNotEqualTo(second);
+        for (int i = 0; i < 2; i++) {
+            String id = records.get(i).id().replace("-", "").toUpperCase();
+            String printed = i == 0 ? first : second;
+            assertThat(id).doesNotContain(printed.substring(0, 4)).doesNotContain(printed.substring(8));
+        }
+        // Consecutive numbers, unrelated codes: no shared prefix as a counter or a hash of the number would give.
+        assertThat(commonPrefix(first, second)).isLessThan(4);
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- SummaryPage
+
+    @Test
+    void showsNumberUnitDateHashAndStatusButNeitherContentNorRecipient() {
+        InstrumentRecord record = archive.find(recordId).orElseThrow();
+
+        Reply reply = get("/v/" + code, "198.51.100.10");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains(record.number().text(), "荆门市人民检察院", "已发出",
+                PublicVerificationTesting.sha256(sealed));
+        assertThat(reply.body()).doesNotContain(TITLE, "本院在履行法律监督职责中发现有关问题", "荆门市司法局", recordId);
+        assertThat(reply.header("Cache-Control")).contains("no-store");
+        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void aCodeTypedInLowerCaseWithHyphensFindsTheSameRecord() {
+        String typed = (code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8)).toLowerCase();
+
+        Reply reply = get("/v/" + typed, "198.51.100.11");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains(archive.find(recordId).orElseThrow().number().text());
+    }
+
+    @Test
+    void anUnknownCodeIsA404Page() {
+        Reply reply = get("/v/" + unknownCode(0), "198.51.100.12");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body()).contains("未找到", unknownCode(0)).doesNotContain("发文字号");
+    }
+
+    /**
+     * A miss must not answer faster (or slower) than a hit, or timing would tell which codes exist. Hits and misses
+     * are interleaved, so load on the machine (other builds) falls on both alike, and compared by their medians,
+     * which one slow outlier does not move. A miss that skipped the lookup or rendered a different page would
+     * change the median by a whole query or template; the bound allows ±50 % for noise. The structure backs it:
+     * {@code Archive.verifiable} runs the same single indexed query for every code, malformed ones included.
+     */
+    @Test
+    void anUnknownCodeTakesAsLongAsAKnownOne() {
+        // Each side from its own address, so neither reaches the summaries' rate limit (30 a minute).
+        String hitAddress = "198.51.100.13";
+        String missAddress = "198.51.100.14";
+        List<Long> hits = new ArrayList<>();
+        List<Long> misses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // warm up both paths
+            get("/v/" + code, hitAddress);
+            get("/v/" + unknownCode(i), missAddress);
+        }
+        for (int i = 0; i < 15; i++) {
+            String unknown = unknownCode(100 + i);
+            hits.add(timed(() -> get("/v/" + code, hitAddress), 200));
+            misses.add(timed(() -> get("/v/" + unknown, missAddress), 404));
+        }
+
+        double ratio = (double) median(misses) / median(hits);
+
+        assertThat(ratio).as("median miss %d µs / median hit %d µs", median(misses) / 1000, median(hits) / 1000)
+                .isBetween(0.5, 1.5);
+    }
+
+    private long timed(java.util.function.Supplier<Reply> call, int status) {
+        long start = System.nanoTime();
+        Reply reply = call.get();
+        long elapsed = System.nanoTime() - start;
+        assertThat(reply.status()).isEqualTo(status);
+        return elapsed;
+    }
+
+    private static long median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    // ---------------------------------------------------------------- VerifyApi
+
+    @Test
+    void aGenuineInstrumentIsValidWithItsSignatureDetails() {
+        Reply reply = verify("文书.pdf", "application/pdf", sealed, "198.51.100.20");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Map<String, Object> json = reply.json();
+        assertThat(json).containsEntry("valid", true).containsEntry("verdict", "valid")
+                .containsEntry("sha256", PublicVerificationTesting.sha256(sealed));
+        List<Map<String, Object>> signatures = signatures(json);
+        assertThat(signatures).isNotEmpty().allSatisfy(signature -> assertThat(signature)
+                .containsEntry("valid", true).containsEntry("intact", true).containsEntry("trusted", true));
+        assertThat(signatures.get(0).get("signer").toString()).contains("荆门市人民检察院");
+    }
+
+    @Test
+    void aPageChangedAfterSigningIsNotValid() {
+        byte[] tampered = PublicVerificationTesting.withPageChanged(sealed);
+
+        Reply reply = verify("文书.pdf", "application/pdf", tampered, "198.51.100.21");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("valid", false).containsEntry("verdict", "changed-after-signing")
+                .containsEntry("headline", "文件在签署后被改动");
+        assertThat(signatures(reply.json()).get(0).get("changesAfterSigning").toString()).contains("CONTENT_CHANGED");
+    }
+
+    @Test
+    void aFlippedByteInTheSignedRangeIsNotValid() {
+        byte[] tampered = PublicVerificationTesting.withByteFlipped(sealed);
+
+        Reply reply = verify("文书.pdf", "application/pdf", tampered, "198.51.100.22");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("valid", false).containsEntry("verdict", "changed-after-signing");
+        assertThat(signatures(reply.json()).get(0)).containsEntry("intact", false);
+    }
+
+    @Test
+    void anUnsignedPdfIsNotAWenshuDocument() {
+        Reply reply = verify("scan.pdf", "application/pdf", PublicVerificationTesting.unsignedPdf("Just a PDF"),
+                "198.51.100.23");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("valid", false).containsEntry("verdict", "not-wenshu");
+        assertThat(signatures(reply.json())).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotAPdfIsAProblemNamingTheField() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+
+        Reply reply = verify("文书.pdf", "application/pdf", png, "198.51.100.24");
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reply.body()).contains("urn:wenshu:problem:not-pdf", "不是 PDF", "\"field\":\"file\"");
+    }
+
+    @Test
+    void aRequestWithoutTheFileFieldIsAProblem() {
+        Reply reply = multipart("/api/v1/verify", "document", "文书.pdf", sealed, "198.51.100.25");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("urn:wenshu:problem:file-missing", "file");
+    }
+
+    @Test
+    void aRequestThatIsNotMultipartIsAProblem() {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/verify"))
+                .header("Content-Type", "application/pdf").header("X-Forwarded-For", "198.51.100.26")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sealed)));
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.body()).contains("multipart/form-data", "file");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsA413Problem() {
+        byte[] large = pdfOfSize(21 * 1024 * 1024); // the archive's 20 MB per file
+
+        Reply reply = verify("大文件.pdf", "application/pdf", large, "198.51.100.27");
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.body()).contains("urn:wenshu:problem:upload-too-large", "MB");
+    }
+
+    @Test
+    void aHostilePdfIsRefusedByTheUploadInspection() {
+        byte[] withJavaScript = ("%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        Reply reply = verify("x.pdf", "application/pdf", withJavaScript, "198.51.100.28");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.body()).contains("urn:wenshu:problem:file-refused");
+    }
+
+    // ---------------------------------------------------------------- RateLimits
+
+    /*
+     * The budgets refill continuously (20 and 30 a minute), so a slow machine may earn a token or two while the test
+     * runs: it asks until refused, with a margin, and checks that the whole budget was granted first.
+     */
+    @Test
+    void theVerifyApiAnswers429WithRetryAfterOnceAnAddressUsedItsBudget() {
+        String address = "203.0.113.50";
+        byte[] unsigned = PublicVerificationTesting.unsignedPdf("rate");
+        List<Integer> statuses = new ArrayList<>();
+
+        Reply limited = null;
+        for (int i = 0; i < 30 && limited == null; i++) {
+            Reply reply = verify("r.pdf", "application/pdf", unsigned, address);
+            statuses.add(reply.status());
+            limited = reply.status() == 429 ? reply : null;
+        }
+        Reply other = verify("r.pdf", "application/pdf", unsigned, "203.0.113.51");
+
+        assertThat(limited).as("statuses %s", statuses).isNotNull();
+        assertThat(statuses.subList(0, 20)).containsOnly(200);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(limited.body()).contains("urn:wenshu:problem:rate-limited", "请求过于频繁");
+        assertThat(other.status()).as("another address keeps its own budget").isEqualTo(200);
+    }
+
+    @Test
+    void theSummaryPageAnswers429OnceAnAddressUsedItsBudget() {
+        String address = "203.0.113.60";
+        List<Integer> statuses = new ArrayList<>();
+
+        Reply limited = null;
+        for (int i = 0; i < 45 && limited == null; i++) {
+            Reply reply = get("/v/" + (i % 2 == 0 ? code : unknownCode(i)), address);
+            statuses.add(reply.status());
+            limited = reply.status() == 429 ? reply : null;
+        }
+
+        assertThat(limited).as("statuses %s", statuses).isNotNull();
+        assertThat(statuses.subList(0, 30)).containsOnly(200, 404);
+        assertThat(limited.body()).contains("请求过于频繁").doesNotContain("发文字号");
+        assertThat(limited.header("Retry-After")).isNotEmpty();
+    }
+
+    /** A well-formed code that no record has (the issued one with its letters shifted). */
+    private String unknownCode(int variant) {
+        String alphabet = org.wenshu.archive.VerificationCodes.ALPHABET;
+        StringBuilder other = new StringBuilder();
+        for (int i = 0; i < code.length(); i++) {
+            other.append(alphabet.charAt((alphabet.indexOf(code.charAt(i)) + 1 + (variant + i) % 7) % alphabet.length()));
+        }
+        return other.toString();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    record Reply(int status, String body, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse("");
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            return JSON.readValue(body, Map.class);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> signatures(Map<String, Object> json) {
+        return (List<Map<String, Object>>) json.get("signatures");
+    }
+
+    private Reply get(String path, String clientAddress) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("X-Forwarded-For", clientAddress)
+                .header("Accept", "text/html").GET());
+    }
+
+    private Reply verify(String name, String type, byte[] content, String clientAddress) {
+        return multipart("/api/v1/verify", "file", name, content, clientAddress);
+    }
+
+    private Reply multipart(String path, String field, String name, byte[] content, String clientAddress) {
+        String boundary = "----wenshu" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + name + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(java.time.Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
