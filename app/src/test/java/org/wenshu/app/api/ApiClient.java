@@ -95,6 +95,11 @@ final class ApiClient {
     }
 
     Reply multipart(String path, Auth auth, Map<String, String> fields, List<FilePart> files) {
+        return multipart(path, auth, fields, files, "files");
+    }
+
+    /** A multipart POST whose files go under the part name {@code filePart}. */
+    Reply multipart(String path, Auth auth, Map<String, String> fields, List<FilePart> files, String filePart) {
         String boundary = "----wenshu" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -106,7 +111,7 @@ final class ApiClient {
             }
             for (FilePart file : files) {
                 // Browsers send the UTF-8 name as is and escape a quote as %22 (WHATWG multipart/form-data).
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
                         + file.name().replace("\"", "%22") + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(file.content());
