@@ -423,15 +423,18 @@ public final class TrackedItems {
         List<Map.Entry<String, String>> flagged = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             List<Map<String, Object>> due = jdbc.queryForList("SELECT u.item_id, u.unit_id, i.due_date FROM tracked_item_units u "
-                    + "JOIN tracked_items i ON i.id = u.item_id LEFT JOIN tracked_lists l ON l.id = i.list_id "
-                    + "WHERE (i.list_id IS NULL OR l.state = 'PUBLISHED') AND u.status IN ('OPEN', 'RETURNED') "
-                    + "AND i.due_date < ? AND u.overdue_on IS NULL ORDER BY i.item_year, i.source_id, i.item_number, u.position "
-                    + "FOR UPDATE", Date.valueOf(today));
+                    + "JOIN tracked_items i ON i.id = u.item_id WHERE (i.list_id IS NULL OR EXISTS (SELECT 1 FROM "
+                    + "tracked_lists l WHERE l.id = i.list_id AND l.state = 'PUBLISHED')) AND u.status IN ('OPEN', 'RETURNED') "
+                    + "AND i.due_date < ? AND u.overdue_on IS NULL ORDER BY i.item_year, i.source_id, i.item_number, u.position",
+                    Date.valueOf(today));
             for (Map<String, Object> row : due) {
                 String itemId = (String) row.get("item_id");
                 String unitId = (String) row.get("unit_id");
-                jdbc.update("UPDATE tracked_item_units SET overdue_on = ? WHERE item_id = ? AND unit_id = ?",
-                        Date.valueOf(today), itemId, unitId);
+                // Only the run whose update takes the row flags it: overlapping runs never audit a unit twice.
+                if (jdbc.update("UPDATE tracked_item_units SET overdue_on = ? WHERE item_id = ? AND unit_id = ? "
+                        + "AND overdue_on IS NULL", Date.valueOf(today), itemId, unitId) == 0) {
+                    continue;
+                }
                 archive.audit(who(actor), "TRACKED_OVERDUE", itemId, Map.of("unit", unitId,
                         "dueDate", ItemRows.date(row.get("due_date")).toString(), "date", today.toString()));
                 flagged.add(Map.entry(itemId, unitId));

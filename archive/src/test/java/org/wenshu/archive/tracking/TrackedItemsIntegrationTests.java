@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wenshu.archive.AuditEvent;
 import org.wenshu.archive.RequestInvalid;
 import org.wenshu.archive.TransitionRefused;
@@ -20,12 +21,19 @@ import org.wenshu.archive.uploads.FileRefused;
 /** A list published, reported on, returned, accepted and overdue; resolutions tracked the same way; all audited. */
 class TrackedItemsIntegrationTests {
 
-    private final TrackingFixture fixture = new TrackingFixture();
-    private final TrackedItems tracked = fixture.tracked;
+    private TrackingFixture fixture;
+    private TrackedItems tracked;
+
+    private void open(TrackingFixture.Db db) {
+        fixture = new TrackingFixture(db);
+        tracked = fixture.tracked;
+    }
 
     @AfterEach
     void close() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private ItemList threePoints() {
@@ -45,8 +53,10 @@ class TrackedItemsIntegrationTests {
         return tracked.submit(new ReportSubmission(item.id(), unit, unit + "联络员", text, Optional.empty(), List.of(files)));
     }
 
-    @Test
-    void unitsReportOnlyOncePublishedAndOnlyOnTheirOwnPoints() {
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void unitsReportOnlyOncePublishedAndOnlyOnTheirOwnPoints(TrackingFixture.Db db) {
+        open(db);
         ItemList list = threePoints();
         TrackedItem first = point(list, 1);
 
@@ -62,8 +72,10 @@ class TrackedItemsIntegrationTests {
                 .containsExactly(2);
     }
 
-    @Test
-    void aReportWithEvidenceIsReturnedWithAReasonThenAcceptedOnTime() {
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void aReportWithEvidenceIsReturnedWithAReasonThenAcceptedOnTime(TrackingFixture.Db db) {
+        open(db);
         ItemList list = threePoints();
         tracked.publish(list.id(), "office");
         TrackedItem first = point(list, 1);
@@ -105,8 +117,10 @@ class TrackedItemsIntegrationTests {
         assertThat(fixture.archive.fixity(Optional.empty()).problems()).isEmpty();
     }
 
-    @Test
-    void aRefusedFileStoresNothing() {
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void aRefusedFileStoresNothing(TrackingFixture.Db db) {
+        open(db);
         ItemList list = threePoints();
         tracked.publish(list.id(), "office");
         TrackedItem first = point(list, 1);
@@ -120,8 +134,10 @@ class TrackedItemsIntegrationTests {
         assertThat(tracked.item(first.id()).progressOf("jm-police").orElseThrow().status()).isEqualTo(ProgressStatus.OPEN);
     }
 
-    @Test
-    void aPointPastItsDeadlineIsOverdueFlaggedOnceAndCounted() {
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void aPointPastItsDeadlineIsOverdueFlaggedOnceAndCounted(TrackingFixture.Db db) {
+        open(db);
         ItemList list = threePoints();
         tracked.publish(list.id(), "office");
         TrackedItem first = point(list, 1);
@@ -156,8 +172,10 @@ class TrackedItemsIntegrationTests {
                 .isEqualTo(new UnitTally(fixture.archive.unit("jm-procuratorate"), 2, 0, 0, 2, 1));
     }
 
-    @Test
-    void aFrequencyIsDoneOnceItsCountIsAccepted() {
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void aFrequencyIsDoneOnceItsCountIsAccepted(TrackingFixture.Db db) {
+        open(db);
         ItemList list = threePoints();
         tracked.publish(list.id(), "office");
         TrackedItem training = point(list, 3);
@@ -172,8 +190,10 @@ class TrackedItemsIntegrationTests {
                 .isEqualTo(ProgressStatus.ACCEPTED);
     }
 
-    @Test
-    void resolutionsOfAMeetingAreTrackedExactlyLikeWorkPoints() {
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void resolutionsOfAMeetingAreTrackedExactlyLikeWorkPoints(TrackingFixture.Db db) {
+        open(db);
         List<TrackedItem> resolutions = tracked.createFromResolutions("meeting-minutes-1", 2024, List.of(
                 new ItemDraft(1, "建立行政违法线索移送台账", "各单位每季度报送", "市司法局", List.of("市公安局"), "2024-05-31"),
                 new ItemDraft(2, "开展联合调研", "", "市检察院", List.of(), "年底前")), "office");

@@ -29,8 +29,14 @@ final class TrackingFixture implements AutoCloseable {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** The two databases every database test runs against, as the archive's own tests do. */
+    enum Db {
+        H2, POSTGRESQL
+    }
+
     final Path home;
     final HikariDataSource dataSource;
+    private final Runnable drop;
     final EmbeddedS3 s3;
     final S3ObjectStore store;
     final TestClock clock;
@@ -38,12 +44,38 @@ final class TrackingFixture implements AutoCloseable {
     final TrackedItems tracked;
 
     TrackingFixture() {
+        this(Db.H2);
+    }
+
+    /** A fresh database: an H2 file, or a new schema in the test PostgreSQL database ({@code ./wenshu test} starts it). */
+    TrackingFixture(Db db) {
         try {
             home = Files.createTempDirectory("wenshu-tracking-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dataSource = ArchiveDatabase.embedded(home.resolve("db"));
+        if (db == Db.H2) {
+            dataSource = ArchiveDatabase.embedded(home.resolve("db"));
+            drop = () -> { };
+        } else {
+            String url = System.getenv("WENSHU_TEST_PG_URL");
+            String user = System.getenv("WENSHU_TEST_PG_USER");
+            String password = System.getenv("WENSHU_TEST_PG_PASSWORD");
+            if (url == null || user == null || password == null) {
+                org.assertj.core.api.Assertions.fail("PostgreSQL tests need WENSHU_TEST_PG_URL, WENSHU_TEST_PG_USER and "
+                        + "WENSHU_TEST_PG_PASSWORD: run the tests through ./wenshu test, which starts PostgreSQL and exports them");
+            }
+            String schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (HikariDataSource admin = ArchiveDatabase.pool(url, user, password)) {
+                new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
+            }
+            dataSource = ArchiveDatabase.pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+            drop = () -> {
+                try (HikariDataSource admin = ArchiveDatabase.pool(url, user, password)) {
+                    new JdbcTemplate(admin).execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            };
+        }
         s3 = EmbeddedS3.start(home.resolve("objects"), S3Credentials.generatedIn(home.resolve("s3-credentials.properties")));
         store = new S3ObjectStore(s3.settings("wenshu-archive"));
         // 2024-03-01 10:00 in Shanghai
@@ -78,6 +110,7 @@ final class TrackingFixture implements AutoCloseable {
     public void close() {
         s3.close();
         dataSource.close();
+        drop.run();
     }
 
     /** A clock the test moves forward. */
