@@ -40,11 +40,13 @@ class WorkPointsApiIntegrationTests extends ApiIntegrationTest {
         ApiFixture f = fixture();
         Reply created = api().json("POST", "/api/v1/workpoints/lists", f.admin, Map.of("year", year, "title", "接口测试清单",
                 "items", List.of(point(1, "甲单位的要点", "市司法局", List.of(), year + "-12-31"),
-                        point(2, "乙单位的要点", "市公安局", List.of(), "全年至少开展2次"))));
+                        point(2, "乙单位的要点", "市公安局", List.of(), "全年至少开展2次"),
+                        point(3, "检察院牵头的要点", "市检察院", List.of("市司法局"), "年底前"))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String listId = (String) created.json().get("id");
         String pointA = idOf(items(created.json()), "甲单位的要点");
         String pointB = idOf(items(created.json()), "乙单位的要点");
+        String pointP = idOf(items(created.json()), "检察院牵头的要点");
 
         // a draft is the office's alone
         assertThat(api().get("/api/v1/workpoints/lists/" + listId, f.agencyA).status()).isEqualTo(404);
@@ -58,7 +60,17 @@ class WorkPointsApiIntegrationTests extends ApiIntegrationTest {
         assertThat(items(listForA.json())).extracting(i -> i.get("title")).containsExactly("甲单位的要点");
         assertThat(listForA.text()).doesNotContain("乙单位的要点");
         Reply itemsForA = api().get("/api/v1/workpoints/items?year=" + year, f.agencyA);
-        assertThat(itemsForA.items()).extracting(i -> i.get("id")).contains(pointA).doesNotContain(pointB);
+        assertThat(itemsForA.items()).extracting(i -> i.get("id")).contains(pointA, pointP).doesNotContain(pointB);
+        assertThat(itemsForA.items().stream().filter(i -> i.get("id").equals(pointP)).findFirst().orElseThrow()
+                .get("units").toString()).contains("市司法局").doesNotContain("市检察院");
+
+        // the procuratorate is a member unit too: its prosecutors report on the points it leads
+        Reply byProsecutor = api().multipart("/api/v1/workpoints/items/" + pointP + "/reports", f.prosecutor,
+                Map.of("text", "已牵头召开专题会议"), List.of());
+        assertThat(byProsecutor.status()).as(byProsecutor.toString()).isEqualTo(201);
+        assertThat(byProsecutor.json().get("unit").toString()).contains("jm-procuratorate");
+        assertThat(api().get("/api/v1/workpoints/items/" + pointA, f.prosecutor).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/workpoints/items/" + pointP, f.agencyA).text()).doesNotContain("已牵头召开专题会议");
 
         Reply sneak = api().get("/api/v1/workpoints/items/" + pointB, f.agencyA);
         assertThat(sneak.status()).isEqualTo(404);
