@@ -26,7 +26,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.Downloads;
@@ -290,7 +294,9 @@ public class WorkPointsController {
             } catch (FileRefused refused) {
                 errors.put("files", "文件「" + refused.fileName() + "」被拒收：" + refused.reason() + "（未保存任何内容）");
             } catch (ArchiveRefusal refused) {
-                errors.put(refused.getMessage().contains("完成日期") ? "completedOn" : "report", refused.getMessage());
+                String message = refused.getMessage();
+                errors.put(message.contains("完成日期") ? "completedOn" : message.contains("佐证材料") ? "files"
+                        : message.contains("进展情况") ? "text" : "report", message);
             }
         }
         response.setStatus("true".equals(request.getHeader("HX-Request")) ? HttpStatus.OK.value()
@@ -335,6 +341,29 @@ public class WorkPointsController {
     }
 
     // ---------------------------------------------------------------- failures
+
+    /**
+     * A report past the server's multipart limits never reaches {@link #report}: the form comes back with the reason
+     * beside the files, and nothing is stored.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView uploadRefused(MultipartException failure, java.security.Principal principal, HttpServletRequest request,
+                               HttpServletResponse response) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        WenshuUser user = (WenshuUser) ((org.springframework.security.core.Authentication) principal).getPrincipal();
+        String reason = failure instanceof MaxUploadSizeExceededException
+                ? "文件过大：单个文件不得超过 " + maxFileSize.toMegabytes() + " MB，本次未保存任何内容"
+                : "上传未完成或格式有误，本次未保存任何内容，请重新选择文件";
+        if (path == null || path.get("id") == null) {
+            return failure(HttpStatus.BAD_REQUEST, "error/4xx", reason, request);
+        }
+        ExtendedModelMap model = new ExtendedModelMap();
+        String view = itemPage(user, path.get("id"), Map.of("files", reason), Map.of(), model);
+        response.setStatus("true".equals(request.getHeader("HX-Request")) ? HttpStatus.OK.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return new ModelAndView(view, model);
+    }
 
     @ExceptionHandler(ItemNotFound.class)
     ModelAndView notFound(ItemNotFound failure, HttpServletRequest request) {
