@@ -69,6 +69,7 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/verify").permitAll()
+                        .requestMatchers("/api/v1/workpoints/**").hasAnyRole("ADMIN", "PROSECUTOR", "AGENCY")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
@@ -100,6 +101,7 @@ public class SecurityConfiguration {
                                 .hasAnyRole("RESEARCHER", "PROSECUTOR", "AGENCY", "ADMIN")
                         .requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("PROSECUTOR", "ADMIN")
                         .requestMatchers("/reports", "/reports/**").hasRole("ADMIN")
+                        .requestMatchers("/workpoints/**").hasAnyRole("ADMIN", "PROSECUTOR", "AGENCY")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -44,6 +44,7 @@ import picocli.CommandLine.ParseResult;
                 SearchCommand.class,
                 ImportCommand.class,
                 BatchCommand.class,
+                WorkPointsCommand.class,
                 BenchCommand.class,
                 UsersCommand.class,
         })

@@ -135,6 +135,7 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         // Public verification: anyone, signed in or not (see PUBLIC_ENDPOINTS).
         rules.put("POST /api/v1/verify", new Rule((f, who) -> api().multipart("/api/v1/verify", who, Map.of(), "file",
                 List.of(new ApiClient.FilePart("核验.pdf", "application/pdf", pdf("matrix verify")))), EVERYONE));
+        workPointRules(rules);
         return rules;
     }
 
@@ -148,6 +149,69 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 return;
             }
         }
+    }
+
+    // ---- work points (工作要点): a published list whose point W is agency A's alone, with a report of A's on it.
+
+    private static final Map<String, Set<Integer>> WORK_POINT_READERS = expect(OK, OK, OK, FORBIDDEN, OK, OK);
+    /** Point W and its report belong to agency A: the others do not see them at all. */
+    private static final Map<String, Set<Integer>> READ_POINT_W = expect(NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, NOT_FOUND, OK);
+    private static final Map<String, Set<Integer>> OFFICE_DECIDES =
+            expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK_OR_CONFLICT);
+    private Map<String, String> workPoints;
+
+    private synchronized Map<String, String> workPoints(ApiFixture f) {
+        if (workPoints == null) {
+            var tracked = server().getBean(org.wenshu.archive.tracking.TrackedItems.class);
+            int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+            var list = tracked.createList(year, "矩阵测试清单", "府检联动办", List.of(new org.wenshu.archive.tracking.ItemDraft(
+                    1, "矩阵要点（甲）", "", "市司法局", List.of(), "年底前")), "matrix");
+            var draft = tracked.createList(year, "矩阵草稿清单", "府检联动办", List.of(), "matrix");
+            tracked.publish(list.id(), "matrix");
+            var point = tracked.items(org.wenshu.archive.tracking.ItemQuery.all().inList(list.id())).get(0);
+            var report = tracked.submit(new org.wenshu.archive.tracking.ReportSubmission(point.id(), "市司法局", "matrix",
+                    "矩阵报告", java.util.Optional.empty(), List.of(new org.wenshu.archive.UploadedFile("证明.pdf",
+                    pdf("matrix evidence")))));
+            workPoints = Map.of("list", list.id(), "draft", draft.id(), "point", point.id(), "report", report.id());
+        }
+        return workPoints;
+    }
+
+    private void workPointRules(Map<String, Rule> rules) {
+        String base = "/api/v1/workpoints";
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        rules.put("GET " + base + "/lists", new Rule((f, who) -> api().get(base + "/lists", who), WORK_POINT_READERS));
+        rules.put("POST " + base + "/lists", new Rule((f, who) -> api().json("POST", base + "/lists", who, Map.of("year", year,
+                "title", "矩阵新清单" + counter.incrementAndGet())), expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                FORBIDDEN, CREATED)));
+        rules.put("POST " + base + "/lists/import", new Rule((f, who) -> api().multipart(base + "/lists/import", who,
+                Map.of("year", String.valueOf(year), "title", "矩阵导入" + counter.incrementAndGet()), List.of(
+                new ApiClient.FilePart("清单.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        WorkPointSheets.of(List.of(List.of(1, "导入要点", "", "市司法局", "", "年底前"))))), "file"),
+                expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED)));
+        rules.put("GET " + base + "/lists/{id}", new Rule((f, who) -> api().get(base + "/lists/" + workPoints(f).get("list"),
+                who), WORK_POINT_READERS));
+        rules.put("GET " + base + "/lists/{id}/xlsx", new Rule((f, who) -> api().get(base + "/lists/"
+                + workPoints(f).get("list") + "/xlsx", who), ADMIN_ONLY));
+        rules.put("POST " + base + "/lists/{id}/items", new Rule((f, who) -> api().json("POST", base + "/lists/"
+                + workPoints(f).get("draft") + "/items", who, Map.of("number", counter.incrementAndGet(), "title", "矩阵补充要点",
+                "leadUnit", "市司法局", "deadline", "年底前")), expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                FORBIDDEN, CREATED)));
+        rules.put("POST " + base + "/lists/{id}/publish", new Rule((f, who) -> api().json("POST", base + "/lists/"
+                + workPoints(f).get("list") + "/publish", who, Map.of()), OFFICE_DECIDES));
+        rules.put("GET " + base + "/items", new Rule((f, who) -> api().get(base + "/items", who), WORK_POINT_READERS));
+        rules.put("GET " + base + "/items/{id}", new Rule((f, who) -> api().get(base + "/items/" + workPoints(f).get("point"),
+                who), READ_POINT_W));
+        rules.put("POST " + base + "/items/{id}/reports", new Rule((f, who) -> api().multipart(base + "/items/"
+                + workPoints(f).get("point") + "/reports", who, Map.of("text", "矩阵再报"), List.of()),
+                expect(NOT_FOUND, Set.of(201, 409), NOT_FOUND, FORBIDDEN, NOT_FOUND, FORBIDDEN)));
+        rules.put("POST " + base + "/reports/{id}/accept", new Rule((f, who) -> api().json("POST", base + "/reports/"
+                + workPoints(f).get("report") + "/accept", who, Map.of()), OFFICE_DECIDES));
+        rules.put("POST " + base + "/reports/{id}/return", new Rule((f, who) -> api().json("POST", base + "/reports/"
+                + workPoints(f).get("report") + "/return", who, Map.of("reason", "矩阵退回")), OFFICE_DECIDES));
+        rules.put("GET " + base + "/reports/{id}/files/{index}", new Rule((f, who) -> api().get(base + "/reports/"
+                + workPoints(f).get("report") + "/files/1", who), READ_POINT_W));
+        rules.put("GET " + base + "/tally", new Rule((f, who) -> api().get(base + "/tally?year=" + year, who), ADMIN_ONLY));
     }
 
     private static String a(ApiFixture f) {

@@ -98,6 +98,11 @@ final class ApiClient {
         return multipart(path, auth, fields, "files", files);
     }
 
+    /** A multipart POST whose files go under the part name {@code filePart}. */
+    Reply multipart(String path, Auth auth, Map<String, String> fields, List<FilePart> files, String filePart) {
+        return multipart(path, auth, fields, filePart, files);
+    }
+
     /** A multipart POST with the files under the part name {@code fileField}. */
     Reply multipart(String path, Auth auth, Map<String, String> fields, String fileField, List<FilePart> files) {
         String boundary = "----wenshu" + UUID.randomUUID().toString().replace("-", "");

@@ -16,6 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssuingInProgress;
+import org.wenshu.archive.tracking.TrackedItems;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.batch.InstrumentIssuer;
@@ -32,13 +35,18 @@ import org.wenshu.batch.JobOwner;
 /**
  * The overdue job (督促回复): one step issuing the reminder of the current round for every response owed past its
  * due date, as of the {@code date} parameter. A reminder issued before (this run restarted, the same day run again,
- * or another run overlapping this one) is found by its idempotency key and not issued again.
+ * or another run overlapping this one) is found by its idempotency key and not issued again. A second step flags
+ * (逾期) the tracked items — work points and meeting resolutions — that a responsible unit has not done by their due
+ * date, once per unit, and counts them ({@code wenshu.trackedOverdue}, {@code wenshu.trackedFlagged} in the step's
+ * context; a line in the job's details).
  */
 @Configuration(proxyBeanMethods = false)
 public class OverdueJobConfiguration {
 
     public static final String JOB = "overdue";
     public static final String STEP = "overdue.remind";
+    /** The step that flags and counts overdue tracked items (督办事项). */
+    public static final String TRACKED_STEP = "overdue.trackedItems";
     /** Job parameter: the day the reminders are dated and overdue is judged (ISO date). */
     public static final String DATE = "date";
     /** Job parameter: {@code true} to copy (抄报) each reminder to the recipient's parent unit. */
@@ -53,8 +61,30 @@ public class OverdueJobConfiguration {
     }
 
     @Bean
-    Job overdueJob(JobRepository repository, Step overdueStep) {
-        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).start(overdueStep).build();
+    Job overdueJob(JobRepository repository, Step overdueStep, Step overdueTrackedItemsStep) {
+        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).start(overdueStep)
+                .next(overdueTrackedItemsStep).build();
+    }
+
+    /** Flags every tracked item a unit has not done by its due date (idempotent: flagged once per unit). */
+    @Bean
+    Step overdueTrackedItemsStep(JobRepository repository, PlatformTransactionManager transactionManager,
+                                 ObjectProvider<TrackedItems> trackedItems) {
+        return new StepBuilder(TRACKED_STEP, repository).tasklet((contribution, chunk) -> {
+            TrackedItems tracked = trackedItems.getIfAvailable();
+            if (tracked == null) {
+                return RepeatStatus.FINISHED;
+            }
+            LocalDate date = LocalDate.parse((String) chunk.getStepContext().getJobParameters().get(DATE));
+            int flagged = tracked.flagOverdue(date, "overdue job").size();
+            int overdue = tracked.overdueCount(date);
+            ExecutionContext step = chunk.getStepContext().getStepExecution().getExecutionContext();
+            step.putLong("wenshu.trackedFlagged", flagged);
+            step.putLong("wenshu.trackedOverdue", overdue);
+            chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString("wenshu.details",
+                    "督办事项（工作要点、议定事项）：截至 " + date + " 逾期未完成 " + overdue + " 项次，本次新标记 " + flagged + " 项次");
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
     }
 
     @Bean

@@ -1,0 +1,66 @@
+package org.wenshu.app;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.wenshu.app.workpoints.WorkPointAccess;
+import org.wenshu.app.workpoints.WorkPoints;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.storage.S3ObjectStore;
+import org.wenshu.archive.tracking.ItemList;
+import org.wenshu.archive.tracking.TrackedItems;
+
+/**
+ * Wires tracked items (督办事项: work points and meeting resolutions) over the archive's database and object store.
+ * Due dates are judged on a {@link Clock} bean when the context has one (tests move it), else on the system clock in
+ * the archive's zone ({@code wenshu.archive.zone}, Asia/Shanghai).
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrackingConfiguration {
+
+    @Bean
+    TrackedItems trackedItems(HikariDataSource dataSource, Archive archive, S3ObjectStore objectStore,
+                              ArchiveConfiguration.ArchiveProperties properties, ObjectProvider<Clock> clock) {
+        return TrackedItems.open(dataSource, archive, objectStore, properties.limits().toArchiveLimits(),
+                clock.getIfAvailable(() -> Clock.system(properties.zone())));
+    }
+
+    /**
+     * Demo data ({@code dev} profile): the seed notice's 2024 work points (13 points with their 责任单位), published,
+     * when no 2024 list exists yet.
+     */
+    @Bean
+    @Profile("dev")
+    ApplicationRunner demoWorkPoints(TrackedItems trackedItems) {
+        return arguments -> {
+            if (!trackedItems.lists(Optional.of(2024), false).isEmpty()) {
+                return;
+            }
+            byte[] sheet;
+            try (InputStream in = TrackingConfiguration.class.getResourceAsStream("/demo/2024-work-points.xlsx")) {
+                sheet = in.readAllBytes();
+            }
+            ItemList list = trackedItems.importList(2024, "2024年“府检联动”工作要点", "jm-coordination-office", sheet, "demo");
+            trackedItems.publish(list.id(), "demo");
+            LoggerFactory.getLogger(TrackingConfiguration.class).info("Demo data: {} work points of 2024", list.itemCount());
+        };
+    }
+
+    @Bean
+    WorkPointAccess workPointAccess() {
+        return new WorkPointAccess();
+    }
+
+    @Bean
+    WorkPoints workPoints(TrackedItems trackedItems, Archive archive, WorkPointAccess access) {
+        return new WorkPoints(trackedItems, archive, access);
+    }
+}
