@@ -33,6 +33,7 @@ public final class Archive {
     private final Lifecycle lifecycle;
     private final Responses responses;
     private final TransactionTemplate tx;
+    private final RecordKeeping recordKeeping;
 
     private Archive(DataSource dataSource, S3ObjectStore store, ArchiveLimits limits, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -49,6 +50,12 @@ public final class Archive {
         this.issuing = new Issuing(jdbc, tx, files, clock, units, records, audit, changes);
         this.lifecycle = new Lifecycle(jdbc, tx, files, clock, units, records, audit, changes);
         this.responses = new Responses(jdbc, tx, files, clock, units, records, audit, changes, limits);
+        this.recordKeeping = new RecordKeeping(jdbc, tx, clock, units, audit, changes, files, limits);
+    }
+
+    /** The shared bookkeeping (audit trail, change log, stored objects) the archive's feature packages build on. */
+    public RecordKeeping recordKeeping() {
+        return recordKeeping;
     }
 
     /** Migrates the database (Flyway), creates the bucket if missing, and opens the archive. */

@@ -23,13 +23,15 @@ final class Fixity {
     FixityReport check(Optional<String> recordId) {
         List<FixityReport.Problem> problems = new ArrayList<>();
         List<Map<String, Object>> files = recordId.isPresent()
-                ? jdbc.queryForList("SELECT * FROM files WHERE instrument_id = ? ORDER BY object_key", recordId.get())
+                ? jdbc.queryForList("SELECT * FROM files WHERE instrument_id = ? OR lead_id = ? ORDER BY object_key",
+                        recordId.get(), recordId.get())
                 : jdbc.queryForList("SELECT * FROM files ORDER BY object_key");
         Map<String, String> expected = new HashMap<>();
         java.util.Set<String> records = new java.util.TreeSet<>();
         for (Map<String, Object> file : files) {
             String key = (String) file.get("object_key");
-            String owner = file.get("instrument_id") != null ? (String) file.get("instrument_id") : (String) file.get("reference_id");
+            String owner = file.get("instrument_id") != null ? (String) file.get("instrument_id")
+                    : file.get("reference_id") != null ? (String) file.get("reference_id") : (String) file.get("lead_id");
             records.add(owner);
             String sha = (String) file.get("sha256");
             long size = ((Number) file.get("size_bytes")).longValue();
