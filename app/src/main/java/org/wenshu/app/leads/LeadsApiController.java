@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -90,21 +92,33 @@ public class LeadsApiController {
             @Schema(description = "接收机关（移送其他机关时必填）") String transferTo) {
     }
 
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping
     @ApiResponse(responseCode = "201", description = "线索已移送")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = LeadUpload.class)))
     @Operation(summary = "移送线索", description = "行政机关联络员为本单位移送线索；附件按内容检查类型与大小，"
             + "任何一个被拒收则什么也不保存。")
     public ResponseEntity<Map<String, Object>> file(
-            @AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
+            @AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user, HttpServletRequest request,
             @RequestParam(defaultValue = "") @Parameter(hidden = true) String type,
             @RequestParam(defaultValue = "") @Parameter(hidden = true) String title,
             @RequestParam(defaultValue = "") @Parameter(hidden = true) String facts,
             @RequestParam(defaultValue = "") @Parameter(hidden = true) String domain,
             @RequestParam(defaultValue = "") @Parameter(hidden = true) String legalBasis,
             @RequestParam(defaultValue = "") @Parameter(hidden = true) String receivingUnit,
-            @RequestParam(name = "files", required = false) @Parameter(hidden = true) List<MultipartFile> files) {
+            @RequestParam(name = "files", required = false) @Parameter(hidden = true) List<MultipartFile> files)
+            throws HttpMediaTypeNotSupportedException {
+        // Checked here rather than by "consumes": a JSON body then gets 415 and the accepted type, not 405.
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            MediaType sent = null;
+            try {
+                sent = contentType == null ? null : MediaType.parseMediaType(contentType);
+            } catch (org.springframework.http.InvalidMediaTypeException malformed) {
+                // reported as unsupported all the same
+            }
+            throw new HttpMediaTypeNotSupportedException(sent, List.of(MediaType.MULTIPART_FORM_DATA));
+        }
         LeadType leadType = LeadType.parse(type).orElseThrow(() -> new InputInvalid("type",
                 "线索类别须为 公益诉讼线索、涉嫌犯罪案件移送 或 行政违法线索"));
         LeadDomain leadDomain = LeadDomain.parse(domain).orElseThrow(() -> new InputInvalid("domain",
@@ -174,13 +188,16 @@ public class LeadsApiController {
 
     @PostMapping(path = "/{id}/result", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE})
-    @Operation(summary = "反馈结果", description = "结果反馈文字 result（必填）和可选的一个文件 file；"
+    @Operation(summary = "反馈结果", description = "结果反馈文字 result（必填）和可选的一个文件（部件名 files）；"
             + "须在作出处理决定之后，只能反馈一次。")
     public Map<String, Object> result(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                       @PathVariable String id,
                                       @RequestParam(defaultValue = "") String result,
-                                      @RequestParam(name = "file", required = false) @Parameter(hidden = true) MultipartFile file) {
-        List<UploadedFile> upload = uploads(file == null ? List.of() : List.of(file));
+                                      @RequestParam(name = "files", required = false) @Parameter(hidden = true) List<MultipartFile> files) {
+        List<UploadedFile> upload = uploads(files);
+        if (upload.size() > 1) {
+            throw new InputInvalid("files", "结果反馈最多附一个文件");
+        }
         return LeadJson.lead(cases.conclude(user, id, result, upload.stream().findFirst()));
     }
 
