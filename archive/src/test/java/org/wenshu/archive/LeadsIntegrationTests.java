@@ -192,6 +192,21 @@ class LeadsIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void tenAttachmentsKeepTheirUploadOrder(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            Leads leads = Leads.of(fixture.archive);
+            UploadedFile[] files = IntStream.rangeClosed(1, 10).mapToObj(n -> new UploadedFile("照片" + n + ".png",
+                    TestFiles.png())).toArray(UploadedFile[]::new);
+
+            Lead lead = leads.file(filing("十个附件的线索", "市司法局", files));
+
+            assertThat(lead.evidence()).extracting(f -> f.name())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 10).mapToObj(n -> "照片" + n + ".png").toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void listsNarrowToThePartiesOfEachLead(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             Leads leads = Leads.of(fixture.archive);

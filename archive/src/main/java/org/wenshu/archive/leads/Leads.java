@@ -463,10 +463,12 @@ public final class Leads {
         String numberText = rs.getString("number_text");
         Optional<DocumentNumber> number = numberText == null ? Optional.empty()
                 : Optional.of(new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"), rs.getInt("serial")));
-        List<LeadFile> files = jdbc.query("SELECT * FROM files WHERE lead_id = ? AND role <> ? ORDER BY role, object_key",
+        List<LeadFile> files = new ArrayList<>(jdbc.query("SELECT * FROM files WHERE lead_id = ? AND role <> ?",
                 (f, n) -> new LeadFile(f.getString("object_key"), f.getString("role"), f.getString("original_name"),
                         f.getString("media_type"), f.getLong("size_bytes"), f.getString("sha256"), f.getString("extracted_text")),
-                id, LEAD_JSON);
+                id, LEAD_JSON));
+        // Attachments in upload order (…/files/2-… before …/files/10-…), the result file last.
+        files.sort(java.util.Comparator.comparing((LeadFile f) -> f.role().equals(RESULT)).thenComparingInt(Leads::position));
         return new Lead(id, LeadType.valueOf(rs.getString("lead_type")), rs.getString("title"), rs.getString("facts"),
                 LeadDomain.valueOf(rs.getString("domain")), rs.getString("legal_basis"),
                 archive.unit(rs.getString("filing_unit")), archive.unit(rs.getString("receiving_unit")),
@@ -477,6 +479,11 @@ public final class Leads {
                 Optional.ofNullable(rs.getString("decided_by")), instant(rs.getObject("decided_at")),
                 Optional.ofNullable(rs.getString("result_text")), Optional.ofNullable(rs.getString("result_by")),
                 instant(rs.getObject("result_at")), files);
+    }
+
+    private static int position(LeadFile file) {
+        String name = file.key().substring(file.key().lastIndexOf('/') + 1);
+        return Integer.parseInt(name.substring(0, name.indexOf('-')));
     }
 
     private static Optional<Instant> instant(Object column) {
