@@ -48,23 +48,29 @@ final class Fixity {
                 problems.add(new FixityReport.Problem(owner, key, "大小不符：登记 " + size + " 字节，实际 " + content.get().length));
             }
             String role = (String) file.get("role");
-            if (role.equals("RECORD_JSON") || role.equals("RESPONSE_JSON")) {
+            if (isManifest(role)) {
                 manifestProblems(owner, key, content.get(), expected, problems);
             }
         }
         // Manifests were checked as they came; re-check those read before the files they list were known.
         for (Map<String, Object> file : files) {
             String role = (String) file.get("role");
-            if (role.equals("RECORD_JSON") || role.equals("RESPONSE_JSON")) {
+            if (isManifest(role)) {
                 String key = (String) file.get("object_key");
+                String owner = file.get("instrument_id") != null ? (String) file.get("instrument_id") : (String) file.get("lead_id");
                 store.get(key).ifPresent(bytes -> {
                     List<FixityReport.Problem> late = new ArrayList<>();
-                    manifestProblems((String) file.get("instrument_id"), key, bytes, expected, late);
+                    manifestProblems(owner, key, bytes, expected, late);
                     late.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
                 });
             }
         }
         return new FixityReport(records.size(), files.size(), problems);
+    }
+
+    /** record.json, response.json and lead.json list the files they hold with their SHA-256. */
+    private static boolean isManifest(String role) {
+        return role.equals("RECORD_JSON") || role.equals("RESPONSE_JSON") || role.equals("LEAD_JSON");
     }
 
     @SuppressWarnings("unchecked")

@@ -207,6 +207,26 @@ class LeadsIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void aChangedLeadAttachmentIsReportedByTheFixityCheck(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            Leads leads = Leads.of(fixture.archive);
+            Lead lead = leads.file(filing("被篡改附件的线索", "市司法局", new UploadedFile("照片.png", TestFiles.png())));
+            String key = lead.evidence().get(0).key();
+
+            fixture.store.put(key, TestFiles.jpeg(), "image/png", java.util.Map.of());
+            FixityReport report = fixture.archive.fixity(Optional.empty());
+
+            assertThat(report.intact()).isFalse();
+            assertThat(report.problems()).anySatisfy(p -> {
+                assertThat(p.recordId()).isEqualTo(lead.id());
+                assertThat(p.key()).isEqualTo(key);
+                assertThat(p.description()).contains("内容已改变");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void listsNarrowToThePartiesOfEachLead(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             Leads leads = Leads.of(fixture.archive);

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.AccessRefused;
 import org.wenshu.archive.ArchiveRefusal;
+import org.wenshu.archive.UnitNotFound;
 import org.wenshu.archive.UploadedFile;
 import org.wenshu.archive.leads.Lead;
 import org.wenshu.archive.leads.LeadDecision;
@@ -144,6 +145,8 @@ public class LeadsController {
                 errors.put("files", "文件「" + refused.fileName() + "」被拒收：" + refused.reason() + "。本次未保存任何内容。");
             } catch (LeadInvalid invalid) {
                 errors.put(invalid.field(), invalid.getMessage());
+            } catch (UnitNotFound unknown) {
+                errors.put("receivingUnit", unknown.getMessage());
             } catch (ArchiveRefusal refused) {
                 errors.put("form", refused.getMessage());
             }
