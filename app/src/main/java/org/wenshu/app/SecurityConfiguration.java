@@ -102,6 +102,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("PROSECUTOR", "ADMIN")
                         .requestMatchers("/reports", "/reports/**").hasRole("ADMIN")
                         .requestMatchers("/workpoints/**").hasAnyRole("ADMIN", "PROSECUTOR", "AGENCY")
+                        .requestMatchers("/leads", "/leads/**").hasAnyRole("AGENCY", "PROSECUTOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

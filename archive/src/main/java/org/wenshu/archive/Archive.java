@@ -34,6 +34,7 @@ public final class Archive {
     private final Responses responses;
     private final TransactionTemplate tx;
     private final RecordFigures figures;
+    private final RecordKeeping recordKeeping;
 
     private Archive(DataSource dataSource, S3ObjectStore store, ArchiveLimits limits, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -51,6 +52,12 @@ public final class Archive {
         this.lifecycle = new Lifecycle(jdbc, tx, files, clock, units, records, audit, changes);
         this.responses = new Responses(jdbc, tx, files, clock, units, records, audit, changes, limits);
         this.figures = new RecordFigures(jdbc, tx, units, clock.getZone());
+        this.recordKeeping = new RecordKeeping(jdbc, tx, clock, units, audit, changes, files, limits);
+    }
+
+    /** The shared bookkeeping (audit trail, change log, stored objects) the archive's feature packages build on. */
+    public RecordKeeping recordKeeping() {
+        return recordKeeping;
     }
 
     /** Migrates the database (Flyway), creates the bucket if missing, and opens the archive. */

@@ -23,13 +23,15 @@ final class Fixity {
     FixityReport check(Optional<String> recordId) {
         List<FixityReport.Problem> problems = new ArrayList<>();
         List<Map<String, Object>> files = recordId.isPresent()
-                ? jdbc.queryForList("SELECT * FROM files WHERE instrument_id = ? ORDER BY object_key", recordId.get())
+                ? jdbc.queryForList("SELECT * FROM files WHERE instrument_id = ? OR lead_id = ? ORDER BY object_key",
+                        recordId.get(), recordId.get())
                 : jdbc.queryForList("SELECT * FROM files ORDER BY object_key");
         Map<String, String> expected = new HashMap<>();
         java.util.Set<String> records = new java.util.TreeSet<>();
         for (Map<String, Object> file : files) {
             String key = (String) file.get("object_key");
-            String owner = file.get("instrument_id") != null ? (String) file.get("instrument_id") : (String) file.get("reference_id");
+            String owner = file.get("instrument_id") != null ? (String) file.get("instrument_id")
+                    : file.get("reference_id") != null ? (String) file.get("reference_id") : (String) file.get("lead_id");
             records.add(owner);
             String sha = (String) file.get("sha256");
             long size = ((Number) file.get("size_bytes")).longValue();
@@ -46,23 +48,29 @@ final class Fixity {
                 problems.add(new FixityReport.Problem(owner, key, "大小不符：登记 " + size + " 字节，实际 " + content.get().length));
             }
             String role = (String) file.get("role");
-            if (role.equals("RECORD_JSON") || role.equals("RESPONSE_JSON")) {
+            if (isManifest(role)) {
                 manifestProblems(owner, key, content.get(), expected, problems);
             }
         }
         // Manifests were checked as they came; re-check those read before the files they list were known.
         for (Map<String, Object> file : files) {
             String role = (String) file.get("role");
-            if (role.equals("RECORD_JSON") || role.equals("RESPONSE_JSON")) {
+            if (isManifest(role)) {
                 String key = (String) file.get("object_key");
+                String owner = file.get("instrument_id") != null ? (String) file.get("instrument_id") : (String) file.get("lead_id");
                 store.get(key).ifPresent(bytes -> {
                     List<FixityReport.Problem> late = new ArrayList<>();
-                    manifestProblems((String) file.get("instrument_id"), key, bytes, expected, late);
+                    manifestProblems(owner, key, bytes, expected, late);
                     late.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
                 });
             }
         }
         return new FixityReport(records.size(), files.size(), problems);
+    }
+
+    /** record.json, response.json and lead.json list the files they hold with their SHA-256. */
+    private static boolean isManifest(String role) {
+        return role.equals("RECORD_JSON") || role.equals("RESPONSE_JSON") || role.equals("LEAD_JSON");
     }
 
     @SuppressWarnings("unchecked")

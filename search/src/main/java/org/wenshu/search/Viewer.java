@@ -23,6 +23,17 @@ public final class Viewer {
         return new Viewer(Role.RESEARCHER, null);
     }
 
+    /**
+     * A prosecutor of {@code unit}: what a researcher sees, and the restricted records their unit is a party to
+     * (the leads agencies sent it).
+     */
+    public static Viewer researcherOf(String unit) {
+        if (unit == null || unit.isBlank()) {
+            throw new IllegalArgumentException("a unit researcher needs a unit");
+        }
+        return new Viewer(Role.RESEARCHER, unit);
+    }
+
     /** An officer of {@code unit}: public records and those their unit is a party to. */
     public static Viewer agency(String unit) {
         if (unit == null || unit.isBlank()) {
@@ -61,6 +72,6 @@ public final class Viewer {
 
     @Override
     public String toString() {
-        return unit == null ? role.name().toLowerCase() : "agency " + unit;
+        return unit == null ? role.name().toLowerCase() : role.name().toLowerCase() + " " + unit;
     }
 }

@@ -165,6 +165,32 @@ class LuceneRecordIndexTests {
             assertThat(index.search(SearchRequest.of("instrument:police-1", Viewer.agency("市教育局"), 10)).total())
                     .isZero();
         }
+
+        @Test
+        void aLeadIsFoundByItsTwoPartiesAndTheOfficeOnlyInHitsCountsAndFacets() {
+            index.index(IndexedRecord.builder("lead-1", RecordKind.LEAD).type("公益诉讼线索")
+                    .title("关于电动车集中充电点消防隐患的线索").body("电动车集中充电点未配备消防设施。")
+                    .issuingUnit("市司法局").recipientUnits(List.of("市检察院")).domain("安全生产")
+                    .access(Access.restricted(Set.of("市司法局", "市检察院"))).date(LocalDate.of(2024, 4, 1)).build());
+            index.refresh();
+
+            SearchResults filer = index.search(SearchRequest.of("电动车 kind:lead", Viewer.agency("市司法局"), 10));
+            SearchResults receiver = index.search(SearchRequest.of("电动车", Viewer.researcherOf("市检察院"), 10));
+            SearchResults otherAgency = index.search(SearchRequest.of("电动车", Viewer.agency("市公安局"), 10));
+            SearchResults researcher = index.search(SearchRequest.of("电动车", Viewer.researcher(), 10));
+            SearchResults office = index.search(SearchRequest.of("kind:lead", Viewer.administrator(), 10));
+
+            assertThat(ids(filer)).containsExactly("lead-1");
+            assertThat(ids(receiver)).contains("lead-1", "police-1", "edu-1", "secret-1");
+            assertThat(ids(otherAgency)).doesNotContain("lead-1");
+            assertThat(otherAgency.total()).isEqualTo(2);
+            assertThat(otherAgency.facets().get("kind")).extracting(FacetCount::value).doesNotContain("LEAD");
+            assertThat(otherAgency.facets().get("unit")).extracting(FacetCount::value).doesNotContain("市司法局");
+            assertThat(otherAgency.hits()).allSatisfy(hit -> assertThat(hit.snippet().text()).doesNotContain("集中充电点"));
+            assertThat(index.find("lead-1", Viewer.agency("市公安局"))).isEmpty();
+            assertThat(ids(researcher)).doesNotContain("lead-1");
+            assertThat(ids(office)).containsExactly("lead-1");
+        }
     }
 
     @Nested

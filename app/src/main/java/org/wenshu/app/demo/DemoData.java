@@ -29,11 +29,18 @@ import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssueRequest;
 import org.wenshu.archive.ResponseSubmission;
 import org.wenshu.archive.UploadedFile;
+import org.wenshu.archive.leads.Lead;
+import org.wenshu.archive.leads.LeadDomain;
+import org.wenshu.archive.leads.LeadFiling;
+import org.wenshu.archive.leads.LeadQuery;
+import org.wenshu.archive.leads.LeadType;
+import org.wenshu.archive.leads.Leads;
 
 /**
  * 演示数据: on an empty home in the {@code dev} profile, one account per role with a generated password (printed
  * once, at this start only) and a handful of instruments in every state (issued, delivered, answered, overdue,
- * closed), drawn from the topics of the 府检联动 founding notice. Idempotent: instruments carry fixed idempotency
+ * closed) and one lead from 荆门市司法局 (acknowledged, awaiting the decision), drawn from the topics of the 府检联动
+ * founding notice. Idempotent: instruments carry fixed idempotency
  * keys, and accounts are created only while none exist.
  */
 public final class DemoData {
@@ -120,8 +127,22 @@ public final class DemoData {
                 "数据共享机制尚未建立，数据标准不统一。",
                 "《人民检察院检察建议工作规定》第十一条",
                 List.of("建立政务数据与检察监督数据共享机制。", "统一数据标准和接口规范。"), today));
+        // 6. a lead from 荆门市司法局, acknowledged by the procuratorate and awaiting its decision
+        seedLead();
         index.afterChange();
         return archive.records(0, 1000).size() - before;
+    }
+
+    private void seedLead() {
+        Leads leads = Leads.of(archive);
+        if (leads.list(LeadQuery.all().filedBy("jm-justice"), 0, 1).total() > 0) {
+            return;
+        }
+        Lead lead = leads.file(new LeadFiling("荆门市司法局", "司法局联络员", PROCURATORATE, LeadType.PUBLIC_INTEREST,
+                "关于某社区矫正对象所在企业非法占用林地的线索",
+                "司法所在对社区矫正对象开展走访时发现，其经营的企业在东宝区某村未经批准占用集体林地约 12 亩堆放建筑材料，林木被毁。",
+                LeadDomain.ECOLOGY, "《中华人民共和国森林法》第三十七条、第七十三条", List.of()));
+        leads.acknowledge(lead.id(), PROCURATORATE, "王检察官");
     }
 
     private InstrumentRecord issue(String key, String type, Map<String, Object> fields) {

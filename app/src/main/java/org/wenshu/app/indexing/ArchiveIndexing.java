@@ -25,6 +25,9 @@ import org.wenshu.archive.RecordChange;
 import org.wenshu.archive.ReferenceDocument;
 import org.wenshu.archive.StoredResponse;
 import org.wenshu.archive.Unit;
+import org.wenshu.archive.leads.Lead;
+import org.wenshu.archive.leads.LeadFile;
+import org.wenshu.archive.leads.Leads;
 import org.wenshu.search.Access;
 import org.wenshu.search.IndexedRecord;
 import org.wenshu.search.RecordIndex;
@@ -45,12 +48,14 @@ public final class ArchiveIndexing implements RecordSource {
     private static final int PAGE = 500;
 
     private final Archive archive;
+    private final Leads leads;
     private final Path appliedFile;
     private final ZoneId zone;
     private final TextExtraction extraction = new TextExtraction();
 
     public ArchiveIndexing(Archive archive, Path appliedFile, ZoneId zone) {
         this.archive = archive;
+        this.leads = Leads.of(archive);
         this.appliedFile = appliedFile;
         this.zone = zone;
     }
@@ -67,6 +72,8 @@ public final class ArchiveIndexing implements RecordSource {
             for (RecordChange change : page) {
                 if (change.kind().equals("REFERENCE")) {
                     reference(change.recordId()).ifPresent(index::index);
+                } else if (change.kind().equals(Leads.CHANGE_KIND)) {
+                    leads.find(change.recordId()).map(this::lead).ifPresent(index::index);
                 } else {
                     instruments.add(change.recordId());
                 }
@@ -84,17 +91,19 @@ public final class ArchiveIndexing implements RecordSource {
         return count;
     }
 
-    /** Every instrument, response and imported reference in the archive, for a full rebuild. */
+    /** Every instrument, response, imported reference and lead in the archive, for a full rebuild. */
     @Override
     public void forEachRecord(Consumer<IndexedRecord> sink) {
         long seq = 0;
         Set<String> instruments = new LinkedHashSet<>();
         Set<String> references = new LinkedHashSet<>();
+        Set<String> leadIds = new LinkedHashSet<>();
         List<RecordChange> page;
         do {
             page = archive.changesSince(seq, PAGE);
             for (RecordChange change : page) {
-                (change.kind().equals("REFERENCE") ? references : instruments).add(change.recordId());
+                (change.kind().equals("REFERENCE") ? references
+                        : change.kind().equals(Leads.CHANGE_KIND) ? leadIds : instruments).add(change.recordId());
                 seq = change.seq();
             }
         } while (page.size() == PAGE);
@@ -104,6 +113,34 @@ public final class ArchiveIndexing implements RecordSource {
         for (String id : references) {
             reference(id).ifPresent(sink);
         }
+        for (String id : leadIds) {
+            leads.find(id).map(this::lead).ifPresent(sink);
+        }
+    }
+
+    /**
+     * A lead as an index record: restricted to its filing agency and receiving procuratorate (the office sees
+     * everything), typed by its lead type, in the instruments' domain facet.
+     */
+    public IndexedRecord lead(Lead lead) {
+        List<String> text = new ArrayList<>(List.of(lead.facts(), "法律依据：" + lead.legalBasis()));
+        lead.decision().ifPresent(d -> text.add("处理决定：" + d.label()));
+        lead.decisionReason().ifPresent(text::add);
+        lead.transferredTo().ifPresent(t -> text.add("移送：" + t));
+        lead.result().ifPresent(r -> text.add("结果反馈：" + r));
+        lead.files().stream().map(LeadFile::text).filter(t -> t != null && !t.isBlank()).forEach(text::add);
+        return IndexedRecord.builder(lead.id(), RecordKind.LEAD)
+                .type(lead.type().label())
+                .number(lead.number().map(n -> n.text()).orElse(null))
+                .title(lead.title())
+                .body(String.join("\n", text))
+                .issuingUnit(lead.filingUnit().name())
+                .recipientUnits(List.of(lead.receivingUnit().name()))
+                .domain(lead.domain().label())
+                .status(lead.status().name())
+                .date(lead.filedAt().atZone(zone).toLocalDate())
+                .access(Access.restricted(Set.of(lead.filingUnit().name(), lead.receivingUnit().name())))
+                .build();
     }
 
     /** The instrument and each of its responses as index records. */

@@ -114,12 +114,17 @@ public final class InstrumentAccess {
                 || user.role() == Role.PROSECUTOR && issuingScope(user).contains(issuingUnitId);
     }
 
-    /** The search viewer for {@code user}: agencies see their unit's records, others what researchers see or more. */
+    /**
+     * The search viewer for {@code user}: agencies see their unit's records, researchers what is not restricted,
+     * prosecutors that and their procuratorate's restricted records (leads), the office everything.
+     */
     public Viewer viewer(WenshuUser user) {
         return switch (user.role()) {
             case ADMIN -> Viewer.administrator();
             case AGENCY -> Viewer.agency(archive.unit(user.unitId().orElseThrow()).name());
-            case PROSECUTOR, RESEARCHER -> Viewer.researcher();
+            // A prosecutor also finds the restricted records of their procuratorate: the leads agencies sent it.
+            case PROSECUTOR -> Viewer.researcherOf(archive.unit(user.unitId().orElseThrow()).name());
+            case RESEARCHER -> Viewer.researcher();
         };
     }
 

@@ -136,6 +136,7 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         rules.put("POST /api/v1/verify", new Rule((f, who) -> api().multipart("/api/v1/verify", who, Map.of(), "file",
                 List.of(new ApiClient.FilePart("核验.pdf", "application/pdf", pdf("matrix verify")))), EVERYONE));
         workPointRules(rules);
+        leadRules(rules);
         return rules;
     }
 
@@ -214,6 +215,37 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         rules.put("GET " + base + "/tally", new Rule((f, who) -> api().get(base + "/tally?year=" + year, who), ADMIN_ONLY));
     }
 
+    /** 线索移送: a lead agency A filed is for A, its receiving procuratorate and the office only. */
+    private void leadRules(Map<String, Rule> rules) {
+        Map<String, Set<Integer>> readLead = expect(NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK, OK);
+        Map<String, Set<Integer>> handleLead = expect(NOT_FOUND, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, FORBIDDEN);
+        rules.put("POST /api/v1/leads", new Rule((f, who) -> api().multipart("/api/v1/leads", who, Map.of(
+                "type", "行政违法线索", "title", "矩阵测试线索", "facts", "矩阵测试事实", "domain", "其他",
+                "legalBasis", "矩阵测试依据", "receivingUnit", "荆门市人民检察院"), List.of()),
+                expect(FORBIDDEN, CREATED, CREATED, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        rules.put("GET /api/v1/leads", new Rule((f, who) -> api().get("/api/v1/leads", who),
+                expect(OK, OK, OK, FORBIDDEN, OK, OK)));
+        rules.put("GET /api/v1/leads/{id}", new Rule((f, who) -> api().get(lead(), who), readLead));
+        rules.put("GET /api/v1/leads/{id}/timeline", new Rule((f, who) -> api().get(lead() + "/timeline", who), readLead));
+        rules.put("GET /api/v1/leads/{id}/files/{index}", new Rule((f, who) -> api().get(lead() + "/files/0", who),
+                readLead));
+        rules.put("POST /api/v1/leads/{id}/acknowledgement", new Rule((f, who) -> api().json("POST", "/api/v1/leads/"
+                + LeadFixture.id(leads().filed) + "/acknowledgement", who, Map.of()), handleLead));
+        rules.put("POST /api/v1/leads/{id}/decision", new Rule((f, who) -> api().json("POST", "/api/v1/leads/"
+                + LeadFixture.id(leads().acknowledged) + "/decision", who, Map.of("decision", "立案")), handleLead));
+        rules.put("POST /api/v1/leads/{id}/result", new Rule((f, who) -> api().multipart("/api/v1/leads/"
+                + LeadFixture.id(leads().decided) + "/result", who, Map.of("result", "矩阵测试结果"), List.of()),
+                handleLead));
+    }
+
+    private LeadFixture leads() {
+        return LeadFixture.of(this);
+    }
+
+    private String lead() {
+        return "/api/v1/leads/" + LeadFixture.id(leads().concluded);
+    }
+
     private static String a(ApiFixture f) {
         return "/api/v1/instruments/" + ApiFixture.id(f.recordA);
     }
@@ -253,7 +285,7 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         }
         Map<String, Auth> callers = callers(f);
         List<String> secrets = List.of((String) f.recordA.get("title"), (String) f.recordA.get("number"),
-                (String) f.recordM.get("title"), (String) f.responseA.get("measures"));
+                (String) f.recordM.get("title"), (String) f.responseA.get("measures"), LeadFixture.TITLE);
         SoftAssertions softly = new SoftAssertions();
 
         rules().forEach((endpoint, rule) -> {

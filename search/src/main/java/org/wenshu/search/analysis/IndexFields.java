@@ -6,7 +6,7 @@ public final class IndexFields {
     /**
      * Bump on every change of fields or analysis: an index written with another version is rebuilt, never served.
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6; // 6: record kind LEAD
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "wenshu.search.schema";
     /** Commit user-data key naming the sentence model of the passage vectors; another model re-embeds. */
