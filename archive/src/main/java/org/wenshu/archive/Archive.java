@@ -244,6 +244,16 @@ public final class Archive {
         return tx.execute(status -> audit.append(clock.instant(), actor, "FIXITY_CHECKED", null, detail));
     }
 
+    /**
+     * Appends an event to the hash-chained audit trail for a subject kept outside the instrument records (a tracked
+     * item, a progress report): joins the caller's transaction on this archive's {@link DataSource} when one is active,
+     * so the event commits or rolls back with the change it records. {@code action} is at most 40 characters,
+     * {@code subjectId} at most 40 (or {@code null}).
+     */
+    public AuditEvent audit(String actor, String action, String subjectId, java.util.Map<String, Object> detail) {
+        return tx.execute(status -> audit.append(clock.instant(), actor, action, subjectId, detail));
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
