@@ -96,7 +96,12 @@ class MeetingPagesIntegrationTests extends PagesTestSupport {
             assertThat(reply.revision()).isEqualTo(2);
             assertThat(reply.attendees()).extracting(a -> a.name()).containsExactly("李强");
         });
-        Page table = signedIn(ADMIN).get("/meetings/" + id);
+        Page inbox = agency.get("/inbox/" + id);
+        PageSession office = signedIn(ADMIN);
+        Page record = office.get("/instruments/" + id);
+        Page table = office.get("/meetings/" + id);
+        assertThat(inbox.body()).contains("href=\"/meetings/" + id + "\"");
+        assertThat(record.body()).contains("href=\"/meetings/" + id + "\"", "参会回执汇总与会议纪要");
         assertThat(table.status()).isEqualTo(200);
         assertThat(table.body()).contains("参会回执汇总", "受邀 2 个单位：已回执 1，参会 1（1 人），请假 0，未回执 1",
                 "未回执：荆门市教育局", "李强（科长）", "（已更正）");
