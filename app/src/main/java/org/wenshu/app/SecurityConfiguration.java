@@ -103,6 +103,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/reports", "/reports/**").hasRole("ADMIN")
                         .requestMatchers("/workpoints/**").hasAnyRole("ADMIN", "PROSECUTOR", "AGENCY")
                         .requestMatchers("/leads", "/leads/**").hasAnyRole("AGENCY", "PROSECUTOR", "ADMIN")
+                        .requestMatchers("/meetings/**").hasAnyRole("PROSECUTOR", "ADMIN", "AGENCY")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

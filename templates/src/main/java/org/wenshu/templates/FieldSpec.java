@@ -49,6 +49,6 @@ public record FieldSpec(String name, String label, FieldType type, boolean requi
     }
 
     private static boolean isList(FieldType type) {
-        return type == FieldType.UNIT_LIST || type == FieldType.ITEM_LIST;
+        return type == FieldType.UNIT_LIST || type == FieldType.ITEM_LIST || type == FieldType.RESOLUTION_LIST;
     }
 }

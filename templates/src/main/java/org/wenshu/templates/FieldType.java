@@ -19,7 +19,12 @@ public enum FieldType {
     /** Yes or no (JSON boolean). */
     FLAG("是否"),
     /** A document number (发文字号) such as {@code 荆检行建〔2024〕3号}, see {@link DocumentNumber}. */
-    DOCUMENT_NUMBER("发文字号");
+    DOCUMENT_NUMBER("发文字号"),
+    /**
+     * The resolutions (议定事项) of a meeting: a JSON array of objects {@code {"title", "leadUnit", "coUnits",
+     * "deadline"}}, typed as {@link Resolution}s.
+     */
+    RESOLUTION_LIST("议定事项列表");
 
     private final String label;
 

@@ -55,6 +55,7 @@ final class FieldValidator {
             case CHOICE -> choice(field, value);
             case FLAG -> flag(field, value);
             case DOCUMENT_NUMBER -> documentNumber(field, value);
+            case RESOLUTION_LIST -> resolutions(field, value);
         };
         typed.ifPresent(v -> valid.put(field.name(), v));
     }
@@ -137,6 +138,104 @@ final class FieldValidator {
         return ok ? Optional.of(List.copyOf(texts)) : Optional.empty();
     }
 
+    /** The most characters of a unit named in a resolution, as of every unit field. */
+    private static final int UNIT_LENGTH = 40;
+
+    private Optional<Object> resolutions(FieldSpec field, Object value) {
+        if (!(value instanceof List<?> items)) {
+            return fail(field, "应为列表（JSON 数组，每项为 {\"title\", \"leadUnit\", \"coUnits\", \"deadline\"}），实际为"
+                    + jsonKind(value));
+        }
+        if (items.size() > field.maxItems()) {
+            return fail(field, "最多 " + field.maxItems() + " 项（现有 " + items.size() + " 项）");
+        }
+        List<Resolution> resolutions = new ArrayList<>();
+        int before = problems.size();
+        for (int i = 0; i < items.size(); i++) {
+            String where = "第 " + (i + 1) + " 项";
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                fail(field, where + "应为对象（含 title、leadUnit、coUnits、deadline），实际为" + jsonKind(items.get(i)));
+                continue;
+            }
+            for (Object key : item.keySet()) {
+                if (!List.of("title", "leadUnit", "coUnits", "deadline").contains(String.valueOf(key))) {
+                    fail(field, where + "含未知字段「" + key + "」；可用字段：title、leadUnit、coUnits、deadline");
+                }
+            }
+            Optional<String> title = part(field, item.get("title"), where + "的事项", field.maxLength())
+                    .map(text -> text.replaceAll("[。；;.]+$", "").strip());
+            title.filter(String::isEmpty).ifPresent(empty -> fail(field, where + "的事项必须填写"));
+            Optional<String> lead = part(field, item.get("leadUnit"), where + "的牵头单位", UNIT_LENGTH);
+            List<String> co = coUnits(field, item.get("coUnits"), where, lead.orElse(""));
+            Optional<LocalDate> deadline = part(field, item.get("deadline"), where + "的完成时限", 10)
+                    .flatMap(text -> deadline(field, text, where));
+            if (title.filter(t -> !t.isEmpty()).isPresent() && lead.isPresent() && deadline.isPresent() && co != null) {
+                resolutions.add(new Resolution(title.get(), lead.get(), co, deadline.get()));
+            }
+        }
+        return problems.size() == before ? Optional.of(List.copyOf(resolutions)) : Optional.empty();
+    }
+
+    /** A required one-line text part of a structured item; {@code what} names it in messages. */
+    private Optional<String> part(FieldSpec field, Object value, String what, int maxLength) {
+        if (isAbsent(value)) {
+            return fail(field, what + "必须填写");
+        }
+        if (!(value instanceof String text)) {
+            return fail(field, what + "应为文本，实际为" + jsonKind(value));
+        }
+        String line = text.strip();
+        if (line.contains("\n") || line.contains("\r")) {
+            return fail(field, what + "不能换行");
+        }
+        int length = line.codePointCount(0, line.length());
+        if (length > maxLength) {
+            return fail(field, what + "不能超过 " + maxLength + " 个字（现有 " + length + " 个）");
+        }
+        return checked(field, line, what).map(String.class::cast);
+    }
+
+    /** The co-operating units of a resolution, or null when any is invalid (each problem reported). */
+    private List<String> coUnits(FieldSpec field, Object value, String where, String lead) {
+        if (isAbsent(value)) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> units)) {
+            fail(field, where + "的配合单位应为列表，实际为" + jsonKind(value));
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean ok = true;
+        for (int j = 0; j < units.size(); j++) {
+            Optional<String> unit = part(field, units.get(j), where + "的第 " + (j + 1) + " 个配合单位", UNIT_LENGTH);
+            if (unit.isEmpty()) {
+                ok = false;
+            } else if (unit.get().equals(lead)) {
+                fail(field, where + "的配合单位「" + lead + "」已是牵头单位");
+                ok = false;
+            } else if (!seen.add(unit.get())) {
+                fail(field, where + "的配合单位「" + unit.get() + "」重复");
+                ok = false;
+            } else {
+                names.add(unit.get());
+            }
+        }
+        return ok ? names : null;
+    }
+
+    private Optional<LocalDate> deadline(FieldSpec field, String text, String where) {
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1949 || date.getYear() > 2200) {
+                return fail(field, where + "的完成时限 " + text + " 超出合理范围");
+            }
+            return Optional.of(date);
+        } catch (DateTimeParseException e) {
+            return fail(field, where + "的完成时限应为日期，格式 年-月-日，如 2024-06-30（实际为 “" + text + "”）");
+        }
+    }
+
     private Optional<Object> choice(FieldSpec field, Object value) {
         return string(field, value).flatMap(text -> field.choices().contains(text.strip())
                 ? Optional.of(text.strip())
@@ -193,6 +292,7 @@ final class FieldValidator {
     }
 
     private void checkDateOrders() {
+        checkDeadlines();
         for (DateOrder order : type.dateOrders()) {
             Object earlier = valid.get(order.earlier());
             Object later = valid.get(order.later());
@@ -200,6 +300,23 @@ final class FieldValidator {
                 FieldSpec field = type.field(order.later()).orElseThrow();
                 fail(field, order.reason() + "（" + ChineseNumbers.date(second) + " 早于 "
                         + ChineseNumbers.date(first) + "）");
+            }
+        }
+    }
+
+    /** A resolution cannot be due before the instrument that records it was written (成文日期). */
+    private void checkDeadlines() {
+        if (!(valid.get(InstrumentCatalog.DATE_FIELD) instanceof LocalDate written)) {
+            return;
+        }
+        for (FieldSpec field : type.fields()) {
+            if (field.type() == FieldType.RESOLUTION_LIST && valid.get(field.name()) instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Resolution resolution && resolution.deadline().isBefore(written)) {
+                        fail(field, "第 " + (i + 1) + " 项的完成时限" + ChineseNumbers.date(resolution.deadline())
+                                + "早于成文日期" + ChineseNumbers.date(written));
+                    }
+                }
             }
         }
     }

@@ -43,6 +43,13 @@ public final class FieldValues {
         return value instanceof List<?> list ? (List<String>) list : List.of();
     }
 
+    /** A resolution-list field (议定事项); empty when not given. */
+    public List<Resolution> resolutions(String field) {
+        Object value = values.get(field);
+        return value instanceof List<?> list ? list.stream().filter(Resolution.class::isInstance)
+                .map(Resolution.class::cast).toList() : List.of();
+    }
+
     /** A flag field; false when not given. */
     public boolean flag(String field) {
         return Boolean.TRUE.equals(values.get(field));
@@ -66,7 +73,9 @@ public final class FieldValues {
     /** The values as JSON-ready objects (dates ISO-8601), e.g. for a record snapshot. */
     public Map<String, Object> asJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        values.forEach((field, value) -> json.put(field, value instanceof LocalDate date ? date.toString() : value));
+        values.forEach((field, value) -> json.put(field, value instanceof LocalDate date ? date.toString()
+                : value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Resolution
+                ? list.stream().map(r -> ((Resolution) r).asJson()).toList() : value));
         return json;
     }
 
@@ -75,7 +84,8 @@ public final class FieldValues {
             return ChineseNumbers.date(date);
         }
         if (value instanceof List<?> list) {
-            return String.join("\n", list.stream().map(String::valueOf).toList());
+            return String.join("\n", list.stream()
+                    .map(item -> item instanceof Resolution resolution ? resolution.printed() : String.valueOf(item)).toList());
         }
         if (value instanceof Boolean flag) {
             return flag ? "是" : "否";

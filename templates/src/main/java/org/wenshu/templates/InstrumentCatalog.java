@@ -8,6 +8,7 @@ import static org.wenshu.templates.FieldType.DATE;
 import static org.wenshu.templates.FieldType.DOCUMENT_NUMBER;
 import static org.wenshu.templates.FieldType.ITEM_LIST;
 import static org.wenshu.templates.FieldType.MULTILINE;
+import static org.wenshu.templates.FieldType.RESOLUTION_LIST;
 import static org.wenshu.templates.FieldType.TEXT;
 import static org.wenshu.templates.FieldType.UNIT;
 import static org.wenshu.templates.FieldType.UNIT_LIST;
@@ -33,9 +34,12 @@ public final class InstrumentCatalog {
         this.types = List.copyOf(types);
     }
 
-    /** The first set of types: 检察建议书, 检察意见书, 联席会议通知, 督促回复函. */
+    /** The id of the 会议纪要 type, whose resolutions become tracked items. */
+    public static final String MEETING_MINUTES = "meeting-minutes";
+
+    /** The first set of types: 检察建议书, 检察意见书, 联席会议通知, 督促回复函, 会议纪要. */
     public static InstrumentCatalog standard() {
-        return new InstrumentCatalog(List.of(suggestion(), opinion(), meetingNotice(), replyReminder()));
+        return new InstrumentCatalog(List.of(suggestion(), opinion(), meetingNotice(), replyReminder(), meetingMinutes()));
     }
 
     /** Every type, in catalog order. */
@@ -133,6 +137,30 @@ public final class InstrumentCatalog {
                         tail(false)),
                 List.of(new DateOrder("earlierDeliveredOn", "earlierDueDate", "原回复期限不能早于原文书送达日期"),
                         new DateOrder("earlierDueDate", DATE_FIELD, "原回复期限届满后才能督促回复，成文日期不能早于原回复期限")));
+    }
+
+    /**
+     * 会议纪要 of a joint meeting, linked to its notice by the notice's document number: who attended, what was
+     * discussed and the resolutions (议定事项) with lead unit, co-operating units and deadline. 分送 units are its
+     * addressees; no answer is expected (the resolutions are followed up as tracked items instead).
+     */
+    private static InstrumentType meetingMinutes() {
+        return new InstrumentType(MEETING_MINUTES, "会议纪要", "荆府检联纪", new ReplyPeriod.None(),
+                fields(
+                        head(),
+                        List.of(
+                                required(TITLE_FIELD, "标题", TEXT, 60),
+                                required("noticeNumber", "会议通知文号", DOCUMENT_NUMBER, 40),
+                                required("recipients", "分送单位", UNIT_LIST, 40),
+                                required("meetingDate", "会议日期", DATE, 0),
+                                required("place", "会议地点", TEXT, 80),
+                                required("chair", "主持人", TEXT, 60),
+                                required("attendees", "出席人员", ITEM_LIST, 200),
+                                optional("absentees", "请假人员", ITEM_LIST, 200),
+                                required("summary", "会议内容", MULTILINE, 5000),
+                                required("resolutions", "议定事项", RESOLUTION_LIST, 100)),
+                        tail(false)),
+                List.of(new DateOrder("meetingDate", DATE_FIELD, "成文日期不能早于会议日期")));
     }
 
     private static List<FieldSpec> head() {

@@ -172,6 +172,8 @@ public final class TemplateRenderer {
             fields.put(field.name(), switch (field.type()) {
                 case MULTILINE -> List.of(((String) value).split("\n"));
                 case DATE -> ChineseNumbers.date((LocalDate) value);
+                // Templates print each resolution's own sentence, so the PDF says exactly what Resolution.printed() says.
+                case RESOLUTION_LIST -> ((List<?>) value).stream().map(r -> ((Resolution) r).printed()).toList();
                 default -> value;
             });
         }

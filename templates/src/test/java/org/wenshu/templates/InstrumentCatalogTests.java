@@ -13,12 +13,13 @@ class InstrumentCatalogTests {
     private final InstrumentCatalog catalog = InstrumentCatalog.standard();
 
     @Test
-    void listsTheFirstFourTypesWithChineseNames() {
+    void listsTheTypesWithChineseNames() {
         assertThat(catalog.types()).extracting(InstrumentType::id, InstrumentType::name).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("procuratorial-suggestion", "检察建议书"),
                 org.assertj.core.groups.Tuple.tuple("procuratorial-opinion", "检察意见书"),
                 org.assertj.core.groups.Tuple.tuple("meeting-notice", "联席会议通知"),
-                org.assertj.core.groups.Tuple.tuple("reply-reminder", "督促回复函"));
+                org.assertj.core.groups.Tuple.tuple("reply-reminder", "督促回复函"),
+                org.assertj.core.groups.Tuple.tuple("meeting-minutes", "会议纪要"));
     }
 
     @Test

@@ -44,4 +44,32 @@ final class Samples {
         values.put("date", "2024-03-08");
         return values;
     }
+
+    static Map<String, Object> meetingMinutes() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("documentNumber", "荆府检联纪〔2024〕1号");
+        values.put("issuingUnit", "荆门市“府检联动”工作领导小组办公室");
+        values.put("title", "2024年“府检联动”联席会议纪要");
+        values.put("noticeNumber", "荆府检联办〔2024〕1号");
+        values.put("recipients", List.of("市公安局", "市司法局"));
+        values.put("meetingDate", "2024-03-20");
+        values.put("place", "荆门市人民检察院第一会议室");
+        values.put("chair", "市政府分管副市长");
+        values.put("attendees", List.of("市公安局：王某某 副局长", "市司法局：李某某 副局长"));
+        values.put("summary", "会议审议通过了2024年工作要点。");
+        values.put("resolutions", new java.util.ArrayList<>(List.of(
+                resolution("制定线索移送工作规程", "市检察院", List.of("市司法局", "市公安局"), "2024-06-30"),
+                resolution("组织同堂培训", "市司法局", List.of(), "2024-05-31"))));
+        values.put("date", "2024-03-22");
+        return values;
+    }
+
+    static Map<String, Object> resolution(String title, String lead, List<String> co, String deadline) {
+        Map<String, Object> resolution = new LinkedHashMap<>();
+        resolution.put("title", title);
+        resolution.put("leadUnit", lead);
+        resolution.put("coUnits", co);
+        resolution.put("deadline", deadline);
+        return resolution;
+    }
 }

@@ -164,6 +164,8 @@ public class BenchRenderCommand implements Callable<Integer> {
                 case CHOICE -> field.choices().get(0);
                 case FLAG -> Boolean.FALSE;
                 case DOCUMENT_NUMBER -> type.number(2024, 3).text();
+                case RESOLUTION_LIST -> List.of(Map.of("title", "建立健全公益诉讼线索移送机制", "leadUnit", "市检察院",
+                        "coUnits", List.of("市司法局"), "deadline", "2024-06-30"));
             });
         }
         return values;

@@ -91,6 +91,18 @@ public final class InstrumentAccess {
         return user.role() != Role.AGENCY || user.unitId().filter(response.unit().id()::equals).isPresent();
     }
 
+    /**
+     * Whether {@code user} may see an event of a record's timeline they can see: an agency sees the attendance
+     * replies (参会回执) to a meeting notice of its own unit only, as it sees only its own unit's responses.
+     */
+    public boolean canSee(WenshuUser user, org.wenshu.archive.AuditEvent event) {
+        if (user.role() != Role.AGENCY || !event.action().startsWith("ATTENDANCE_")) {
+            return true;
+        }
+        // The detail is canonical JSON (sorted keys, no spaces), so the unit id is spelled exactly so.
+        return user.unitId().filter(unit -> event.detail().contains("\"unitId\":\"" + unit + "\"")).isPresent();
+    }
+
     /** Whether {@code user}'s role issues instruments at all (PROSECUTOR, ADMIN), before any unit is looked at. */
     public boolean canIssue(WenshuUser user) {
         return user.role() == Role.ADMIN || user.role() == Role.PROSECUTOR;

@@ -97,6 +97,8 @@ final class InstrumentForm {
                 case CHOICE -> new Input(spec, "choice", text, List.of(text), spec.choices(), error);
                 case FLAG -> new Input(spec, "flag", Boolean.TRUE.equals(value) ? "true" : "", List.of(),
                         List.of(), error);
+                // Resolutions are entered row by row on the minutes form of a meeting (/meetings/{id}/minutes).
+                case RESOLUTION_LIST -> new Input(spec, "resolutions", "", List.of(), List.of(), error);
             });
         }
         return inputs;

@@ -260,10 +260,10 @@ public final class Instruments {
         return new Download(file.stored(), file.originalName(), bytes);
     }
 
-    /** The audit events of a record (its timeline), oldest first. */
+    /** The audit events of a record (its timeline) the user may see, oldest first. */
     public List<AuditEvent> timeline(WenshuUser user, String id) {
         InstrumentRecord record = get(user, id);
-        return archive.auditEvents(record.id());
+        return archive.auditEvents(record.id()).stream().filter(event -> access.canSee(user, event)).toList();
     }
 
     /** The document register (发文登记簿) of the units the user issues for (ADMIN: all), void numbers included. */

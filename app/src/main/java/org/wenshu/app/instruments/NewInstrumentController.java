@@ -62,6 +62,9 @@ public class NewInstrumentController {
             return "instruments/types";
         }
         InstrumentType chosen = catalog.require(type.get());
+        if (chosen.id().equals(InstrumentCatalog.MEETING_MINUTES)) {
+            return "redirect:/meetings"; // minutes are recorded from their meeting's notice, prefilled from it
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         issuingUnits(user).stream().findFirst().ifPresent(unit -> values.put(InstrumentCatalog.ISSUING_UNIT_FIELD,
                 unit.name()));

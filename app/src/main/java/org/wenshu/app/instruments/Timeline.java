@@ -23,7 +23,8 @@ public final class Timeline {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<String, String> ACTIONS = Map.of("ISSUED", "发文（编号、盖章、归档）", "DELIVERED", "送达",
             "RESPONDED", "收到回复", "CLOSED", "办结", "WITHDRAWN", "撤回", "NUMBER_VOIDED", "文号作废",
-            "REMINDED", "督促回复");
+            "REMINDED", "督促回复", "ATTENDANCE_REPLIED", "参会回执", "ATTENDANCE_CORRECTED", "更正参会回执",
+            "MINUTES_RECORDED", "录入会议纪要");
     // The detail keys shown, in this order, with their labels; everything else (hashes, ids) is for auditors.
     private static final Map<String, String> DETAILS = orderedDetails();
 

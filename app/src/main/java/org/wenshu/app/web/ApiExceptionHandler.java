@@ -286,6 +286,29 @@ public class ApiExceptionHandler {
         return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权访问", "当前账号无权执行此操作"));
     }
 
+    // --- joint meetings (参会回执) -----------------------------------------------------------------------------
+
+    @ExceptionHandler(org.wenshu.archive.meetings.NotInvited.class)
+    ResponseEntity<ProblemDetail> notInvited(org.wenshu.archive.meetings.NotInvited e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "not-invited", "不是受邀单位", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.wenshu.archive.meetings.ReplyExists.class)
+    ResponseEntity<ProblemDetail> replyExists(org.wenshu.archive.meetings.ReplyExists e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "reply-exists", "已提交参会回执", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.wenshu.archive.meetings.ReplyInvalid.class)
+    ResponseEntity<ProblemDetail> replyInvalid(org.wenshu.archive.meetings.ReplyInvalid e) {
+        return invalid("参会回执有 " + e.problems().size() + " 处需要修改", e.problems().stream()
+                .map(p -> new Problems.FieldError(p.field(), p.message())).toList());
+    }
+
+    @ExceptionHandler(org.wenshu.archive.meetings.NotAMeetingNotice.class)
+    ResponseEntity<ProblemDetail> notAMeeting(org.wenshu.archive.meetings.NotAMeetingNotice e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "not-a-meeting-notice", "不是会议通知", e.getMessage()));
+    }
+
     @ExceptionHandler(TransitionRefused.class)
     ResponseEntity<ProblemDetail> transitionRefused(TransitionRefused e) {
         return problem(Problems.of(HttpStatus.CONFLICT, "transition-refused", "当前状态不允许此操作", e.getMessage()));

@@ -26,17 +26,19 @@ import org.wenshu.templates.UnknownInstrumentType;
  */
 @ControllerAdvice(assignableTypes = {NewInstrumentController.class, RegisterController.class, RecordController.class,
         InboxController.class, AccountController.class, UsersController.class,
-        org.wenshu.app.research.SearchController.class, org.wenshu.app.research.QueryLogController.class})
+        org.wenshu.app.research.SearchController.class, org.wenshu.app.research.QueryLogController.class,
+        org.wenshu.app.meetings.MeetingsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageFailures {
 
-    @ExceptionHandler({RecordNotFound.class, UnknownInstrumentType.class})
+    @ExceptionHandler({RecordNotFound.class, UnknownInstrumentType.class,
+            org.wenshu.archive.meetings.NotAMeetingNotice.class})
     ModelAndView notFound(RuntimeException failure, HttpServletRequest request) {
         return page(HttpStatus.NOT_FOUND, "error/404", "没有找到这份文书或文件，或者您无权查看。", request);
     }
 
-    @ExceptionHandler(AccessRefused.class)
-    ModelAndView refused(AccessRefused failure, HttpServletRequest request) {
+    @ExceptionHandler({AccessRefused.class, org.wenshu.archive.meetings.NotInvited.class})
+    ModelAndView refused(RuntimeException failure, HttpServletRequest request) {
         return page(HttpStatus.FORBIDDEN, "error/403", failure.getMessage(), request);
     }
 

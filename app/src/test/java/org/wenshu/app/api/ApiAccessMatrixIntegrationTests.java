@@ -137,6 +137,7 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 List.of(new ApiClient.FilePart("核验.pdf", "application/pdf", pdf("matrix verify")))), EVERYONE));
         workPointRules(rules);
         leadRules(rules);
+        meetingRules(rules);
         return rules;
     }
 
@@ -246,6 +247,34 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         return "/api/v1/leads/" + LeadFixture.id(leads().concluded);
     }
 
+    /** Joint meetings: a notice from 荆门市人民检察院 to agency A only, made on first use. */
+    private void meetingRules(Map<String, Rule> rules) {
+        Map<String, Object> attend = Map.of("decision", "ATTEND", "attendees", List.of(Map.of("name", "矩阵", "position", "科长")));
+        rules.put("POST /api/v1/meetings/{noticeId}/attendance", new Rule((f, who) -> api().json("POST",
+                meeting(f) + "/attendance", who, attend), expect(NOT_FOUND, CREATED, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        rules.put("PUT /api/v1/meetings/{noticeId}/attendance", new Rule((f, who) -> api().json("PUT",
+                meeting(f) + "/attendance", who, attend), expect(NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        rules.put("GET /api/v1/meetings/{noticeId}/attendance/mine", new Rule((f, who) -> api().get(meeting(f)
+                + "/attendance/mine", who), expect(NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)));
+        rules.put("GET /api/v1/meetings/{noticeId}/attendance", new Rule((f, who) -> api().get(meeting(f)
+                + "/attendance", who), expect(NOT_FOUND, FORBIDDEN, NOT_FOUND, FORBIDDEN, OK, OK)));
+        rules.put("POST /api/v1/meetings/{noticeId}/minutes", new Rule((f, who) -> api().json("POST", meeting(f)
+                + "/minutes", who, Map.of("fields", MeetingsApiIntegrationTests.minutes())),
+                expect(NOT_FOUND, FORBIDDEN, NOT_FOUND, FORBIDDEN, CREATED, Set.of(409))));
+        rules.put("GET /api/v1/meetings/{noticeId}/minutes", new Rule((f, who) -> api().get(meeting(f) + "/minutes", who),
+                expect(NOT_FOUND, OK, NOT_FOUND, OK, OK, OK)));
+    }
+
+    private String meeting;
+
+    private synchronized String meeting(ApiFixture f) {
+        if (meeting == null) {
+            meeting = "/api/v1/meetings/" + MeetingsApiIntegrationTests.notice(this, f.prosecutor,
+                    "关于召开矩阵测试联席会议的通知");
+        }
+        return meeting;
+    }
+
     private static String a(ApiFixture f) {
         return "/api/v1/instruments/" + ApiFixture.id(f.recordA);
     }
@@ -317,7 +346,7 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", ApiFixture.id(f.recordA))
                     .replace("{responseId}", ApiFixture.id(f.responseA)).replace("{index}", "0")
-                    .replace("{typeId}", "procuratorial-suggestion").replace("{tokenId}", "x").replace("{username}", "admin");
+                    .replace("{typeId}", "procuratorial-suggestion").replace("{noticeId}", ApiFixture.id(f.recordA)).replace("{tokenId}", "x").replace("{username}", "admin");
             for (Auth stranger : strangers) {
                 Reply reply = api().send(method, path, stranger, "application/json", "{}".getBytes(), Map.of());
                 if (stranger == f.anonymous && PUBLIC_ENDPOINTS.contains(endpoint)) {

@@ -95,7 +95,7 @@ class RenderCommandsIntegrationTests {
 
         JsonNode types = JsonMapper.builder().build().readTree(run.out);
         assertThat(run.exitCode).isZero();
-        assertThat(types).hasSize(4);
+        assertThat(types).hasSize(5);
         assertThat(types.get(0).get("id").asString()).isEqualTo("procuratorial-suggestion");
         assertThat(types.get(0).get("fields").get(0).get("label").asString()).isEqualTo("发文字号");
         assertThat(types.get(0).get("fields").get(2).get("choices")).hasSize(4);
@@ -274,7 +274,8 @@ class RenderCommandsIntegrationTests {
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out.lines().filter(line -> line.matches("\\S+ +2 +[0-9.]+/s +[0-9.]+/s +[0-9.]+/s +[0-9.]+/s")))
                 .extracting(line -> line.split(" +")[0])
-                .containsExactly("procuratorial-suggestion", "procuratorial-opinion", "meeting-notice", "reply-reminder");
+                .containsExactly("procuratorial-suggestion", "procuratorial-opinion", "meeting-notice", "reply-reminder",
+                        "meeting-minutes");
     }
 
     @Test

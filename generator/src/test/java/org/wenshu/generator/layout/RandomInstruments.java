@@ -21,7 +21,8 @@ public final class RandomInstruments {
     }
 
     private static final List<String> TYPES =
-            List.of("procuratorial-suggestion", "procuratorial-opinion", "meeting-notice", "reply-reminder");
+            List.of("procuratorial-suggestion", "procuratorial-opinion", "meeting-notice", "reply-reminder",
+                    "meeting-minutes");
 
     private static final List<String> CLAUSES = List.of(
             "本院在履行法律监督职责中发现", "经调阅档案、走访相关单位并听取意见", "部分司法所未在规定期限内作出决定",
@@ -112,6 +113,32 @@ public final class RandomInstruments {
                 values.put("contact", clip(List.of("李明", "王检察官", "欧阳某某").get(random.nextInt(3)) + "，0724-"
                         + (2000000 + random.nextInt(999999)), 60));
             }
+            case "meeting-minutes" -> {
+                values.put("noticeNumber", "荆府检联办〔" + date.getYear() + "〕" + (1 + random.nextInt(99)) + "号");
+                // 分送 stands in the 版记 with 抄送, so as many units as 抄送 ever has (a 版记 taller than the room
+                // left on the last page would be split, as for the other types with more 抄送 units than that).
+                values.put("recipients", units(1 + random.nextInt(random.nextBoolean() ? 5 : 14)));
+                values.put("meetingDate", date.minusDays(random.nextInt(10)).toString());
+                values.put("place", clip(PLACES.get(random.nextInt(PLACES.size())) + text(4 + random.nextInt(50))
+                        + "会议室", 80));
+                values.put("chair", clip(List.of("市政府常务副市长", "市检察院检察长", "欧阳某某").get(random.nextInt(3)), 60));
+                values.put("attendees", items(1 + random.nextInt(12), 20, 200));
+                if (random.nextInt(3) == 0) {
+                    values.put("absentees", items(1 + random.nextInt(3), 20, 200));
+                }
+                values.put("summary", paragraphs(Math.max(20, budget * 2 / 3), 5000));
+                int count = 1 + random.nextInt(random.nextBoolean() ? 4 : 15);
+                List<Map<String, Object>> resolutions = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    Map<String, Object> resolution = new LinkedHashMap<>();
+                    resolution.put("title", clip(text(6 + random.nextInt(Math.max(8, Math.min(90, budget / 3 / count)))), 100));
+                    resolution.put("leadUnit", "荆门市人民检察院");
+                    resolution.put("coUnits", units(random.nextInt(4)));
+                    resolution.put("deadline", date.plusDays(random.nextInt(300)).toString());
+                    resolutions.add(resolution);
+                }
+                values.put("resolutions", resolutions);
+            }
             default -> {
                 values.put("recipient", unit());
                 values.put("earlierNumber", "荆检行建〔" + date.getYear() + "〕" + (1 + random.nextInt(99)) + "号");
@@ -129,7 +156,7 @@ public final class RandomInstruments {
         }
         values.put("date", date.toString());
         if (random.nextInt(4) > 0) {
-            values.put("copiesTo", units(1 + random.nextInt(random.nextBoolean() ? 3 : 14)));
+            values.put("copiesTo", units(1 + random.nextInt(random.nextBoolean() || "meeting-minutes".equals(type) ? 3 : 14)));
         }
         if (random.nextBoolean()) {
             values.put("printedBy", unit());
@@ -142,6 +169,7 @@ public final class RandomInstruments {
             case "procuratorial-suggestion" -> "荆检行建";
             case "procuratorial-opinion" -> "荆检行意";
             case "meeting-notice" -> "荆府检联办";
+            case "meeting-minutes" -> "荆府检联纪";
             default -> "荆检行督";
         };
     }
@@ -151,6 +179,7 @@ public final class RandomInstruments {
             case "procuratorial-suggestion" -> "检察建议";
             case "procuratorial-opinion" -> "检察意见";
             case "meeting-notice" -> "通知";
+            case "meeting-minutes" -> "会议纪要";
             default -> "函";
         };
     }

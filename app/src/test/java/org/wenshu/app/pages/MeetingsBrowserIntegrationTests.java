@@ -1,0 +1,201 @@
+package org.wenshu.app.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wenshu.app.accounts.WenshuUser;
+
+/**
+ * A joint meeting in a real browser (Debian's chromium, headless; nothing downloaded): the invited agency's liaison
+ * adds a second attendee row with htmx and replies; the office sees who attends and who is missing, opens the
+ * minutes form prefilled from the notice and the replies, adds and removes resolution rows with htmx, and issues the
+ * minutes with two resolutions. Screenshots under {@code target/screenshots/meetings-*}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeetingsBrowserIntegrationTests extends PagesTestSupport {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final String TITLE = "关于召开2026年“府检联动”联席会议全体会议的通知";
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser(@TempDir Path profile) throws IOException {
+        ensureAccounts();
+        Files.createDirectories(SCREENSHOTS);
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--lang=zh-CN", "--window-size=1366,768",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String notice() {
+        LocalDate today = instruments.today();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("issuingUnit", "荆门市“府检联动”工作领导小组办公室");
+        fields.put("title", TITLE);
+        fields.put("recipients", List.of("荆门市司法局", "荆门市教育局"));
+        fields.put("purpose", "为部署全年“府检联动”工作要点，经领导小组研究，定于近期召开联席会议全体会议。");
+        fields.put("meetingDate", today.plusDays(10).toString());
+        fields.put("meetingTime", "上午9:00");
+        fields.put("place", "荆门市人民检察院三楼第一会议室");
+        fields.put("attendingUnits", List.of("荆门市司法局", "荆门市教育局"));
+        fields.put("attendees", "各单位分管负责同志1名、联络员1名");
+        fields.put("agenda", List.of("通报上年度工作开展情况", "审议年度工作要点"));
+        fields.put("replyBy", today.plusDays(5).toString());
+        fields.put("contact", "李明，0724-2351234");
+        fields.put("date", today.toString());
+        return instruments.issue(WenshuUser.of(accounts.require(ADMIN)), "meeting-notice", fields, Optional.empty()).id();
+    }
+
+    @Test
+    void invitedAgencyRepliesTheOfficeSeesTheTableAndRecordsMinutesWithTwoResolutions() throws IOException {
+        String id = notice();
+        String meetingDay = instruments.today().plusDays(10).toString();
+
+        // The agency's liaison: the meeting list, the form, a second attendee row added with htmx, the reply.
+        logIn(AGENCY);
+        open("/meetings");
+        assertThat(text("#meetings")).contains(TITLE, "未回执");
+        browser.findElement(By.linkText(TITLE)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attendance-form")));
+        browser.findElement(By.id("decision-attend")).click();
+        browser.findElements(By.name("name")).get(0).sendKeys("王明");
+        browser.findElements(By.name("position")).get(0).sendKeys("副局长");
+        browser.findElement(By.id("add-attendee")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#attendee-rows .attendee-row")).size() == 2);
+        browser.findElements(By.name("name")).get(1).sendKeys("赵敏");
+        browser.findElements(By.name("position")).get(1).sendKeys("联络员");
+        screenshot("meetings-01-attendance-form");
+        browser.findElement(By.id("submit-attendance")).click();
+        wait.until(ExpectedConditions.urlContains("done=reply"));
+        assertThat(text("#own-reply")).contains("参会", "王明（副局长）", "赵敏（联络员）");
+        assertThat(browser.findElement(By.id("submit-attendance")).getText()).isEqualTo("提交更正");
+        screenshot("meetings-02-replied");
+        logOut();
+
+        // The office: who attends, who is missing; then the minutes form, prefilled.
+        logIn(ADMIN);
+        open("/meetings/" + id);
+        assertThat(text("#attendance-summary")).isEqualTo("受邀 2 个单位：已回执 1，参会 1（2 人），请假 0，未回执 1");
+        assertThat(text("#attendance-missing")).isEqualTo("未回执：荆门市教育局");
+        assertThat(text("#attendance-table")).contains("荆门市司法局", "王明（副局长）、赵敏（联络员）");
+        screenshot("meetings-03-attendance-table");
+        browser.findElement(By.id("record-minutes")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("minutes-form")));
+        assertThat(browser.findElement(By.id("m-title")).getAttribute("value")).isEqualTo("2026年“府检联动”联席会议全体会议纪要");
+        assertThat(browser.findElement(By.id("m-attendees")).getAttribute("value")).isEqualTo("市司法局：王明 副局长、赵敏 联络员");
+        type("m-chair", "市政府常务副市长");
+        type("m-summary", "会议通报了上年度工作开展情况，审议通过了年度工作要点。");
+        setDate(browser.findElement(By.id("m-date")), meetingDay);
+        // Two rows to start with; add a third with htmx and remove it again.
+        browser.findElement(By.id("add-resolution")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#resolution-rows .resolution-row")).size() == 3);
+        fillRow(0, "制定公益诉讼线索移送工作规程", "荆门市司法局", "荆门市公安局、荆门市教育局",
+                LocalDate.parse(meetingDay).plusMonths(3).toString());
+        fillRow(1, "组织第一次同堂培训", "荆门市教育局", "", LocalDate.parse(meetingDay).plusMonths(1).toString());
+        browser.findElements(By.cssSelector("#resolution-rows .resolution-row .remove-row")).get(2).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#resolution-rows .resolution-row")).size() == 2);
+        screenshot("meetings-04-minutes-form");
+        browser.findElement(By.id("issue-minutes")).click();
+        wait.until(ExpectedConditions.urlContains("done=minutes"));
+
+        assertThat(text("main")).contains("会议纪要已发文", "荆府检联纪〔");
+        assertThat(text("#resolutions")).contains("制定公益诉讼线索移送工作规程", "荆门市司法局", "荆门市公安局、荆门市教育局",
+                "组织第一次同堂培训");
+        assertThat(browser.findElements(By.cssSelector("#resolutions tbody tr"))).hasSize(2);
+        screenshot("meetings-05-minutes-recorded");
+        browser.findElement(By.cssSelector("#minutes a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.page")));
+        assertThat(text("main")).contains("会议纪要", "签章有效");
+        screenshot("meetings-06-minutes-record");
+        logOut();
+    }
+
+    private void fillRow(int index, String title, String lead, String co, String deadline) {
+        WebElement row = browser.findElements(By.cssSelector("#resolution-rows .resolution-row")).get(index);
+        row.findElement(By.name("r.title")).sendKeys(title);
+        new Select(row.findElement(By.name("r.lead"))).selectByVisibleText(lead);
+        row.findElement(By.name("r.co")).sendKeys(co);
+        setDate(row.findElement(By.name("r.deadline")), deadline);
+    }
+
+    /** Sets a date input to an ISO date: typing into one depends on the browser's locale and its field order. */
+    private void setDate(WebElement input, String iso) {
+        browser.executeScript("arguments[0].value = arguments[1]", input, iso);
+    }
+
+    private void open(String path) {
+        browser.get(base() + path);
+    }
+
+    private void logIn(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void logOut() {
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
