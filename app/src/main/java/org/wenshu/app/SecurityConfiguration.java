@@ -96,6 +96,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/inbox/**").hasRole("AGENCY")
                         .requestMatchers("/instruments/**").hasAnyRole("PROSECUTOR", "ADMIN")
+                        .requestMatchers("/bulk-issues", "/bulk-issues/**").hasAnyRole("PROSECUTOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -115,7 +115,28 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 "/api/v1/users/matrix-target/disable", who, Map.of()), ADMIN_ONLY));
         rules.put("POST /api/v1/users/{username}/enable", new Rule((f, who) -> api().json("POST",
                 "/api/v1/users/matrix-target/enable", who, Map.of()), ADMIN_ONLY));
+        // Bulk issuing (批量发文): the office and the prosecutors; an execution is seen by its unit and the office.
+        rules.put("POST /api/v1/bulk-issues/validate", new Rule((f, who) -> api().multipartParts(
+                "/api/v1/bulk-issues/validate", who, Map.of("type", "meeting-notice"), BulkIssueApiIntegrationTests.upload(
+                        BulkIssueApiIntegrationTests.csv("主送单位,标题\n市公安局,关于矩阵校验的会议的通知\n"))),
+                expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("POST /api/v1/bulk-issues", new Rule((f, who) -> api().multipartParts("/api/v1/bulk-issues", who,
+                Map.of("type", "meeting-notice"), BulkIssueApiIntegrationTests.upload(MATRIX_LIST)),
+                expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Set.of(200, 202), Set.of(200, 202))));
+        rules.put("GET /api/v1/bulk-issues/{id}", new Rule((f, who) -> api().get(bulkExecution(f), who),
+                expect(NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
         return rules;
+    }
+
+    private static final ApiClient.FilePart MATRIX_LIST =
+            BulkIssueApiIntegrationTests.csv("主送单位,标题\n市司法局,关于矩阵批量的会议的通知\n");
+
+    /** The location of the prosecutor's bulk issue of {@link #MATRIX_LIST} (started on first use). */
+    private String bulkExecution(ApiFixture f) {
+        Reply started = api().multipartParts("/api/v1/bulk-issues", f.prosecutor, Map.of("type", "meeting-notice"),
+                BulkIssueApiIntegrationTests.upload(MATRIX_LIST));
+        assertThat(started.status()).as(started.toString()).isIn(200, 202);
+        return started.headers().firstValue("Location").orElseThrow();
     }
 
     private static String a(ApiFixture f) {

@@ -95,6 +95,15 @@ final class ApiClient {
     }
 
     Reply multipart(String path, Auth auth, Map<String, String> fields, List<FilePart> files) {
+        return multipartOf(path, auth, fields, files.stream().map(f -> Map.entry("files", f)).toList());
+    }
+
+    /** A multipart post whose files go under the part names given (e.g. {@code list} and {@code data}). */
+    Reply multipartParts(String path, Auth auth, Map<String, String> fields, Map<String, FilePart> parts) {
+        return multipartOf(path, auth, fields, List.copyOf(parts.entrySet()));
+    }
+
+    private Reply multipartOf(String path, Auth auth, Map<String, String> fields, List<Map.Entry<String, FilePart>> parts) {
         String boundary = "----wenshu" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -104,9 +113,10 @@ final class ApiClient {
                 out.write(field.getValue().getBytes(StandardCharsets.UTF_8));
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
-            for (FilePart file : files) {
+            for (Map.Entry<String, FilePart> part : parts) {
+                FilePart file = part.getValue();
                 // Browsers send the UTF-8 name as is and escape a quote as %22 (WHATWG multipart/form-data).
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
                         + file.name().replace("\"", "%22") + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(file.content());
