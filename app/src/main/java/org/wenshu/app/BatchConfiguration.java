@@ -29,7 +29,11 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.wenshu.app.bulk.BulkIssues;
 import org.wenshu.app.indexing.IndexUpdates;
+import org.wenshu.app.instruments.InstrumentAccess;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.archive.Archive;
@@ -131,6 +135,16 @@ public class BatchConfiguration {
     @Bean
     BatchJobs batchJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, BatchProperties properties) {
         return new BatchJobs(jobOperator, jobRepository, jobs, properties.staleAfterMinutes());
+    }
+
+    /** Bulk issuing from the web (page and API): uploads kept in {@code $WENSHU_HOME/bulk-uploads}. */
+    @Bean
+    BulkIssues bulkIssues(BatchJobs jobs, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
+                          InstrumentAccess access, ObjectProvider<UnitSeals> seals,
+                          @Value("${wenshu.home}") java.nio.file.Path home) {
+        return new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access, seals,
+                home.resolve("bulk-uploads"));
     }
 
     @Bean

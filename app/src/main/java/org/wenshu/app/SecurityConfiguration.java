@@ -104,6 +104,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/workpoints/**").hasAnyRole("ADMIN", "PROSECUTOR", "AGENCY")
                         .requestMatchers("/leads", "/leads/**").hasAnyRole("AGENCY", "PROSECUTOR", "ADMIN")
                         .requestMatchers("/meetings/**").hasAnyRole("PROSECUTOR", "ADMIN", "AGENCY")
+                        .requestMatchers("/bulk-issues", "/bulk-issues/**").hasAnyRole("PROSECUTOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

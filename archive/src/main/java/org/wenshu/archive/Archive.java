@@ -188,6 +188,11 @@ public final class Archive {
         return records.find(recordId);
     }
 
+    /** The committed record issued under this idempotency key (e.g. one row of a bulk issue), if any. */
+    public Optional<InstrumentRecord> findByKey(String idempotencyKey) {
+        return records.findByKey(idempotencyKey);
+    }
+
     /** The record with this id or this printed document number. */
     public InstrumentRecord record(String idOrNumber) {
         return records.resolve(idOrNumber);

@@ -52,10 +52,18 @@ public final class BatchJobs {
      * @throws JobRefused when the job is unknown, already complete for these parameters, or running elsewhere
      */
     public JobExecution run(String jobName, JobParameters parameters) {
+        return run(jobName, parameters, operator);
+    }
+
+    /**
+     * As {@link #run(String, JobParameters)}, launched through {@code launcher}: with an asynchronous task executor
+     * (a web request) the execution is returned as soon as it is created, while it runs on.
+     */
+    public JobExecution run(String jobName, JobParameters parameters, JobOperator launcher) {
         Job job = job(jobName);
         Optional.ofNullable(repository.getLastJobExecution(jobName, parameters)).ifPresent(this::recoverIfDead);
         try {
-            return operator.start(job, parameters);
+            return launcher.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             JobExecution last = repository.getLastJobExecution(jobName, parameters);
             throw new JobRefused("这批作业已经完成（执行 " + (last == null ? "?" : last.getId())
@@ -115,11 +123,16 @@ public final class BatchJobs {
      */
     public JobSummary summary(JobExecution execution) {
         JobExecution current = Optional.ofNullable(repository.getJobExecution(execution.getId())).orElse(execution);
+        return JobSummary.of(current, steps(current));
+    }
+
+    /** The step executions of {@code execution}, each loaded again with its execution context. */
+    public List<org.springframework.batch.core.step.StepExecution> steps(JobExecution execution) {
         List<org.springframework.batch.core.step.StepExecution> steps = new ArrayList<>();
-        for (var step : current.getStepExecutions()) {
-            steps.add(Optional.ofNullable(repository.getStepExecution(current.getId(), step.getId())).orElse(step));
+        for (var step : execution.getStepExecutions()) {
+            steps.add(Optional.ofNullable(repository.getStepExecution(execution.getId(), step.getId())).orElse(step));
         }
-        return JobSummary.of(current, steps);
+        return steps;
     }
 
     /** The execution with this id, as last committed. */

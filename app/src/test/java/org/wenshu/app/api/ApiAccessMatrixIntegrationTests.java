@@ -135,6 +135,16 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         // Public verification: anyone, signed in or not (see PUBLIC_ENDPOINTS).
         rules.put("POST /api/v1/verify", new Rule((f, who) -> api().multipart("/api/v1/verify", who, Map.of(), "file",
                 List.of(new ApiClient.FilePart("核验.pdf", "application/pdf", pdf("matrix verify")))), EVERYONE));
+        // Bulk issuing (批量发文): the office and the prosecutors; an execution is seen by its unit and the office.
+        rules.put("POST /api/v1/bulk-issues/validate", new Rule((f, who) -> api().multipartParts(
+                "/api/v1/bulk-issues/validate", who, Map.of("type", "meeting-notice"), BulkIssueApiIntegrationTests.upload(
+                        BulkIssueApiIntegrationTests.csv("主送单位,标题\n市公安局,关于矩阵校验的会议的通知\n"))),
+                expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("POST /api/v1/bulk-issues", new Rule((f, who) -> api().multipartParts("/api/v1/bulk-issues", who,
+                Map.of("type", "meeting-notice"), BulkIssueApiIntegrationTests.upload(MATRIX_LIST)),
+                expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Set.of(200, 202), Set.of(200, 202))));
+        rules.put("GET /api/v1/bulk-issues/{id}", new Rule((f, who) -> api().get(bulkExecution(f), who),
+                expect(NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
         workPointRules(rules);
         leadRules(rules);
         meetingRules(rules);
@@ -273,6 +283,17 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                     "关于召开矩阵测试联席会议的通知");
         }
         return meeting;
+    }
+
+    private static final ApiClient.FilePart MATRIX_LIST =
+            BulkIssueApiIntegrationTests.csv("主送单位,标题\n市司法局,关于矩阵批量的会议的通知\n");
+
+    /** The location of the prosecutor's bulk issue of {@link #MATRIX_LIST} (started on first use). */
+    private String bulkExecution(ApiFixture f) {
+        Reply started = api().multipartParts("/api/v1/bulk-issues", f.prosecutor, Map.of("type", "meeting-notice"),
+                BulkIssueApiIntegrationTests.upload(MATRIX_LIST));
+        assertThat(started.status()).as(started.toString()).isIn(200, 202);
+        return started.headers().firstValue("Location").orElseThrow();
     }
 
     private static String a(ApiFixture f) {

@@ -95,7 +95,7 @@ final class ApiClient {
     }
 
     Reply multipart(String path, Auth auth, Map<String, String> fields, List<FilePart> files) {
-        return multipart(path, auth, fields, "files", files);
+        return multipartOf(path, auth, fields, files.stream().map(f -> Map.entry("files", f)).toList());
     }
 
     /** A multipart POST whose files go under the part name {@code filePart}. */
@@ -105,6 +105,15 @@ final class ApiClient {
 
     /** A multipart POST with the files under the part name {@code fileField}. */
     Reply multipart(String path, Auth auth, Map<String, String> fields, String fileField, List<FilePart> files) {
+        return multipartOf(path, auth, fields, files.stream().map(f -> Map.entry(fileField, f)).toList());
+    }
+
+    /** A multipart post whose files go under the part names given (e.g. {@code list} and {@code data}). */
+    Reply multipartParts(String path, Auth auth, Map<String, String> fields, Map<String, FilePart> parts) {
+        return multipartOf(path, auth, fields, List.copyOf(parts.entrySet()));
+    }
+
+    private Reply multipartOf(String path, Auth auth, Map<String, String> fields, List<Map.Entry<String, FilePart>> parts) {
         String boundary = "----wenshu" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -114,9 +123,10 @@ final class ApiClient {
                 out.write(field.getValue().getBytes(StandardCharsets.UTF_8));
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
-            for (FilePart file : files) {
+            for (Map.Entry<String, FilePart> part : parts) {
+                FilePart file = part.getValue();
                 // Browsers send the UTF-8 name as is and escape a quote as %22 (WHATWG multipart/form-data).
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
                         + file.name().replace("\"", "%22") + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(file.content());

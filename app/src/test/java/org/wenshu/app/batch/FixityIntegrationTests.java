@@ -29,9 +29,12 @@ import org.wenshu.batch.InstrumentIssuer;
 /**
  * {@code wenshu batch fixity} finds a changed object, a deleted object and an instrument whose signature no longer
  * verifies (its stored hash still matches) among intact records, reports each, audits the run and exits 1.
- * The archive has 16 records here, not 200: each is rendered and signed on a shared two-core machine.
+ * The archive has 200 records, as the issue asks: 199 meeting notices bulk-issued from a list (each rendered, sealed
+ * and stored on its own) and the tampered one.
  */
 class FixityIntegrationTests {
+
+    private static final int RECORDS = 200;
 
     private Path home;
     private ConfigurableApplicationContext context;
@@ -62,7 +65,7 @@ class FixityIntegrationTests {
     @Test
     void findsAChangedADeletedAndAnUnverifiableObjectAndAuditsTheRun() throws Exception {
         Path data = BulkIssueFiles.baseData(home);
-        Path list = BulkIssueFiles.recipients(home, 15);
+        Path list = BulkIssueFiles.recipients(home, RECORDS - 1);
         String[] issued = run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
         assertThat(issued[0]).as(issued[1] + issued[2]).isEqualTo("0");
         Archive archive = context.getBean(Archive.class);
@@ -70,20 +73,21 @@ class FixityIntegrationTests {
 
         String[] intact = run("batch", "fixity");
         assertThat(intact[0]).as(intact[1] + intact[2]).isEqualTo("1");
-        assertThat(intact[1]).contains("已校验 16 份记录、32 个对象", tampered.id() + "） 签名");
+        assertThat(archive.records(0, 1000)).hasSize(RECORDS);
+        assertThat(intact[1]).contains("已校验 " + RECORDS + " 份记录、" + 2 * RECORDS + " 个对象", tampered.id() + "） 签名");
         assertThat(intact[1].lines().filter(l -> l.startsWith("    ")).toList()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains(tampered.id()));
 
-        List<InstrumentRecord> records = archive.records(0, 100);
-        InstrumentRecord changed = records.get(3);
-        InstrumentRecord deleted = records.get(9);
+        List<InstrumentRecord> records = archive.records(0, 1000);
+        InstrumentRecord changed = records.get(37);
+        InstrumentRecord deleted = records.get(163);
         Path changedPdf = object(changed, "instrument.pdf");
         byte[] bytes = Files.readAllBytes(changedPdf);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(changedPdf, bytes);
         Files.delete(object(deleted, "record.json"));
 
-        String[] found = run("batch", "fixity", "maxObjectsPerSecond=200");
+        String[] found = run("batch", "fixity", "maxObjectsPerSecond=1000");
 
         assertThat(found[0]).as(found[1] + found[2]).isEqualTo("1");
         assertThat(found[1]).contains(changed.id() + "）" + " instruments/", "内容已改变")
@@ -95,7 +99,7 @@ class FixityIntegrationTests {
         List<AuditEvent> audit = archive.auditEvents(0, 10_000);
         AuditEvent last = audit.get(audit.size() - 1);
         assertThat(last.action()).isEqualTo("FIXITY_CHECKED");
-        assertThat(last.detail()).contains("\"records\":16", "\"objects\":32").contains(deleted.id());
+        assertThat(last.detail()).contains("\"records\":" + RECORDS, "\"objects\":" + 2 * RECORDS).contains(deleted.id());
     }
 
     /** An instrument sealed and then altered before it was stored: its hash matches, its signature does not. */

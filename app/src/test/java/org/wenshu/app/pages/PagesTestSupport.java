@@ -220,6 +220,26 @@ abstract class PagesTestSupport {
             return send(request);
         }
 
+        /** A multipart form post with named file parts: part name → (file name, bytes). */
+        Page postParts(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> parts) {
+            String boundary = "----wenshu" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+            withToken.putIfAbsent("_csrf", csrf);
+            withToken.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n"));
+            parts.forEach((part, file) -> {
+                write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                        + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+                body.writeBytes(file.getValue());
+                write(body, "\r\n");
+            });
+            write(body, "--" + boundary + "--\r\n");
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
         private static void write(ByteArrayOutputStream out, String text) {
             out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         }

@@ -62,6 +62,11 @@ public class BulkIssueInput {
         return "bulk:" + BulkRows.sha256(identity);
     }
 
+    /** The idempotency key under which {@code row} is (or will be) issued by this execution. */
+    public String key(RecipientTable.Row row) {
+        return key(row, rows.contentHash(row));
+    }
+
     private static void unchanged(Path file, String expected, String what) {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new ListRefused(what + "文件已不存在：" + file + "（重启作业需要原文件）");

@@ -1,9 +1,6 @@
 package org.wenshu.batch.bulk;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -32,28 +29,14 @@ class ValidateRows implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        List<RowProblem> problems = new ArrayList<>();
-        Map<String, Integer> firstWithContent = new HashMap<>();
-        int skippedRows = 0;
-        int valid = 0;
-        for (RecipientTable.Row row : input.table().rows()) {
-            String hash = input.rows().contentHash(row);
-            Integer earlier = firstWithContent.putIfAbsent(hash, row.number());
-            List<RowProblem> found = earlier != null
-                    ? List.of(new RowProblem(row.number(), "", "与第 " + earlier + " 行完全相同（重复行）"))
-                    : input.rows().check(row).problems();
+        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit);
+        List<RowProblem> problems = validation.problems();
+        int skippedRows = validation.badRows();
+        int valid = validation.valid();
+        for (int checked = 0; checked < valid + skippedRows; checked++) {
             contribution.incrementReadCount();
-            if (found.isEmpty()) {
-                valid++;
-                continue;
-            }
-            problems.addAll(found);
-            skippedRows++;
-            contribution.incrementFilterCount(1);
-            if (skippedRows > skipLimit) {
-                break;
-            }
         }
+        contribution.incrementFilterCount(skippedRows);
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         job.putString(PROBLEMS, RowProblem.encode(problems));
         job.putInt(ROWS, input.table().rows().size());

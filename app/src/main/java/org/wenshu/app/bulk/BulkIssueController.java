@@ -1,0 +1,164 @@
+package org.wenshu.app.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.api.ResourceNotFound;
+import org.wenshu.app.instruments.AccessRefused;
+
+/**
+ * 批量发文 (office and prosecutors): choose the type, upload the recipient list and the base data, see every bad row
+ * (row, column, reason) before anything is issued, confirm, then watch the job's progress (htmx polling) up to its
+ * skip report and the issued records. Confirming the same upload twice shows the one execution it started.
+ */
+@Controller
+@RequestMapping("/bulk-issues")
+public class BulkIssueController {
+
+    private final BulkIssues bulk;
+
+    public BulkIssueController(BulkIssues bulk) {
+        this.bulk = bulk;
+    }
+
+    /** The upload form and the recent bulk issues the user may see. */
+    @GetMapping
+    public String form(@AuthenticationPrincipal WenshuUser user, Model model) {
+        return form(user, model, Optional.empty(), Optional.empty(), "");
+    }
+
+    /** Keeps the upload and shows the row-by-row check with the confirmation, or the form with the reason (422). */
+    @PostMapping("/validation")
+    public String validate(@AuthenticationPrincipal WenshuUser user, @RequestParam(defaultValue = "") String type,
+                           @RequestParam(required = false) MultipartFile list,
+                           @RequestParam(required = false) MultipartFile data,
+                           @RequestParam(defaultValue = "") String encoding, Model model, HttpServletResponse response) {
+        try {
+            StoredUpload stored = bulk.store(user, new BulkUpload(type, list == null ? "" : list.getOriginalFilename(),
+                    bytes(list), bytes(data), Optional.of(encoding).filter(e -> !e.isBlank()), Optional.empty()));
+            return preview(bulk.validate(user, stored), "", model);
+        } catch (UploadRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("type", type);
+            return form(user, model, Optional.of(refused.field()), Optional.of(refused.getMessage()), "");
+        }
+    }
+
+    /** Starts the confirmed upload (or finds its execution) and goes to its progress page. */
+    @PostMapping
+    public String start(@AuthenticationPrincipal WenshuUser user, @RequestParam String type,
+                        @RequestParam String listFile, @RequestParam String dataFile,
+                        @RequestParam(defaultValue = "") String encoding, Model model, HttpServletResponse response) {
+        StoredUpload upload;
+        try {
+            upload = new StoredUpload(type, listFile, dataFile, Optional.of(encoding), Optional.empty());
+            BulkIssues.Started started = bulk.start(user, upload);
+            return "redirect:/bulk-issues/" + started.executionId() + (started.started() ? "" : "?again");
+        } catch (UploadRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return form(user, model, Optional.of(refused.field()), Optional.of(refused.getMessage()), "");
+        } catch (RowsRefused refused) {
+            response.setStatus(refused.kind().equals("rows-forbidden") ? HttpStatus.FORBIDDEN.value()
+                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return preview(bulk.validate(user, new StoredUpload(type, listFile, dataFile, Optional.of(encoding),
+                    Optional.empty())), refused.getMessage(), model);
+        } catch (ExecutionConflict conflict) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return form(user, model, Optional.empty(), Optional.empty(), conflict.getMessage());
+        }
+    }
+
+    /** The progress page of one execution. */
+    @GetMapping("/{id}")
+    public String execution(@AuthenticationPrincipal WenshuUser user, @PathVariable long id,
+                            @RequestParam Optional<String> again, Model model) {
+        progressModel(user, id, model);
+        model.addAttribute("again", again.isPresent());
+        return "bulk/execution";
+    }
+
+    /** The progress fragment the page polls (htmx) while the job runs; the final one carries the report. */
+    @GetMapping("/{id}/progress")
+    public String progress(@AuthenticationPrincipal WenshuUser user, @PathVariable long id, Model model) {
+        progressModel(user, id, model);
+        return "bulk/execution :: progress";
+    }
+
+    private void progressModel(WenshuUser user, long id, Model model) {
+        BulkProgress progress = bulk.progress(user, id);
+        model.addAttribute("progress", progress);
+        model.addAttribute("records", progress.running() ? List.of() : bulk.issued(user, id, 0, RECORDS_SHOWN));
+        model.addAttribute("recordsShown", RECORDS_SHOWN);
+    }
+
+    private static final int RECORDS_SHOWN = 200;
+
+    private String preview(BulkPreview preview, String message, Model model) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("message", message);
+        return "bulk/preview";
+    }
+
+    private String form(WenshuUser user, Model model, Optional<String> field, Optional<String> error, String message) {
+        model.addAttribute("types", bulk.types());
+        model.addAttribute("errorField", field.orElse(""));
+        model.addAttribute("error", error.orElse(""));
+        model.addAttribute("message", message);
+        model.addAttribute("maxListBytes", bulk.limits().maxListBytes());
+        model.addAttribute("maxRows", bulk.limits().maxRows());
+        model.addAttribute("recent", bulk.recent(user, 20));
+        if (!model.containsAttribute("type")) {
+            model.addAttribute("type", "meeting-notice");
+        }
+        return "bulk/new";
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file == null ? new byte[0] : file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- failures as pages ----------------------------------------------------------------------------------------
+
+    @ExceptionHandler(ResourceNotFound.class)
+    ModelAndView notFound(ResourceNotFound failure) {
+        return error(HttpStatus.NOT_FOUND, "error/404", failure.getMessage());
+    }
+
+    @ExceptionHandler(AccessRefused.class)
+    ModelAndView refused(AccessRefused failure) {
+        return error(HttpStatus.FORBIDDEN, "error/403", failure.getMessage());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView tooLarge(MultipartException failure) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "error/4xx", "上传的文件过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB。");
+    }
+
+    private static ModelAndView error(HttpStatus status, String view, String message) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}

@@ -1,0 +1,470 @@
+package org.wenshu.app.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.wenshu.app.accounts.Role;
+import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.api.ResourceNotFound;
+import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.app.instruments.InstrumentAccess;
+import org.wenshu.app.signing.UnitSealMissing;
+import org.wenshu.app.signing.UnitSeals;
+import org.wenshu.archive.Archive;
+import org.wenshu.archive.ArchiveRefusal;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.IssueRequest;
+import org.wenshu.archive.Unit;
+import org.wenshu.batch.BatchJobs;
+import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.JobSummary;
+import org.wenshu.batch.bulk.BulkIssueInput;
+import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
+import org.wenshu.batch.bulk.BulkIssueParameters;
+import org.wenshu.batch.bulk.ListRefused;
+import org.wenshu.batch.bulk.ListValidation;
+import org.wenshu.batch.bulk.RecipientLists;
+import org.wenshu.batch.bulk.RecipientTable;
+import org.wenshu.batch.bulk.RowProblem;
+import org.wenshu.batch.bulk.SkipReport;
+import org.wenshu.templates.FieldSpec;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.InstrumentType;
+import org.wenshu.templates.UnknownInstrumentType;
+
+/**
+ * 批量发文 from the web: keeps an upload, checks it row by row exactly as the bulk-issue job will (plus who may issue
+ * for each row's issuing unit, and that the unit has a seal), starts the job in the background and reports its
+ * progress. The job instance is identified by the type and the SHA-256 of the list and the base data, as on the
+ * command line: confirming the same upload again (a double click, a second tab, the CLI) never issues twice — it
+ * finds the running or completed execution, or resumes a failed one.
+ */
+public final class BulkIssues implements DisposableBean {
+
+    /** Job parameters (not identifying) naming who started an execution, for the access rule. */
+    static final String REQUESTED_BY = "requestedBy";
+    static final String REQUESTED_UNIT = "requestedUnit";
+    /** The largest base data file accepted, in bytes: a JSON object of field values. */
+    static final long MAX_DATA_BYTES = 1024 * 1024;
+    private static final Set<String> LIST_EXTENSIONS = Set.of("csv", "txt", "xlsx");
+
+    private final BatchJobs jobs;
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+    private final InstrumentCatalog catalog;
+    private final BatchSettings settings;
+    private final InstrumentIssuer issuer;
+    private final Archive archive;
+    private final InstrumentAccess access;
+    private final ObjectProvider<UnitSeals> seals;
+    private final Path folder;
+    private ThreadPoolTaskExecutor executor;
+    private JobOperator launcher;
+
+    public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
+                      InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
+                      InstrumentAccess access, ObjectProvider<UnitSeals> seals, Path folder) {
+        this.jobs = jobs;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.issuer = issuer;
+        this.archive = archive;
+        this.access = access;
+        this.seals = seals;
+        this.folder = folder;
+    }
+
+    /** The types the office may bulk issue. */
+    public List<InstrumentType> types() {
+        return catalog.types();
+    }
+
+    /** The largest recipient list accepted: bytes and data rows. */
+    public BatchSettings limits() {
+        return settings;
+    }
+
+    /**
+     * Keeps the uploaded files under their SHA-256 (the same bytes twice are kept once).
+     *
+     * @throws UploadRefused for an unknown type, a missing or empty part, a list or base data file too large
+     */
+    public StoredUpload store(WenshuUser user, BulkUpload upload) {
+        requireIssuer(user);
+        type(upload.typeId());
+        if (upload.list() == null || upload.list().length == 0) {
+            throw new UploadRefused("list", "缺少名单文件（.csv 或 .xlsx），或文件是空的");
+        }
+        if (upload.list().length > settings.maxListBytes()) {
+            throw new UploadRefused("list", "名单文件 " + upload.listName() + " 有 " + upload.list().length
+                    + " 字节，超过上限 " + settings.maxListBytes() + "：请拆分为多个文件");
+        }
+        if (upload.data() == null || upload.data().length == 0) {
+            throw new UploadRefused("data", "缺少基础数据文件（JSON），或文件是空的");
+        }
+        if (upload.data().length > MAX_DATA_BYTES) {
+            throw new UploadRefused("data", "基础数据文件有 " + upload.data().length + " 字节，超过上限 " + MAX_DATA_BYTES);
+        }
+        String extension = extension(upload.listName());
+        if (!LIST_EXTENSIONS.contains(extension)) {
+            throw new UploadRefused("list", "名单文件须为 .csv（UTF-8）或 .xlsx：" + upload.listName()
+                    + (extension.equals("xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx" : ""));
+        }
+        String list = keep(upload.list(), extension);
+        String data = keep(upload.data(), "json");
+        return new StoredUpload(upload.typeId().strip(), list, data, upload.encoding(), upload.skipLimit());
+    }
+
+    /**
+     * Checks every row of {@code upload} as the job will, and whether {@code user} may start it.
+     *
+     * @throws UploadRefused when the files cannot be used at all (encoding, format, headers, base data)
+     * @throws AccessRefused when the user's role does not issue instruments
+     */
+    public BulkPreview validate(WenshuUser user, StoredUpload upload) {
+        requireIssuer(user);
+        InstrumentType type = type(upload.typeId());
+        JobParameters parameters = parameters(user, upload);
+        BulkIssueInput input;
+        try {
+            input = new BulkIssueInput(parameters, catalog, new RecipientLists(settings.maxRows(), settings.maxListBytes()),
+                    issuer, archive);
+        } catch (ListRefused refused) {
+            // The kept files are named by their hashes; the user knows them as the files they uploaded.
+            String message = refused.getMessage().replace(upload.listFile(), "（上传的名单）")
+                    .replace(upload.dataFile(), "（上传的基础数据）");
+            throw new UploadRefused(message.startsWith("基础数据") ? "data" : "list", message);
+        }
+        long skipLimit = parameters.getLong(BulkIssueParameters.SKIP_LIMIT);
+        String unitColumn = issuingUnitColumn(type, input.table().headers());
+        List<RowProblem> blocking = new ArrayList<>();
+        Map<String, Optional<String>> refusals = new HashMap<>();
+        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit, (row, request) -> {
+            Optional<String> refusal = refusals.computeIfAbsent(request.issuingUnit(), unit -> refusal(user, unit));
+            if (refusal.isEmpty()) {
+                return List.of();
+            }
+            RowProblem problem = new RowProblem(row.number(), unitColumn, refusal.get());
+            blocking.add(problem);
+            return List.of(problem);
+        });
+        return new BulkPreview(upload, type, validation, blocking, skipLimit);
+    }
+
+    /**
+     * Starts the bulk issue of {@code upload} in the background, or finds the execution of the same upload that runs
+     * or has completed (then nothing new is started).
+     *
+     * @throws RowsRefused when a row names an issuing unit the user may not issue for or one without a seal (403 /
+     *                     422), when more rows are bad than the skip limit allows, or when no row is valid
+     * @throws ExecutionConflict when the same upload was already started by a unit the user may not see
+     */
+    public Started start(WenshuUser user, StoredUpload upload) {
+        BulkPreview preview = validate(user, upload);
+        if (!preview.blocking().isEmpty()) {
+            boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
+            throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blocking().size()
+                    + " 行不能以其发文机关的名义发出，未发文：" + preview.blocking().get(0).describe(), preview.blocking());
+        }
+        if (preview.validation().stoppedEarly()) {
+            throw new RowsRefused("too-many-bad-rows", "名单中至少 " + preview.validation().badRows()
+                    + " 行有错误，超过跳过上限 " + preview.skipLimit() + "，未发文", preview.validation().problems());
+        }
+        if (preview.validation().valid() == 0) {
+            throw new RowsRefused("no-valid-rows", "名单中没有可以发文的行，未发文", preview.validation().problems());
+        }
+        JobParameters parameters = parameters(user, upload);
+        JobExecution execution;
+        boolean started = true;
+        synchronized (this) { // two confirms of one upload at once on this node: the second finds the first's execution
+            try {
+                execution = jobs.run(BulkIssueJobConfiguration.JOB, parameters, launcher());
+            } catch (BatchJobs.JobRefused refused) {
+                execution = refused.execution().orElseThrow(() -> new ExecutionConflict(refused.getMessage()));
+                started = false;
+            }
+        }
+        if (!started && !visible(user, execution)) {
+            throw new ExecutionConflict("同一份名单和基础数据已由其他单位批量发文（执行 " + execution.getId() + "），不会重复发文");
+        }
+        return new Started(execution.getId(), started);
+    }
+
+    /**
+     * The id of the execution started or found, and whether this call started it.
+     *
+     * @param executionId the job execution id
+     * @param started     false when the same upload's execution was running or had completed already
+     */
+    public record Started(long executionId, boolean started) {
+    }
+
+    /**
+     * The progress and report of execution {@code id}.
+     *
+     * @throws ResourceNotFound for an unknown id, another job's execution, or one the user may not see
+     */
+    public BulkProgress progress(WenshuUser user, long id) {
+        requireIssuer(user);
+        JobExecution execution = visibleExecution(user, id);
+        if (jobs.recoverIfDead(execution)) {
+            execution = jobs.execution(id).orElseThrow();
+        }
+        List<StepExecution> steps = jobs.steps(execution);
+        JobSummary summary = JobSummary.of(execution, steps);
+        List<RowProblem> problems = SkipReport.of(execution, steps);
+        long badRows = problems.stream().map(RowProblem::row).distinct().count();
+        String typeId = execution.getJobParameters().getString(BulkIssueParameters.TYPE);
+        String typeName = catalog.find(typeId).map(InstrumentType::name).orElse(typeId);
+        LocalDateTime start = execution.getStartTime();
+        LocalDateTime end = Optional.ofNullable(execution.getEndTime()).orElse(LocalDateTime.now());
+        double seconds = start == null ? 0 : Math.max(Duration.between(start, end).toMillis() / 1000.0, 0.001);
+        double rate = seconds > 0 ? summary.done() / seconds : 0;
+        Optional<Duration> eta = execution.isRunning() && rate > 0 && summary.total() >= 0
+                ? Optional.of(Duration.ofSeconds(Math.round((summary.total() - summary.done()) / rate))) : Optional.empty();
+        int valid = SkipReport.validRows(execution);
+        long issued = valid < 0 ? 0 : execution.getStatus() == BatchStatus.COMPLETED
+                ? Math.max(0, valid - (badRows - (summary.total() - valid))) : -1;
+        return new BulkProgress(execution.getId(), execution.getStatus(), typeId, typeName,
+                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"),
+                Optional.ofNullable(start), Optional.ofNullable(execution.getEndTime()), summary.done(), summary.total(),
+                valid, badRows, issued, problems, summary.failures(), rate, eta);
+    }
+
+    /**
+     * The records issued by execution {@code id} (so far), in list order: at most {@code limit} from {@code offset}.
+     *
+     * @throws ResourceNotFound as {@link #progress}
+     */
+    public List<IssuedRecord> issued(WenshuUser user, long id, int offset, int limit) {
+        requireIssuer(user);
+        JobExecution execution = visibleExecution(user, id);
+        if (SkipReport.validRows(execution) < 0) {
+            return List.of();
+        }
+        BulkIssueInput input;
+        try {
+            input = new BulkIssueInput(execution.getJobParameters(), catalog,
+                    new RecipientLists(settings.maxRows(), settings.maxListBytes()), issuer, archive);
+        } catch (ListRefused gone) {
+            return List.of(); // the kept upload was removed: the records stay in the register
+        }
+        Set<Integer> skipped = new java.util.HashSet<>();
+        SkipReport.of(execution, jobs.steps(execution)).forEach(p -> skipped.add(p.row()));
+        List<IssuedRecord> found = new ArrayList<>();
+        int seen = 0;
+        for (RecipientTable.Row row : input.table().rows()) {
+            if (skipped.contains(row.number())) {
+                continue;
+            }
+            Optional<InstrumentRecord> record = archive.findByKey(input.key(row));
+            if (record.isEmpty()) {
+                continue;
+            }
+            if (seen++ < offset) {
+                continue;
+            }
+            found.add(new IssuedRecord(row.number(), record.get().id(), record.get().number().text(),
+                    record.get().title(), record.get().recipients().stream().map(Unit::name).toList()));
+            if (found.size() == limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** One issued row: its row number in the list and the record it became. */
+    public record IssuedRecord(int row, String recordId, String number, String title, List<String> recipients) {
+    }
+
+    /** The bulk-issue executions {@code user} may see, newest first, at most {@code limit}. */
+    public List<BulkProgress> recent(WenshuUser user, int limit) {
+        requireIssuer(user);
+        List<BulkProgress> found = new ArrayList<>();
+        for (JobExecution execution : jobs.recent(200)) {
+            if (found.size() < limit && visible(user, execution)) {
+                found.add(progress(user, execution.getId()));
+            }
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    static final String NOT_YOURS = "当前账号不能以";
+
+    private Optional<String> refusal(WenshuUser user, String unitName) {
+        Unit unit;
+        try {
+            unit = archive.unit(unitName);
+        } catch (ArchiveRefusal unknown) {
+            return Optional.of(unknown.getMessage());
+        }
+        if (!access.canIssueFor(user, unit.id())) {
+            return Optional.of(NOT_YOURS + "「" + unit.name() + "」的名义发文");
+        }
+        try {
+            seals.getObject().forUnit(unit.name());
+        } catch (UnitSealMissing missing) {
+            return Optional.of(missing.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static String issuingUnitColumn(InstrumentType type, List<String> headers) {
+        FieldSpec field = type.field(InstrumentCatalog.ISSUING_UNIT_FIELD).orElse(null);
+        if (field == null) {
+            return "发文机关";
+        }
+        return headers.stream().map(String::strip).filter(h -> h.equals(field.name()) || h.equals(field.label()))
+                .findFirst().orElse(field.label() + "（基础数据）");
+    }
+
+    private JobExecution visibleExecution(WenshuUser user, long id) {
+        return jobs.execution(id).filter(execution -> visible(user, execution))
+                .orElseThrow(() -> new ResourceNotFound("没有编号为 " + id + " 的批量发文，或者您无权查看"));
+    }
+
+    /** ADMIN sees every bulk issue; a PROSECUTOR those started by their procuratorate or its offices. */
+    boolean visible(WenshuUser user, JobExecution execution) {
+        if (!BulkIssueJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
+            return false;
+        }
+        if (user.role() == Role.ADMIN) {
+            return true;
+        }
+        String unit = execution.getJobParameters().getString(REQUESTED_UNIT);
+        return user.role() == Role.PROSECUTOR && unit != null && access.issuingScope(user).contains(unit);
+    }
+
+    private void requireIssuer(WenshuUser user) {
+        if (!access.canIssue(user)) {
+            throw new AccessRefused("只有检察官和领导小组办公室可以批量发文");
+        }
+    }
+
+    private InstrumentType type(String typeId) {
+        if (typeId == null || typeId.isBlank()) {
+            throw new UploadRefused("type", "缺少文书类型 type");
+        }
+        try {
+            return catalog.require(typeId.strip());
+        } catch (UnknownInstrumentType unknown) {
+            throw new UploadRefused("type", unknown.getMessage());
+        }
+    }
+
+    private JobParameters parameters(WenshuUser user, StoredUpload upload) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put(BulkIssueParameters.TYPE, upload.typeId());
+        arguments.put(BulkIssueParameters.FILE, folder.resolve(upload.listFile()).toString());
+        arguments.put(BulkIssueParameters.DATA, folder.resolve(upload.dataFile()).toString());
+        upload.encoding().ifPresent(encoding -> arguments.put(BulkIssueParameters.ENCODING, encoding));
+        upload.skipLimit().ifPresent(limit -> arguments.put(BulkIssueParameters.SKIP_LIMIT, Integer.toString(limit)));
+        JobParameters parameters;
+        try {
+            parameters = BulkIssueParameters.of(arguments, catalog, settings.skipLimit());
+        } catch (ListRefused refused) {
+            throw new UploadRefused(refused.getMessage().contains("skipLimit") ? "skipLimit" : "upload",
+                    refused.getMessage().contains("skipLimit") ? refused.getMessage()
+                            : "上传的文件已失效，请重新上传名单和基础数据");
+        }
+        return new JobParametersBuilder(parameters)
+                .addString(REQUESTED_BY, user.getUsername(), false)
+                .addString(REQUESTED_UNIT, user.unitId().orElse(""), false)
+                .toJobParameters();
+    }
+
+    private String keep(byte[] content, String extension) {
+        String name = BulkRowsHash.sha256(content) + "." + extension;
+        Path file = folder.resolve(name);
+        try {
+            Files.createDirectories(folder);
+            if (!Files.isRegularFile(file)) {
+                Path partial = Files.createTempFile(folder, "upload-", ".part");
+                Files.write(partial, content);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the upload in " + folder, e);
+        }
+        return name;
+    }
+
+    private static String extension(String fileName) {
+        String name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    /** The launcher of web requests: the same job repository, jobs run on two background threads. */
+    private synchronized JobOperator launcher() {
+        if (launcher == null) {
+            executor = new ThreadPoolTaskExecutor();
+            executor.setThreadNamePrefix("wenshu-bulk-job-");
+            executor.setCorePoolSize(2);
+            executor.setMaxPoolSize(2);
+            executor.setQueueCapacity(100);
+            executor.initialize();
+            JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
+            factory.setJobRepository(repository);
+            factory.setTransactionManager(transactions);
+            factory.setTaskExecutor(executor);
+            factory.setJobRegistry(new MapJobRegistry());
+            try {
+                factory.afterPropertiesSet();
+                launcher = factory.getObject();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the background job launcher", e);
+            }
+        }
+        return launcher;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    /** SHA-256 (hex) of bytes, as the job names its inputs. */
+    private static final class BulkRowsHash {
+        static String sha256(byte[] content) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

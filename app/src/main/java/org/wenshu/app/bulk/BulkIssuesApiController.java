@@ -1,0 +1,218 @@
+package org.wenshu.app.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.web.Problems;
+import org.wenshu.batch.bulk.RowProblem;
+
+/**
+ * {@code /api/v1/bulk-issues}: the API twin of the bulk-issue page — check an upload row by row without issuing,
+ * start the job (202 and the execution's location; the same upload again finds the same execution), and read an
+ * execution's progress, skip report and issued records. Uploads are {@code multipart/form-data} with the parts
+ * {@code type}, {@code list} (CSV in UTF-8 or XLSX) and {@code data} (JSON base data).
+ */
+@RestController
+@RequestMapping("/api/v1/bulk-issues")
+@Tag(name = "批量发文", description = "上传名单和基础数据，逐行校验后批量发文，查询进度与跳过报告")
+public class BulkIssuesApiController {
+
+    private final BulkIssues bulk;
+
+    public BulkIssuesApiController(BulkIssues bulk) {
+        this.bulk = bulk;
+    }
+
+    @PostMapping("/validate")
+    @Operation(summary = "校验名单（不发文）", description = "与批量发文作业相同的逐行校验：每个有误的行给出行号、列和原因；"
+            + "另检查当前账号能否以各行的发文机关名义发文。文件本身不可用时（编码、格式、大小、表头）回答 422。")
+    public Map<String, Object> validate(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
+                                        // The parts first: a request that is not multipart is told so (415) before anything else.
+                                        @RequestPart("list") @Parameter(description = "名单：.csv（UTF-8）或 .xlsx") MultipartFile list,
+                                        @RequestPart("data") @Parameter(description = "基础数据：JSON 对象") MultipartFile data,
+                                        @RequestParam("type") @Parameter(description = "文书类型 id，如 meeting-notice") String type,
+                                        @RequestParam(required = false) @Parameter(description = "CSV 的编码，非 UTF-8 时，如 GB18030") String encoding,
+                                        @RequestParam(required = false) @Parameter(description = "最多跳过的错误行数") Integer skipLimit) {
+        BulkPreview preview = bulk.validate(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
+        return previewJson(preview);
+    }
+
+    @PostMapping
+    @ApiResponse(responseCode = "202", description = "已开始批量发文；Location 为执行的地址")
+    @ApiResponse(responseCode = "200", description = "同一份名单和基础数据的执行正在进行或已完成：不重复发文，Location 为该执行")
+    @Operation(summary = "批量发文", description = "校验后在后台开始批量发文。作业实例由类型与两个文件的 SHA-256 确定：同一上传再次提交不会重复发文。"
+            + "有不能以其名义发文的行时回答 403，错误行超过跳过上限或没有可发的行时回答 422，均不发文。")
+    public ResponseEntity<Map<String, Object>> start(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
+                                                     @RequestPart("list") MultipartFile list,
+                                                     @RequestPart("data") MultipartFile data,
+                                                     @RequestParam("type") String type,
+                                                     @RequestParam(required = false) String encoding,
+                                                     @RequestParam(required = false) Integer skipLimit) {
+        BulkIssues.Started started = bulk.start(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
+        Map<String, Object> json = progressJson(bulk.progress(user, started.executionId()), List.of(), 0, 0);
+        json.put("started", started.started());
+        return ResponseEntity.status(started.started() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/v1/bulk-issues/" + started.executionId())).body(json);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "批量发文进度", description = "状态、已处理/总行数、跳过的行（行号、列、原因）、速度与预计剩余时间，以及已发出的文书"
+            + "（按名单顺序，offset/limit 分页）。只能查看本单位发起的执行（管理员可看全部），其他的回答 404。")
+    public Map<String, Object> progress(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
+                                        @PathVariable long id,
+                                        @RequestParam(defaultValue = "0") @Min(value = 0, message = "offset 须 ≥ 0") int offset,
+                                        @RequestParam(defaultValue = "100") @Min(value = 1, message = "limit 须在 1–1000 之间")
+                                        @Max(value = 1000, message = "limit 须在 1–1000 之间") int limit) {
+        BulkProgress progress = bulk.progress(user, id);
+        return progressJson(progress, bulk.issued(user, id, offset, limit), offset, limit);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static BulkUpload upload(String type, MultipartFile list, MultipartFile data, String encoding,
+                                     Integer skipLimit) {
+        try {
+            return new BulkUpload(type, Optional.ofNullable(list.getOriginalFilename()).orElse("名单"), list.getBytes(),
+                    data.getBytes(), Optional.ofNullable(encoding).filter(e -> !e.isBlank()), Optional.ofNullable(skipLimit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> previewJson(BulkPreview preview) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", preview.type().id());
+        json.put("rows", preview.validation().rows());
+        json.put("valid", preview.validation().valid());
+        json.put("badRows", preview.validation().badRows());
+        json.put("stoppedEarly", preview.validation().stoppedEarly());
+        json.put("skipLimit", preview.skipLimit());
+        json.put("startable", preview.startable());
+        json.put("obstacle", preview.obstacle());
+        json.put("problems", problems(preview.validation().problems(), preview.blocking()));
+        return json;
+    }
+
+    private static List<Map<String, Object>> problems(List<RowProblem> problems, List<RowProblem> blocking) {
+        return problems.stream().map(p -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", p.row());
+            row.put("column", p.column());
+            row.put("reason", p.reason());
+            row.put("blocking", blocking.contains(p));
+            return row;
+        }).toList();
+    }
+
+    private static Map<String, Object> progressJson(BulkProgress progress, List<BulkIssues.IssuedRecord> records,
+                                                    int offset, int limit) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", progress.executionId());
+        json.put("status", progress.status().name());
+        json.put("statusLabel", progress.statusLabel());
+        json.put("type", progress.typeId());
+        json.put("requestedBy", progress.requestedBy());
+        json.put("start", progress.start().map(Object::toString).orElse(null));
+        json.put("end", progress.end().map(Object::toString).orElse(null));
+        json.put("done", progress.done());
+        json.put("total", progress.total());
+        json.put("valid", progress.valid());
+        json.put("skipped", progress.skipped());
+        json.put("issued", progress.issued());
+        json.put("rowsPerSecond", Math.round(progress.rate() * 100) / 100.0);
+        json.put("etaSeconds", progress.eta().map(java.time.Duration::toSeconds).orElse(null));
+        json.put("problems", problems(progress.problems(), List.of()));
+        json.put("failures", progress.failures());
+        if (limit > 0) {
+            json.put("records", records.stream().map(r -> {
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("row", r.row());
+                record.put("id", r.recordId());
+                record.put("number", r.number());
+                record.put("title", r.title());
+                record.put("recipients", r.recipients());
+                record.put("href", "/api/v1/instruments/" + r.recordId());
+                return record;
+            }).toList());
+            json.put("recordsOffset", offset);
+            json.put("recordsLimit", limit);
+        }
+        return json;
+    }
+
+    // --- failures as problem documents (before the shared handler, which knows no bulk issues) -------------------
+
+    @ExceptionHandler(UploadRefused.class)
+    ResponseEntity<ProblemDetail> uploadRefused(UploadRefused e) {
+        boolean file = e.field().equals("list") || e.field().equals("data");
+        ProblemDetail problem = Problems.of(file ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST,
+                switch (e.field()) {
+                    case "list" -> "list-refused";
+                    case "data" -> "data-refused";
+                    case "type" -> "unknown-type";
+                    default -> "invalid-request";
+                }, file ? "文件不可用" : "请求有误", e.getMessage());
+        problem.setProperty("errors", List.of(new Problems.FieldError(e.field(), e.getMessage())));
+        return problem(problem);
+    }
+
+    @ExceptionHandler(RowsRefused.class)
+    ResponseEntity<ProblemDetail> rowsRefused(RowsRefused e) {
+        HttpStatus status = e.kind().equals("rows-forbidden") ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = Problems.of(status, e.kind(), status == HttpStatus.FORBIDDEN ? "无权以该单位名义发文"
+                : "名单不能发文", e.getMessage());
+        problem.setProperty("errors", e.problems().stream()
+                .map(p -> new Problems.FieldError("list", p.describe())).toList());
+        problem.setProperty("rows", problems(e.problems(), List.of()));
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ExecutionConflict.class)
+    ResponseEntity<ProblemDetail> conflict(ExecutionConflict e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "bulk-issue-conflict", "批量发文冲突", e.getMessage()));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
+                    "上传的文件过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB");
+            problem.setProperty("errors", List.of(new Problems.FieldError("list", "文件过大")));
+            return problem(problem);
+        }
+        return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求格式不支持",
+                "此操作须以 multipart/form-data 上传：type（文书类型）、list（名单 .csv/.xlsx）、data（基础数据 JSON）"));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

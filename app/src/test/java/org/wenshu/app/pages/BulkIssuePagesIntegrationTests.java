@@ -1,0 +1,154 @@
+package org.wenshu.app.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.RecordQuery;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bulk-issue page (批量发文): upload → the row-by-row check shows the bad rows before anything is issued →
+ * confirm (twice) → progress polled to the end → the skip report and links to records that exist exactly once.
+ */
+class BulkIssuePagesIntegrationTests extends PagesTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern HIDDEN = Pattern.compile("name=\"(listFile|dataFile)\" value=\"([^\"]+)\"");
+
+    @BeforeEach
+    void accounts() {
+        ensureAccounts();
+    }
+
+    static byte[] baseData() {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.readValue(Path.of("..", "examples", "meeting-notice.json")
+                .toFile(), new TypeReference<Map<String, Object>>() { }));
+        fields.remove("documentNumber");
+        fields.put("copiesTo", List.of("市政府办"));
+        return JSON.writeValueAsBytes(fields);
+    }
+
+    static Map<String, Map.Entry<String, byte[]>> upload(String listName, byte[] list, byte[] data) {
+        Map<String, Map.Entry<String, byte[]>> parts = new LinkedHashMap<>();
+        parts.put("list", Map.entry(listName, list));
+        if (data != null) {
+            parts.put("data", Map.entry("基础数据.json", data));
+        }
+        return parts;
+    }
+
+    private List<InstrumentRecord> titled(String prefix) {
+        WenshuUser admin = WenshuUser.of(accounts.require(ADMIN));
+        return instruments.list(admin, RecordQuery.all().type("meeting-notice"), 0, 1000).items().stream()
+                .filter(r -> r.title().startsWith(prefix)).toList();
+    }
+
+    @Test
+    void uploadShowsTheBadRowsThenConfirmIssuesEachValidRowOnceWithLiveProgress() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        assertThat(office.get("/bulk-issues").body()).contains("批量发文", "name=\"list\"", "name=\"data\"");
+        String list = "主送单位,标题\r\n市公安局,关于页面批量的第一次会议的通知\r\n市外星局,关于页面批量的第二次会议的通知\r\n"
+                + "市司法局,+关于页面批量的第三次会议的通知\r\n市教育局,关于页面批量的第四次会议的通知\r\n"
+                + "市民政局,关于页面批量的第五次会议的通知\r\n";
+
+        Page preview = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", ("\uFEFF" + list).getBytes(StandardCharsets.UTF_8), baseData()));
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("有错误的行", "确认发文（3 份）", "市外星局", "可能被表格软件当作公式执行")
+                .containsPattern("<td data-label=\"行号\">3</td>\\s*<td data-label=\"列\">主送单位</td>")
+                .containsPattern("<td data-label=\"行号\">4</td>\\s*<td data-label=\"列\">标题</td>")
+                .doesNotContain("disabled=\"disabled\"");
+        assertThat(titled("关于页面批量的")).isEmpty();
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("type", "meeting-notice");
+        confirm.put("encoding", "");
+        Matcher hidden = HIDDEN.matcher(preview.body());
+        while (hidden.find()) {
+            confirm.put(hidden.group(1), hidden.group(2));
+        }
+        assertThat(confirm).containsKeys("listFile", "dataFile");
+
+        Page first = office.post("/bulk-issues", confirm);
+        Page second = office.post("/bulk-issues", confirm);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(302);
+        assertThat(first.location()).matches(".*/bulk-issues/\\d+");
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(second.location()).isEqualTo(first.location() + "?again");
+        String path = first.location().substring(first.location().indexOf("/bulk-issues/"));
+        Page page = office.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("批量发文 #", "id=\"progress\"");
+
+        String fragment = "";
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        boolean sawPolling = page.body().contains("hx-trigger=\"every 1s\"");
+        while (System.nanoTime() < deadline) {
+            fragment = office.get(path + "/progress").body();
+            if (fragment.contains("data-status=\"COMPLETED\"") || fragment.contains("data-status=\"FAILED\"")) {
+                break;
+            }
+            sawPolling |= fragment.contains("hx-trigger=\"every 1s\"");
+            Thread.sleep(250);
+        }
+
+        assertThat(sawPolling).as("the page polls while the job runs").isTrue();
+        assertThat(fragment).contains("data-status=\"COMPLETED\"", "已完成", "跳过的行", "已发出的文书")
+                .contains("共发出 <strong id=\"issued-count\">3</strong> 份").doesNotContain("hx-trigger");
+        List<InstrumentRecord> issued = titled("关于页面批量的");
+        assertThat(issued).extracting(InstrumentRecord::title).containsExactlyInAnyOrder("关于页面批量的第一次会议的通知",
+                "关于页面批量的第四次会议的通知", "关于页面批量的第五次会议的通知");
+        String finished = fragment;
+        issued.forEach(record -> assertThat(finished).contains("/instruments/" + record.id(), record.number().text()));
+        assertThat(office.get("/bulk-issues").body()).contains(path);
+    }
+
+    @Test
+    void unusableUploadsAreRefusedBesideTheirFieldAndIssueNothing() {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues"); // the form's CSRF token (signing in changes it)
+
+        Page gbk = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"), upload("名单.csv",
+                "主送单位,标题\n市公安局,关于编码的会议的通知\n".getBytes(Charset.forName("GBK")), baseData()));
+        Page noData = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"), upload("名单.csv",
+                "主送单位,标题\n市公安局,关于缺件的会议的通知\n".getBytes(StandardCharsets.UTF_8), null));
+        Page xls = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"), upload("名单.xls",
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, baseData()));
+        Page forged = office.post("/bulk-issues", Map.of("type", "meeting-notice", "listFile", "../../db.mv.db",
+                "dataFile", "x.json"));
+
+        assertThat(gbk.status()).isEqualTo(422);
+        assertThat(gbk.body()).containsPattern("id=\"list-error\"[^>]*>[^<]*GBK");
+        assertThat(noData.status()).isEqualTo(422);
+        assertThat(noData.body()).containsPattern("id=\"data-error\"[^>]*>[^<]*缺少基础数据");
+        assertThat(xls.status()).isEqualTo(422);
+        assertThat(xls.body()).contains("另存为 .xlsx");
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.body()).contains("上传的文件已失效");
+        assertThat(titled("关于编码的会议")).isEmpty();
+    }
+
+    @Test
+    void agenciesHaveNoBulkIssuePages() {
+        PageSession agency = signedIn(AGENCY);
+
+        assertThat(agency.get("/bulk-issues").status()).isEqualTo(403);
+        assertThat(agency.get("/bulk-issues/1").status()).isEqualTo(403);
+        assertThat(signedIn(PROSECUTOR).get("/bulk-issues/999999").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,74 @@
+package org.wenshu.batch.bulk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.wenshu.archive.IssueRequest;
+
+/**
+ * The row-by-row check of a recipient list before anything is issued (校验名单): the validation step of bulk-issue
+ * and the web page's preview run this same check, so what the office sees before confirming is what the job skips.
+ *
+ * @param rows         the data rows of the list (blank rows left out)
+ * @param valid        rows that would be issued
+ * @param problems     why each bad row would be skipped (row, column, reason), in row order
+ * @param badRows      rows with at least one problem (a row may have several)
+ * @param stoppedEarly true when checking stopped after more than the skip limit of bad rows: the job would issue
+ *                     nothing, and rows after the last problem were not checked
+ */
+public record ListValidation(int rows, int valid, List<RowProblem> problems, int badRows, boolean stoppedEarly) {
+
+    public ListValidation {
+        problems = List.copyOf(problems);
+    }
+
+    /** Checks every row as the job would, without a further check of the valid rows' requests. */
+    public static ListValidation of(RecipientTable table, BulkRows rows, long skipLimit) {
+        return of(table, rows, skipLimit, (row, request) -> List.of());
+    }
+
+    /**
+     * Checks every row: a row identical to an earlier one is a duplicate, every other row is checked by
+     * {@link BulkRows#check}; a valid row's request is then given to {@code guard}, whose problems (e.g. the caller
+     * may not issue for the row's issuing unit) make the row bad as well.
+     *
+     * @param skipLimit the most bad rows tolerated; checking stops at the first bad row past it
+     */
+    public static ListValidation of(RecipientTable table, BulkRows rows, long skipLimit,
+                                    BiFunction<RecipientTable.Row, IssueRequest, List<RowProblem>> guard) {
+        List<RowProblem> problems = new ArrayList<>();
+        Map<String, Integer> firstWithContent = new HashMap<>();
+        Map<String, List<RowProblem>> guarded = new HashMap<>();
+        int bad = 0;
+        int valid = 0;
+        for (RecipientTable.Row row : table.rows()) {
+            String hash = rows.contentHash(row);
+            Integer earlier = firstWithContent.putIfAbsent(hash, row.number());
+            List<RowProblem> found;
+            if (earlier != null) {
+                found = List.of(new RowProblem(row.number(), "", "与第 " + earlier + " 行完全相同（重复行）"));
+            } else {
+                BulkRows.Checked checked = rows.check(row);
+                found = checked.problems();
+                Optional<IssueRequest> request = checked.request();
+                if (found.isEmpty() && request.isPresent()) {
+                    found = guard.apply(row, request.get());
+                }
+            }
+            if (found.isEmpty()) {
+                valid++;
+                continue;
+            }
+            problems.addAll(found);
+            bad++;
+            if (bad > skipLimit) {
+                return new ListValidation(table.rows().size(), valid, problems, bad, true);
+            }
+        }
+        return new ListValidation(table.rows().size(), valid, problems, bad, false);
+    }
+}
