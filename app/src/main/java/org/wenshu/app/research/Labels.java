@@ -38,6 +38,7 @@ final class Labels {
             case INSTRUMENT -> "文书";
             case RESPONSE -> "回复";
             case REFERENCE -> "参考资料";
+            case LEAD -> "线索";
         };
     }
 
