@@ -42,7 +42,11 @@ public record HitView(String id, RecordKind kind, String kindLabel, String title
     /** The reading page of a record of {@code kind}. */
     static String href(RecordKind kind, String id) {
         String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-        return kind == RecordKind.REFERENCE ? "/references/" + encoded : "/search/records/" + encoded;
+        return switch (kind) {
+            case REFERENCE -> "/references/" + encoded;
+            case LEAD -> "/leads/" + encoded;
+            default -> "/search/records/" + encoded;
+        };
     }
 
     /** Whether this is an instrument, which may have responses. */
