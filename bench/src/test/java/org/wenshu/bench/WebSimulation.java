@@ -23,9 +23,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * {@code ./wenshu bench web}: {@value #DEFAULT_USERS} concurrent users against a running server, each repeatedly
  * doing one thing chosen at random as a day at the office mixes them — an agency officer opening the inbox, a
- * prosecutor opening the register, a record page or its timeline, a search or similar precedents of a passage, the inbox
- * and search pages in the browser, and issuing a 检察建议书. Every request must succeed (the run fails on any error);
- * Gatling reports p50/p99 per request.
+ * prosecutor opening the register, a record page or its timeline, a search, the register and inbox pages in the browser, and
+ * issuing a 检察建议书. Every request must succeed (the run fails on any error); Gatling reports p50/p99 per request.
  * <p>System properties: {@code wenshu.bench.url}, {@code .prosecutorToken}, {@code .agencyToken}, {@code .agencyUser},
  * {@code .agencyPassword}, {@code .users} (default 20), {@code .seconds} (default 60).
  */
@@ -76,11 +75,6 @@ public class WebSimulation extends Simulation {
                     java.nio.charset.StandardCharsets.UTF_8))
             .header("Authorization", prosecutor).check(status().is(200)));
 
-    private final ChainBuilder similar = exec(http("POST /api/v1/similar").post("/api/v1/similar")
-            .header("Authorization", prosecutor).header("Content-Type", "application/json")
-            .body(StringBody("{\"text\":\"社区矫正对象外出审批未在规定期限内作出决定，影响企业正常经营。\"}"))
-            .check(status().is(200)));
-
     private final ChainBuilder register = exec(http("GET /api/v1/register").get("/api/v1/register?size=20")
             .header("Authorization", prosecutor).check(status().is(200)));
 
@@ -111,8 +105,7 @@ public class WebSimulation extends Simulation {
                     new Choice.WithWeight(25, inbox),
                     new Choice.WithWeight(15, register),
                     new Choice.WithWeight(25, record),
-                    new Choice.WithWeight(12, search),
-                    new Choice.WithWeight(3, similar),
+                    new Choice.WithWeight(15, search),
                     new Choice.WithWeight(10, pages),
                     new Choice.WithWeight(10, issue)));
 
