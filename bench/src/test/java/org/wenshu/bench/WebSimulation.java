@@ -23,7 +23,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * {@code ./wenshu bench web}: {@value #DEFAULT_USERS} concurrent users against a running server, each repeatedly
  * doing one thing chosen at random as a day at the office mixes them — an agency officer opening the inbox, a
- * prosecutor opening the register, a record page or its timeline, a search or similar precedents of a passage, the inbox
+ * prosecutor opening the register, a record page or its timeline, a search, similar precedents of a passage, the dashboard's figures, the inbox
  * and search pages in the browser, and issuing a 检察建议书. Every request must succeed (the run fails on any error);
  * Gatling reports p50/p99 per request.
  * <p>Load model: a closed model of {@code users} people, each pausing a uniformly random think time between
@@ -91,6 +91,10 @@ public class WebSimulation extends Simulation {
             .body(StringBody("{\"text\":\"社区矫正对象外出审批未在规定期限内作出决定，影响企业正常经营。\"}"))
             .check(status().is(200)));
 
+    private final ChainBuilder dashboard = exec(http("GET /api/v1/dashboard").get(session -> "/api/v1/dashboard?year="
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear())
+            .header("Authorization", prosecutor).check(status().is(200)));
+
     private final ChainBuilder register = exec(http("GET /api/v1/register").get("/api/v1/register?size=20")
             .header("Authorization", prosecutor).check(status().is(200)));
 
@@ -119,9 +123,10 @@ public class WebSimulation extends Simulation {
     private final ChainBuilder action = randomSwitch().on(
             new Choice.WithWeight(25, inbox),
             new Choice.WithWeight(15, register),
-            new Choice.WithWeight(25, record),
+            new Choice.WithWeight(20, record),
             new Choice.WithWeight(12, search),
             new Choice.WithWeight(3, similar),
+            new Choice.WithWeight(5, dashboard),
             new Choice.WithWeight(10, pages),
             new Choice.WithWeight(10, issue));
 
