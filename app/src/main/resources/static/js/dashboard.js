@@ -16,7 +16,7 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { show: chart.series.length > 1, top: 0 },
-      grid: { left: 48, right: 16, top: chart.series.length > 1 ? 36 : 16, bottom: 40, containLabel: true },
+      grid: { left: 48, right: 16, top: 40, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: chart.categories, axisLabel: { interval: 0, rotate: chart.categories.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', name: chart.unit, minInterval: chart.unit === '件' ? 1 : 0 },
       series: chart.series.map(function (s) {

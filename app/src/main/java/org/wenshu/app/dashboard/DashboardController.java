@@ -3,15 +3,19 @@ package org.wenshu.app.dashboard;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.InputInvalid;
+import org.wenshu.app.web.Problems;
 import org.wenshu.archive.Archive;
 
 /**
@@ -49,6 +53,14 @@ public class DashboardController {
         }
         model.addAttribute("figures", figures.figures(filter, user));
         return "dashboard/dashboard";
+    }
+
+    /** A bad filter in the page's data request: a problem document naming the parameter, status 400. */
+    @ExceptionHandler(InputInvalid.class)
+    public ResponseEntity<ProblemDetail> badFilter(InputInvalid failure) {
+        ProblemDetail problem = Problems.invalid(failure.getMessage(),
+                java.util.List.of(new Problems.FieldError(failure.field(), failure.getMessage())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping(value = "/dashboard/figures", produces = MediaType.APPLICATION_JSON_VALUE)

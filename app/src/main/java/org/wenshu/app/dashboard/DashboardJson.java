@@ -1,7 +1,6 @@
 package org.wenshu.app.dashboard;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.wenshu.archive.RecordFigures.MonthCount;
@@ -87,16 +86,5 @@ public final class DashboardJson {
             json.put("chart", c);
         });
         return json;
-    }
-
-    /** Rows as a list of column-keyed maps, for callers that prefer named cells. */
-    static List<Map<String, String>> named(FigureTable table) {
-        return table.rows().stream().map(row -> {
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int i = 0; i < row.size(); i++) {
-                cells.put(table.columns().get(i), row.get(i));
-            }
-            return cells;
-        }).toList();
     }
 }

@@ -35,6 +35,16 @@ public record FigureSet(Optional<Integer> year, Optional<Unit> unit, LocalDate t
         }
     }
 
+    /** Instruments in scope in {@code status}. */
+    public long count(RecordStatus status) {
+        return states.stream().filter(s -> s.status() == status).mapToLong(StateCount::count).sum();
+    }
+
+    /** Instruments in scope that are closed (已办结). */
+    public long closed() {
+        return count(RecordStatus.CLOSED);
+    }
+
     /** The section with this id. */
     public Optional<FigureTable> table(String id) {
         return tables.stream().filter(t -> t.id().equals(id)).findFirst();

@@ -142,6 +142,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
         Page page = office.get("/dashboard?year=2024");
         Page data = office.get("/dashboard/figures?year=2024");
         Page bad = office.get("/dashboard?year=20x4");
+        Page badData = office.get("/dashboard/figures?year=20x4");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<caption>各单位按期回复率</caption>", "<caption>各单位采纳情况（以最近一次回复为准）</caption>",
@@ -154,5 +155,8 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
                 .isEqualTo(api(ADMIN, "/api/v1/dashboard?year=2024", 200));
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("class=\"field-error\"", "年度「20x4」无效");
+        assertThat(badData.status()).isEqualTo(400);
+        assertThat(badData.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badData.body()).contains("年度「20x4」无效", "\"field\":\"year\"");
     }
 }

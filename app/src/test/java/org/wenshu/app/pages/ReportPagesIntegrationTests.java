@@ -217,6 +217,7 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
 
         Page page = office.get("/reports");
         Page download = office.get("/reports/2024.pdf");
+        Page badYear = office.get("/reports/1999.pdf");
         Page refused = signedIn(PROSECUTOR).get("/reports");
         HttpResponse<byte[]> prosecutorApi = get(PROSECUTOR, "/api/v1/reports/2024");
 
@@ -225,6 +226,8 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(download.header("Content-Disposition")).contains("attachment", "filename*=UTF-8''2024");
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(badYear.body()).contains("role=\"alert\"", "年度 1999 超出范围");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(prosecutorApi.statusCode()).isEqualTo(403);
     }
