@@ -39,14 +39,17 @@ public final class RecordKeeping {
         this.limits = limits;
     }
 
+    /** The record database (H2 or PostgreSQL); portable SQL only. */
     public JdbcTemplate jdbc() {
         return jdbc;
     }
 
+    /** Transactions on the record database (the audit and change-log heads are locked inside them). */
     public TransactionTemplate tx() {
         return tx;
     }
 
+    /** The archive's clock and zone (register years, dates). */
     public Clock clock() {
         return clock;
     }

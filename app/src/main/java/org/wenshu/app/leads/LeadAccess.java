@@ -37,6 +37,7 @@ public final class LeadAccess {
         };
     }
 
+    /** Whether {@code user} may see {@code lead}: the filing agency, the receiving procuratorate, the office. */
     public boolean canSee(WenshuUser user, Lead lead) {
         return switch (user.role()) {
             case ADMIN -> true;

@@ -38,6 +38,7 @@ public final class LeadCases {
         this.index = index;
     }
 
+    /** The access rule the pages consult to show or hide forms. */
     public LeadAccess access() {
         return access;
     }
@@ -73,6 +74,7 @@ public final class LeadCases {
         return lead;
     }
 
+    /** 受理 by a prosecutor of the receiving procuratorate; {@link AccessRefused} for anyone else who sees it. */
     public Lead acknowledge(WenshuUser user, String id) {
         Lead lead = handled(user, id);
         Lead done = leads.acknowledge(lead.id(), lead.receivingUnit().id(), user.getDisplayName());
@@ -80,6 +82,7 @@ public final class LeadCases {
         return done;
     }
 
+    /** 处理决定 by a prosecutor of the receiving procuratorate. */
     public Lead decide(WenshuUser user, String id, LeadDecision decision, String reason, String transferTo) {
         Lead lead = handled(user, id);
         Lead done = leads.decide(lead.id(), decision, reason, transferTo, lead.receivingUnit().id(), user.getDisplayName());
@@ -87,6 +90,7 @@ public final class LeadCases {
         return done;
     }
 
+    /** 结果反馈 (text and an optional file) by a prosecutor of the receiving procuratorate. */
     public Lead conclude(WenshuUser user, String id, String result, Optional<UploadedFile> file) {
         Lead lead = handled(user, id);
         Lead done = leads.conclude(lead.id(), result, file, lead.receivingUnit().id(), user.getDisplayName());
@@ -124,6 +128,7 @@ public final class LeadCases {
     public record Download(LeadFile file, byte[] content) {
     }
 
+    /** Today in the archive's zone. */
     public java.time.LocalDate today() {
         return archive.today();
     }

@@ -290,6 +290,7 @@ public final class Leads {
 
     // ---------------------------------------------------------------- queries
 
+    /** The lead with this id or register number (收案编号), if any. */
     public Optional<Lead> find(String leadId) {
         if (leadId == null) {
             return Optional.empty();
