@@ -57,7 +57,7 @@ class WorkPointsApiIntegrationTests extends ApiIntegrationTest {
         assertThat(published.json()).containsEntry("state", "PUBLISHED");
 
         Reply listForA = api().get("/api/v1/workpoints/lists/" + listId, f.agencyA);
-        assertThat(items(listForA.json())).extracting(i -> i.get("title")).containsExactly("甲单位的要点");
+        assertThat(items(listForA.json())).extracting(i -> i.get("title")).containsExactly("甲单位的要点", "检察院牵头的要点");
         assertThat(listForA.text()).doesNotContain("乙单位的要点");
         Reply itemsForA = api().get("/api/v1/workpoints/items?year=" + year, f.agencyA);
         assertThat(itemsForA.items()).extracting(i -> i.get("id")).contains(pointA, pointP).doesNotContain(pointB);
