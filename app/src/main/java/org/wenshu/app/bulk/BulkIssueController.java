@@ -5,8 +5,15 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +29,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.ResourceNotFound;
 import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.templates.FieldSpec;
+import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.InstrumentType;
 
 /**
  * 批量发文 (office and prosecutors): choose the type, upload the recipient list and the base data, see every bad row
@@ -42,6 +52,24 @@ public class BulkIssueController {
     @GetMapping
     public String form(@AuthenticationPrincipal WenshuUser user, Model model) {
         return form(user, model, Optional.empty(), Optional.empty(), "");
+    }
+
+    /**
+     * A recipient-list template for {@code type}: a UTF-8 CSV (with BOM, so that Excel opens it as UTF-8) whose header
+     * names every field of the type by its Chinese label except the document number; a blank cell keeps the base
+     * data's value.
+     */
+    @GetMapping("/template.csv")
+    public ResponseEntity<byte[]> template(@RequestParam String type) {
+        InstrumentType chosen = bulk.types().stream().filter(t -> t.id().equals(type)).findFirst()
+                .orElseThrow(() -> new ResourceNotFound("没有文书类型 " + type));
+        String header = CSVFormat.RFC4180.format(chosen.fields().stream()
+                .filter(field -> !field.name().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
+                .map(FieldSpec::label).toArray());
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(chosen.name() + "名单模板.csv", StandardCharsets.UTF_8).build().toString())
+                .body(("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Keeps the upload and shows the row-by-row check with the confirmation, or the form with the reason (422). */

@@ -1,33 +1,20 @@
 package org.wenshu.app.bulk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
-import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
@@ -44,7 +31,6 @@ import org.wenshu.archive.Unit;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
-import org.wenshu.batch.JobSummary;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
@@ -71,36 +57,29 @@ public final class BulkIssues implements DisposableBean {
     /** Job parameters (not identifying) naming who started an execution, for the access rule. */
     static final String REQUESTED_BY = "requestedBy";
     static final String REQUESTED_UNIT = "requestedUnit";
-    /** The largest base data file accepted, in bytes: a JSON object of field values. */
-    static final long MAX_DATA_BYTES = 1024 * 1024;
-    private static final Set<String> LIST_EXTENSIONS = Set.of("csv", "txt", "xlsx");
 
     private final BatchJobs jobs;
-    private final JobRepository repository;
-    private final PlatformTransactionManager transactions;
     private final InstrumentCatalog catalog;
     private final BatchSettings settings;
     private final InstrumentIssuer issuer;
     private final Archive archive;
     private final InstrumentAccess access;
     private final ObjectProvider<UnitSeals> seals;
-    private final Path folder;
-    private ThreadPoolTaskExecutor executor;
-    private JobOperator launcher;
+    private final BulkUploads uploads;
+    private final BackgroundJobs background;
 
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
                       InstrumentAccess access, ObjectProvider<UnitSeals> seals, Path folder) {
         this.jobs = jobs;
-        this.repository = repository;
-        this.transactions = transactions;
         this.catalog = catalog;
         this.settings = settings;
         this.issuer = issuer;
         this.archive = archive;
         this.access = access;
         this.seals = seals;
-        this.folder = folder;
+        this.uploads = new BulkUploads(folder, settings);
+        this.background = new BackgroundJobs(repository, transactions);
     }
 
     /** The types the office may bulk issue. */
@@ -121,27 +100,7 @@ public final class BulkIssues implements DisposableBean {
     public StoredUpload store(WenshuUser user, BulkUpload upload) {
         requireIssuer(user);
         type(upload.typeId());
-        if (upload.list() == null || upload.list().length == 0) {
-            throw new UploadRefused("list", "缺少名单文件（.csv 或 .xlsx），或文件是空的");
-        }
-        if (upload.list().length > settings.maxListBytes()) {
-            throw new UploadRefused("list", "名单文件 " + upload.listName() + " 有 " + upload.list().length
-                    + " 字节，超过上限 " + settings.maxListBytes() + "：请拆分为多个文件");
-        }
-        if (upload.data() == null || upload.data().length == 0) {
-            throw new UploadRefused("data", "缺少基础数据文件（JSON），或文件是空的");
-        }
-        if (upload.data().length > MAX_DATA_BYTES) {
-            throw new UploadRefused("data", "基础数据文件有 " + upload.data().length + " 字节，超过上限 " + MAX_DATA_BYTES);
-        }
-        String extension = extension(upload.listName());
-        if (!LIST_EXTENSIONS.contains(extension)) {
-            throw new UploadRefused("list", "名单文件须为 .csv（UTF-8）或 .xlsx：" + upload.listName()
-                    + (extension.equals("xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx" : ""));
-        }
-        String list = keep(upload.list(), extension);
-        String data = keep(upload.data(), "json");
-        return new StoredUpload(upload.typeId().strip(), list, data, upload.encoding(), upload.skipLimit());
+        return uploads.store(upload);
     }
 
     /**
@@ -207,7 +166,7 @@ public final class BulkIssues implements DisposableBean {
         boolean started = true;
         synchronized (this) { // two confirms of one upload at once on this node: the second finds the first's execution
             try {
-                execution = jobs.run(BulkIssueJobConfiguration.JOB, parameters, launcher());
+                execution = jobs.run(BulkIssueJobConfiguration.JOB, parameters, background.operator());
             } catch (BatchJobs.JobRefused refused) {
                 execution = refused.execution().orElseThrow(() -> new ExecutionConflict(refused.getMessage()));
                 started = false;
@@ -239,25 +198,9 @@ public final class BulkIssues implements DisposableBean {
         if (jobs.recoverIfDead(execution)) {
             execution = jobs.execution(id).orElseThrow();
         }
-        List<StepExecution> steps = jobs.steps(execution);
-        JobSummary summary = JobSummary.of(execution, steps);
-        List<RowProblem> problems = SkipReport.of(execution, steps);
-        long badRows = problems.stream().map(RowProblem::row).distinct().count();
         String typeId = execution.getJobParameters().getString(BulkIssueParameters.TYPE);
-        String typeName = catalog.find(typeId).map(InstrumentType::name).orElse(typeId);
-        LocalDateTime start = execution.getStartTime();
-        LocalDateTime end = Optional.ofNullable(execution.getEndTime()).orElse(LocalDateTime.now());
-        double seconds = start == null ? 0 : Math.max(Duration.between(start, end).toMillis() / 1000.0, 0.001);
-        double rate = seconds > 0 ? summary.done() / seconds : 0;
-        Optional<Duration> eta = execution.isRunning() && rate > 0 && summary.total() >= 0
-                ? Optional.of(Duration.ofSeconds(Math.round((summary.total() - summary.done()) / rate))) : Optional.empty();
-        int valid = SkipReport.validRows(execution);
-        long issued = valid < 0 ? 0 : execution.getStatus() == BatchStatus.COMPLETED
-                ? Math.max(0, valid - (badRows - (summary.total() - valid))) : -1;
-        return new BulkProgress(execution.getId(), execution.getStatus(), typeId, typeName,
-                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"),
-                Optional.ofNullable(start), Optional.ofNullable(execution.getEndTime()), summary.done(), summary.total(),
-                valid, badRows, issued, problems, summary.failures(), rate, eta);
+        return BulkProgress.of(execution, jobs.steps(execution), catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
+                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"));
     }
 
     /**
@@ -386,8 +329,8 @@ public final class BulkIssues implements DisposableBean {
     private JobParameters parameters(WenshuUser user, StoredUpload upload) {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put(BulkIssueParameters.TYPE, upload.typeId());
-        arguments.put(BulkIssueParameters.FILE, folder.resolve(upload.listFile()).toString());
-        arguments.put(BulkIssueParameters.DATA, folder.resolve(upload.dataFile()).toString());
+        arguments.put(BulkIssueParameters.FILE, uploads.path(upload.listFile()).toString());
+        arguments.put(BulkIssueParameters.DATA, uploads.path(upload.dataFile()).toString());
         upload.encoding().ifPresent(encoding -> arguments.put(BulkIssueParameters.ENCODING, encoding));
         upload.skipLimit().ifPresent(limit -> arguments.put(BulkIssueParameters.SKIP_LIMIT, Integer.toString(limit)));
         JobParameters parameters;
@@ -404,67 +347,8 @@ public final class BulkIssues implements DisposableBean {
                 .toJobParameters();
     }
 
-    private String keep(byte[] content, String extension) {
-        String name = BulkRowsHash.sha256(content) + "." + extension;
-        Path file = folder.resolve(name);
-        try {
-            Files.createDirectories(folder);
-            if (!Files.isRegularFile(file)) {
-                Path partial = Files.createTempFile(folder, "upload-", ".part");
-                Files.write(partial, content);
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the upload in " + folder, e);
-        }
-        return name;
-    }
-
-    private static String extension(String fileName) {
-        String name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
-    }
-
-    /** The launcher of web requests: the same job repository, jobs run on two background threads. */
-    private synchronized JobOperator launcher() {
-        if (launcher == null) {
-            executor = new ThreadPoolTaskExecutor();
-            executor.setThreadNamePrefix("wenshu-bulk-job-");
-            executor.setCorePoolSize(2);
-            executor.setMaxPoolSize(2);
-            executor.setQueueCapacity(100);
-            executor.initialize();
-            JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
-            factory.setJobRepository(repository);
-            factory.setTransactionManager(transactions);
-            factory.setTaskExecutor(executor);
-            factory.setJobRegistry(new MapJobRegistry());
-            try {
-                factory.afterPropertiesSet();
-                launcher = factory.getObject();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot create the background job launcher", e);
-            }
-        }
-        return launcher;
-    }
-
     @Override
-    public synchronized void destroy() {
-        if (executor != null) {
-            executor.shutdown();
-        }
-    }
-
-    /** SHA-256 (hex) of bytes, as the job names its inputs. */
-    private static final class BulkRowsHash {
-        static String sha256(byte[] content) {
-            try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    public void destroy() {
+        background.close();
     }
 }

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.wenshu.batch.JobSummary;
+import org.wenshu.batch.bulk.BulkIssueParameters;
 import org.wenshu.batch.bulk.RowProblem;
+import org.wenshu.batch.bulk.SkipReport;
 
 /**
  * Where a bulk-issue execution stands, as the progress page and {@code GET /api/v1/bulk-issues/{id}} show it.
@@ -27,6 +32,32 @@ public record BulkProgress(long executionId, BatchStatus status, String typeId, 
                            Optional<LocalDateTime> start, Optional<LocalDateTime> end, long done, long total, int valid,
                            long skipped, long issued, List<RowProblem> problems, List<String> failures, double rate,
                            Optional<Duration> eta) {
+
+    /**
+     * The progress of {@code execution} as last committed: counts from the job's summary, the skip report, the rate
+     * since the start and the time left at that rate.
+     *
+     * @param steps the execution's steps as loaded with their contexts
+     */
+    static BulkProgress of(JobExecution execution, List<StepExecution> steps, String typeName, String requestedBy) {
+        JobSummary summary = JobSummary.of(execution, steps);
+        List<RowProblem> problems = SkipReport.of(execution, steps);
+        long badRows = problems.stream().map(RowProblem::row).distinct().count();
+        LocalDateTime start = execution.getStartTime();
+        LocalDateTime end = Optional.ofNullable(execution.getEndTime()).orElse(LocalDateTime.now());
+        double seconds = start == null ? 0 : Math.max(Duration.between(start, end).toMillis() / 1000.0, 0.001);
+        double rate = seconds > 0 ? summary.done() / seconds : 0;
+        Optional<Duration> eta = execution.isRunning() && rate > 0 && summary.total() >= 0
+                ? Optional.of(Duration.ofSeconds(Math.round((summary.total() - summary.done()) / rate))) : Optional.empty();
+        int valid = SkipReport.validRows(execution);
+        // Rows the validation step found bad are total - valid; any further bad row was found while issuing.
+        long issued = execution.getStatus() != BatchStatus.COMPLETED || valid < 0 ? -1
+                : Math.max(0, valid - (badRows - (summary.total() - valid)));
+        return new BulkProgress(execution.getId(), execution.getStatus(),
+                execution.getJobParameters().getString(BulkIssueParameters.TYPE), typeName, requestedBy,
+                Optional.ofNullable(start), Optional.ofNullable(execution.getEndTime()), summary.done(), summary.total(),
+                valid, badRows, issued, problems, summary.failures(), rate, eta);
+    }
 
     /** Whether the execution still runs (or waits for a thread); the page polls until it does not. */
     public boolean running() {

@@ -144,6 +144,20 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
     }
 
     @Test
+    void theListTemplateHeadsEveryFieldButTheNumberByItsChineseLabel() {
+        PageSession office = signedIn(PROSECUTOR);
+
+        Page template = office.get("/bulk-issues/template.csv?type=meeting-notice");
+        Page unknown = office.get("/bulk-issues/template.csv?type=no-such-type");
+
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.header("Content-Type")).startsWith("text/csv");
+        assertThat(template.body()).startsWith("\uFEFF").contains("主送单位", "标题", "发文机关").doesNotContain("发文字号");
+        assertThat(template.body().lines()).hasSize(1);
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
     void agenciesHaveNoBulkIssuePages() {
         PageSession agency = signedIn(AGENCY);
 
