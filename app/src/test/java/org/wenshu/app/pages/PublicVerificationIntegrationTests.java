@@ -165,6 +165,8 @@ class PublicVerificationIntegrationTests extends PagesTestSupport {
         }
 
         double ratio = (double) median(misses) / median(hits);
+        System.out.printf("/v/{code}: median hit %d µs, median miss %d µs, ratio %.2f (15 each, interleaved)%n",
+                median(hits) / 1000, median(misses) / 1000, ratio);
 
         assertThat(ratio).as("median miss %d µs / median hit %d µs", median(misses) / 1000, median(hits) / 1000)
                 .isBetween(0.5, 1.5);
@@ -220,6 +222,24 @@ class PublicVerificationIntegrationTests extends PagesTestSupport {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("valid", false).containsEntry("verdict", "changed-after-signing");
         assertThat(signatures(reply.json()).get(0)).containsEntry("intact", false);
+    }
+
+    @Test
+    void aPdfSealedByAnUntrustedCertificateIsNotSignedByATrustedUnit() {
+        org.wenshu.generator.signing.SigningKey stranger = org.wenshu.generator.keys.DevelopmentCa
+                .create("陌生", java.time.Clock.systemUTC())
+                .issue("冒名检察院", org.wenshu.generator.keys.CertificatePurpose.SEAL);
+        byte[] forged = new org.wenshu.generator.signing.PdfSigner(Optional.empty(),
+                org.wenshu.generator.signing.RevocationSource.none(), java.time.Clock.systemUTC())
+                .sign(PublicVerificationTesting.unsignedPdf("forged"), org.wenshu.generator.signing.SignatureRequest
+                        .invisible(stranger, org.wenshu.generator.signing.PadesLevel.B_B));
+
+        Reply reply = verify("冒名.pdf", "application/pdf", forged, "198.51.100.29");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("valid", false).containsEntry("verdict", "untrusted-signer")
+                .containsEntry("headline", "不是受信任单位签署的文件");
+        assertThat(signatures(reply.json()).get(0)).containsEntry("intact", true).containsEntry("trusted", false);
     }
 
     @Test
