@@ -278,12 +278,23 @@ class VerifyCommandIntegrationTests {
     }
 
     @Test
-    void productionProfileRefusesToStartWithoutAKey(@TempDir Path otherHome) {
+    void productionProfileRefusesToStartWithoutThePublicBaseUrlItsQrCodesPrint(@TempDir Path otherHome) {
         SpringApplication application = new SpringApplication(Wenshu.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setAdditionalProfiles("production");
 
         assertThatThrownBy(() -> application.run("--wenshu.home=" + otherHome).close())
+                .rootCause().hasMessageContaining("the production profile needs wenshu.public-base-url");
+    }
+
+    @Test
+    void productionProfileRefusesToStartWithoutAKey(@TempDir Path otherHome) {
+        SpringApplication application = new SpringApplication(Wenshu.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setAdditionalProfiles("production");
+
+        assertThatThrownBy(() -> application.run("--wenshu.home=" + otherHome,
+                "--wenshu.public-base-url=https://wenshu.example.gov.cn").close())
                 .hasRootCauseMessage("wenshu.signing: no signing key is configured and the production profile does not "
                         + "create development keys; set wenshu.signing.keystore.path (PKCS#12) or wenshu.signing.pkcs11.config "
                         + "(HSM), with the secret in WENSHU_SIGNING_KEYSTORE_SECRET or WENSHU_SIGNING_PKCS11_PIN, and "
