@@ -367,7 +367,8 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", ApiFixture.id(f.recordA))
                     .replace("{responseId}", ApiFixture.id(f.responseA)).replace("{index}", "0")
-                    .replace("{typeId}", "procuratorial-suggestion").replace("{noticeId}", ApiFixture.id(f.recordA)).replace("{tokenId}", "x").replace("{username}", "admin");
+                    .replace("{typeId}", "procuratorial-suggestion").replace("{noticeId}", ApiFixture.id(f.recordA)).replace("{year}", "2024")
+                    .replace("{tokenId}", "x").replace("{username}", "admin");
             for (Auth stranger : strangers) {
                 Reply reply = api().send(method, path, stranger, "application/json", "{}".getBytes(), Map.of());
                 if (stranger == f.anonymous && PUBLIC_ENDPOINTS.contains(endpoint)) {
