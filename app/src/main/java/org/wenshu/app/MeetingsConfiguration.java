@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.wenshu.app.instruments.Instruments;
 import org.wenshu.app.meetings.JointMeetings;
 import org.wenshu.app.meetings.ResolutionHandOff;
+import org.wenshu.app.meetings.TrackedResolutions;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.meetings.Meetings;
+import org.wenshu.archive.tracking.TrackedItems;
 import org.wenshu.templates.InstrumentCatalog;
 
 /** Wires the joint meetings (联席会议): attendance replies and minutes over the archive's database. */
@@ -27,8 +29,7 @@ public class MeetingsConfiguration {
     }
 
     @Bean
-    ResolutionHandOff resolutionHandOff() {
-        // Until the tracked-item model (org.wenshu.archive.tracking) is merged, resolutions stay in the minutes only.
-        return (minutes, resolutions, user) -> { };
+    ResolutionHandOff resolutionHandOff(TrackedItems trackedItems) {
+        return new TrackedResolutions(trackedItems);
     }
 }

@@ -21,6 +21,7 @@ import org.wenshu.archive.meetings.Attendee;
 import org.wenshu.archive.meetings.Decision;
 import org.wenshu.archive.meetings.Meetings;
 import org.wenshu.archive.meetings.NotInvited;
+import org.wenshu.archive.tracking.TrackedItem;
 import org.wenshu.templates.FieldInvalid;
 import org.wenshu.templates.FieldValues;
 import org.wenshu.templates.FieldsInvalid;
@@ -226,6 +227,29 @@ public final class JointMeetings {
     /** Today in the archive's time zone. */
     public java.time.LocalDate today() {
         return instruments.today();
+    }
+
+    /** The tracked items (督办事项) made from the minutes' resolutions, in order; empty before the hand-off. */
+    public List<TrackedItem> tracked(InstrumentRecord minutes) {
+        return handOff.tracked(minutes.id());
+    }
+
+    /**
+     * Hands the resolutions of the meeting's minutes on as tracked items when that has not happened (the hand-off
+     * after issuing failed); a no-op when they are tracked already.
+     *
+     * @throws AccessRefused     for anyone but the convening unit
+     * @throws TransitionRefused when no minutes are recorded
+     */
+    public List<TrackedItem> trackResolutions(WenshuUser user, String noticeId) {
+        InstrumentRecord notice = notice(user, noticeId);
+        if (!convenes(user, notice)) {
+            throw new AccessRefused("只有召集会议的单位可以将议定事项转为督办事项");
+        }
+        InstrumentRecord minutes = minutes(user, noticeId).orElseThrow(() -> new TransitionRefused(
+                "会议通知 " + notice.number().text() + " 尚未录入会议纪要"));
+        handOff.track(minutes, resolutions(minutes), user);
+        return tracked(minutes);
     }
 
     /** The resolutions of issued minutes, as typed values. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.wenshu.archive.meetings.AttendanceReply;
 import org.wenshu.archive.meetings.AttendanceTable;
+import org.wenshu.archive.tracking.TrackedItem;
 import org.wenshu.templates.Resolution;
 
 /** The JSON shapes of attendance replies, the attendance table and resolutions in {@code /api/v1/meetings}. */
@@ -51,6 +52,20 @@ final class MeetingJson {
             r.put("reply", row.reply().map(MeetingJson::reply).orElse(null));
             return r;
         }).toList());
+        return json;
+    }
+
+    /** A tracked item made from a resolution: its id, number, title, due date and each unit's status. */
+    static Map<String, Object> tracked(TrackedItem item) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", item.id());
+        json.put("number", item.number());
+        json.put("title", item.title());
+        json.put("leadUnit", item.lead().name());
+        json.put("coUnits", item.coUnits().stream().map(u -> u.name()).toList());
+        json.put("dueDate", item.deadline().dueDate().toString());
+        json.put("units", item.units().stream().map(u -> Map.of("unit", u.unit().name(), "role", u.role().label(),
+                "status", u.status().name(), "statusLabel", u.status().label())).toList());
         return json;
     }
 

@@ -126,6 +126,7 @@ public class MeetingsApiController {
     private Map<String, Object> minutesJson(InstrumentRecord minutes) {
         Map<String, Object> json = new LinkedHashMap<>(RecordJson.record(minutes, meetings.today()));
         json.put("resolutions", MeetingJson.resolutions(meetings.resolutions(minutes)));
+        json.put("trackedItems", meetings.tracked(minutes).stream().map(MeetingJson::tracked).toList());
         return json;
     }
 }

@@ -89,6 +89,7 @@ public class MeetingsController {
             case "reply" -> "参会回执已提交。";
             case "correct" -> "参会回执已更正。";
             case "minutes" -> "会议纪要已发文（编号、盖章、归档），议定事项已转为督办事项。";
+            case "tracked" -> "议定事项已转为督办事项。";
             default -> "已保存。";
         }));
         return page(user, id, Map.of(), null, model);
@@ -141,6 +142,13 @@ public class MeetingsController {
     @ResponseBody
     public String rowRemoved() {
         return "";
+    }
+
+    /** Hands the resolutions on as tracked items again, after a hand-off that failed when the minutes were issued. */
+    @PostMapping("/{id}/minutes/tracking")
+    public String track(@AuthenticationPrincipal WenshuUser user, @PathVariable String id) {
+        meetings.trackResolutions(user, id);
+        return "redirect:/meetings/" + id + "?done=tracked";
     }
 
     @GetMapping("/{id}/minutes")
@@ -245,6 +253,7 @@ public class MeetingsController {
             Optional<InstrumentRecord> minutes = meetings.minutes(user, notice.id());
             model.addAttribute("minutes", minutes.orElse(null));
             model.addAttribute("resolutions", minutes.map(meetings::resolutions).orElse(List.of()));
+            model.addAttribute("tracked", minutes.map(meetings::tracked).orElse(List.of()));
         }
         return "meetings/meeting";
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.tracking.TrackedItem;
 import org.wenshu.templates.Resolution;
 
 /**
@@ -14,4 +15,7 @@ public interface ResolutionHandOff {
 
     /** Makes one tracked item per resolution of {@code minutes}, in order; called once the minutes are issued. */
     void track(InstrumentRecord minutes, List<Resolution> resolutions, WenshuUser user);
+
+    /** The tracked items made from the resolutions of the minutes {@code minutesId}, in the minutes' order. */
+    List<TrackedItem> tracked(String minutesId);
 }

@@ -151,6 +151,16 @@ class MeetingsApiIntegrationTests extends ApiIntegrationTest {
         assertThat(read.status()).isEqualTo(200);
         assertThat((List<?>) read.json().get("resolutions")).hasSize(2);
         assertThat(read.json().get("resolutions").toString()).contains("制定线索移送工作规程", "市司法局", "市公安局");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tracked = (List<Map<String, Object>>) read.json().get("trackedItems");
+        String day = (String) minutes().get("date");
+        assertThat(tracked).extracting(t -> t.get("number"), t -> t.get("title"), t -> t.get("leadUnit"),
+                t -> t.get("coUnits"), t -> t.get("dueDate")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "制定线索移送工作规程", "荆门市司法局", List.of("荆门市公安局"),
+                        LocalDate.parse(day).plusMonths(2).toString()),
+                org.assertj.core.groups.Tuple.tuple(2, "组织同堂培训", "荆门市人民检察院", List.of(),
+                        LocalDate.parse(day).plusMonths(1).toString()));
+        assertThat(tracked.get(0).get("units").toString()).contains("荆门市司法局", "荆门市公安局");
     }
 
     @Test

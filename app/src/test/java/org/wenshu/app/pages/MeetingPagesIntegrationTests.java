@@ -19,6 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.meetings.Meetings;
+import org.wenshu.archive.tracking.ItemQuery;
+import org.wenshu.archive.tracking.SourceKind;
+import org.wenshu.archive.tracking.TrackedItem;
+import org.wenshu.archive.tracking.TrackedItems;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.generator.verification.VerificationReport;
 
@@ -36,6 +40,17 @@ class MeetingPagesIntegrationTests extends PagesTestSupport {
 
     @Autowired
     PdfVerifier verifier;
+
+    @Autowired
+    TrackedItems trackedItems;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    private long registerSize() {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+                "SELECT COUNT(*) FROM register_entries", Long.class);
+    }
 
     @BeforeAll
     void setUp() {
@@ -170,12 +185,15 @@ class MeetingPagesIntegrationTests extends PagesTestSupport {
         posted.put("r.deadline", LocalDate.parse(day).plusMonths(3).toString());
         String body = encodeSecondRow(posted, "组织同堂培训", "荆门市教育局", "", LocalDate.parse(day).plusMonths(1).toString());
 
+        long numbersBefore = registerSize();
         Page badUnit = admin.post("/meetings/" + id + "/minutes", withRow(posted, "r.lead", "不存在的局"));
+        long numbersAfterRefusal = registerSize();
         int issuedStatus = postRaw(admin, "/meetings/" + id + "/minutes", body);
 
         assertThat(form.body()).contains("纪要测试联席会议纪要", "市司法局：王明 副局长", "id=\"resolution-rows\"");
         assertThat(badUnit.status()).isEqualTo(422);
         assertThat(badUnit.body()).contains("id=\"resolutions-error\"", "第 1 项的单位「不存在的局」不是已登记的单位");
+        assertThat(numbersAfterRefusal).as("no document number taken for refused minutes").isEqualTo(numbersBefore);
         assertThat(issuedStatus).isEqualTo(302);
         String minutesId = meetings.minutesOf(id).orElseThrow();
         InstrumentRecord minutes = instruments.get(WenshuUser.of(accounts.require(ADMIN)), minutesId);
@@ -195,6 +213,19 @@ class MeetingPagesIntegrationTests extends PagesTestSupport {
         Page meeting = admin.get("/meetings/" + id + "?done=minutes");
         assertThat(meeting.body()).contains("会议纪要已发文", minutes.number().text(), "制定公益诉讼线索移送工作规程",
                 "组织同堂培训");
+        List<TrackedItem> items = trackedItems.items(ItemQuery.all().from(SourceKind.RESOLUTION, minutesId));
+        assertThat(items).extracting(TrackedItem::number, TrackedItem::title, item -> item.lead().name(),
+                item -> item.coUnits().stream().map(u -> u.name()).toList(), item -> item.deadline().dueDate())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "制定公益诉讼线索移送工作规程", "荆门市司法局",
+                                List.of("荆门市公安局", "荆门市教育局"), LocalDate.parse(day).plusMonths(3)),
+                        org.assertj.core.groups.Tuple.tuple(2, "组织同堂培训", "荆门市教育局", List.of(),
+                                LocalDate.parse(day).plusMonths(1)));
+        assertThat(meeting.body()).contains("id=\"tracked\"", "议定事项（已转为督办事项）");
+        Page retrack = admin.post("/meetings/" + id + "/minutes/tracking", Map.of());
+        assertThat(retrack.status()).isEqualTo(302);
+        assertThat(trackedItems.items(ItemQuery.all().from(SourceKind.RESOLUTION, minutesId))).hasSize(2);
+        admin.get("/meetings/" + id);
         Page again = admin.post("/meetings/" + id + "/minutes", posted);
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.body()).contains("已录入会议纪要");

@@ -147,6 +147,9 @@ class MeetingsBrowserIntegrationTests extends PagesTestSupport {
         assertThat(text("#resolutions")).contains("制定公益诉讼线索移送工作规程", "荆门市司法局", "荆门市公安局、荆门市教育局",
                 "组织第一次同堂培训");
         assertThat(browser.findElements(By.cssSelector("#resolutions tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#tracked tbody tr"))).hasSize(2);
+        assertThat(text("#tracked")).contains("1. 制定公益诉讼线索移送工作规程", "市司法局（牵头）", "市公安局（配合）",
+                "2. 组织第一次同堂培训", "市教育局（牵头）");
         screenshot("meetings-05-minutes-recorded");
         browser.findElement(By.cssSelector("#minutes a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.page")));
