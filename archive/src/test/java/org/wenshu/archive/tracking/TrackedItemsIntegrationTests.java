@@ -191,8 +191,12 @@ class TrackedItemsIntegrationTests {
         assertThat(tracked.items(ItemQuery.all().overdue().responsible("jm-police"))).isEmpty();
         assertThat(tracked.overdueCount(tracked.today())).isEqualTo(2);
 
+        int changesBefore = changes().size();
         assertThat(tracked.flagOverdue(tracked.today(), "overdue job")).hasSize(2);
         assertThat(tracked.flagOverdue(tracked.today().plusDays(1), "overdue job")).isEmpty();
+        // the index shows the item as overdue: one change per flagged unit, none for the second run
+        assertThat(changes().subList(changesBefore, changes().size()))
+                .containsExactly(Map.entry("TRACKED_ITEM", first.id()), Map.entry("TRACKED_ITEM", first.id()));
         assertThat(fixture.archive.auditEvents(first.id())).filteredOn(e -> e.action().equals("TRACKED_OVERDUE")).hasSize(2);
 
         // the justice bureau reports late; the office accepts: done, but late
