@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.wenshu.app.indexing.ArchiveIndexing;
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
+import org.wenshu.archive.tracking.TrackedItems;
 import org.wenshu.search.IndexLocked;
 import org.wenshu.search.LuceneRecordIndex;
 import org.wenshu.search.RecordIndex;
@@ -74,10 +75,10 @@ public class SearchConfiguration {
     }
 
     @Bean
-    ArchiveIndexing archiveIndexing(Archive archive, SearchProperties properties,
+    ArchiveIndexing archiveIndexing(Archive archive, TrackedItems trackedItems, SearchProperties properties,
                                     ArchiveConfiguration.ArchiveProperties archiveProperties) {
         Path applied = properties.index().toAbsolutePath().resolveSibling("index-applied-seq");
-        return new ArchiveIndexing(archive, applied, archiveProperties.zone());
+        return new ArchiveIndexing(archive, trackedItems, applied, archiveProperties.zone());
     }
 
     @Bean

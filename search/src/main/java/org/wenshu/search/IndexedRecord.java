@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param status         lifecycle status, e.g. ISSUED, ANSWERED, OVERDUE
  * @param date           the record's own date: issued, answered or published
  * @param dueDate        reply due date of an instrument
- * @param instrumentId   for a response: the instrument it answers
+ * @param instrumentId   for a response: the instrument it answers; for a progress report: the tracked item it is on
  * @param source         for an imported text: its path relative to the imported folder
  * @param access         who may find it
  */

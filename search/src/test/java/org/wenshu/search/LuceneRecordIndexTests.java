@@ -167,6 +167,51 @@ class LuceneRecordIndexTests {
         }
 
         @Test
+        void aTrackedItemIsFoundByItsResponsibleUnitsAndItsReportByTheReportingUnitOnly() {
+            index.index(IndexedRecord.builder("item-1", RecordKind.TRACKED_ITEM).type("工作要点")
+                    .title("开展电动车集中充电点联合检查").body("每季度对电动车集中充电点开展一次联合检查。")
+                    .issuingUnit("市司法局").recipientUnits(List.of("市生态环境局")).dueDate(LocalDate.of(2024, 9, 30))
+                    .access(Access.restricted(Set.of("市司法局", "市生态环境局"))).date(LocalDate.of(2024, 3, 1)).build());
+            index.index(IndexedRecord.builder("report-1", RecordKind.PROGRESS_REPORT).type("工作要点")
+                    .title("开展电动车集中充电点联合检查 · 市司法局进展报告").body("已检查电动车集中充电点十二处。")
+                    .issuingUnit("市司法局").instrumentId("item-1").status("PENDING")
+                    .access(Access.restricted(Set.of("市司法局"))).date(LocalDate.of(2024, 5, 1)).build());
+            index.refresh();
+
+            SearchResults lead = index.search(SearchRequest.of("\"集中充电点\"", Viewer.agency("市司法局"), 10));
+            SearchResults coUnit = index.search(SearchRequest.of("\"集中充电点\"", Viewer.agency("市生态环境局"), 10));
+            SearchResults otherAgency = index.search(SearchRequest.of("电动车", Viewer.agency("市公安局"), 10));
+            SearchResults otherKinds = index.search(SearchRequest.of("kind:tracked_item OR kind:progress_report",
+                    Viewer.agency("市公安局"), 10));
+            SearchResults researcher = index.search(SearchRequest.of("电动车", Viewer.researcher(), 10));
+            SearchResults prosecutor = index.search(SearchRequest.of("电动车", Viewer.researcherOf("市检察院"), 10));
+            SearchResults office = index.search(SearchRequest.of("kind:tracked_item OR kind:progress_report",
+                    Viewer.administrator(), 10));
+
+            assertThat(ids(lead)).containsExactlyInAnyOrder("item-1", "report-1");
+            assertThat(lead.facets().get("kind")).containsExactlyInAnyOrder(new FacetCount("TRACKED_ITEM", 1),
+                    new FacetCount("PROGRESS_REPORT", 1));
+            assertThat(ids(coUnit)).containsExactly("item-1");
+            assertThat(coUnit.facets().get("kind")).extracting(FacetCount::value).doesNotContain("PROGRESS_REPORT");
+            assertThat(coUnit.hits()).allSatisfy(hit -> assertThat(hit.snippet().text()).doesNotContain("十二处"));
+            assertThat(index.find("report-1", Viewer.agency("市生态环境局"))).isEmpty();
+            assertThat(ids(otherAgency)).containsExactlyInAnyOrder("police-1", "law-1");
+            assertThat(otherAgency.total()).isEqualTo(2);
+            assertThat(otherAgency.facets().get("kind")).extracting(FacetCount::value)
+                    .doesNotContain("TRACKED_ITEM", "PROGRESS_REPORT");
+            assertThat(otherAgency.facets().get("unit")).extracting(FacetCount::value)
+                    .doesNotContain("市司法局", "市生态环境局");
+            assertThat(otherAgency.hits()).allSatisfy(hit -> assertThat(hit.snippet().text()).doesNotContain("集中充电点"));
+            assertThat(otherKinds.total()).isZero();
+            assertThat(index.find("item-1", Viewer.agency("市公安局"))).isEmpty();
+            assertThat(ids(researcher)).doesNotContain("item-1", "report-1");
+            assertThat(ids(prosecutor)).doesNotContain("item-1", "report-1");
+            assertThat(ids(office)).containsExactlyInAnyOrder("item-1", "report-1");
+            assertThat(office.hits()).filteredOn(hit -> hit.id().equals("report-1"))
+                    .singleElement().extracting(Hit::instrumentId).isEqualTo("item-1");
+        }
+
+        @Test
         void aLeadIsFoundByItsTwoPartiesAndTheOfficeOnlyInHitsCountsAndFacets() {
             index.index(IndexedRecord.builder("lead-1", RecordKind.LEAD).type("公益诉讼线索")
                     .title("关于电动车集中充电点消防隐患的线索").body("电动车集中充电点未配备消防设施。")

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wenshu.search.query.ParsedQuery;
 import org.wenshu.search.query.ParsedQuery.DateRange;
@@ -20,6 +22,16 @@ import org.wenshu.search.query.QueryInvalid;
 import org.wenshu.search.query.QueryLanguage;
 
 class QueryLanguageTests {
+
+    @ParameterizedTest
+    @EnumSource(RecordKind.class)
+    void everyRecordKindIsAKindFilterInAnyCase(RecordKind kind) {
+        ParsedQuery query = QueryLanguage.parse("kind:" + kind.name().toLowerCase(Locale.ROOT));
+
+        assertThat(query.groups()).containsExactly(List.of(new Filter("kind", kind.name(), false)));
+        assertThatThrownBy(() -> QueryLanguage.parse("kind:nothing"))
+                .hasMessageContaining(kind.name().toLowerCase(Locale.ROOT));
+    }
 
     @Test
     void parsesWordsPhrasesExclusionsOrAndFilters() {

@@ -28,6 +28,15 @@ import org.wenshu.archive.Unit;
 import org.wenshu.archive.leads.Lead;
 import org.wenshu.archive.leads.LeadFile;
 import org.wenshu.archive.leads.Leads;
+import org.wenshu.archive.tracking.EvidenceFile;
+import org.wenshu.archive.tracking.ItemNotFound;
+import org.wenshu.archive.tracking.ItemQuery;
+import org.wenshu.archive.tracking.ProgressReport;
+import org.wenshu.archive.tracking.ProgressStatus;
+import org.wenshu.archive.tracking.TrackedItem;
+import org.wenshu.archive.tracking.TrackedItems;
+import org.wenshu.archive.tracking.UnitProgress;
+import org.wenshu.archive.tracking.UnitRole;
 import org.wenshu.search.Access;
 import org.wenshu.search.IndexedRecord;
 import org.wenshu.search.RecordIndex;
@@ -49,13 +58,16 @@ public final class ArchiveIndexing implements RecordSource {
 
     private final Archive archive;
     private final Leads leads;
+    private final TrackedItems tracked;
     private final Path appliedFile;
     private final ZoneId zone;
     private final TextExtraction extraction = new TextExtraction();
 
-    public ArchiveIndexing(Archive archive, Path appliedFile, ZoneId zone) {
+    /** Indexes {@code archive}'s records and {@code tracked}'s items and reports (the same record database). */
+    public ArchiveIndexing(Archive archive, TrackedItems tracked, Path appliedFile, ZoneId zone) {
         this.archive = archive;
         this.leads = Leads.of(archive);
+        this.tracked = tracked;
         this.appliedFile = appliedFile;
         this.zone = zone;
     }
@@ -74,6 +86,11 @@ public final class ArchiveIndexing implements RecordSource {
                     reference(change.recordId()).ifPresent(index::index);
                 } else if (change.kind().equals(Leads.CHANGE_KIND)) {
                     leads.find(change.recordId()).map(this::lead).ifPresent(index::index);
+                } else if (change.kind().equals(TrackedItems.ITEM_CHANGE_KIND)) {
+                    item(change.recordId()).map(this::trackedItem).ifPresent(index::index);
+                } else if (change.kind().equals(TrackedItems.REPORT_CHANGE_KIND)) {
+                    report(change.recordId()).ifPresent(r -> item(r.itemId())
+                            .map(item -> progressReport(r, item)).ifPresent(index::index));
                 } else {
                     instruments.add(change.recordId());
                 }
@@ -91,7 +108,11 @@ public final class ArchiveIndexing implements RecordSource {
         return count;
     }
 
-    /** Every instrument, response, imported reference and lead in the archive, for a full rebuild. */
+    /**
+     * Every instrument, response, imported reference, lead, tracked item and progress report in the archive, for a
+     * full rebuild. Tracked items and reports are read from their tables, not the change log, so that those stored
+     * before they had change-log entries are included too.
+     */
     @Override
     public void forEachRecord(Consumer<IndexedRecord> sink) {
         long seq = 0;
@@ -102,9 +123,13 @@ public final class ArchiveIndexing implements RecordSource {
         do {
             page = archive.changesSince(seq, PAGE);
             for (RecordChange change : page) {
+                seq = change.seq();
+                if (change.kind().equals(TrackedItems.ITEM_CHANGE_KIND)
+                        || change.kind().equals(TrackedItems.REPORT_CHANGE_KIND)) {
+                    continue;
+                }
                 (change.kind().equals("REFERENCE") ? references
                         : change.kind().equals(Leads.CHANGE_KIND) ? leadIds : instruments).add(change.recordId());
-                seq = change.seq();
             }
         } while (page.size() == PAGE);
         for (String id : instruments) {
@@ -116,6 +141,80 @@ public final class ArchiveIndexing implements RecordSource {
         for (String id : leadIds) {
             leads.find(id).map(this::lead).ifPresent(sink);
         }
+        for (TrackedItem item : tracked.items(ItemQuery.all())) {
+            sink.accept(trackedItem(item));
+            tracked.reports(item.id(), Optional.empty()).forEach(r -> sink.accept(progressReport(r, item)));
+        }
+    }
+
+    private Optional<TrackedItem> item(String id) {
+        try {
+            return Optional.of(tracked.item(id));
+        } catch (ItemNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ProgressReport> report(String id) {
+        try {
+            return Optional.of(tracked.report(id));
+        } catch (ItemNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A tracked item (督办事项: work point or resolution) as an index record, typed 工作要点 or 议定事项: restricted to
+     * its responsible units once units see it (published list, or a resolution), to the office alone before, as
+     * {@code workpoints.WorkPointAccess} rules. Status CLOSED when every unit is done, OVERDUE when one is late, else
+     * OPEN; the lead unit is its unit, the co-operating units its recipients.
+     */
+    public IndexedRecord trackedItem(TrackedItem item) {
+        List<String> text = new ArrayList<>();
+        if (!item.description().isBlank()) {
+            text.add(item.description());
+        }
+        text.add("完成时限：" + item.deadline().text());
+        for (UnitProgress unit : item.units()) {
+            text.add(unit.unit().name() + (unit.role() == UnitRole.LEAD ? "（牵头）" : "（配合）") + "：" + unit.status().label());
+        }
+        Set<String> units = item.units().stream().map(u -> u.unit().name()).collect(Collectors.toSet());
+        String status = item.units().stream().allMatch(u -> u.status() == ProgressStatus.ACCEPTED) ? "CLOSED"
+                : item.overdue() ? "OVERDUE" : "OPEN";
+        return IndexedRecord.builder(item.id(), RecordKind.TRACKED_ITEM)
+                .type(item.source().label())
+                .number(item.year() + "年" + item.source().label() + "第" + item.number() + "项")
+                .title(item.title())
+                .body(String.join("\n", text))
+                .issuingUnit(item.lead().name())
+                .recipientUnits(item.coUnits().stream().map(Unit::name).toList())
+                .status(status)
+                .date(item.createdAt().atZone(zone).toLocalDate())
+                .dueDate(item.deadline().dueDate())
+                .access(Access.restricted(item.active() ? units : Set.of()))
+                .build();
+    }
+
+    /**
+     * A progress report (进展报告) as an index record: restricted to the unit that reported (other responsible units do
+     * not see it, as {@code workpoints.WorkPointAccess} rules) and the office; its item's id in {@code instrumentId}
+     * (its page is the item's), status its decision (PENDING, ACCEPTED, RETURNED).
+     */
+    public IndexedRecord progressReport(ProgressReport report, TrackedItem item) {
+        List<String> text = new ArrayList<>(List.of(report.text()));
+        report.completedOn().ifPresent(d -> text.add("完成日期：" + d));
+        report.files().stream().map(EvidenceFile::name).forEach(name -> text.add("佐证材料：" + name));
+        report.reason().ifPresent(r -> text.add("办公室意见：" + r));
+        return IndexedRecord.builder(report.id(), RecordKind.PROGRESS_REPORT)
+                .type(item.source().label())
+                .title(item.title() + "（" + report.unit().name() + "进展报告）")
+                .body(String.join("\n", text))
+                .issuingUnit(report.unit().name())
+                .instrumentId(item.id())
+                .status(report.decision().name())
+                .date(report.submittedAt().atZone(zone).toLocalDate())
+                .access(Access.restricted(item.active() ? Set.of(report.unit().name()) : Set.of()))
+                .build();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.wenshu.archive.RecordStatus;
+import org.wenshu.archive.tracking.Decision;
 import org.wenshu.search.RecordKind;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -39,6 +40,8 @@ final class Labels {
             case RESPONSE -> "回复";
             case REFERENCE -> "参考资料";
             case LEAD -> "线索";
+            case TRACKED_ITEM -> "督办事项";
+            case PROGRESS_REPORT -> "进展报告";
         };
     }
 
@@ -47,12 +50,22 @@ final class Labels {
         return catalog.find(type).map(InstrumentType::name).orElse(type);
     }
 
+    /** The badge of a hit: a tracked item's source (工作要点 or 议定事项), else the name of its kind. */
+    static String kind(RecordKind kind, String type) {
+        return kind == RecordKind.TRACKED_ITEM && !type.isBlank() ? type : kind(kind);
+    }
+
     static String status(String status) {
-        if (status.equals("OVERDUE")) {
-            return "已逾期";
-        }
-        return Arrays.stream(RecordStatus.values()).filter(s -> s.name().equals(status)).findFirst()
-                .map(RecordStatus::label).orElse(status);
+        return switch (status) {
+            case "OVERDUE" -> "已逾期";
+            // A tracked item not yet done by every unit; a progress report's decision.
+            case "OPEN" -> "办理中";
+            case "PENDING" -> Decision.PENDING.label();
+            case "ACCEPTED" -> Decision.ACCEPTED.label();
+            case "RETURNED" -> Decision.RETURNED.label();
+            default -> Arrays.stream(RecordStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                    .map(RecordStatus::label).orElse(status);
+        };
     }
 
     /** The label of {@code value} in facet {@code dimension}. */

@@ -134,6 +134,8 @@ final class Reporting {
                 archive.audit(actor, "TRACKED_REPORTED", item.id(), Map.of("reportId", reportId,
                         "unit", unit.id(), "reportJsonSha256", manifest.sha256(),
                         "files", stored.stream().map(Evidence.Stored::sha256).toList()));
+                archive.recordKeeping().changed(reportId, TrackedItems.REPORT_CHANGE_KIND, now);
+                archive.recordKeeping().changed(item.id(), TrackedItems.ITEM_CHANGE_KIND, now);
             });
         } catch (RuntimeException e) {
             evidence.deleteQuietly(written, e);
@@ -183,6 +185,9 @@ final class Reporting {
             detail.put("unit", report.unit().id());
             reason.ifPresent(r -> detail.put("reason", r));
             archive.audit(actor, decision == Decision.ACCEPTED ? "TRACKED_ACCEPTED" : "TRACKED_RETURNED", item.id(), detail);
+            Instant at = now();
+            archive.recordKeeping().changed(reportId, TrackedItems.REPORT_CHANGE_KIND, at);
+            archive.recordKeeping().changed(item.id(), TrackedItems.ITEM_CHANGE_KIND, at);
         });
         return report(reportId);
     }

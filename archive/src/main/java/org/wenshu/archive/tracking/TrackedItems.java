@@ -33,7 +33,8 @@ import org.wenshu.archive.storage.S3ObjectStore;
  * meetings (议定事项) — each tracked per responsible unit: the unit reports progress (text, completion date, evidence
  * files through the archive's upload inspection), the office accepts the report or returns it with a reason, and an
  * item not done by its due date (Asia/Shanghai, the archive's clock) is overdue. Every change is appended to the
- * archive's hash-chained audit trail in the same transaction ({@code TRACKED_*} actions, subject = the item id).
+ * archive's hash-chained audit trail in the same transaction ({@code TRACKED_*} actions, subject = the item id), and
+ * so is its change-log entry for the search index ({@link #ITEM_CHANGE_KIND}, {@link #REPORT_CHANGE_KIND}).
  *
  * <p>Access rules (which unit may see or report what) are the caller's: this class checks only that the reporting
  * unit is responsible for the item. Refusals are {@link org.wenshu.archive.ArchiveRefusal}s with Chinese messages:
@@ -41,6 +42,11 @@ import org.wenshu.archive.storage.S3ObjectStore;
  * {@link org.wenshu.archive.UnitNotFound}, {@link org.wenshu.archive.uploads.FileRefused}; nothing is stored on any.
  */
 public final class TrackedItems {
+
+    /** Change-log kind of a tracked item: appended when it is created, its list published, reported on or flagged. */
+    public static final String ITEM_CHANGE_KIND = "TRACKED_ITEM";
+    /** Change-log kind of a progress report: appended when it is submitted and when the office decides on it. */
+    public static final String REPORT_CHANGE_KIND = "PROGRESS_REPORT";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -176,6 +182,10 @@ public final class TrackedItems {
             }
             archive.audit(who(actor), "TRACKED_LIST_PUBLISHED", list.id(), Map.of("year", list.year(), "title", list.title(),
                     "items", list.itemCount()));
+            // Its items become visible to their units: the search index follows the change log.
+            Instant at = now();
+            jdbc.queryForList("SELECT id FROM tracked_items WHERE list_id = ? ORDER BY item_number", String.class, list.id())
+                    .forEach(itemId -> archive.recordKeeping().changed(itemId, ITEM_CHANGE_KIND, at));
         });
         return list(listId);
     }
@@ -325,6 +335,7 @@ public final class TrackedItems {
                 }
                 archive.audit(who(actor), "TRACKED_OVERDUE", itemId, Map.of("unit", unitId,
                         "dueDate", ItemRows.date(row.get("due_date")).toString(), "date", today.toString()));
+                archive.recordKeeping().changed(itemId, ITEM_CHANGE_KIND, now());
                 flagged.add(Map.entry(itemId, unitId));
             }
         });
@@ -405,6 +416,7 @@ public final class TrackedItems {
         detail.put("lead", item.lead().id());
         detail.put("co", item.coUnits().stream().map(Unit::id).toList());
         archive.audit(who(actor), "TRACKED_ITEM_CREATED", id, detail);
+        archive.recordKeeping().changed(id, ITEM_CHANGE_KIND, now);
         return id;
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,40 @@ class TrackedItemsIntegrationTests {
                 .isInstanceOf(TransitionRefused.class);
         assertThat(tracked.items(ItemQuery.all().responsible("jm-education").active())).extracting(TrackedItem::number)
                 .containsExactly(2);
+    }
+
+    private List<Map.Entry<String, String>> changes() {
+        return fixture.archive.changesSince(0, 1000).stream()
+                .filter(c -> c.kind().equals(TrackedItems.ITEM_CHANGE_KIND) || c.kind().equals(TrackedItems.REPORT_CHANGE_KIND))
+                .map(c -> Map.entry(c.kind(), c.recordId())).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrackingFixture.Db.class)
+    void everyChangeOfAnItemOrReportIsInTheChangeLogTheSearchIndexFollows(TrackingFixture.Db db) {
+        open(db);
+        ItemList list = threePoints();
+        List<String> items = tracked.items(ItemQuery.all().inList(list.id())).stream().map(TrackedItem::id).toList();
+        String item = "TRACKED_ITEM";
+        String report = "PROGRESS_REPORT";
+
+        assertThat(changes()).containsExactlyInAnyOrderElementsOf(items.stream().map(id -> Map.entry(item, id)).toList());
+        tracked.publish(list.id(), "office");
+        assertThat(changes()).hasSize(6);
+        assertThat(changes().subList(3, 6)).containsExactlyInAnyOrderElementsOf(items.stream().map(id -> Map.entry(item, id)).toList());
+
+        TrackedItem first = point(list, 1);
+        ProgressReport sent = report(first, "市公安局", "已清理挂案 12 件");
+        assertThatThrownBy(() -> report(first, "市公安局", "再报")).isInstanceOf(TransitionRefused.class);
+        tracked.returnReport(sent.id(), "请附立案监督文书", "office");
+        assertThatThrownBy(() -> tracked.accept(sent.id(), Optional.empty(), "office")).isInstanceOf(TransitionRefused.class);
+        TrackedItem resolution = tracked.createFromResolution("minutes-1", 2024,
+                new ItemDraft(1, "建立线索移送台账", "", "市司法局", List.of(), "2024-09-30"), "office");
+
+        assertThat(changes().subList(6, changes().size())).containsExactly(
+                Map.entry(report, sent.id()), Map.entry(item, first.id()),
+                Map.entry(report, sent.id()), Map.entry(item, first.id()),
+                Map.entry(item, resolution.id()));
     }
 
     @ParameterizedTest
@@ -156,8 +191,12 @@ class TrackedItemsIntegrationTests {
         assertThat(tracked.items(ItemQuery.all().overdue().responsible("jm-police"))).isEmpty();
         assertThat(tracked.overdueCount(tracked.today())).isEqualTo(2);
 
+        int changesBefore = changes().size();
         assertThat(tracked.flagOverdue(tracked.today(), "overdue job")).hasSize(2);
         assertThat(tracked.flagOverdue(tracked.today().plusDays(1), "overdue job")).isEmpty();
+        // the index shows the item as overdue: one change per flagged unit, none for the second run
+        assertThat(changes().subList(changesBefore, changes().size()))
+                .containsExactly(Map.entry("TRACKED_ITEM", first.id()), Map.entry("TRACKED_ITEM", first.id()));
         assertThat(fixture.archive.auditEvents(first.id())).filteredOn(e -> e.action().equals("TRACKED_OVERDUE")).hasSize(2);
 
         // the justice bureau reports late; the office accepts: done, but late

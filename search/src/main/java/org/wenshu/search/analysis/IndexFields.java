@@ -6,7 +6,7 @@ public final class IndexFields {
     /**
      * Bump on every change of fields or analysis: an index written with another version is rebuilt, never served.
      */
-    public static final int SCHEMA_VERSION = 6; // 6: record kind LEAD
+    public static final int SCHEMA_VERSION = 7; // 6: record kind LEAD; 7: TRACKED_ITEM, PROGRESS_REPORT
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "wenshu.search.schema";
     /** Commit user-data key naming the sentence model of the passage vectors; another model re-embeds. */

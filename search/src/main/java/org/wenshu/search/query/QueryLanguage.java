@@ -28,7 +28,9 @@ public final class QueryLanguage {
     /** Fields that take a keyword value. */
     public static final Set<String> KEYWORD_FIELDS = Set.of("type", "unit", "domain", "status", "kind", "number",
             "instrument");
-    private static final Set<String> KINDS = Set.of("INSTRUMENT", "RESPONSE", "REFERENCE", "LEAD");
+    /** The names of {@code org.wenshu.search.RecordKind} (not imported: this package stays below it). */
+    private static final Set<String> KINDS = Set.of("INSTRUMENT", "RESPONSE", "REFERENCE", "LEAD",
+            "TRACKED_ITEM", "PROGRESS_REPORT");
     private static final String KNOWN_FIELDS = "type, unit, domain, status, kind, number, instrument, year, date";
     /** Operator words, in capitals as typed; {@code &&} and {@code ||} are their symbols. */
     private static final List<String> OPERATORS = List.of("AND", "OR", "NOT");
@@ -245,7 +247,7 @@ public final class QueryLanguage {
                 String kind = value.toUpperCase(Locale.ROOT);
                 if (!KINDS.contains(kind)) {
                     throw new QueryInvalid("未知的种类 (unknown kind '" + value
-                            + "': use instrument, response, reference or lead)", fieldAt);
+                            + "': use instrument, response, reference, lead, tracked_item or progress_report)", fieldAt);
                 }
                 yield new Filter(field, kind, excluded);
             }
