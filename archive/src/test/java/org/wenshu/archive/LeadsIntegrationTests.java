@@ -23,6 +23,7 @@ import org.wenshu.archive.leads.LeadFiling;
 import org.wenshu.archive.leads.LeadInvalid;
 import org.wenshu.archive.leads.LeadQuery;
 import org.wenshu.archive.leads.LeadStatus;
+import org.wenshu.archive.leads.LeadTally;
 import org.wenshu.archive.leads.LeadType;
 import org.wenshu.archive.leads.Leads;
 import org.wenshu.archive.uploads.FileRefused;
@@ -70,6 +71,49 @@ class LeadsIntegrationTests {
             assertThat(fixture.archive.verifyAudit().intact()).isTrue();
             assertThat(fixture.archive.fixity(Optional.empty()).intact()).isTrue();
             assertThat(fixture.objects("leads/2024/" + filed.id() + "/")).hasSize(4); // 2 files, lead.json, result
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void theTallyCountsEachUnitsLeadsOfTheFilingYearByStepAndDecision(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            Leads leads = Leads.of(fixture.archive);
+            Lead opened = leads.file(filing("立案线索", "市司法局"));
+            leads.acknowledge(opened.id(), "市检察院", "李检察官");
+            leads.decide(opened.id(), LeadDecision.OPEN_CASE, "", "", "市检察院", "李检察官");
+            leads.conclude(opened.id(), "已立案", Optional.empty(), "市检察院", "李检察官");
+            Lead refused = leads.file(filing("不立案线索", "市司法局"));
+            leads.acknowledge(refused.id(), "市检察院", "李检察官");
+            leads.decide(refused.id(), LeadDecision.NO_CASE, "证据不足", "", "市检察院", "李检察官");
+            Lead moved = leads.file(filing("移送线索", "市公安局"));
+            leads.acknowledge(moved.id(), "市检察院", "李检察官");
+            leads.decide(moved.id(), LeadDecision.TRANSFER, "", "市监察委员会", "市检察院", "李检察官");
+            Lead reviewed = leads.file(filing("审查中线索", "市公安局"));
+            leads.acknowledge(reviewed.id(), "市检察院", "李检察官");
+            leads.file(filing("待受理线索", "市公安局"));
+            // 2024-12-31 16:30 UTC is 2025-01-01 00:30 in Shanghai: a lead of 2025
+            fixture.clock.advanceTo(java.time.Instant.parse("2024-12-31T16:30:00Z"));
+            leads.file(filing("次年线索", "市公安局"));
+
+            List<LeadTally> tally2024 = leads.tally(2024, Optional.empty());
+            List<LeadTally> tally2025 = leads.tally(2025, Optional.empty());
+            List<LeadTally> sentToProcuratorate = leads.tally(2024, Optional.of(java.util.Set.of("jm-procuratorate")));
+            List<LeadTally> sentElsewhere = leads.tally(2024, Optional.of(java.util.Set.of("jm-gov")));
+            List<LeadTally> noUnits = leads.tally(2024, Optional.of(java.util.Set.of()));
+
+            assertThat(tally2024).extracting(t -> t.unit().id(), LeadTally::sent, LeadTally::awaiting, LeadTally::undecided,
+                            LeadTally::openCase, LeadTally::noCase, LeadTally::transferred, LeadTally::concluded)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("jm-justice", 2L, 0L, 0L, 1L, 1L, 0L, 1L),
+                            org.assertj.core.groups.Tuple.tuple("jm-police", 3L, 1L, 1L, 0L, 0L, 1L, 0L));
+            assertThat(tally2024).filteredOn(t -> t.unit().id().equals("jm-justice")).singleElement()
+                    .extracting(LeadTally::decided).isEqualTo(2L);
+            assertThat(tally2025).extracting(t -> t.unit().id(), LeadTally::sent, LeadTally::awaiting)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("jm-police", 1L, 1L));
+            assertThat(sentToProcuratorate).isEqualTo(tally2024);
+            assertThat(sentElsewhere).isEmpty();
+            assertThat(noUnits).isEmpty();
         }
     }
 

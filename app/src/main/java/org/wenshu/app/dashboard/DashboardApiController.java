@@ -30,7 +30,8 @@ public class DashboardApiController {
     @GetMapping("/api/v1/dashboard")
     @Operation(summary = "统计数字", description = "year：发文年度（2000 至今年，空为全部）；unit：单位 id、全称或简称（发文或主送，空为全部）。"
             + "办公室看到全部文书，检察官看到本院（及院内办公室）所发文书。按期回复：首次回复的提交日期（Asia/Shanghai）不晚于回复期限。"
-            + "sections 是页面和年度报告共用的统计表。")
+            + "sections 是页面和年度报告共用的统计表，含年度检查（inspection、work-points、resolutions、leads、inspection-evidence，"
+            + "按所选年度，未选则为本年度）：检察官只看到本院的工作要点、议定事项和进展报告（其他单位显示“—”）及移送本院的线索。")
     public Map<String, Object> dashboard(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                          @RequestParam(required = false) String year,
                                          @RequestParam(required = false) String unit) {

@@ -13,4 +13,12 @@ public interface FigureContributor {
 
     /** The sections for the instruments in {@code scope}, already narrowed to what the viewer may see. */
     List<FigureTable> tables(RecordFigures.Scope scope);
+
+    /**
+     * The sections for {@code scope}, given the reply figures per agency the core sections already show (so a section
+     * that repeats them prints the same numbers); by default {@link #tables(RecordFigures.Scope)}.
+     */
+    default List<FigureTable> tables(RecordFigures.Scope scope, List<AgencyFigures> agencies) {
+        return tables(scope);
+    }
 }

@@ -95,7 +95,7 @@ public final class SupervisionFigures {
         tables.add(trendTable(trend));
         tables.add(adoptionTable(agencies, overall));
         tables.add(daysTable(agencies, overall));
-        contributors.forEach(c -> tables.addAll(c.tables(scope)));
+        contributors.forEach(c -> tables.addAll(c.tables(scope, agencies)));
         return new FigureSet(filter.year(), filter.unit(), scope.today(), archive.zone(), states, total, overdue, agencies, overall, domainMonths, trend, db.lapsedReplies(scope), tables);
     }
 
@@ -127,12 +127,12 @@ public final class SupervisionFigures {
     // ------------------------------------------------------------------ the printed tables
 
     /** Prints a count. */
-    static String count(long n) {
+    public static String count(long n) {
         return Long.toString(n);
     }
 
     /** Prints a percentage with one decimal, or a dash. */
-    static String percent(Optional<BigDecimal> rate) {
+    public static String percent(Optional<BigDecimal> rate) {
         return rate.map(r -> r.toPlainString() + "%").orElse("—");
     }
 

@@ -159,4 +159,87 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
         assertThat(badData.header("Content-Type")).startsWith("application/problem+json");
         assertThat(badData.body()).contains("年度「20x4」无效", "\"field\":\"year\"");
     }
+
+    /** The printed rows of section {@code id}, keyed by their first cell. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> rows(Map<String, Object> figures, String id) {
+        Map<String, Object> section = ((List<Map<String, Object>>) figures.get("sections")).stream()
+                .filter(s -> s.get("id").equals(id)).findFirst().orElseThrow(() -> new AssertionError("no section " + id));
+        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+        ((List<List<String>>) section.get("rows")).forEach(r -> rows.put(r.get(0), r.subList(1, r.size())));
+        return rows;
+    }
+
+    @Test
+    void theYearlyInspectionCountsWorkPointsResolutionsLeadsAndRepliesPerMemberUnit() {
+        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024", 200);
+
+        // 要点按期/逾期/未完成, 议定已完成/未完成, 移送线索, 已决定, 其中立案, 文书按期回复, 按期回复率, 已验收进展报告
+        Map<String, List<String>> inspection = rows(figures, "inspection");
+        assertThat(inspection.get("市公安局")).containsExactly("1", "1", "0", "0", "0", "2", "2", "1", "2", "66.7%", "2");
+        assertThat(inspection.get("市司法局")).containsExactly("0", "0", "1", "1", "0", "0", "0", "0", "1", "50.0%", "1");
+        assertThat(inspection.get("市政数局")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "0.0%", "0");
+        assertThat(inspection.get("市检察院")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "—", "0");
+        assertThat(inspection).containsKeys("市教育局", "市农业农村局").doesNotContainKeys("市政府", "府检联动办", "合计");
+        // 负责事项, 按期完成, 逾期完成, 未完成, 其中逾期
+        assertThat(rows(figures, "work-points")).containsOnly(
+                Map.entry("市公安局", List.of("2", "1", "1", "0", "0")),
+                Map.entry("市司法局", List.of("1", "0", "0", "1", "1")),
+                Map.entry("合计", List.of("3", "1", "1", "1", "1")));
+        // 负责事项, 已完成, 未完成, 其中逾期
+        assertThat(rows(figures, "resolutions")).containsOnly(
+                Map.entry("市司法局", List.of("1", "1", "0", "0")), Map.entry("合计", List.of("1", "1", "0", "0")));
+        // 移送线索, 待受理, 审查中, 立案, 不立案, 移送其他机关, 已反馈结果
+        assertThat(rows(figures, "leads")).containsOnly(
+                Map.entry("市公安局", List.of("2", "0", "0", "1", "1", "0", "1")),
+                Map.entry("合计", List.of("2", "0", "0", "1", "1", "0", "1")));
+        assertThat(evidence(figures)).containsExactlyInAnyOrder(
+                List.of("市公安局", "工作要点第1项 建立线索移送台账", "2024-06-10", "2024-06-12"),
+                List.of("市公安局", "工作要点第2项 开展联合培训", "2024-05-20", "2024-05-21"),
+                List.of("市司法局", "议定事项第1项 建立议定事项督办台账", "2024-07-01", "2024-07-02"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<List<String>> evidence(Map<String, Object> figures) {
+        return ((List<Map<String, Object>>) figures.get("sections")).stream().filter(s -> s.get("id").equals("inspection-evidence"))
+                .findFirst().map(s -> (List<List<String>>) s.get("rows")).orElseThrow();
+    }
+
+    @Test
+    void aProsecutorSeesTheInspectionOfTheirOwnProcuratorateAndTheLeadsSentToIt() {
+        Map<String, Object> figures = api(PROSECUTOR, "/api/v1/dashboard?year=2024", 200);
+
+        Map<String, List<String>> inspection = rows(figures, "inspection");
+        assertThat(inspection.get("市检察院")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "—", "0");
+        assertThat(inspection.get("市公安局")).containsExactly("—", "—", "—", "—", "—", "2", "2", "1", "1", "50.0%", "—");
+        assertThat(inspection.get("市司法局")).containsExactly("—", "—", "—", "—", "—", "0", "0", "0", "1", "50.0%", "—");
+        assertThat(rows(figures, "work-points")).isEmpty();
+        assertThat(rows(figures, "resolutions")).isEmpty();
+        assertThat(rows(figures, "leads")).containsEntry("市公安局", List.of("2", "0", "0", "1", "1", "0", "1"));
+        assertThat(evidence(figures)).isEmpty();
+    }
+
+    @Test
+    void theInspectionFollowsTheUnitFilterAndAnotherYearCountsNothing() {
+        Map<String, Object> police = api(ADMIN, "/api/v1/dashboard?year=2024&unit=jm-police", 200);
+        Map<String, Object> before = api(ADMIN, "/api/v1/dashboard?year=2023", 200);
+
+        assertThat(rows(police, "inspection")).containsOnlyKeys("市公安局");
+        assertThat(rows(police, "work-points")).containsOnlyKeys("市公安局", "合计");
+        assertThat(rows(police, "resolutions")).isEmpty();
+        // OLD, numbered 2023, was answered on time
+        assertThat(rows(before, "inspection").get("市公安局")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "1", "100.0%", "0");
+        assertThat(rows(before, "leads")).isEmpty();
+        assertThat(evidence(before)).isEmpty();
+    }
+
+    @Test
+    void thePageShowsTheInspectionAsCaptionedTables() {
+        Page page = signedIn(ADMIN).get("/dashboard?year=2024");
+
+        assertThat(page.body()).contains("<caption>2024年度检查：各成员单位执行情况</caption>",
+                "<caption>2024年度工作要点落实情况</caption>", "<caption>2024年度线索移送及处理情况（按移送单位）</caption>",
+                "<th scope=\"row\">市公安局</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>2</td><td>2</td><td>1</td><td>2</td><td>66.7%</td><td>2</td>",
+                "data-section=\"work-points\"", "data-section=\"leads\"");
+    }
 }

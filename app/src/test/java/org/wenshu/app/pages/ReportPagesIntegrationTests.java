@@ -133,6 +133,35 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
                 .contains("按期回复率为" + ((Map<String, Object>) dashboard.get("overall")).get("onTimeRate") + "%");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theYearlyInspectionInTheReportEqualsTheDashboardAndTheHandCountedFigures() throws IOException {
+        String text = continuousText(report);
+        List<String> lines = text.lines().map(ReportPagesIntegrationTests::squeezed).toList();
+
+        // hand-counted (see SeededYear): 要点按期/逾期/未完成, 议定已完成/未完成, 移送线索, 已决定, 立案, 文书按期回复, 按期回复率, 已验收进展报告
+        assertThat(text).containsPattern("(?m)^市公安局 1 1 0 0 0 2 2 1 2 66.7% 2$")
+                .containsPattern("(?m)^市司法局 0 0 1 1 0 0 0 0 1 50.0% 1$")
+                .containsPattern("(?m)^市政数局 0 0 0 0 0 0 0 0 0 0.0% 0$")
+                .containsPattern("(?m)^市检察院 0 0 0 0 0 0 0 0 0 — 0$")
+                .containsPattern("(?m)^市公安局 2 0 0 1 1 0 1$");
+        int sectionsChecked = 0;
+        for (Map<String, Object> section : (List<Map<String, Object>>) dashboard.get("sections")) {
+            if (!List.of("inspection", "work-points", "resolutions", "leads", "inspection-evidence").contains(section.get("id"))) {
+                continue;
+            }
+            sectionsChecked++;
+            for (List<String> row : (List<List<String>>) section.get("rows")) {
+                assertThat(lines).as("row %s of %s in:%n%s", row, section.get("id"), text)
+                        .contains(squeezed(String.join(" ", row)));
+            }
+        }
+        assertThat(sectionsChecked).isEqualTo(5);
+        assertThat(squeezed(text.replace("\n", ""))).contains(
+                "市公安局工作要点第1项建立线索移送台账2024-06-10 2024-06-12",
+                "市司法局议定事项第1项建立议定事项督办台账2024-07-01 2024-07-02");
+    }
+
     private static String str(Object number) {
         return String.valueOf(number);
     }
@@ -152,7 +181,9 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
                 .contains("从回复情况看，采纳2项、部分采纳1项、未采纳1项（以各单位最近一次回复为准）；自送达之日起平均33.0天作出回复。")
                 .contains("逾期未回复的单位有：荆门市政务服务和大数据管理局1项、荆门市司法局1项。")
                 .contains("二、文书办理状态", "三、各单位按期回复率", "四、各领域每月发文数", "七、各单位平均回复用时（自送达之日起）",
-                        "八、逾期和未回复文书清单", "（一）荆门市政务服务和大数据管理局")
+                        "八、2024年度检查：各成员单位执行情况", "九、2024年度工作要点落实情况", "十、2024年度联席会议议定事项落实情况",
+                        "十一、2024年度线索移送及处理情况（按移送单位）", "十二、2024年度检查佐证：已验收的进展报告（每单位最近5份）",
+                        "十三、逾期和未回复文书清单", "（一）荆门市政务服务和大数据管理局")
                 .contains(numbers.get("D1"), numbers.get("J1"), numbers.get("P2"))
                 .doesNotContain(numbers.get("P1"))
                 .contains("特此报告。")

@@ -30,7 +30,20 @@ import org.wenshu.archive.IssueRequest;
 import org.wenshu.archive.ReplyTerm;
 import org.wenshu.archive.ResponseSubmission;
 import org.wenshu.archive.UploadedFile;
+import org.wenshu.archive.leads.Lead;
+import org.wenshu.archive.leads.LeadDecision;
+import org.wenshu.archive.leads.LeadDomain;
+import org.wenshu.archive.leads.LeadFiling;
+import org.wenshu.archive.leads.LeadType;
+import org.wenshu.archive.leads.Leads;
 import org.wenshu.archive.storage.S3ObjectStore;
+import org.wenshu.archive.tracking.ItemDraft;
+import org.wenshu.archive.tracking.ItemList;
+import org.wenshu.archive.tracking.ItemQuery;
+import org.wenshu.archive.tracking.ProgressReport;
+import org.wenshu.archive.tracking.ReportSubmission;
+import org.wenshu.archive.tracking.TrackedItem;
+import org.wenshu.archive.tracking.TrackedItems;
 
 /**
  * The year 2024 of the shared page-test context, seeded once per JVM through a second archive on the same database
@@ -48,6 +61,16 @@ import org.wenshu.archive.storage.S3ObjectStore;
  * <li>X1 → 市公安局 (公益诉讼诉前) from another procuratorate (十堰市人民检察院): answered 2024-03-11, on time,
  * 10 days, 未采纳 — counted for the office, never for a 荆门 prosecutor;</li>
  * <li>OLD → 市公安局, numbered 2023: outside the year.</li>
+ * </ul>
+ * and, for the yearly inspection (年度检查), counted by hand in the inspection tests:
+ * <ul>
+ * <li>the 2024 work-point list, published 2024-05-02, of three points: W1 建立线索移送台账 (市公安局, due 2024-06-30,
+ * reported 2024-06-10 and accepted 06-12: on time); W2 开展联合培训 (市公安局, due 2024-05-10, reported 2024-05-20 and
+ * accepted 05-21: late); W3 完善信息共享机制 (市司法局, due 2024-09-30, never reported: open and overdue);</li>
+ * <li>one resolution of a joint meeting, R1 建立议定事项督办台账 (市司法局, due 2024-12-31, reported 2024-07-01 and
+ * accepted 07-02: done);</li>
+ * <li>two leads from 市公安局 to 市检察院: L1 filed 2024-05-06, 立案, result fed back 2024-06-20; L2 filed
+ * 2024-05-08, 不立案.</li>
  * </ul>
  */
 final class SeededYear {
@@ -102,7 +125,56 @@ final class SeededYear {
         clock.set("2024-05-01T16:30:00Z");
         respond(archive, r.get("P2"), "市公安局", Adoption.PARTLY_ADOPTED);
         archive.close(r.get("P3").id(), Adoption.ADOPTED, "已当面督促", Optional.of("问题已在联席会议上解决"), "市检察院");
+        seedInspection(dataSource, context, archive, clock);
         return r;
+    }
+
+    /** The work points, resolution and leads of the year (see the class comment), in the order of their days. */
+    private static void seedInspection(DataSource dataSource, ApplicationContext context, Archive archive, MovingClock clock) {
+        TrackedItems tracked = TrackedItems.open(dataSource, archive, context.getBean(S3ObjectStore.class),
+                ArchiveLimits.defaults(), clock);
+        Leads leads = Leads.of(archive);
+        clock.set("2024-05-02T02:00:00Z");
+        ItemList list = tracked.createList(YEAR, "2024年府检联动工作要点", "jm-coordination-office", List.of(
+                new ItemDraft(1, "建立线索移送台账", "", "市公安局", List.of(), "2024-06-30"),
+                new ItemDraft(2, "开展联合培训", "", "市公安局", List.of(), "2024-05-10"),
+                new ItemDraft(3, "完善信息共享机制", "", "市司法局", List.of(), "2024-09-30")), "seed");
+        tracked.publish(list.id(), "seed");
+        Map<Integer, String> points = new LinkedHashMap<>();
+        tracked.items(ItemQuery.all().inList(list.id())).forEach(item -> points.put(item.number(), item.id()));
+        clock.set("2024-05-03T02:00:00Z");
+        TrackedItem resolution = tracked.createFromResolution("seed-meeting-2024", YEAR,
+                new ItemDraft(1, "建立议定事项督办台账", "", "市司法局", List.of(), "2024-12-31"), "seed");
+        clock.set("2024-05-06T02:00:00Z");
+        Lead l1 = leads.file(lead("L1"));
+        leads.acknowledge(l1.id(), "市检察院", "检察官甲");
+        leads.decide(l1.id(), LeadDecision.OPEN_CASE, null, null, "市检察院", "检察官甲");
+        clock.set("2024-05-08T02:00:00Z");
+        Lead l2 = leads.file(lead("L2"));
+        leads.acknowledge(l2.id(), "市检察院", "检察官甲");
+        leads.decide(l2.id(), LeadDecision.NO_CASE, "不符合立案条件", null, "市检察院", "检察官甲");
+        clock.set("2024-05-20T02:00:00Z");
+        ProgressReport w2 = tracked.submit(new ReportSubmission(points.get(2), "市公安局", "seed", "已开展联合培训",
+                Optional.of(LocalDate.of(YEAR, 5, 20)), List.of()));
+        clock.set("2024-05-21T02:00:00Z");
+        tracked.accept(w2.id(), Optional.empty(), "seed");
+        clock.set("2024-06-10T02:00:00Z");
+        ProgressReport w1 = tracked.submit(new ReportSubmission(points.get(1), "市公安局", "seed", "台账已建立",
+                Optional.of(LocalDate.of(YEAR, 6, 10)), List.of()));
+        clock.set("2024-06-12T02:00:00Z");
+        tracked.accept(w1.id(), Optional.empty(), "seed");
+        clock.set("2024-06-20T02:00:00Z");
+        leads.conclude(l1.id(), "已提起行政公益诉讼", Optional.empty(), "市检察院", "检察官甲");
+        clock.set("2024-07-01T02:00:00Z");
+        ProgressReport r1 = tracked.submit(new ReportSubmission(resolution.id(), "市司法局", "seed", "督办台账已建立",
+                Optional.of(LocalDate.of(YEAR, 7, 1)), List.of()));
+        clock.set("2024-07-02T02:00:00Z");
+        tracked.accept(r1.id(), Optional.empty(), "seed");
+    }
+
+    private static LeadFiling lead(String key) {
+        return new LeadFiling("市公安局", "公安局民警", "市检察院", LeadType.PUBLIC_INTEREST, "种子线索 " + key,
+                "种子数据 " + key + " 的事实", LeadDomain.ECOLOGY, "《中华人民共和国行政诉讼法》第二十五条", List.of());
     }
 
     private static InstrumentRecord issue(Archive archive, String key, String issuer, String recipient, int year, String kind) {

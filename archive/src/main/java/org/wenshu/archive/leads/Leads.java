@@ -355,6 +355,57 @@ public final class Leads {
                         + "ORDER BY num_year, serial", this::row, unit.id()));
     }
 
+    /**
+     * Per filing unit, its leads filed in {@code year} (the filing day in the archive's zone, Asia/Shanghai by default),
+     * counted by the step reached and the decision: one grouped SQL count. Only leads received by one of
+     * {@code receivingUnits} when present (an empty set counts nothing); units without leads are left out; ordered as
+     * the archive lists units.
+     */
+    public List<LeadTally> tally(int year, Optional<java.util.Set<String>> receivingUnits) {
+        if (receivingUnits.isPresent() && receivingUnits.get().isEmpty()) {
+            return List.of();
+        }
+        java.time.ZoneId zone = keeping.clock().getZone();
+        List<Object> args = new ArrayList<>();
+        args.add(RecordKeeping.utc(java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant()));
+        args.add(RecordKeeping.utc(java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant()));
+        StringBuilder where = new StringBuilder(" WHERE filed_at >= ? AND filed_at < ?");
+        receivingUnits.ifPresent(units -> {
+            where.append(" AND receiving_unit IN (").append(String.join(", ", units.stream().map(u -> "?").toList())).append(")");
+            args.addAll(units);
+        });
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT filing_unit, status, decision, COUNT(*) AS n FROM leads" + where
+                + " GROUP BY filing_unit, status, decision", rs -> {
+            long[] c = counts.computeIfAbsent(rs.getString("filing_unit"), k -> new long[7]);
+            long n = rs.getLong("n");
+            LeadStatus status = LeadStatus.valueOf(rs.getString("status"));
+            c[0] += n;
+            switch (status) {
+                case FILED -> c[1] += n;
+                case ACKNOWLEDGED -> c[2] += n;
+                case DECIDED, CONCLUDED -> {
+                    switch (LeadDecision.valueOf(rs.getString("decision"))) {
+                        case OPEN_CASE -> c[3] += n;
+                        case NO_CASE -> c[4] += n;
+                        case TRANSFER -> c[5] += n;
+                    }
+                    if (status == LeadStatus.CONCLUDED) {
+                        c[6] += n;
+                    }
+                }
+            }
+        }, args.toArray());
+        List<LeadTally> tallies = new ArrayList<>();
+        for (Unit unit : archive.units()) {
+            long[] c = counts.get(unit.id());
+            if (c != null) {
+                tallies.add(new LeadTally(unit, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+            }
+        }
+        return tallies;
+    }
+
     /** Every lead id in filing order (for rebuilding the search index). */
     public List<String> ids() {
         return jdbc.queryForList("SELECT id FROM leads ORDER BY filed_at, id", String.class);
