@@ -64,9 +64,9 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
     @Test
     @SuppressWarnings("unchecked")
     void officeSeesEveryStateAndTheRepliesOfEveryAgencyForTheYear() {
-        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024", 200);
+        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2021", 200);
 
-        assertThat(figures).containsEntry("year", 2024).containsEntry("total", 8).containsEntry("overdue", 2)
+        assertThat(figures).containsEntry("year", 2021).containsEntry("total", 8).containsEntry("overdue", 2)
                 .containsEntry("zone", "Asia/Shanghai");
         assertThat(figures.get("states")).isEqualTo(Map.of("ISSUED", 1, "DELIVERED", 1, "RESPONDED", 4, "CLOSED", 1,
                 "WITHDRAWN", 1));
@@ -82,11 +82,11 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
                 .containsEntry("overdue", 1).containsEntry("onTimeRate", 0.0).containsEntry("averageDaysToReply", null);
         assertThat(figures.get("agencies")).asList().hasSize(3);
         assertThat(figures.get("domainMonths")).isEqualTo(List.of(
-                Map.of("domain", "公益诉讼诉前", "month", "2024-03", "count", 1),
-                Map.of("domain", "检察建议书", "month", "2024-03", "count", 4),
-                Map.of("domain", "社会治理", "month", "2024-03", "count", 2),
-                Map.of("domain", "纠正违法", "month", "2024-03", "count", 1)));
-        assertThat(figures.get("overdueTrend")).isEqualTo(List.of(Map.of("month", "2024-05", "count", 3)));
+                Map.of("domain", "公益诉讼诉前", "month", "2021-03", "count", 1),
+                Map.of("domain", "检察建议书", "month", "2021-03", "count", 4),
+                Map.of("domain", "社会治理", "month", "2021-03", "count", 2),
+                Map.of("domain", "纠正违法", "month", "2021-03", "count", 1)));
+        assertThat(figures.get("overdueTrend")).isEqualTo(List.of(Map.of("month", "2021-05", "count", 3)));
         assertThat((Map<String, Object>) figures.get("overall")).containsEntry("owed", 7).containsEntry("answered", 4)
                 .containsEntry("onTime", 3).containsEntry("late", 1).containsEntry("overdue", 2)
                 .containsEntry("onTimeRate", 50.0).containsEntry("averageDaysToReply", 33.0)
@@ -95,7 +95,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
 
     @Test
     void aProsecutorSeesOnlyWhatTheirProcuratorateIssued() {
-        Map<String, Object> figures = api(PROSECUTOR, "/api/v1/dashboard?year=2024", 200);
+        Map<String, Object> figures = api(PROSECUTOR, "/api/v1/dashboard?year=2021", 200);
 
         assertThat(figures).containsEntry("total", 7).containsEntry("overdue", 2);
         assertThat(agency(figures, "jm-police")).containsEntry("owed", 3).containsEntry("answered", 2)
@@ -106,7 +106,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
 
     @Test
     void theUnitFilterKeepsInstrumentsTheUnitIssuedOrReceives() {
-        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024&unit=" + java.net.URLEncoder.encode("市司法局",
+        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2021&unit=" + java.net.URLEncoder.encode("市司法局",
                 StandardCharsets.UTF_8), 200);
 
         assertThat(figures).containsEntry("total", 3);
@@ -139,8 +139,8 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
     void thePageShowsTheSameFiguresAsCaptionedTablesAndItsDataIsTheApiJson() throws IOException {
         PageSession office = signedIn(ADMIN);
 
-        Page page = office.get("/dashboard?year=2024");
-        Page data = office.get("/dashboard/figures?year=2024");
+        Page page = office.get("/dashboard?year=2021");
+        Page data = office.get("/dashboard/figures?year=2021");
         Page bad = office.get("/dashboard?year=20x4");
         Page badData = office.get("/dashboard/figures?year=20x4");
 
@@ -152,7 +152,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
                 "<th scope=\"row\">合计</th><td>7</td><td>4</td><td>3</td><td>1</td><td>2</td><td>0</td><td>50.0%</td>",
                 "/webjars/echarts/", "/dist/echarts.min.js", "/js/dashboard.js", "data-section=\"on-time\"");
         assertThat(JSON.readValue(data.body(), new TypeReference<Map<String, Object>>() { }))
-                .isEqualTo(api(ADMIN, "/api/v1/dashboard?year=2024", 200));
+                .isEqualTo(api(ADMIN, "/api/v1/dashboard?year=2021", 200));
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("class=\"field-error\"", "年度「20x4」无效");
         assertThat(badData.status()).isEqualTo(400);
@@ -172,7 +172,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
 
     @Test
     void theYearlyInspectionCountsWorkPointsResolutionsLeadsAndRepliesPerMemberUnit() {
-        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2024", 200);
+        Map<String, Object> figures = api(ADMIN, "/api/v1/dashboard?year=2021", 200);
 
         // 要点按期/逾期/未完成, 议定已完成/未完成, 移送线索, 已决定, 其中立案, 文书按期回复, 按期回复率, 已验收进展报告
         Map<String, List<String>> inspection = rows(figures, "inspection");
@@ -194,9 +194,9 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
                 Map.entry("市公安局", List.of("2", "0", "0", "1", "1", "0", "1")),
                 Map.entry("合计", List.of("2", "0", "0", "1", "1", "0", "1")));
         assertThat(evidence(figures)).containsExactlyInAnyOrder(
-                List.of("市公安局", "工作要点第1项 建立线索移送台账", "2024-06-10", "2024-06-12"),
-                List.of("市公安局", "工作要点第2项 开展联合培训", "2024-05-20", "2024-05-21"),
-                List.of("市司法局", "议定事项第1项 建立议定事项督办台账", "2024-07-01", "2024-07-02"));
+                List.of("市公安局", "工作要点第1项 建立线索移送台账", "2021-06-10", "2021-06-12"),
+                List.of("市公安局", "工作要点第2项 开展联合培训", "2021-05-20", "2021-05-21"),
+                List.of("市司法局", "议定事项第1项 建立议定事项督办台账", "2021-07-01", "2021-07-02"));
     }
 
     @SuppressWarnings("unchecked")
@@ -207,7 +207,7 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
 
     @Test
     void aProsecutorSeesTheInspectionOfTheirOwnProcuratorateAndTheLeadsSentToIt() {
-        Map<String, Object> figures = api(PROSECUTOR, "/api/v1/dashboard?year=2024", 200);
+        Map<String, Object> figures = api(PROSECUTOR, "/api/v1/dashboard?year=2021", 200);
 
         Map<String, List<String>> inspection = rows(figures, "inspection");
         assertThat(inspection.get("市检察院")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "—", "0");
@@ -221,13 +221,13 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
 
     @Test
     void theInspectionFollowsTheUnitFilterAndAnotherYearCountsNothing() {
-        Map<String, Object> police = api(ADMIN, "/api/v1/dashboard?year=2024&unit=jm-police", 200);
-        Map<String, Object> before = api(ADMIN, "/api/v1/dashboard?year=2023", 200);
+        Map<String, Object> police = api(ADMIN, "/api/v1/dashboard?year=2021&unit=jm-police", 200);
+        Map<String, Object> before = api(ADMIN, "/api/v1/dashboard?year=2020", 200);
 
         assertThat(rows(police, "inspection")).containsOnlyKeys("市公安局");
         assertThat(rows(police, "work-points")).containsOnlyKeys("市公安局", "合计");
         assertThat(rows(police, "resolutions")).isEmpty();
-        // OLD, numbered 2023, was answered on time
+        // OLD, numbered 2020, was answered on time
         assertThat(rows(before, "inspection").get("市公安局")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "1", "100.0%", "0");
         assertThat(rows(before, "leads")).isEmpty();
         assertThat(evidence(before)).isEmpty();
@@ -235,10 +235,10 @@ class DashboardPagesIntegrationTests extends PagesTestSupport {
 
     @Test
     void thePageShowsTheInspectionAsCaptionedTables() {
-        Page page = signedIn(ADMIN).get("/dashboard?year=2024");
+        Page page = signedIn(ADMIN).get("/dashboard?year=2021");
 
-        assertThat(page.body()).contains("<caption>2024年度检查：各成员单位执行情况</caption>",
-                "<caption>2024年度工作要点落实情况</caption>", "<caption>2024年度线索移送及处理情况（按移送单位）</caption>",
+        assertThat(page.body()).contains("<caption>2021年度检查：各成员单位执行情况</caption>",
+                "<caption>2021年度工作要点落实情况</caption>", "<caption>2021年度线索移送及处理情况（按移送单位）</caption>",
                 "<th scope=\"row\">市公安局</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>2</td><td>2</td><td>1</td><td>2</td><td>66.7%</td><td>2</td>",
                 "data-section=\"work-points\"", "data-section=\"leads\"");
     }

@@ -79,9 +79,9 @@ class OfficeBrowserIntegrationTests extends PagesTestSupport {
         wait.until(ExpectedConditions.urlContains("/dashboard"));
         WebElement year = browser.findElement(By.id("filter-year"));
         year.clear();
-        year.sendKeys("2024");
+        year.sendKeys("2021");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("year=2024"));
+        wait.until(ExpectedConditions.urlContains("year=2021"));
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.cssSelector("section.dashboard")), "data-charts"));
 
         assertThat(browser.findElement(By.cssSelector("section.dashboard")).getAttribute("data-charts")).isEqualTo("drawn");
@@ -104,8 +104,8 @@ class OfficeBrowserIntegrationTests extends PagesTestSupport {
 
         browser.findElement(By.linkText("年度报告")).click();
         wait.until(ExpectedConditions.urlContains("/reports"));
-        WebElement link = browser.findElement(By.id("report-2024"));
-        assertThat(link.getText()).isEqualTo("2024年度报告（PDF）");
+        WebElement link = browser.findElement(By.id("report-2021"));
+        assertThat(link.getText()).isEqualTo("2021年度报告（PDF）");
         screenshot("office-03-reports");
         @SuppressWarnings("unchecked")
         Map<String, Object> download = (Map<String, Object>) browser.executeAsyncScript(

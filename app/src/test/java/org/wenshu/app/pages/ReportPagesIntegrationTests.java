@@ -67,14 +67,14 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
     void setUp() throws Exception {
         ensureAccounts();
         SeededYear.ensure(context);
-        HttpResponse<byte[]> response = get(ADMIN, "/api/v1/reports/2024");
+        HttpResponse<byte[]> response = get(ADMIN, "/api/v1/reports/2021");
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         report = response.body();
         Path kept = Path.of("target", "reports");
         Files.createDirectories(kept);
-        Files.write(kept.resolve("report-2024.pdf"), report);
-        dashboard = JSON.readValue(get(ADMIN, "/api/v1/dashboard?year=2024").body(), new TypeReference<Map<String, Object>>() { });
+        Files.write(kept.resolve("report-2021.pdf"), report);
+        dashboard = JSON.readValue(get(ADMIN, "/api/v1/dashboard?year=2021").body(), new TypeReference<Map<String, Object>>() { });
     }
 
     private HttpResponse<byte[]> get(String username, String path) throws IOException, InterruptedException {
@@ -126,7 +126,7 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
                 .containsPattern("(?m)^已撤回 " + states.get("WITHDRAWN") + "$")
                 .containsPattern("(?m)^合计 " + dashboard.get("total") + "$")
                 .containsPattern("(?m)^其中逾期未回复 " + dashboard.get("overdue") + "$")
-                .containsPattern("(?m)^2024年5月 " + ((List<Map<String, Object>>) dashboard.get("overdueTrend")).get(0).get("count") + "$");
+                .containsPattern("(?m)^2021年5月 " + ((List<Map<String, Object>>) dashboard.get("overdueTrend")).get(0).get("count") + "$");
         String summary = squeezed(text.replace("\n", ""));
         assertThat(summary).contains("纳入统计的府检联动文书共" + dashboard.get("total") + "件")
                 .contains("尚待回复且已超过回复期限的文书" + dashboard.get("overdue") + "件")
@@ -158,8 +158,8 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
         }
         assertThat(sectionsChecked).isEqualTo(5);
         assertThat(squeezed(text.replace("\n", ""))).contains(
-                "市公安局工作要点第1项建立线索移送台账2024-06-10 2024-06-12",
-                "市司法局议定事项第1项建立议定事项督办台账2024-07-01 2024-07-02");
+                "市公安局工作要点第1项建立线索移送台账2021-06-10 2021-06-12",
+                "市司法局议定事项第1项建立议定事项督办台账2021-07-01 2021-07-02");
     }
 
     private static String str(Object number) {
@@ -173,16 +173,16 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
         SeededYear.ensure(context).forEach((key, record) -> numbers.put(key, record.number().text()));
 
         assertThat(text).startsWith("荆门市“府检联动”工作领导小组办公室")
-                .contains("2024年度府检联动工作情况报告")
+                .contains("2021年度府检联动工作情况报告")
                 .contains("一、总体情况")
-                .contains("2024年度，纳入统计的府检联动文书共8件，其中已发出1件、已送达1件、已回复4件、已办结1件、已撤回1件。")
+                .contains("2021年度，纳入统计的府检联动文书共8件，其中已发出1件、已送达1件、已回复4件、已办结1件、已撤回1件。")
                 .contains("各成员单位应回复事项7项，已回复4项，其中按期回复3项、逾期回复1项；逾期未回复2项，未到期0项。"
                         + "按期回复率为50.0%（按期回复÷（已回复+逾期未回复））。")
                 .contains("从回复情况看，采纳2项、部分采纳1项、未采纳1项（以各单位最近一次回复为准）；自送达之日起平均33.0天作出回复。")
                 .contains("逾期未回复的单位有：荆门市政务服务和大数据管理局1项、荆门市司法局1项。")
                 .contains("二、文书办理状态", "三、各单位按期回复率", "四、各领域每月发文数", "七、各单位平均回复用时（自送达之日起）",
-                        "八、2024年度检查：各成员单位执行情况", "九、2024年度工作要点落实情况", "十、2024年度联席会议议定事项落实情况",
-                        "十一、2024年度线索移送及处理情况（按移送单位）", "十二、2024年度检查佐证：已验收的进展报告（每单位最近5份）",
+                        "八、2021年度检查：各成员单位执行情况", "九、2021年度工作要点落实情况", "十、2021年度联席会议议定事项落实情况",
+                        "十一、2021年度线索移送及处理情况（按移送单位）", "十二、2021年度检查佐证：已验收的进展报告（每单位最近5份）",
                         "十三、逾期和未回复文书清单", "（一）荆门市政务服务和大数据管理局")
                 .contains(numbers.get("D1"), numbers.get("J1"), numbers.get("P2"))
                 .doesNotContain(numbers.get("P1"))
@@ -247,16 +247,16 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
         PageSession office = signedIn(ADMIN);
 
         Page page = office.get("/reports");
-        Page download = office.get("/reports/2024.pdf");
+        Page download = office.get("/reports/2021.pdf");
         Page badYear = office.get("/reports/1999.pdf");
         Page refused = signedIn(PROSECUTOR).get("/reports");
-        HttpResponse<byte[]> prosecutorApi = get(PROSECUTOR, "/api/v1/reports/2024");
+        HttpResponse<byte[]> prosecutorApi = get(PROSECUTOR, "/api/v1/reports/2021");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("href=\"/reports/2024.pdf\"", "2024年度报告（PDF）");
+        assertThat(page.body()).contains("href=\"/reports/2021.pdf\"", "2021年度报告（PDF）");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
-        assertThat(download.header("Content-Disposition")).contains("attachment", "filename*=UTF-8''2024");
+        assertThat(download.header("Content-Disposition")).contains("attachment", "filename*=UTF-8''2021");
         assertThat(badYear.status()).isEqualTo(400);
         assertThat(badYear.body()).contains("role=\"alert\"", "年度 1999 超出范围");
         assertThat(refused.status()).isEqualTo(403);
@@ -280,8 +280,8 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
 
         String[] bad = run("report", "--year", "1999", "--out", out.toString());
         String[] word = run("report", "--year", "twenty", "--out", out.toString());
-        String[] missingDirectory = run("report", "--year", "2024", "--out", out.resolveSibling("none").resolve("r.pdf").toString());
-        String[] good = run("report", "--year", "2024", "--out", out.toString());
+        String[] missingDirectory = run("report", "--year", "2021", "--out", out.resolveSibling("none").resolve("r.pdf").toString());
+        String[] good = run("report", "--year", "2021", "--out", out.toString());
 
         assertThat(bad[0]).isEqualTo("2");
         assertThat(bad[2]).contains("--year", "年度 1999 超出范围");
@@ -290,7 +290,7 @@ class ReportPagesIntegrationTests extends PagesTestSupport {
         assertThat(missingDirectory[0]).isEqualTo("2");
         assertThat(missingDirectory[2]).contains("输出目录不存在");
         assertThat(good[0]).as(good[2]).isEqualTo("0");
-        assertThat(good[1]).contains("2024年度府检联动工作情况报告", "文书 8 件", "逾期未回复 2 件");
+        assertThat(good[1]).contains("2021年度府检联动工作情况报告", "文书 8 件", "逾期未回复 2 件");
         assertThat(continuousText(Files.readAllBytes(out))).isEqualTo(continuousText(report));
     }
 

@@ -46,36 +46,37 @@ import org.wenshu.archive.tracking.TrackedItem;
 import org.wenshu.archive.tracking.TrackedItems;
 
 /**
- * The year 2024 of the shared page-test context, seeded once per JVM through a second archive on the same database
+ * The year 2021 of the shared page-test context (a year no other test's records fall in: the example files are dated
+ * 2024, the other page tests issue today), seeded once per JVM through a second archive on the same database
  * and storage whose clock the seed moves (the application's own clock says today). Every figure of it is counted by
- * hand in {@link #EXPECTED}: nine instruments of 2024, all issued on 2024-03-01 at 10:00 Shanghai time, delivered the
- * same day and due 2024-05-01 unless said otherwise —
+ * hand in {@link #EXPECTED}: nine instruments of 2021, all issued on 2021-03-01 at 10:00 Shanghai time, delivered the
+ * same day and due 2021-05-01 unless said otherwise —
  * <ul>
- * <li>P1 → 市公安局 (社会治理): answered 2024-04-10, on time, 40 days, 采纳;</li>
- * <li>P2 → 市公安局 (社会治理): answered 2024-05-01T16:30Z = 00:30 on 2 May in Shanghai: late (on time in UTC), 62 days, 部分采纳;</li>
+ * <li>P1 → 市公安局 (社会治理): answered 2021-04-10, on time, 40 days, 采纳;</li>
+ * <li>P2 → 市公安局 (社会治理): answered 2021-05-01T16:30Z = 00:30 on 2 May in Shanghai: late (on time in UTC), 62 days, 部分采纳;</li>
  * <li>P3 → 市公安局: closed without a reply (none of on time / late / overdue);</li>
  * <li>J1 → 市司法局 (纠正违法): unanswered, overdue;</li>
- * <li>J2 → 市司法局: answered 2024-03-21 (未采纳) and 2024-03-25 (采纳, the latest): on time, 20 days;</li>
+ * <li>J2 → 市司法局: answered 2021-03-21 (未采纳) and 2021-03-25 (采纳, the latest): on time, 20 days;</li>
  * <li>J3 → 市司法局: withdrawn (only in the state counts);</li>
  * <li>D1 → 市政数局: never delivered, due from the issue date, overdue;</li>
- * <li>X1 → 市公安局 (公益诉讼诉前) from another procuratorate (十堰市人民检察院): answered 2024-03-11, on time,
+ * <li>X1 → 市公安局 (公益诉讼诉前) from another procuratorate (十堰市人民检察院): answered 2021-03-11, on time,
  * 10 days, 未采纳 — counted for the office, never for a 荆门 prosecutor;</li>
- * <li>OLD → 市公安局, numbered 2023: outside the year.</li>
+ * <li>OLD → 市公安局, numbered 2020: outside the year.</li>
  * </ul>
  * and, for the yearly inspection (年度检查), counted by hand in the inspection tests:
  * <ul>
- * <li>the 2024 work-point list, published 2024-05-02, of three points: W1 建立线索移送台账 (市公安局, due 2024-06-30,
- * reported 2024-06-10 and accepted 06-12: on time); W2 开展联合培训 (市公安局, due 2024-05-10, reported 2024-05-20 and
- * accepted 05-21: late); W3 完善信息共享机制 (市司法局, due 2024-09-30, never reported: open and overdue);</li>
- * <li>one resolution of a joint meeting, R1 建立议定事项督办台账 (市司法局, due 2024-12-31, reported 2024-07-01 and
+ * <li>the 2021 work-point list, published 2021-05-02, of three points: W1 建立线索移送台账 (市公安局, due 2021-06-30,
+ * reported 2021-06-10 and accepted 06-12: on time); W2 开展联合培训 (市公安局, due 2021-05-10, reported 2021-05-20 and
+ * accepted 05-21: late); W3 完善信息共享机制 (市司法局, due 2021-09-30, never reported: open and overdue);</li>
+ * <li>one resolution of a joint meeting, R1 建立议定事项督办台账 (市司法局, due 2021-12-31, reported 2021-07-01 and
  * accepted 07-02: done);</li>
- * <li>two leads from 市公安局 to 市检察院: L1 filed 2024-05-06, 立案, result fed back 2024-06-20; L2 filed
- * 2024-05-08, 不立案.</li>
+ * <li>two leads from 市公安局 to 市检察院: L1 filed 2021-05-06, 立案, result fed back 2021-06-20; L2 filed
+ * 2021-05-08, 不立案.</li>
  * </ul>
  */
 final class SeededYear {
 
-    static final int YEAR = 2024;
+    static final int YEAR = 2021;
     static final String OTHER_PROCURATORATE = "sy-procuratorate";
 
     private static Map<String, InstrumentRecord> records;
@@ -95,7 +96,7 @@ final class SeededYear {
         DataSource dataSource = context.getBean(DataSource.class);
         new JdbcTemplate(dataSource).update("INSERT INTO units (id, name, short_name, kind, parent_id) VALUES (?, ?, ?, ?, NULL)",
                 OTHER_PROCURATORATE, "十堰市人民检察院", "十堰市检察院", "PROCURATORATE");
-        MovingClock clock = new MovingClock(Instant.parse("2024-03-01T02:00:00Z"));
+        MovingClock clock = new MovingClock(Instant.parse("2021-03-01T02:00:00Z"));
         Archive archive = Archive.open(dataSource, context.getBean(S3ObjectStore.class), ArchiveLimits.defaults(), clock);
         Map<String, InstrumentRecord> r = new LinkedHashMap<>();
         r.put("P1", issue(archive, "P1", "市检察院", "市公安局", YEAR, "社会治理"));
@@ -113,16 +114,16 @@ final class SeededYear {
         }
         archive.deliver(r.get("X1").id(), DeliveryMethod.DIRECT, march, Optional.empty(), "十堰市检察院");
         archive.withdraw(r.get("J3").id(), "问题已自行整改", "市检察院");
-        clock.set("2024-03-11T02:00:00Z");
+        clock.set("2021-03-11T02:00:00Z");
         respond(archive, r.get("X1"), "市公安局", Adoption.NOT_ADOPTED);
-        clock.set("2024-03-21T02:00:00Z");
+        clock.set("2021-03-21T02:00:00Z");
         respond(archive, r.get("J2"), "市司法局", Adoption.NOT_ADOPTED);
-        clock.set("2024-03-25T02:00:00Z");
+        clock.set("2021-03-25T02:00:00Z");
         respond(archive, r.get("J2"), "市司法局", Adoption.ADOPTED);
-        clock.set("2024-04-10T02:00:00Z");
+        clock.set("2021-04-10T02:00:00Z");
         respond(archive, r.get("P1"), "市公安局", Adoption.ADOPTED);
         respond(archive, r.get("OLD"), "市公安局", Adoption.ADOPTED);
-        clock.set("2024-05-01T16:30:00Z");
+        clock.set("2021-05-01T16:30:00Z");
         respond(archive, r.get("P2"), "市公安局", Adoption.PARTLY_ADOPTED);
         archive.close(r.get("P3").id(), Adoption.ADOPTED, "已当面督促", Optional.of("问题已在联席会议上解决"), "市检察院");
         seedInspection(dataSource, context, archive, clock);
@@ -134,41 +135,41 @@ final class SeededYear {
         TrackedItems tracked = TrackedItems.open(dataSource, archive, context.getBean(S3ObjectStore.class),
                 ArchiveLimits.defaults(), clock);
         Leads leads = Leads.of(archive);
-        clock.set("2024-05-02T02:00:00Z");
-        ItemList list = tracked.createList(YEAR, "2024年府检联动工作要点", "jm-coordination-office", List.of(
-                new ItemDraft(1, "建立线索移送台账", "", "市公安局", List.of(), "2024-06-30"),
-                new ItemDraft(2, "开展联合培训", "", "市公安局", List.of(), "2024-05-10"),
-                new ItemDraft(3, "完善信息共享机制", "", "市司法局", List.of(), "2024-09-30")), "seed");
+        clock.set("2021-05-02T02:00:00Z");
+        ItemList list = tracked.createList(YEAR, "2021年府检联动工作要点", "jm-coordination-office", List.of(
+                new ItemDraft(1, "建立线索移送台账", "", "市公安局", List.of(), "2021-06-30"),
+                new ItemDraft(2, "开展联合培训", "", "市公安局", List.of(), "2021-05-10"),
+                new ItemDraft(3, "完善信息共享机制", "", "市司法局", List.of(), "2021-09-30")), "seed");
         tracked.publish(list.id(), "seed");
         Map<Integer, String> points = new LinkedHashMap<>();
         tracked.items(ItemQuery.all().inList(list.id())).forEach(item -> points.put(item.number(), item.id()));
-        clock.set("2024-05-03T02:00:00Z");
-        TrackedItem resolution = tracked.createFromResolution("seed-meeting-2024", YEAR,
-                new ItemDraft(1, "建立议定事项督办台账", "", "市司法局", List.of(), "2024-12-31"), "seed");
-        clock.set("2024-05-06T02:00:00Z");
+        clock.set("2021-05-03T02:00:00Z");
+        TrackedItem resolution = tracked.createFromResolution("seed-meeting-2021", YEAR,
+                new ItemDraft(1, "建立议定事项督办台账", "", "市司法局", List.of(), "2021-12-31"), "seed");
+        clock.set("2021-05-06T02:00:00Z");
         Lead l1 = leads.file(lead("L1"));
         leads.acknowledge(l1.id(), "市检察院", "检察官甲");
         leads.decide(l1.id(), LeadDecision.OPEN_CASE, null, null, "市检察院", "检察官甲");
-        clock.set("2024-05-08T02:00:00Z");
+        clock.set("2021-05-08T02:00:00Z");
         Lead l2 = leads.file(lead("L2"));
         leads.acknowledge(l2.id(), "市检察院", "检察官甲");
         leads.decide(l2.id(), LeadDecision.NO_CASE, "不符合立案条件", null, "市检察院", "检察官甲");
-        clock.set("2024-05-20T02:00:00Z");
+        clock.set("2021-05-20T02:00:00Z");
         ProgressReport w2 = tracked.submit(new ReportSubmission(points.get(2), "市公安局", "seed", "已开展联合培训",
                 Optional.of(LocalDate.of(YEAR, 5, 20)), List.of()));
-        clock.set("2024-05-21T02:00:00Z");
+        clock.set("2021-05-21T02:00:00Z");
         tracked.accept(w2.id(), Optional.empty(), "seed");
-        clock.set("2024-06-10T02:00:00Z");
+        clock.set("2021-06-10T02:00:00Z");
         ProgressReport w1 = tracked.submit(new ReportSubmission(points.get(1), "市公安局", "seed", "台账已建立",
                 Optional.of(LocalDate.of(YEAR, 6, 10)), List.of()));
-        clock.set("2024-06-12T02:00:00Z");
+        clock.set("2021-06-12T02:00:00Z");
         tracked.accept(w1.id(), Optional.empty(), "seed");
-        clock.set("2024-06-20T02:00:00Z");
+        clock.set("2021-06-20T02:00:00Z");
         leads.conclude(l1.id(), "已提起行政公益诉讼", Optional.empty(), "市检察院", "检察官甲");
-        clock.set("2024-07-01T02:00:00Z");
+        clock.set("2021-07-01T02:00:00Z");
         ProgressReport r1 = tracked.submit(new ReportSubmission(resolution.id(), "市司法局", "seed", "督办台账已建立",
                 Optional.of(LocalDate.of(YEAR, 7, 1)), List.of()));
-        clock.set("2024-07-02T02:00:00Z");
+        clock.set("2021-07-02T02:00:00Z");
         tracked.accept(r1.id(), Optional.empty(), "seed");
     }
 
