@@ -76,21 +76,31 @@ class SearchApiIntegrationTests extends ApiIntegrationTest {
         assertThat(list(asANarrowedToB, "hits")).extracting(h -> h.get("id"))
                 .doesNotContain(ApiFixture.id(f.recordB), ApiFixture.id(f.responseB));
         for (Map<String, Object> hit : list(asANarrowedToB, "hits")) {
-            String instrument = "RESPONSE".equals(hit.get("kind")) ? (String) hit.get("instrumentId") : (String) hit.get("id");
-            assertThat(api().get("/api/v1/instruments/" + instrument, f.agencyA).status()).as(hit.toString()).isEqualTo(200);
+            assertThat(api().get(page(hit), f.agencyA).status()).as(hit.toString()).isEqualTo(200);
         }
         assertThat(facet(asA, "kind").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total(asA));
         assertThat(facet(asA, "year").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total(asA));
         assertThat(asA.text()).doesNotContain((String) f.recordB.get("title"), "乙单位整改措施");
         assertThat(facet(asAdmin, "unit")).containsKey(ApiFixture.UNIT_B);
-        // Every instrument hit is one agency A may open, every response hit answers one.
+        // Every hit is one agency A may open: an instrument, the instrument a response answers, a lead, a work point.
         for (Map<String, Object> hit : hits) {
-            String instrument = "RESPONSE".equals(hit.get("kind")) ? (String) hit.get("instrumentId") : (String) hit.get("id");
-            if (!"REFERENCE".equals(hit.get("kind"))) {
-                assertThat(api().get("/api/v1/instruments/" + instrument, f.agencyA).status()).as(hit.toString())
-                        .isEqualTo(200);
-            }
+            assertThat(api().get(page(hit), f.agencyA).status()).as(hit.toString()).isEqualTo(200);
         }
+    }
+
+    /** The API resource a hit stands for (other tests share this server, so any kind of record may turn up). */
+    private static String page(Map<String, Object> hit) {
+        String id = (String) hit.get("id");
+        String parent = (String) hit.get("instrumentId");
+        return switch ((String) hit.get("kind")) {
+            case "INSTRUMENT" -> "/api/v1/instruments/" + id;
+            case "RESPONSE" -> "/api/v1/instruments/" + parent;
+            case "LEAD" -> "/api/v1/leads/" + id;
+            case "TRACKED_ITEM" -> "/api/v1/workpoints/items/" + id;
+            case "PROGRESS_REPORT" -> "/api/v1/workpoints/items/" + parent;
+            case "REFERENCE" -> "/api/v1/similar?record=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+            default -> throw new AssertionError("a hit of an unknown kind: " + hit);
+        };
     }
 
     @Test
