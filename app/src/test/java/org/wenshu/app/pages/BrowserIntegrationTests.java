@@ -13,7 +13,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,10 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole job in a real browser (Debian's chromium, headless, driven through Debian's chromedriver; nothing is
@@ -34,29 +31,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserIntegrationTests extends PagesTestSupport {
+class BrowserIntegrationTests extends BrowserTestSupport {
 
     // The machine may be busy (parallel builds); rendering and sealing a PDF can take seconds there.
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String TITLE = "关于规范行政执法证据收集工作的检察建议";
 
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 768), base(), PASSWORD);
-        browser = session.browser();
-        wait = session.await();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 768));
     }
 
     @Test

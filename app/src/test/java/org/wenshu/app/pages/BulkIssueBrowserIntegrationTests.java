@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,10 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 批量发文 in a real browser (Debian's chromium, headless, as {@link BrowserIntegrationTests}): the office uploads a
@@ -27,27 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * follows the job to its end. Screenshots under {@code target/screenshots/bulk-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkIssueBrowserIntegrationTests extends PagesTestSupport {
+class BulkIssueBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(180);
-
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 768), base(), PASSWORD);
-        browser = session.browser();
-        wait = session.await();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 768));
     }
 
     @Test

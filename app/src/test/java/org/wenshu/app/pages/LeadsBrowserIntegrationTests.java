@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 线索移送 in a real browser (Debian's chromium, headless, nothing downloaded): the agency's liaison officer files a
@@ -27,28 +24,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * saved as PNGs under {@code target/screenshots/leads-*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeadsBrowserIntegrationTests extends PagesTestSupport {
+class LeadsBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String TITLE = "关于某小区违规占用消防通道的线索";
 
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 900), base(), PASSWORD);
-        browser = session.browser();
-        wait = session.await();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 900));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,10 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenshu.app.accounts.WenshuUser;
 
 /**
@@ -32,28 +29,15 @@ import org.wenshu.app.accounts.WenshuUser;
  * minutes with two resolutions. Screenshots under {@code target/screenshots/meetings-*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeetingsBrowserIntegrationTests extends PagesTestSupport {
+class MeetingsBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String TITLE = "关于召开2026年“府检联动”联席会议全体会议的通知";
 
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 900), base(), PASSWORD);
-        browser = session.browser();
-        wait = session.await();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 900));
     }
 
     private String notice() {

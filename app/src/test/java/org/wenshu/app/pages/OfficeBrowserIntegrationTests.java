@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -28,32 +25,19 @@ import org.springframework.context.ApplicationContext;
  * with one click, and verifies the audit chain. Screenshots under {@code target/screenshots} (office-*.png).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfficeBrowserIntegrationTests extends PagesTestSupport {
+class OfficeBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Autowired
     ApplicationContext context;
 
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
         SeededYear.ensure(context);
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 900), base(), PASSWORD);
-        browser = session.browser();
+        openBrowser(profile, PATIENCE, new Dimension(1366, 900));
         browser.manage().timeouts().scriptTimeout(PATIENCE);
-        wait = session.await();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

@@ -7,16 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenshu.archive.Archive;
 
@@ -26,30 +23,17 @@ import org.wenshu.archive.Archive;
  * code leads to. Screenshots under {@code target/screenshots/verify-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
+class PublicVerificationBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Autowired
     Archive archive;
 
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 900), base(), PASSWORD);
-        browser = session.browser();
-        wait = session.await();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 900));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,9 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.search.RecordIndex;
@@ -34,16 +31,13 @@ import org.wenshu.search.Viewer;
  * page is saved as a PNG under {@code target/screenshots} (names starting with {@code search-}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchBrowserIntegrationTests extends PagesTestSupport {
+class SearchBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Autowired
     RecordIndex index;
 
-    private BrowserSession session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private String policeRecord;
 
     @BeforeAll
@@ -57,9 +51,7 @@ class SearchBrowserIntegrationTests extends PagesTestSupport {
         for (int i = 0; i < 240 && index.search(SearchRequest.of("汉江码头", Viewer.administrator(), 1)).total() < 3; i++) {
             Thread.sleep(250);
         }
-        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 768), base(), PASSWORD);
-        browser = session.browser();
-        wait = session.await();
+        openBrowser(profile, PATIENCE, new Dimension(1366, 768));
     }
 
     private String issueAbout(String title, String recipient, String facts) {
@@ -67,13 +59,6 @@ class SearchBrowserIntegrationTests extends PagesTestSupport {
         fields.put("facts", facts);
         return instruments.issue(WenshuUser.of(accounts.require(PROSECUTOR)), "procuratorial-suggestion", fields,
                 Optional.empty()).id();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
