@@ -3,7 +3,6 @@ package org.wenshu.app.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +13,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole job in a real browser (Debian's chromium, headless, driven through Debian's chromedriver; nothing is
@@ -38,62 +31,36 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserIntegrationTests extends PagesTestSupport {
+class BrowserIntegrationTests extends BrowserTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     // The machine may be busy (parallel builds); rendering and sealing a PDF can take seconds there.
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String TITLE = "关于规范行政执法证据收集工作的检察建议";
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        Files.createDirectories(SCREENSHOTS);
-        // Debian's driver and browser, named explicitly: with both given, Selenium Manager never runs, so nothing is
-        // looked up or downloaded.
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--lang=zh-CN", "--window-size=1366,768",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1366, 768));
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
-        wait = new WebDriverWait(browser, PATIENCE);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 768));
     }
 
     @Test
     void prosecutorIssuesAgencyAnswersWithAFileAndProsecutorCloses(@TempDir Path files) throws IOException {
         // Prosecutor: log in, choose the type, submit the form with the title missing.
-        open("/login");
-        screenshot("01-login");
-        logIn(PROSECUTOR);
+        session.open("/login");
+        session.screenshot("01-login");
+        session.logIn(PROSECUTOR);
         wait.until(ExpectedConditions.urlContains("/instruments"));
-        screenshot("02-register");
-        open("/instruments/new");
-        screenshot("03-choose-type");
+        session.screenshot("02-register");
+        session.open("/instruments/new");
+        session.screenshot("03-choose-type");
         browser.findElement(By.partialLinkText("检察建议书")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-facts")));
         new Select(browser.findElement(By.id("field-kind"))).selectByVisibleText("社会治理");
         new Select(browser.findElement(By.id("field-recipient"))).selectByVisibleText("荆门市司法局");
-        type("field-facts", "本院在履行行政检察监督职责中发现，部分执法案卷证据收集程序不规范。");
-        type("field-problems", "现场检查笔录缺少当事人签名，证据保全手续不全。");
-        type("field-legalBasis", "《中华人民共和国行政处罚法》第五十五条");
-        type("field-suggestions", "规范现场检查笔录制作。\n完善证据先行登记保存程序。");
+        session.type("field-facts", "本院在履行行政检察监督职责中发现，部分执法案卷证据收集程序不规范。");
+        session.type("field-problems", "现场检查笔录缺少当事人签名，证据保全手续不全。");
+        session.type("field-legalBasis", "《中华人民共和国行政处罚法》第五十五条");
+        session.type("field-suggestions", "规范现场检查笔录制作。\n完善证据先行登记保存程序。");
         browser.findElement(By.id("issue-button")).click();
 
         WebElement titleError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-title-error")));
@@ -102,135 +69,96 @@ class BrowserIntegrationTests extends PagesTestSupport {
         assertThat(browser.findElement(By.id("field-facts")).getAttribute("value")).contains("证据收集程序不规范");
         browser.findElements(By.className("field-error")).forEach(error -> assertThat(error.getAttribute("id"))
                 .isEqualTo("field-title-error"));
-        screenshot("04-form-field-error");
+        session.screenshot("04-form-field-error");
 
         // Fix the title, preview the first page, issue.
-        type("field-title", TITLE);
+        session.type("field-title", TITLE);
         browser.findElement(By.id("preview-button")).click();
         WebElement image = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-image")));
         assertThat(image.getAttribute("src")).startsWith("data:image/png;base64,");
         assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", image)).intValue())
                 .isGreaterThan(700);
-        screenshot("05-preview");
+        session.screenshot("05-preview");
         browser.findElement(By.id("issue-button")).click();
         wait.until(ExpectedConditions.urlContains("issued"));
         String recordUrl = browser.getCurrentUrl();
         String recordId = recordUrl.replaceAll(".*/instruments/([^/?]+).*", "$1");
-        assertThat(text("main")).contains("已发文", TITLE, "荆检行建〔", "签章有效", "发文（编号、盖章、归档）");
+        assertThat(session.text("main")).contains("已发文", TITLE, "荆检行建〔", "签章有效", "发文（编号、盖章、归档）");
         WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.page")));
         wait.until(driver -> ((Number) browser.executeScript("return arguments[0].naturalWidth", page)).intValue() > 700);
-        screenshot("06-record-issued");
+        session.screenshot("06-record-issued");
         new Select(browser.findElement(By.id("deliver-method"))).selectByVisibleText("直接送达");
         browser.findElement(By.cssSelector("#deliver-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("done=deliver"));
-        assertThat(text("main")).contains("已登记送达", "直接送达");
-        logOut();
+        assertThat(session.text("main")).contains("已登记送达", "直接送达");
+        session.logOut();
 
         // Agency: the inbox lists it; a disguised executable is refused beside the file input, then a PDF goes in.
-        logIn(AGENCY);
+        session.logIn(AGENCY);
         wait.until(ExpectedConditions.urlContains("/inbox"));
-        assertThat(text("table.inbox")).contains(TITLE);
-        screenshot("07-inbox");
+        assertThat(session.text("table.inbox")).contains(TITLE);
+        session.screenshot("07-inbox");
         browser.findElement(By.xpath("//table[contains(@class, 'inbox')]//tr[td[contains(., '" + TITLE + "')]]//a"))
                 .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-form")));
-        screenshot("08-inbox-record");
-        type("reply-measures", "已印发执法案卷证据收集指引，组织全员培训。");
-        type("reply-results", "抽查 30 份案卷，现场检查笔录均有当事人签名。");
+        session.screenshot("08-inbox-record");
+        session.type("reply-measures", "已印发执法案卷证据收集指引，组织全员培训。");
+        session.type("reply-results", "抽查 30 份案卷，现场检查笔录均有当事人签名。");
         new Select(browser.findElement(By.id("reply-adoption"))).selectByVisibleText("采纳");
         Path executable = files.resolve("整改报告.pdf");
-        Files.write(executable, elfExecutable());
+        Files.write(executable, BrowserSession.elfExecutable());
         browser.findElement(By.id("reply-files")).sendKeys(executable.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
         WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-files-error")));
         assertThat(refusal.getText()).contains("整改报告.pdf", "被拒收");
         assertThat(browser.findElement(By.id("reply-measures")).getAttribute("value")).contains("证据收集指引");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", refusal);
-        screenshot("09-file-refused");
+        session.screenshot("09-file-refused");
 
         Path report = files.resolve("整改情况报告.pdf");
         Files.write(report, pdf("Rectification report"));
         browser.findElement(By.id("reply-files")).sendKeys(report.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("sent"));
-        assertThat(text("main")).contains("回复已提交", "整改情况报告.pdf", "SHA-256");
+        assertThat(session.text("main")).contains("回复已提交", "整改情况报告.pdf", "SHA-256");
         assertThat(browser.findElements(By.id("reply-form"))).isEmpty();
-        screenshot("10-reply-sent");
-        logOut();
+        session.screenshot("10-reply-sent");
+        session.logOut();
 
         // Prosecutor: the reply is in the timeline and among the responses; close with the evaluation.
-        logIn(PROSECUTOR);
-        open("/instruments/" + recordId);
-        assertThat(text("ol.timeline")).contains("发文（编号、盖章、归档）", "收到回复", "荆门市司法局");
+        session.logIn(PROSECUTOR);
+        session.open("/instruments/" + recordId);
+        assertThat(session.text("ol.timeline")).contains("发文（编号、盖章、归档）", "收到回复", "荆门市司法局");
         assertThat(browser.findElement(By.linkText("整改情况报告.pdf")).getAttribute("href"))
                 .contains("/instruments/" + recordId + "/responses/");
         new Select(browser.findElement(By.id("close-evaluation"))).selectByVisibleText("采纳");
-        type("close-note", "整改措施具体，已落实到位。");
+        session.type("close-note", "整改措施具体，已落实到位。");
         browser.findElement(By.cssSelector("#close-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("done=close"));
-        assertThat(text("main")).contains("已办结", "采纳：整改措施具体，已落实到位。");
-        assertThat(text("ol.timeline")).contains("办结");
-        screenshot("11-record-closed");
+        assertThat(session.text("main")).contains("已办结", "采纳：整改措施具体，已落实到位。");
+        assertThat(session.text("ol.timeline")).contains("办结");
+        session.screenshot("11-record-closed");
 
         // The other main pages, and the register on a phone.
-        open("/instruments");
-        assertThat(text("table.register")).contains(TITLE, "已办结");
-        open("/account");
-        screenshot("12-account");
-        open("/instruments/no-such-record");
-        assertThat(text("main")).contains("404", "没有找到");
-        screenshot("13-not-found");
+        session.open("/instruments");
+        assertThat(session.text("table.register")).contains(TITLE, "已办结");
+        session.open("/account");
+        session.screenshot("12-account");
+        session.open("/instruments/no-such-record");
+        assertThat(session.text("main")).contains("404", "没有找到");
+        session.screenshot("13-not-found");
         browser.manage().window().setSize(new Dimension(390, 844));
-        open("/instruments");
-        screenshot("14-register-phone");
-        open("/instruments/" + recordId);
-        screenshot("15-record-phone");
+        session.open("/instruments");
+        session.screenshot("14-register-phone");
+        session.open("/instruments/" + recordId);
+        session.screenshot("15-record-phone");
         browser.manage().window().setSize(new Dimension(1366, 768));
-        logOut();
-        logIn(ADMIN);
-        open("/admin/users");
-        assertThat(text("table.users")).contains(AGENCY, "行政机关联络员");
-        screenshot("16-admin-users");
-        logOut();
-    }
-
-    private void open(String path) {
-        browser.get(base() + path);
-    }
-
-    private void logIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void logOut() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** The first bytes of an x86-64 ELF executable: what a renamed program looks like to a content check. */
-    private static byte[] elfExecutable() {
-        byte[] bytes = new byte[4096];
-        byte[] header = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0};
-        System.arraycopy(header, 0, bytes, 0, header.length);
-        return bytes;
+        session.logOut();
+        session.logIn(ADMIN);
+        session.open("/admin/users");
+        assertThat(session.text("table.users")).contains(AGENCY, "行政机关联络员");
+        session.screenshot("16-admin-users");
+        session.logOut();
     }
 
     /** A one-page PDF with {@code text}. */
@@ -250,5 +178,4 @@ class BrowserIntegrationTests extends PagesTestSupport {
             return out.toByteArray();
         }
     }
-
 }

@@ -2,28 +2,21 @@ package org.wenshu.app.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 批量发文 in a real browser (Debian's chromium, headless, as {@link BrowserIntegrationTests}): the office uploads a
@@ -31,39 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * follows the job to its end. Screenshots under {@code target/screenshots/bulk-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkIssueBrowserIntegrationTests extends PagesTestSupport {
+class BulkIssueBrowserIntegrationTests extends BrowserTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(180);
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        Files.createDirectories(SCREENSHOTS);
-        // Debian's driver and browser, named explicitly: Selenium Manager never runs, nothing is downloaded.
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--lang=zh-CN", "--window-size=1366,768",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1366, 768));
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
-        wait = new WebDriverWait(browser, PATIENCE);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 768));
     }
 
     @Test
@@ -74,23 +42,19 @@ class BulkIssueBrowserIntegrationTests extends PagesTestSupport {
         Path data = files.resolve("基础数据.json");
         Files.write(data, BulkIssuePagesIntegrationTests.baseData());
 
-        browser.get(base() + "/login");
-        browser.findElement(By.id("username")).sendKeys(ADMIN);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        session.logIn(ADMIN);
         browser.findElement(By.linkText("批量发文")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-upload")));
         new Select(browser.findElement(By.id("type"))).selectByValue("meeting-notice");
         browser.findElement(By.id("list")).sendKeys(list.toAbsolutePath().toString());
         browser.findElement(By.id("data")).sendKeys(data.toAbsolutePath().toString());
-        screenshot("bulk-01-upload");
+        session.screenshot("bulk-01-upload");
         browser.findElement(By.cssSelector("#bulk-upload button[type=submit]")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("row-problems")));
         assertThat(browser.findElement(By.id("row-problems")).getText()).contains("3", "主送单位", "市外星局");
         assertThat(browser.findElement(By.id("confirm")).getText()).isEqualTo("确认发文（2 份）");
-        screenshot("bulk-02-validation");
+        session.screenshot("bulk-02-validation");
         browser.findElement(By.id("confirm")).click();
 
         wait.until(ExpectedConditions.urlMatches(".*/bulk-issues/\\d+$"));
@@ -100,13 +64,9 @@ class BulkIssueBrowserIntegrationTests extends PagesTestSupport {
         assertThat(browser.findElement(By.id("issued-count")).getText()).isEqualTo("2");
         assertThat(browser.findElements(By.cssSelector("#issued tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.id("skip-report")).getText()).contains("市外星局");
-        screenshot("bulk-03-done");
+        session.screenshot("bulk-03-done");
         browser.findElement(By.cssSelector("#issued tbody tr a")).click();
         wait.until(ExpectedConditions.urlMatches(".*/instruments/[^/]+$"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("关于浏览器批量的");
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

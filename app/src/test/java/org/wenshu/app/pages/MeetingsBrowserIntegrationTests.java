@@ -2,9 +2,7 @@ package org.wenshu.app.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,21 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenshu.app.accounts.WenshuUser;
 
 /**
@@ -37,39 +29,15 @@ import org.wenshu.app.accounts.WenshuUser;
  * minutes with two resolutions. Screenshots under {@code target/screenshots/meetings-*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeetingsBrowserIntegrationTests extends PagesTestSupport {
+class MeetingsBrowserIntegrationTests extends BrowserTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String TITLE = "关于召开2026年“府检联动”联席会议全体会议的通知";
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        Files.createDirectories(SCREENSHOTS);
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--lang=zh-CN", "--window-size=1366,768",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
-        wait = new WebDriverWait(browser, PATIENCE);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 900));
     }
 
     private String notice() {
@@ -97,9 +65,9 @@ class MeetingsBrowserIntegrationTests extends PagesTestSupport {
         String meetingDay = instruments.today().plusDays(10).toString();
 
         // The agency's liaison: the meeting list, the form, a second attendee row added with htmx, the reply.
-        logIn(AGENCY);
-        open("/meetings");
-        assertThat(text("#meetings")).contains(TITLE, "未回执");
+        session.logIn(AGENCY);
+        session.open("/meetings");
+        assertThat(session.text("#meetings")).contains(TITLE, "未回执");
         browser.findElement(By.linkText(TITLE)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attendance-form")));
         browser.findElement(By.id("decision-attend")).click();
@@ -109,27 +77,27 @@ class MeetingsBrowserIntegrationTests extends PagesTestSupport {
         wait.until(driver -> driver.findElements(By.cssSelector("#attendee-rows .attendee-row")).size() == 2);
         browser.findElements(By.name("name")).get(1).sendKeys("赵敏");
         browser.findElements(By.name("position")).get(1).sendKeys("联络员");
-        screenshot("meetings-01-attendance-form");
+        session.screenshot("meetings-01-attendance-form");
         browser.findElement(By.id("submit-attendance")).click();
         wait.until(ExpectedConditions.urlContains("done=reply"));
-        assertThat(text("#own-reply")).contains("参会", "王明（副局长）", "赵敏（联络员）");
+        assertThat(session.text("#own-reply")).contains("参会", "王明（副局长）", "赵敏（联络员）");
         assertThat(browser.findElement(By.id("submit-attendance")).getText()).isEqualTo("提交更正");
-        screenshot("meetings-02-replied");
-        logOut();
+        session.screenshot("meetings-02-replied");
+        session.logOut();
 
         // The office: who attends, who is missing; then the minutes form, prefilled.
-        logIn(ADMIN);
-        open("/meetings/" + id);
-        assertThat(text("#attendance-summary")).isEqualTo("受邀 2 个单位：已回执 1，参会 1（2 人），请假 0，未回执 1");
-        assertThat(text("#attendance-missing")).isEqualTo("未回执：荆门市教育局");
-        assertThat(text("#attendance-table")).contains("荆门市司法局", "王明（副局长）、赵敏（联络员）");
-        screenshot("meetings-03-attendance-table");
+        session.logIn(ADMIN);
+        session.open("/meetings/" + id);
+        assertThat(session.text("#attendance-summary")).isEqualTo("受邀 2 个单位：已回执 1，参会 1（2 人），请假 0，未回执 1");
+        assertThat(session.text("#attendance-missing")).isEqualTo("未回执：荆门市教育局");
+        assertThat(session.text("#attendance-table")).contains("荆门市司法局", "王明（副局长）、赵敏（联络员）");
+        session.screenshot("meetings-03-attendance-table");
         browser.findElement(By.id("record-minutes")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("minutes-form")));
         assertThat(browser.findElement(By.id("m-title")).getAttribute("value")).isEqualTo("2026年“府检联动”联席会议全体会议纪要");
         assertThat(browser.findElement(By.id("m-attendees")).getAttribute("value")).isEqualTo("市司法局：王明 副局长、赵敏 联络员");
-        type("m-chair", "市政府常务副市长");
-        type("m-summary", "会议通报了上年度工作开展情况，审议通过了年度工作要点。");
+        session.type("m-chair", "市政府常务副市长");
+        session.type("m-summary", "会议通报了上年度工作开展情况，审议通过了年度工作要点。");
         setDate(browser.findElement(By.id("m-date")), meetingDay);
         // Two rows to start with; add a third with htmx and remove it again.
         browser.findElement(By.id("add-resolution")).click();
@@ -139,23 +107,23 @@ class MeetingsBrowserIntegrationTests extends PagesTestSupport {
         fillRow(1, "组织第一次同堂培训", "荆门市教育局", "", LocalDate.parse(meetingDay).plusMonths(1).toString());
         browser.findElements(By.cssSelector("#resolution-rows .resolution-row .remove-row")).get(2).click();
         wait.until(driver -> driver.findElements(By.cssSelector("#resolution-rows .resolution-row")).size() == 2);
-        screenshot("meetings-04-minutes-form");
+        session.screenshot("meetings-04-minutes-form");
         browser.findElement(By.id("issue-minutes")).click();
         wait.until(ExpectedConditions.urlContains("done=minutes"));
 
-        assertThat(text("main")).contains("会议纪要已发文", "荆府检联纪〔");
-        assertThat(text("#resolutions")).contains("制定公益诉讼线索移送工作规程", "荆门市司法局", "荆门市公安局、荆门市教育局",
+        assertThat(session.text("main")).contains("会议纪要已发文", "荆府检联纪〔");
+        assertThat(session.text("#resolutions")).contains("制定公益诉讼线索移送工作规程", "荆门市司法局", "荆门市公安局、荆门市教育局",
                 "组织第一次同堂培训");
         assertThat(browser.findElements(By.cssSelector("#resolutions tbody tr"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("#tracked tbody tr"))).hasSize(2);
-        assertThat(text("#tracked")).contains("1. 制定公益诉讼线索移送工作规程", "市司法局（牵头）", "市公安局（配合）",
+        assertThat(session.text("#tracked")).contains("1. 制定公益诉讼线索移送工作规程", "市司法局（牵头）", "市公安局（配合）",
                 "2. 组织第一次同堂培训", "市教育局（牵头）");
-        screenshot("meetings-05-minutes-recorded");
+        session.screenshot("meetings-05-minutes-recorded");
         browser.findElement(By.cssSelector("#minutes a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.page")));
-        assertThat(text("main")).contains("会议纪要", "签章有效");
-        screenshot("meetings-06-minutes-record");
-        logOut();
+        assertThat(session.text("main")).contains("会议纪要", "签章有效");
+        session.screenshot("meetings-06-minutes-record");
+        session.logOut();
     }
 
     private void fillRow(int index, String title, String lead, String co, String deadline) {
@@ -169,36 +137,5 @@ class MeetingsBrowserIntegrationTests extends PagesTestSupport {
     /** Sets a date input to an ISO date: typing into one depends on the browser's locale and its field order. */
     private void setDate(WebElement input, String iso) {
         browser.executeScript("arguments[0].value = arguments[1]", input, iso);
-    }
-
-    private void open(String path) {
-        browser.get(base() + path);
-    }
-
-    private void logIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void logOut() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -2,25 +2,18 @@ package org.wenshu.app.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenshu.archive.Archive;
 
@@ -30,41 +23,17 @@ import org.wenshu.archive.Archive;
  * code leads to. Screenshots under {@code target/screenshots/verify-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
+class PublicVerificationBrowserIntegrationTests extends BrowserTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Autowired
     Archive archive;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeAll
     void startBrowser(@TempDir Path profile) throws IOException {
         ensureAccounts();
-        Files.createDirectories(SCREENSHOTS);
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--lang=zh-CN", "--window-size=1366,900",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
-        wait = new WebDriverWait(browser, PATIENCE);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(profile, PATIENCE, new Dimension(1366, 900));
     }
 
     @Test
@@ -79,7 +48,7 @@ class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
         browser.get(base() + "/login");
         browser.findElement(By.linkText("验证文书")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-file")));
-        screenshot("verify-01-form");
+        session.screenshot("verify-01-form");
 
         browser.findElement(By.id("verify-file")).sendKeys(genuine.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
@@ -88,7 +57,7 @@ class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
         assertThat(verdict).contains("文件真实有效", "签署者：", "荆门市人民检察院", "签署时的版本：完好",
                 PublicVerificationTesting.sha256(sealed));
         assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).contains("verdict-valid");
-        screenshot("verify-02-genuine");
+        session.screenshot("verify-02-genuine");
 
         browser.findElement(By.id("verify-file")).sendKeys(tampered.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
@@ -96,7 +65,7 @@ class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
         verdict = browser.findElement(By.id("verdict")).getText();
         assertThat(verdict).contains("文件在签署后被改动", "页面内容被改动").doesNotContain("文件真实有效");
         assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).contains("verdict-invalid");
-        screenshot("verify-03-tampered");
+        session.screenshot("verify-03-tampered");
 
         // What the QR code in the footer opens.
         browser.get(base() + "/v/" + code);
@@ -104,7 +73,7 @@ class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
                 .contains(archive.find(id).orElseThrow().number().text(), "荆门市人民检察院", "已发出",
                         PublicVerificationTesting.sha256(sealed))
                 .doesNotContain("关于规范公开核验浏览器测试的检察建议");
-        screenshot("verify-04-summary");
+        session.screenshot("verify-04-summary");
     }
 
     @Test
@@ -119,10 +88,6 @@ class PublicVerificationBrowserIntegrationTests extends PagesTestSupport {
         assertThat(browser.findElement(By.id("verify-error")).getText()).contains("不是 PDF 文件");
         assertThat(browser.findElement(By.id("verify-file")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElements(By.id("verdict"))).isEmpty();
-        screenshot("verify-05-not-pdf");
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        session.screenshot("verify-05-not-pdf");
     }
 }

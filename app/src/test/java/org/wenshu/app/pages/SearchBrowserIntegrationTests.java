@@ -3,25 +3,21 @@ package org.wenshu.app.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.search.RecordIndex;
@@ -35,23 +31,19 @@ import org.wenshu.search.Viewer;
  * page is saved as a PNG under {@code target/screenshots} (names starting with {@code search-}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchBrowserIntegrationTests extends PagesTestSupport {
+class SearchBrowserIntegrationTests extends BrowserTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Autowired
     RecordIndex index;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private String policeRecord;
 
     @BeforeAll
     void setUp(@TempDir Path profile) throws Exception {
         ensureAccounts();
         SearchPagesIntegrationTests.ensureResearcher(this);
-        Files.createDirectories(SCREENSHOTS);
         issueAbout("关于汉江码头非法采砂的检察建议", "荆门市司法局", "汉江码头非法采砂屡禁不止，河道采砂监管台账缺失。");
         policeRecord = issueAbout("关于汉江码头采砂船舶管理的检察建议", "荆门市公安局",
                 "汉江码头非法采砂船舶夜间作业，河道采砂监管不到位。");
@@ -59,8 +51,7 @@ class SearchBrowserIntegrationTests extends PagesTestSupport {
         for (int i = 0; i < 240 && index.search(SearchRequest.of("汉江码头", Viewer.administrator(), 1)).total() < 3; i++) {
             Thread.sleep(250);
         }
-        browser = HeadlessChromium.start(profile, PATIENCE);
-        wait = new WebDriverWait(browser, PATIENCE);
+        openBrowser(profile, PATIENCE, new Dimension(1366, 768));
     }
 
     private String issueAbout(String title, String recipient, String facts) {
@@ -70,105 +61,67 @@ class SearchBrowserIntegrationTests extends PagesTestSupport {
                 Optional.empty()).id();
     }
 
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void researcherSearchesNarrowsByAFacetOpensAHitAndItsPrecedents() throws IOException {
-        logIn(SearchPagesIntegrationTests.RESEARCHER);
+        session.logIn(SearchPagesIntegrationTests.RESEARCHER);
         wait.until(ExpectedConditions.urlContains("/search"));
-        screenshot("search-01-empty");
+        session.screenshot("search-01-empty");
 
         // A malformed query first: the message and the position beside the box.
-        type("search-q", "汉江码头 \"非法采砂");
+        session.type("search-q", "汉江码头 \"非法采砂");
         browser.findElement(By.id("search-button")).click();
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-q-error")));
         assertThat(error.getText()).contains("第 6 个字符处", "引号不成对");
         assertThat(browser.findElement(By.id("search-q")).getAttribute("aria-invalid")).isEqualTo("true");
-        screenshot("search-02-malformed");
+        session.screenshot("search-02-malformed");
 
         // A phrase and a filter, with the syntax help open.
-        type("search-q", "\"非法采砂\" kind:instrument 汉江码头");
+        session.type("search-q", "\"非法采砂\" kind:instrument 汉江码头");
         browser.findElement(By.cssSelector("#search-help summary")).click();
         browser.findElement(By.id("search-q")).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.hits li.hit")));
-        assertThat(text(".results-head .total")).isEqualTo("共 3 条");
+        assertThat(session.text(".results-head .total")).isEqualTo("共 3 条");
         assertThat(browser.findElements(By.cssSelector("p.snippet mark"))).isNotEmpty()
                 .allSatisfy(mark -> assertThat(mark.getText()).containsAnyOf("非法采砂", "汉江码头"));
-        screenshot("search-03-results");
+        session.screenshot("search-03-results");
 
         // Narrow by the unit facet.
         browser.findElement(By.xpath("//div[@data-facet='unit']//a[span[@class='facet-label' and text()='荆门市公安局']]"))
                 .click();
         wait.until(ExpectedConditions.urlContains("unit"));
-        assertThat(text(".results-head .total")).isEqualTo("共 2 条");
+        assertThat(session.text(".results-head .total")).isEqualTo("共 2 条");
         assertThat(browser.findElement(By.id("search-q")).getAttribute("value"))
                 .isEqualTo("\"非法采砂\" kind:instrument 汉江码头 unit:荆门市公安局");
-        assertThat(text("div[data-facet='unit'] a.active")).contains("荆门市公安局");
-        screenshot("search-04-facet");
+        assertThat(session.text("div[data-facet='unit'] a.active")).contains("荆门市公安局");
+        session.screenshot("search-04-facet");
 
         // Open a hit, then its precedents.
         browser.findElement(By.cssSelector("li.hit[data-id='" + policeRecord + "'] a.hit-title")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-text")));
-        assertThat(text("#record-title")).isEqualTo("关于汉江码头采砂船舶管理的检察建议");
-        assertThat(text("#record-text")).contains("汉江码头非法采砂船舶夜间作业");
-        screenshot("search-05-record");
+        assertThat(session.text("#record-title")).isEqualTo("关于汉江码头采砂船舶管理的检察建议");
+        assertThat(session.text("#record-text")).contains("汉江码头非法采砂船舶夜间作业");
+        session.screenshot("search-05-record");
         browser.findElement(By.id("similar-link")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("similar-source")));
         assertThat(browser.findElements(By.cssSelector("ol.precedents li.hit"))).isNotEmpty();
-        assertThat(text("ol.precedents")).contains("汉江码头", "相同词语");
+        assertThat(session.text("ol.precedents")).contains("汉江码头", "相同词语");
         assertThat(browser.findElements(By.cssSelector("ol.precedents li.hit[data-id='" + policeRecord + "']"))).isEmpty();
-        screenshot("search-06-precedents");
+        session.screenshot("search-06-precedents");
 
         // Paste a passage.
-        open("/search");
-        type("passage-text", "汉江码头附近有船舶夜间非法采砂，请查找类似的检察建议。");
+        session.open("/search");
+        session.type("passage-text", "汉江码头附近有船舶夜间非法采砂，请查找类似的检察建议。");
         browser.findElement(By.id("passage-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.precedents")));
-        assertThat(text("ol.precedents")).contains("汉江码头");
-        screenshot("search-07-passage");
-        logOut();
+        assertThat(session.text("ol.precedents")).contains("汉江码头");
+        session.screenshot("search-07-passage");
+        session.logOut();
 
         // The office reviews the query log.
-        logIn(ADMIN);
-        open("/admin/queries");
-        assertThat(text("table.queries")).contains("\"非法采砂\" kind:instrument 汉江码头");
-        screenshot("search-08-query-log");
-        logOut();
-    }
-
-    private void open(String path) {
-        browser.get(base() + path);
-    }
-
-    private void logIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void logOut() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        session.logIn(ADMIN);
+        session.open("/admin/queries");
+        assertThat(session.text("table.queries")).contains("\"非法采砂\" kind:instrument 汉江码头");
+        session.screenshot("search-08-query-log");
+        session.logOut();
     }
 }

@@ -3,7 +3,6 @@ package org.wenshu.app.workpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wenshu.app.Wenshu;
+import org.wenshu.app.pages.BrowserSession;
 import org.wenshu.app.accounts.Accounts;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.archive.tracking.ItemQuery;
@@ -61,7 +58,6 @@ import org.wenshu.archive.tracking.TrackedItems;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkPointsBrowserIntegrationTests {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String PASSWORD = "Workpoints-test-5317";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -108,6 +104,7 @@ class WorkPointsBrowserIntegrationTests {
     @Autowired
     TrackedItems tracked;
 
+    private BrowserSession session;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -129,27 +126,17 @@ class WorkPointsBrowserIntegrationTests {
         accounts.create("wp-office", "办公室测试员", Role.ADMIN, Optional.of("jm-coordination-office"), PASSWORD, false);
         accounts.create("wp-justice", "司法局联络员", Role.AGENCY, Optional.of("jm-justice"), PASSWORD, false);
         accounts.create("wp-police", "公安局联络员", Role.AGENCY, Optional.of("jm-police"), PASSWORD, false);
-        Files.createDirectories(SCREENSHOTS);
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--lang=zh-CN", "--window-size=1366,900",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
+        session = BrowserSession.start(profile, PATIENCE, new Dimension(1366, 900), "http://127.0.0.1:" + port,
+                PASSWORD);
+        browser = session.browser();
         browser.manage().timeouts().scriptTimeout(PATIENCE);
-        wait = new WebDriverWait(browser, PATIENCE);
+        wait = session.await();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -160,10 +147,10 @@ class WorkPointsBrowserIntegrationTests {
         LocalDate firstDue = today.plusDays(10);
 
         // The office creates a draft list and adds three points; a bad deadline is refused beside its field.
-        logIn("wp-office");
-        open("/workpoints");
-        screenshot("workpoints-01-lists");
-        type("list-title", year + "年“府检联动”工作要点（浏览器测试）");
+        session.logIn("wp-office");
+        session.open("/workpoints");
+        session.screenshot("workpoints-01-lists");
+        session.type("list-title", year + "年“府检联动”工作要点（浏览器测试）");
         browser.findElement(By.cssSelector("#create-list-form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("add-point-form")));
         String listUrl = browser.getCurrentUrl();
@@ -172,30 +159,30 @@ class WorkPointsBrowserIntegrationTests {
         assertThat(deadlineError.getText()).contains("「尽快」无法识别");
         assertThat(browser.findElement(By.id("point-title")).getAttribute("value")).isEqualTo("细化涉企法治服务保障措施");
         assertThat(browser.findElement(By.id("point-deadline")).getAttribute("aria-invalid")).isEqualTo("true");
-        screenshot("workpoints-02-deadline-refused");
-        type("point-deadline", firstDue.toString());
+        session.screenshot("workpoints-02-deadline-refused");
+        session.type("point-deadline", firstDue.toString());
         browser.findElement(By.id("add-point-button")).click();
-        wait.until(driver -> text("table.workpoints").contains("细化涉企法治服务保障措施"));
+        wait.until(driver -> session.text("table.workpoints").contains("细化涉企法治服务保障措施"));
         addPoint("加强侦查监督与协作配合", "着力破解侦查监督与协作配合难点堵点问题。", "市公安局", "", year + "年12月31日");
-        wait.until(driver -> text("table.workpoints").contains("加强侦查监督与协作配合"));
+        wait.until(driver -> session.text("table.workpoints").contains("加强侦查监督与协作配合"));
         addPoint("组织开展同堂培训", "互派人员参加岗位培训和业务交流活动。", "市检察院", "市司法局", "全年至少开展2次");
-        wait.until(driver -> text("table.workpoints").contains("组织开展同堂培训"));
+        wait.until(driver -> session.text("table.workpoints").contains("组织开展同堂培训"));
         browser.findElement(By.id("publish-button")).click();
         wait.until(ExpectedConditions.urlContains("published"));
-        assertThat(text("main")).contains("已发布", "市司法局 未报送", "市公安局 未报送", "市检察院 未报送");
-        screenshot("workpoints-03-published");
-        logOut();
+        assertThat(session.text("main")).contains("已发布", "市司法局 未报送", "市公安局 未报送", "市检察院 未报送");
+        session.screenshot("workpoints-03-published");
+        session.logOut();
 
         List<TrackedItem> items = tracked.items(ItemQuery.all().year(year));
         String first = idOf(items, "细化涉企法治服务保障措施");
         String second = idOf(items, "加强侦查监督与协作配合");
 
         // The justice bureau sees its two points, not the police's; an empty report is refused, then one with a PDF.
-        logIn("wp-justice");
-        open("/workpoints/mine");
-        assertThat(text("table.my-workpoints")).contains("细化涉企法治服务保障措施", "组织开展同堂培训")
+        session.logIn("wp-justice");
+        session.open("/workpoints/mine");
+        assertThat(session.text("table.my-workpoints")).contains("细化涉企法治服务保障措施", "组织开展同堂培训")
                 .doesNotContain("加强侦查监督与协作配合");
-        screenshot("workpoints-04-mine");
+        session.screenshot("workpoints-04-mine");
         browser.findElement(By.linkText("细化涉企法治服务保障措施")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-form")));
         browser.findElement(By.id("report-button")).click();
@@ -203,19 +190,19 @@ class WorkPointsBrowserIntegrationTests {
                 .isEqualTo("请填写进展情况");
         Path evidence = files.resolve("挂案清理台账.pdf");
         Files.write(evidence, pdf());
-        type("report-text", "已清理涉民企挂案 12 件，建立台账。");
+        session.type("report-text", "已清理涉民企挂案 12 件，建立台账。");
         browser.findElement(By.id("report-files")).sendKeys(evidence.toAbsolutePath().toString());
         browser.findElement(By.id("report-button")).click();
         wait.until(ExpectedConditions.urlContains("sent"));
-        assertThat(text("main")).contains("进展已报送", "待验收", "挂案清理台账.pdf");
-        screenshot("workpoints-05-reported-with-file");
-        logOut();
+        assertThat(session.text("main")).contains("进展已报送", "待验收", "挂案清理台账.pdf");
+        session.screenshot("workpoints-05-reported-with-file");
+        session.logOut();
 
         // The police report on their own point; the justice bureau's point is not found, and a report on it refused.
-        logIn("wp-police");
-        open("/workpoints/items/" + first);
-        assertThat(text("main")).contains("404").doesNotContain("细化涉企法治服务保障措施");
-        open("/workpoints/mine");
+        session.logIn("wp-police");
+        session.open("/workpoints/items/" + first);
+        assertThat(session.text("main")).contains("404").doesNotContain("细化涉企法治服务保障措施");
+        session.open("/workpoints/mine");
         Object status = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const token = document.querySelector('meta[name=_csrf]').content;
@@ -226,46 +213,46 @@ class WorkPointsBrowserIntegrationTests {
         assertThat(((Number) status).intValue()).isEqualTo(404);
         browser.findElement(By.linkText("加强侦查监督与协作配合")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-form")));
-        type("report-text", "已召开侦查监督与协作配合联席会议。");
+        session.type("report-text", "已召开侦查监督与协作配合联席会议。");
         browser.findElement(By.id("report-button")).click();
         wait.until(ExpectedConditions.urlContains("sent"));
-        logOut();
+        session.logOut();
         assertThat(tracked.reports(first, Optional.empty())).hasSize(1);
 
         // The office returns the justice bureau's report with a reason and accepts the police's.
-        logIn("wp-office");
-        open("/workpoints/items/" + first);
+        session.logIn("wp-office");
+        session.open("/workpoints/items/" + first);
         WebElement reason = browser.findElement(By.cssSelector(".return-form input[name=reason]"));
         reason.sendKeys("请补充立案监督文书");
-        screenshot("workpoints-06-office-decides");
+        session.screenshot("workpoints-06-office-decides");
         browser.findElement(By.cssSelector(".return-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("decided=returned"));
-        assertThat(text("main")).contains("已退回", "退回理由：请补充立案监督文书");
-        open("/workpoints/items/" + second);
+        assertThat(session.text("main")).contains("已退回", "退回理由：请补充立案监督文书");
+        session.open("/workpoints/items/" + second);
         browser.findElement(By.cssSelector(".accept-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("decided=accepted"));
-        assertThat(text("table.unit-progress")).contains("已办结");
-        logOut();
+        assertThat(session.text("table.unit-progress")).contains("已办结");
+        session.logOut();
 
-        logIn("wp-justice");
-        open("/workpoints/items/" + first);
-        assertThat(text("main")).contains("已退回", "请补充立案监督文书");
+        session.logIn("wp-justice");
+        session.open("/workpoints/items/" + first);
+        assertThat(session.text("main")).contains("已退回", "请补充立案监督文书");
         assertThat(browser.findElements(By.id("report-form"))).hasSize(1);
-        logOut();
+        session.logOut();
 
         // Eleven days later the first point is past its deadline: overdue for the justice bureau.
         clock.advance(Duration.ofDays(11));
-        logIn("wp-office");
+        session.logIn("wp-office");
         browser.get(listUrl.replaceAll("\\?.*", ""));
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("table.workpoints tr[data-number='1']")));
         assertThat(row.getAttribute("class")).contains("overdue");
         assertThat(row.getText()).contains("市司法局 逾期");
-        assertThat(text("table.workpoints tr[data-number='2']")).contains("市公安局 已办结");
+        assertThat(session.text("table.workpoints tr[data-number='2']")).contains("市公安局 已办结");
         assertThat(browser.findElement(By.cssSelector("table.workpoints tr[data-number='2']")).getAttribute("class"))
                 .doesNotContain("overdue");
-        screenshot("workpoints-07-overdue");
-        logOut();
+        session.screenshot("workpoints-07-overdue");
+        session.logOut();
     }
 
     private static String idOf(List<TrackedItem> items, String title) {
@@ -273,43 +260,12 @@ class WorkPointsBrowserIntegrationTests {
     }
 
     private void addPoint(String title, String description, String lead, String co, String deadline) {
-        type("point-title", title);
-        type("point-description", description);
-        type("point-lead", lead);
-        type("point-co", co);
-        type("point-deadline", deadline);
+        session.type("point-title", title);
+        session.type("point-description", description);
+        session.type("point-lead", lead);
+        session.type("point-co", co);
+        session.type("point-deadline", deadline);
         browser.findElement(By.id("add-point-button")).click();
-    }
-
-    private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
-    }
-
-    private void logIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void logOut() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private static byte[] pdf() throws IOException {
