@@ -150,9 +150,15 @@ class TrackedItemSearchIntegrationTests extends PagesTestSupport {
                 Map<String, Object> results = api(outsider, query);
 
                 assertThat(ids(results)).as(outsider + " " + query).doesNotContain(point, draftPoint, resolution, report);
-                assertThat(kindFacet(results)).as(outsider + " " + query).doesNotContain("TRACKED_ITEM", "PROGRESS_REPORT");
                 assertThat(JSON.writeValueAsString(List.of(results.get("hits"), results.get("facets"))))
-                        .doesNotContain("磷石膏堆场", "渗漏两处", "工作要点", "议定事项");
+                        .doesNotContain("磷石膏堆场", "渗漏两处");
+                if (!query.startsWith("kind:")) {
+                    // Only this test's records hold these words; the kind filters alone also find the work points
+                    // other tests of this shared server give the outsider's own unit, which it may see.
+                    assertThat(kindFacet(results)).as(outsider + " " + query).doesNotContain("TRACKED_ITEM", "PROGRESS_REPORT");
+                    assertThat(JSON.writeValueAsString(List.of(results.get("hits"), results.get("facets"))))
+                            .doesNotContain("工作要点", "议定事项");
+                }
             }
             assertThat(total(api(outsider, WORD))).isZero();
         }
