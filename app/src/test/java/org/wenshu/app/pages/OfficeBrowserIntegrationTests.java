@@ -54,8 +54,10 @@ class OfficeBrowserIntegrationTests extends BrowserTestSupport {
 
         assertThat(browser.findElement(By.cssSelector("section.dashboard")).getAttribute("data-charts")).isEqualTo("drawn");
         List<WebElement> charts = browser.findElements(By.cssSelector(".chart[data-section]"));
-        assertThat(charts).hasSize(6);
-        assertThat(browser.findElements(By.cssSelector(".chart[data-section] canvas"))).hasSize(6);
+        assertThat(charts).hasSize(9); // 6 of the instruments, 3 of the yearly inspection
+        assertThat(browser.findElements(By.cssSelector(".chart[data-section] canvas"))).hasSize(9);
+        assertThat(browser.findElement(By.cssSelector("#section-inspection table")).getText())
+                .contains("市公安局 1 1 0 0 0 2 2 1 2 66.7% 2", "市司法局 0 0 1 1 0 0 0 0 1 50.0% 1");
         assertThat((Long) browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
                 + "'.chart[data-section=\"on-time\"]')).getOption().series[0].data.length")).isEqualTo(3L);
         assertThat(browser.findElement(By.cssSelector("#section-on-time table caption")).getText()).isEqualTo("各单位按期回复率");
