@@ -3,8 +3,6 @@ package org.wenshu.app.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wenshu.app.Wenshu;
+import org.wenshu.app.cli.InProcessCli;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.app.cli.ExitCodes;
-import org.wenshu.app.cli.WenshuCommand;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.search.RecordIndex;
@@ -34,33 +29,19 @@ class BulkIssueCommandIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Path home;
+    private InProcessCli cli;
     private ConfigurableApplicationContext context;
 
     @BeforeEach
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-bulk-cli");
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("cli");
-        context = application.run("--wenshu.home=" + home.resolve("data"), "--wenshu.batch.threads=2",
-                "--wenshu.batch.chunk-size=3");
+        cli = InProcessCli.start(home.resolve("data"), "wenshu.batch.threads=2", "wenshu.batch.chunk-size=3");
+        context = cli.context();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-    }
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run wenshu(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        cli.close();
     }
 
     /** Base data without a meeting place: rows must give it. */
@@ -98,7 +79,7 @@ class BulkIssueCommandIntegrationTests {
         Path data = baseWithoutPlace();
         Path list = csv("名单.csv", BAD_ROWS);
 
-        Run run = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.out()).contains("已完成 COMPLETED", "跳过 / 问题",
@@ -130,7 +111,7 @@ class BulkIssueCommandIntegrationTests {
         });
         assertThat(archive.verificationCode(records.get(0).id())).isNotEqualTo(archive.verificationCode(records.get(1).id()));
 
-        Run again = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+        Run again = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
 
         assertThat(again.out()).contains("已经完成", "不会重复发文", "第 3 行 会议地点：必须填写");
         assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -142,7 +123,7 @@ class BulkIssueCommandIntegrationTests {
         Path data = baseWithoutPlace();
         Path list = csv("名单.csv", BAD_ROWS);
 
-        Run run = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list, "skipLimit=2");
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list, "skipLimit=2");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.out()).contains("失败 FAILED", "超过跳过上限 2");
@@ -155,11 +136,11 @@ class BulkIssueCommandIntegrationTests {
         Path unknownHeader = csv("header.csv", "主送单位,会议主持人\n市公安局,张三\n");
         Path numbered = csv("numbered.csv", "主送单位,发文字号\n市公安局,荆府检联办〔2024〕9号\n");
 
-        Run header = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + unknownHeader);
-        Run number = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + numbered);
-        Run missing = wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data);
-        Run unknownType = wenshu("batch", "bulk-issue", "type=no-such-type", "data=" + data, "file=" + numbered);
-        Run unknownJob = wenshu("batch", "no-such-job");
+        Run header = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + unknownHeader);
+        Run number = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + numbered);
+        Run missing = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data);
+        Run unknownType = cli.run("batch", "bulk-issue", "type=no-such-type", "data=" + data, "file=" + numbered);
+        Run unknownJob = cli.run("batch", "no-such-job");
 
         assertThat(header.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(header.out()).contains("表头「会议主持人」不是联席会议通知的字段", "会议地点(place)");
@@ -176,14 +157,14 @@ class BulkIssueCommandIntegrationTests {
     void statusListsExecutionsWithTheirReports() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path list = csv("one.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");
-        assertThat(wenshu("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).exitCode()).isZero();
+        assertThat(cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).exitCode()).isZero();
 
-        Run status = wenshu("batch", "status");
-        Run one = wenshu("batch", "status", "1");
+        Run status = cli.run("batch", "status");
+        Run one = cli.run("batch", "status", "1");
 
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("bulk-issue", "COMPLETED", "1/1");
         assertThat(one.out()).contains("作业 bulk-issue（执行 1）：已完成 COMPLETED，进度 1/1");
-        assertThat(wenshu("batch", "restart", "99").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.run("batch", "restart", "99").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +11,10 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.wenshu.app.Wenshu;
-import org.wenshu.app.cli.WenshuCommand;
+import org.wenshu.app.cli.InProcessCli;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveDatabase;
 
@@ -40,26 +35,22 @@ class BulkIssuePostgresIntegrationTests {
             new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
         }
         Path home = Files.createTempDirectory("wenshu-bulk-pg");
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("cli");
-        try (ConfigurableApplicationContext context = application.run("--wenshu.home=" + home.resolve("data"),
-                "--wenshu.archive.database.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--wenshu.archive.database.username=" + user, "--wenshu.archive.database.password=" + password)) {
+        try (InProcessCli cli = InProcessCli.start(home.resolve("data"),
+                "wenshu.archive.database.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "wenshu.archive.database.username=" + user, "wenshu.archive.database.password=" + password)) {
+            ConfigurableApplicationContext context = cli.context();
             Path data = BulkIssueFiles.baseData(home);
             Path list = home.resolve("list.csv");
             Files.writeString(list, "主送单位,标题\n市公安局,关于召开甲专题会议的通知\n市司法局,关于召开乙专题会议的通知\n",
                     StandardCharsets.UTF_8);
 
-            String[] first = run(context, "batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
-            String[] again = run(context, "batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
-            String[] status = run(context, "batch", "status");
+            Run first = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+            Run again = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+            Run status = cli.run("batch", "status");
 
-            assertThat(first[0]).as(first[1] + first[2]).isEqualTo("0");
-            assertThat(again[1]).contains("已经完成");
-            assertThat(status[1]).contains("bulk-issue", "COMPLETED", "2/2");
+            assertThat(first.exitCode()).as(first.printed()).isZero();
+            assertThat(again.out()).contains("已经完成");
+            assertThat(status.out()).contains("bulk-issue", "COMPLETED", "2/2");
             assertThat(context.getBean(Archive.class).records(0, 10)).hasSize(2);
             assertThat(new JdbcTemplate(context.getBean(HikariDataSource.class)).queryForObject(
                     "SELECT COUNT(*) FROM batch_job_execution", Integer.class)).isEqualTo(1);
@@ -68,12 +59,5 @@ class BulkIssuePostgresIntegrationTests {
                 new JdbcTemplate(admin).execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
-    }
-
-    private static String[] run(ConfigurableApplicationContext context, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 }

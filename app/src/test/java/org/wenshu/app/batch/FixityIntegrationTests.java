@@ -3,8 +3,6 @@ package org.wenshu.app.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wenshu.app.Wenshu;
-import org.wenshu.app.cli.WenshuCommand;
+import org.wenshu.app.cli.InProcessCli;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.AuditEvent;
 import org.wenshu.archive.InstrumentRecord;
@@ -37,45 +32,35 @@ class FixityIntegrationTests {
     private static final int RECORDS = 200;
 
     private Path home;
+    private InProcessCli cli;
     private ConfigurableApplicationContext context;
 
     @BeforeEach
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-fixity");
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("cli");
-        context = application.run("--wenshu.home=" + home.resolve("data"), "--wenshu.batch.threads=2");
+        cli = InProcessCli.start(home.resolve("data"), "wenshu.batch.threads=2");
+        context = cli.context();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-    }
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        cli.close();
     }
 
     @Test
     void findsAChangedADeletedAndAnUnverifiableObjectAndAuditsTheRun() throws Exception {
         Path data = BulkIssueFiles.baseData(home);
         Path list = BulkIssueFiles.recipients(home, RECORDS - 1);
-        String[] issued = run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
-        assertThat(issued[0]).as(issued[1] + issued[2]).isEqualTo("0");
+        Run issued = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+        assertThat(issued.exitCode()).as(issued.printed()).isZero();
         Archive archive = context.getBean(Archive.class);
         InstrumentRecord tampered = issueWithBrokenSignature(archive);
 
-        String[] intact = run("batch", "fixity");
-        assertThat(intact[0]).as(intact[1] + intact[2]).isEqualTo("1");
+        Run intact = cli.run("batch", "fixity");
+        assertThat(intact.exitCode()).as(intact.printed()).isEqualTo(1);
         assertThat(archive.records(0, 1000)).hasSize(RECORDS);
-        assertThat(intact[1]).contains("已校验 " + RECORDS + " 份记录、" + 2 * RECORDS + " 个对象", tampered.id() + "） 签名");
-        assertThat(intact[1].lines().filter(l -> l.startsWith("    ")).toList()).isNotEmpty()
+        assertThat(intact.out()).contains("已校验 " + RECORDS + " 份记录、" + 2 * RECORDS + " 个对象", tampered.id() + "） 签名");
+        assertThat(intact.out().lines().filter(l -> l.startsWith("    ")).toList()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains(tampered.id()));
 
         List<InstrumentRecord> records = archive.records(0, 1000);
@@ -87,13 +72,13 @@ class FixityIntegrationTests {
         Files.write(changedPdf, bytes);
         Files.delete(object(deleted, "record.json"));
 
-        String[] found = run("batch", "fixity", "maxObjectsPerSecond=1000");
+        Run found = cli.run("batch", "fixity", "maxObjectsPerSecond=1000");
 
-        assertThat(found[0]).as(found[1] + found[2]).isEqualTo("1");
-        assertThat(found[1]).contains(changed.id() + "）" + " instruments/", "内容已改变")
+        assertThat(found.exitCode()).as(found.printed()).isEqualTo(1);
+        assertThat(found.out()).contains(changed.id() + "）" + " instruments/", "内容已改变")
                 .contains(deleted.id() + "）" + " instruments/", "对象缺失")
                 .contains(tampered.id() + "） 签名");
-        List<String> problemLines = found[1].lines().filter(l -> l.startsWith("    ")).toList();
+        List<String> problemLines = found.out().lines().filter(l -> l.startsWith("    ")).toList();
         assertThat(problemLines).allSatisfy(line -> assertThat(line)
                 .containsAnyOf(changed.id(), deleted.id(), tampered.id()));
         List<AuditEvent> audit = archive.auditEvents(0, 10_000);

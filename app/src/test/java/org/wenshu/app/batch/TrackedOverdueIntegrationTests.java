@@ -3,8 +3,6 @@ package org.wenshu.app.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,12 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wenshu.app.Wenshu;
-import org.wenshu.app.cli.WenshuCommand;
+import org.wenshu.app.cli.InProcessCli;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.tracking.ItemDraft;
 import org.wenshu.archive.tracking.ItemList;
@@ -31,29 +26,19 @@ import org.wenshu.archive.tracking.TrackedItems;
 class TrackedOverdueIntegrationTests {
 
     private Path home;
+    private InProcessCli cli;
     private ConfigurableApplicationContext context;
 
     @BeforeEach
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-tracked-overdue");
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("cli");
-        context = application.run("--wenshu.home=" + home.resolve("data"));
+        cli = InProcessCli.start(home.resolve("data"));
+        context = cli.context();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-    }
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        cli.close();
     }
 
     @Test
@@ -72,13 +57,13 @@ class TrackedOverdueIntegrationTests {
                 List.of())).id(), Optional.empty(), "test");
         String day = year + "-02-01";
 
-        String[] first = run("batch", "overdue", "date=" + day);
-        String[] later = run("batch", "overdue", "date=" + year + "-02-02");
+        Run first = cli.run("batch", "overdue", "date=" + day);
+        Run later = cli.run("batch", "overdue", "date=" + year + "-02-02");
 
-        assertThat(first[0]).as(first[1] + first[2]).isEqualTo("0");
-        assertThat(first[1]).contains("督办事项（工作要点、议定事项）：截至 " + day + " 逾期未完成 2 项次，本次新标记 2 项次");
-        assertThat(later[0]).as(later[1] + later[2]).isEqualTo("0");
-        assertThat(later[1]).contains("逾期未完成 2 项次，本次新标记 0 项次");
+        assertThat(first.exitCode()).as(first.printed()).isZero();
+        assertThat(first.out()).contains("督办事项（工作要点、议定事项）：截至 " + day + " 逾期未完成 2 项次，本次新标记 2 项次");
+        assertThat(later.exitCode()).as(later.printed()).isZero();
+        assertThat(later.out()).contains("逾期未完成 2 项次，本次新标记 0 项次");
         TrackedItem late = tracked.items(ItemQuery.all().inList(list.id())).get(1);
         assertThat(context.getBean(Archive.class).auditEvents(late.id())).filteredOn(e -> e.action().equals("TRACKED_OVERDUE"))
                 .extracting(e -> e.detail()).hasSize(2).allSatisfy(d -> assertThat(d).contains("\"date\":\"" + day + "\""));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,41 +14,28 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wenshu.app.Wenshu;
-import org.wenshu.app.cli.WenshuCommand;
+import org.wenshu.app.cli.InProcessCli;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.archive.tracking.TrackedItems;
 
 /** {@code wenshu workpoints import}: a good sheet becomes a list; a bad one is refused row by row, exit 2, nothing stored. */
 class WorkPointsCommandIntegrationTests {
 
     private Path home;
+    private InProcessCli cli;
     private ConfigurableApplicationContext context;
 
     @BeforeEach
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-workpoints-cli");
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("cli");
-        context = application.run("--wenshu.home=" + home.resolve("data"));
+        cli = InProcessCli.start(home.resolve("data"));
+        context = cli.context();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-    }
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        cli.close();
     }
 
     private Path sheet(String name, List<List<Object>> rows) throws IOException {
@@ -81,19 +66,19 @@ class WorkPointsCommandIntegrationTests {
         Path bad = sheet("bad.xlsx", List.of(List.of(1, "", "", "市检察院", "", "年底前"),
                 List.of(1, "单位不明", "", "市外星局", "", "2024-02-30")));
 
-        String[] refused = run("workpoints", "import", "--year", "2024", bad.toString());
-        String[] imported = run("workpoints", "import", "--year", "2024", "--publish", good.toString());
-        String[] missing = run("workpoints", "import", "--year", "2024", home.resolve("none.xlsx").toString());
-        String[] lists = run("workpoints", "lists");
+        Run refused = cli.run("workpoints", "import", "--year", "2024", bad.toString());
+        Run imported = cli.run("workpoints", "import", "--year", "2024", "--publish", good.toString());
+        Run missing = cli.run("workpoints", "import", "--year", "2024", home.resolve("none.xlsx").toString());
+        Run lists = cli.run("workpoints", "lists");
 
-        assertThat(refused[0]).isEqualTo("2");
-        assertThat(refused[2]).contains("有 4 处问题，未导入任何内容", "第 2 行「工作要点」：缺少标题", "第 3 行「序号」：序号 1 与第 2 行重复",
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("有 4 处问题，未导入任何内容", "第 2 行「工作要点」：缺少标题", "第 3 行「序号」：序号 1 与第 2 行重复",
                 "第 3 行「牵头单位」：没有找到单位「市外星局」", "第 3 行「完成时限」：完成时限「2024-02-30」不是有效日期");
-        assertThat(imported[0]).as(imported[2]).isEqualTo("0");
-        assertThat(imported[1]).contains("已导入「2024年“府检联动”工作要点」（已发布）：2 项工作要点");
-        assertThat(missing[0]).isEqualTo("2");
-        assertThat(missing[2]).contains("没有文件");
-        assertThat(lists[1]).contains("2024  2024年“府检联动”工作要点  已发布  2 项");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("已导入「2024年“府检联动”工作要点」（已发布）：2 项工作要点");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("没有文件");
+        assertThat(lists.out()).contains("2024  2024年“府检联动”工作要点  已发布  2 项");
         assertThat(context.getBean(TrackedItems.class).lists(Optional.empty(), false)).hasSize(1);
     }
 }

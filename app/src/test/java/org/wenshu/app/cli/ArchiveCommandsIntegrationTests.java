@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.wenshu.app.Wenshu;
+import org.wenshu.app.cli.InProcessCli.Run;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,36 +31,19 @@ class ArchiveCommandsIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Path home;
+    private InProcessCli cli;
     private ConfigurableApplicationContext context;
 
     @BeforeAll
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-cli-test");
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setAdditionalProfiles("cli");
-        // A command-line property: application.yml's wenshu.home (WENSHU_HOME or ./data) would win over defaults.
-        context = application.run("--wenshu.home=" + home);
+        cli = InProcessCli.start(home);
+        context = cli.context();
     }
 
     @AfterAll
     void stop() {
-        context.close();
-    }
-
-    record Run(int exitCode, String out, String err) {
-        Map<String, Object> json() {
-            return JSON.readValue(out, new TypeReference<Map<String, Object>>() { });
-        }
-    }
-
-    private Run wenshu(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        cli.close();
     }
 
     private Path file(String name, byte[] content) throws IOException {
@@ -87,7 +65,7 @@ class ArchiveCommandsIntegrationTests {
 
     @Test
     void aNewcomerIssuesDeliversAnswersAndClosesAnInstrument() throws IOException {
-        Run issued = wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+        Run issued = cli.run("issue", "--type", "procuratorial-suggestion", "--data",
                 data("关于加强校园周边安全管理的检察建议", "市教育局").toString(), "--key", "cli-1", "--json");
 
         assertThat(issued.exitCode()).as(issued.err()).isZero();
@@ -102,56 +80,56 @@ class ArchiveCommandsIntegrationTests {
         String code = archive.verificationCode(id).orElseThrow();
         assertThat(pdfText(archive.read(archive.find(id).orElseThrow().objects().stream().filter(o -> o.key().endsWith("/instrument.pdf")).findFirst().orElseThrow().key()).orElseThrow()))
                 .contains("核验码 " + code);
-        assertThat(wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+        assertThat(cli.run("issue", "--type", "procuratorial-suggestion", "--data",
                 data("关于加强校园周边安全管理的检察建议", "市教育局").toString(), "--key", "cli-1", "--json").json())
                 .containsEntry("id", id);
 
-        Run delivered = wenshu("deliver", (String) record.get("number"), "--method", "电子送达", "--json");
+        Run delivered = cli.run("deliver", (String) record.get("number"), "--method", "电子送达", "--json");
         assertThat(delivered.exitCode()).as(delivered.err()).isZero();
         assertThat(delivered.json()).containsEntry("status", "DELIVERED");
 
-        Run answered = wenshu("respond", id, "--unit", "市教育局", "--measures", "开展校园周边专项整治",
+        Run answered = cli.run("respond", id, "--unit", "市教育局", "--measures", "开展校园周边专项整治",
                 "--results", "整治商户十二家", "--adoption", "采纳",
                 "--file", file("整改报告.pdf", pdf("Rectification report")).toString(), "--json");
         assertThat(answered.exitCode()).as(answered.err()).isZero();
         assertThat(answered.json()).containsEntry("unit", "荆门市教育局").containsEntry("adoption", "采纳");
 
-        Run found = wenshu("search", "校园周边专项整治", "--json");
+        Run found = cli.run("search", "校园周边专项整治", "--json");
         assertThat(found.exitCode()).as(found.err()).isZero();
         assertThat(found.out()).contains("\"kind\":\"RESPONSE\"", "【校园周边】");
-        Run foundByAgency = wenshu("search", "校园周边安全管理", "--as-unit", "荆门市教育局", "--json");
+        Run foundByAgency = cli.run("search", "校园周边安全管理", "--as-unit", "荆门市教育局", "--json");
         assertThat(foundByAgency.out()).contains("\"id\":\"" + id + "\"", "\"kind\":\"INSTRUMENT\"");
-        Run hiddenFromOthers = wenshu("search", "校园周边安全管理", "--as-unit", "荆门市公安局", "--json");
+        Run hiddenFromOthers = cli.run("search", "校园周边安全管理", "--as-unit", "荆门市公安局", "--json");
         assertThat(hiddenFromOthers.exitCode()).isZero();
         assertThat(hiddenFromOthers.out()).doesNotContain(id);
 
-        Run closed = wenshu("close", id, "--evaluation", "采纳", "--note", "整改到位", "--json");
+        Run closed = cli.run("close", id, "--evaluation", "采纳", "--note", "整改到位", "--json");
         assertThat(closed.exitCode()).as(closed.err()).isZero();
         assertThat(closed.json()).containsEntry("status", "CLOSED");
 
-        Run shown = wenshu("show", id);
+        Run shown = cli.run("show", id);
         assertThat(shown.out()).contains("CLOSED（已办结）").contains("办结评价  采纳；整改到位").contains("荆门市教育局  采纳");
-        Run fixity = wenshu("fixity", "--record", id);
+        Run fixity = cli.run("fixity", "--record", id);
         assertThat(fixity.exitCode()).isZero();
         assertThat(fixity.out()).contains("全部完整");
-        Run audit = wenshu("audit", "verify");
+        Run audit = cli.run("audit", "verify");
         assertThat(audit.exitCode()).isZero();
         assertThat(audit.out()).contains("审计链完整");
-        assertThat(wenshu("register", "--json").out()).contains("\"state\" : \"ISSUED\"").contains(id);
-        assertThat(wenshu("records").out()).contains(id).contains("已办结");
-        assertThat(wenshu("records", "--overdue").out()).doesNotContain(id);
-        Run reconciled = wenshu("reconcile");
+        assertThat(cli.run("register", "--json").out()).contains("\"state\" : \"ISSUED\"").contains(id);
+        assertThat(cli.run("records").out()).contains(id).contains("已办结");
+        assertThat(cli.run("records", "--overdue").out()).doesNotContain(id);
+        Run reconciled = cli.run("reconcile");
         assertThat(reconciled.exitCode()).isZero();
         assertThat(reconciled.out()).startsWith("已作废 0 个中断的预留编号");
     }
 
     @Test
     void anotherUnitsResponseIsBadInput() throws IOException {
-        String id = (String) wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+        String id = (String) cli.run("issue", "--type", "procuratorial-suggestion", "--data",
                 data("关于规范行政执法的检察建议", "市公安局").toString(), "--json").json().get("id");
-        wenshu("deliver", id, "--method", "直接送达");
+        cli.run("deliver", id, "--method", "直接送达");
 
-        Run refused = wenshu("respond", id, "--unit", "市司法局", "--measures", "m", "--results", "r", "--adoption", "采纳",
+        Run refused = cli.run("respond", id, "--unit", "市司法局", "--measures", "m", "--results", "r", "--adoption", "采纳",
                 "--file", file("reply.pdf", pdf("reply")).toString());
 
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -160,9 +138,9 @@ class ArchiveCommandsIntegrationTests {
 
     @Test
     void aDisguisedUploadIsBadInputWithItsReason() throws IOException {
-        String id = (String) wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+        String id = (String) cli.run("issue", "--type", "procuratorial-suggestion", "--data",
                 data("关于整治违规办学的检察建议", "市教育局").toString(), "--json").json().get("id");
-        wenshu("deliver", id, "--method", "邮寄送达");
+        cli.run("deliver", id, "--method", "邮寄送达");
         byte[] exe = new byte[512];
         exe[0] = 'M';
         exe[1] = 'Z';
@@ -170,20 +148,20 @@ class ArchiveCommandsIntegrationTests {
         exe[0x80] = 'P';
         exe[0x81] = 'E';
 
-        Run refused = wenshu("respond", id, "--unit", "市教育局", "--measures", "m", "--results", "r", "--adoption", "部分采纳",
+        Run refused = cli.run("respond", id, "--unit", "市教育局", "--measures", "m", "--results", "r", "--adoption", "部分采纳",
                 "--file", file("整改报告.pdf", exe).toString());
 
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(refused.err()).contains("文件「整改报告.pdf」被拒收: 文件名为 .pdf，但内容是");
-        assertThat(wenshu("show", id, "--json").json()).containsEntry("status", "DELIVERED")
+        assertThat(cli.run("show", id, "--json").json()).containsEntry("status", "DELIVERED")
                 .containsEntry("responses", List.of());
     }
 
     @Test
     void badArgumentsAreBadInput() {
-        Run unknownMethod = wenshu("deliver", "荆检行建〔2024〕99号", "--method", "飞鸽传书");
-        Run unknownRecord = wenshu("deliver", "荆检行建〔2024〕99号", "--method", "直接送达");
-        Run missingData = wenshu("issue", "--type", "procuratorial-suggestion", "--data", home.resolve("none.json").toString());
+        Run unknownMethod = cli.run("deliver", "荆检行建〔2024〕99号", "--method", "飞鸽传书");
+        Run unknownRecord = cli.run("deliver", "荆检行建〔2024〕99号", "--method", "直接送达");
+        Run missingData = cli.run("issue", "--type", "procuratorial-suggestion", "--data", home.resolve("none.json").toString());
 
         assertThat(unknownMethod.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknownMethod.err()).contains("送达方式「飞鸽传书」无效");

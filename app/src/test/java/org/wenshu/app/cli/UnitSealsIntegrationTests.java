@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -25,6 +23,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.app.Wenshu;
 import org.wenshu.app.signing.UnitSealMissing;
 import org.wenshu.app.signing.UnitSeals;
@@ -48,17 +47,19 @@ class UnitSealsIntegrationTests {
     private static final String OFFICE = "荆门市“府检联动”工作领导小组办公室";
 
     private Path home;
+    private InProcessCli cli;
     private ConfigurableApplicationContext context;
 
     @BeforeAll
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-seals-test");
-        context = application().run("--wenshu.home=" + home);
+        cli = InProcessCli.start(home);
+        context = cli.context();
     }
 
     @AfterAll
     void stop() {
-        context.close();
+        cli.close();
     }
 
     private static SpringApplication application() {
@@ -68,16 +69,6 @@ class UnitSealsIntegrationTests {
         application.setBannerMode(Banner.Mode.OFF);
         application.setAdditionalProfiles("cli");
         return application;
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run wenshu(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     /** A shipped example without its number, with some fields replaced. */
@@ -93,7 +84,7 @@ class UnitSealsIntegrationTests {
 
     /** Issues through the CLI and returns the archived instrument's seal signature as verified. */
     private SignatureCheck issuedSeal(String typeId, Map<String, Object> changes) throws IOException {
-        Run issued = wenshu("issue", "--type", typeId, "--data", example(typeId, changes).toString(), "--json");
+        Run issued = cli.run("issue", "--type", typeId, "--data", example(typeId, changes).toString(), "--json");
         assertThat(issued.exitCode()).as(issued.err()).isZero();
         String id = (String) JSON.readValue(issued.out(), new TypeReference<Map<String, Object>>() { }).get("id");
         Archive archive = context.getBean(Archive.class);
@@ -133,7 +124,7 @@ class UnitSealsIntegrationTests {
 
     @Test
     void unitWithoutASealCannotIssueAndTakesNoNumber() throws IOException {
-        Run refused = wenshu("issue", "--type", "procuratorial-suggestion", "--data",
+        Run refused = cli.run("issue", "--type", "procuratorial-suggestion", "--data",
                 example("procuratorial-suggestion", Map.of("issuingUnit", "荆门市公安局", "recipient", "市教育局",
                         "title", "关于公安局名义的检察建议")).toString());
 
@@ -146,7 +137,7 @@ class UnitSealsIntegrationTests {
     void generateWithAnUnsealedUnitIsBadInputAndWritesNothing() throws IOException {
         Path out = home.resolve("unsealed.pdf");
 
-        Run refused = wenshu("generate", "--type", "procuratorial-suggestion", "--data",
+        Run refused = cli.run("generate", "--type", "procuratorial-suggestion", "--data",
                 example("procuratorial-suggestion", Map.of("issuingUnit", "某某县人民检察院",
                         "documentNumber", "荆检行建〔2024〕9号")).toString(),
                 "--out", out.toString());

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.app.SigningConfiguration;
 import org.wenshu.app.signing.UnitSeal;
 import org.wenshu.app.signing.UnitSeals;
@@ -59,6 +58,7 @@ class VerifyCommandIntegrationTests {
     @TempDir
     static Path home;
 
+    private static InProcessCli cli;
     private static ConfigurableApplicationContext context;
     private static UnitSeal unitSeal;
     private static PdfSigner signer;
@@ -66,8 +66,8 @@ class VerifyCommandIntegrationTests {
 
     @BeforeAll
     static void startCli() {
-        context = cliApplication().run("--wenshu.home=" + home,
-                "--wenshu.signing.units.procuratorate.role-text=检察建议专用章");
+        cli = InProcessCli.start(home, "wenshu.signing.units.procuratorate.role-text=检察建议专用章");
+        context = cli.context();
         unitSeal = context.getBean(UnitSeals.class).forUnit("荆门市人民检察院");
         signer = context.getBean(PdfSigner.class);
         devKeys = context.getBean(SigningConfiguration.DevelopmentSetup.class).keys().orElseThrow();
@@ -75,31 +75,13 @@ class VerifyCommandIntegrationTests {
 
     @AfterAll
     static void stop() {
-        context.close();
-    }
-
-    private static SpringApplication cliApplication() {
-        SpringApplication application = new SpringApplication(Wenshu.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        application.setAdditionalProfiles("cli");
-        return application;
-    }
-
-    private record Run(int exitCode, String out, String err) {
+        cli.close();
     }
 
     private static Run verify(byte[] pdf, String... options) throws IOException {
         Path file = Files.createTempFile(home, "instrument", ".pdf");
         Files.write(file, pdf);
-        return run(concat(new String[] {"verify", file.toString()}, options));
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WenshuCommand.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        return cli.run(concat(new String[] {"verify", file.toString()}, options));
     }
 
     @Test
@@ -271,7 +253,7 @@ class VerifyCommandIntegrationTests {
 
     @Test
     void missingFileExitsTwo() {
-        Run run = run("verify", home.resolve("nope.pdf").toString());
+        Run run = cli.run("verify", home.resolve("nope.pdf").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no such file");
