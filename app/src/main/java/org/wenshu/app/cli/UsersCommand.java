@@ -116,79 +116,75 @@ public class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "停用用户（其会话和令牌立即失效）")
-    static class Disable implements Callable<Integer> {
+    /** A change to one existing account; the subclass makes it and says what it did, in Chinese. */
+    abstract static class AccountChange implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
         private final ObjectProvider<Accounts> accounts;
 
-        Disable(ObjectProvider<Accounts> accounts) {
+        AccountChange(ObjectProvider<Accounts> accounts) {
             this.accounts = accounts;
         }
 
+        /** Makes the change and returns the line to print; throws {@link AccountInvalid} for an unknown user. */
+        abstract String change(Accounts accounts) throws Exception;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            String done;
             try {
-                accounts(accounts).setEnabled(username, false);
+                done = change(accounts(accounts));
             } catch (AccountInvalid e) {
                 throw bad(e);
             }
-            spec.commandLine().getOut().println("已停用 " + username);
+            spec.commandLine().getOut().println(done);
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "停用用户（其会话和令牌立即失效）")
+    static class Disable extends AccountChange {
+        Disable(ObjectProvider<Accounts> accounts) {
+            super(accounts);
+        }
+
+        @Override
+        String change(Accounts accounts) {
+            accounts.setEnabled(username, false);
+            return "已停用 " + username;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "重新启用用户")
-    static class Enable implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
-        private final ObjectProvider<Accounts> accounts;
-
+    static class Enable extends AccountChange {
         Enable(ObjectProvider<Accounts> accounts) {
-            this.accounts = accounts;
+            super(accounts);
         }
 
         @Override
-        public Integer call() {
-            try {
-                accounts(accounts).setEnabled(username, true);
-            } catch (AccountInvalid e) {
-                throw bad(e);
-            }
-            spec.commandLine().getOut().println("已启用 " + username);
-            return ExitCodes.OK;
+        String change(Accounts accounts) {
+            accounts.setEnabled(username, true);
+            return "已启用 " + username;
         }
     }
 
     @Command(name = "password", mixinStandardHelpOptions = true, description = "重设密码：从标准输入读取，或随机生成并显示一次")
-    static class Password implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
+    static class Password extends AccountChange {
         @Option(names = "--password-stdin", description = "从标准输入读取密码（一行）")
         boolean passwordStdin;
-        private final ObjectProvider<Accounts> accounts;
 
         Password(ObjectProvider<Accounts> accounts) {
-            this.accounts = accounts;
+            super(accounts);
         }
 
         @Override
-        public Integer call() throws Exception {
+        String change(Accounts accounts) throws Exception {
             String password = passwordStdin ? Optional.ofNullable(new java.io.BufferedReader(new java.io.InputStreamReader(
                     System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine()).orElse("") : Accounts.generatePassword();
-            try {
-                accounts(accounts).changePassword(username, password);
-            } catch (AccountInvalid e) {
-                throw bad(e);
-            }
-            spec.commandLine().getOut().println("已重设 " + username + " 的密码" + (passwordStdin ? "" : "：" + password));
-            return ExitCodes.OK;
+            accounts.changePassword(username, password);
+            return "已重设 " + username + " 的密码" + (passwordStdin ? "" : "：" + password);
         }
     }
 

@@ -137,6 +137,28 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void enablingAgainAndANewPasswordLetTheUserBackInAndAnUnknownUserIsRefused() throws Exception {
+        password(wenshu("users", "add", "returner", "--role", "RESEARCHER"));
+        assertThat(wenshu("users", "disable", "returner").code()).isZero();
+
+        Run enabled = wenshu("users", "enable", "returner");
+        Run reset = wenshu("users", "password", "returner");
+        Run unknown = wenshu("users", "disable", "nobody-here");
+        Run unknownPassword = wenshu("users", "password", "nobody-here");
+
+        assertThat(enabled.code()).isZero();
+        assertThat(enabled.out()).contains("已启用 returner");
+        assertThat(reset.code()).as(reset.err()).isZero();
+        String newPassword = reset.out().substring(reset.out().indexOf("：") + 1).strip();
+        HttpResponse<String> loggedIn = login(browser(), "returner", newPassword);
+        assertThat(loggedIn.uri().getPath()).isNotEqualTo("/login");
+        assertThat(loggedIn.body()).doesNotContain("用户名或密码错误", "账号已停用");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("nobody-here");
+        assertThat(unknownPassword.code()).isEqualTo(2);
+    }
+
+    @Test
     void weakPasswordsRolesAndUnitsAreRefusedWithAMessage() {
         Run agencyWithoutUnit = wenshu("users", "add", "nounit", "--role", "AGENCY");
         Run prosecutorOfAnAgency = wenshu("users", "add", "wrongunit", "--role", "PROSECUTOR", "--unit", "荆门市公安局");
