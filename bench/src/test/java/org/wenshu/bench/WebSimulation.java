@@ -97,7 +97,7 @@ public class WebSimulation extends Simulation {
      */
     private static final String[] BUILT_IN_QUERIES = {"社区矫正", "外出审批 期限", "\"检察建议\"", "行刑衔接", "整改 措施",
             "type:procuratorial-suggestion 司法局", "耕地 保护", "\"农民工工资\"", "食品安全 校园", "医疗废物",
-            "困境儿童", "数据共享 政务", "行政处罚 不起诉", "kind:公益诉讼诉前 整改", "status:CLOSED 采纳",
+            "困境儿童", "数据共享 政务", "行政处罚 不起诉", "domain:公益诉讼诉前 整改", "kind:response 整改措施", "status:CLOSED 采纳",
             "unit:荆门市公安局 移送", "year:" + YEARS[0] + " 检察建议", "人民调解 司法确认", "劳动合同 解除",
             "正当防卫", "土地承包经营权", "生态环境 损害赔偿", "未成年人 保护", "行政复议", "乡村振兴 资金",
             "合同 违约责任", "\"公益诉讼\" 环境", "安全生产 责任", "网络安全", "不存在的词语组合甲乙丙"};
