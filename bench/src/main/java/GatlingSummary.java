@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Prints the per-request table of a Gatling run (its {@code js/stats.js}): count, errors, p50, p99 and max in ms,
- * and requests per second. Run as a single-file program: {@code java GatlingSummary.java stats.js}.
+ * and requests per second; the warm-up group is one row of its own. Run as a single-file program: {@code java GatlingSummary.java stats.js}.
  * (A tiny JSON reader of its own: this runs before any build, with the JDK alone.)
  */
 public class GatlingSummary {
@@ -41,6 +41,10 @@ public class GatlingSummary {
     private static void collect(Map<?, ?> node, List<Map<?, ?>> rows) {
         if (node.get("stats") instanceof Map<?, ?> stats) {
             rows.add(stats);
+            // The warm-up (WebSimulation's group "warm-up") is one row, all its requests together: never measured.
+            if ("GROUP".equals(node.get("type")) && "warm-up".equals(stats.get("name"))) {
+                return;
+            }
         }
         if (node.get("contents") instanceof Map<?, ?> contents) {
             for (Object child : contents.values()) {

@@ -117,6 +117,34 @@ class RecordFiguresIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void servesAFigureAgainUntilTheArchiveChangesThenComputesItAgain(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            Map<String, InstrumentRecord> r = seed(fixture);
+            RecordFigures figures = fixture.archive.figures();
+            Map<RecordStatus, Long> before = figures.countByStatus(year2024());
+            List<AgencyReplies> repliesBefore = figures.repliesByAgency(year2024());
+            // A write past the archive (never done outside this test) leaves the change log where it was: the figures
+            // computed before are served again, which shows they are not computed at every call.
+            new org.springframework.jdbc.core.JdbcTemplate(fixture.dataSource)
+                    .update("UPDATE instruments SET status = 'CLOSED' WHERE id = ?", r.get("J1").id());
+
+            Map<RecordStatus, Long> memoised = figures.countByStatus(year2024());
+            fixture.archive.deliver(r.get("D1").id(), DeliveryMethod.DIRECT, LocalDate.of(2024, 3, 2), Optional.empty(),
+                    "市检察院");
+            Map<RecordStatus, Long> after = figures.countByStatus(year2024());
+            List<AgencyReplies> repliesAfter = figures.repliesByAgency(year2024());
+
+            assertThat(memoised).isEqualTo(before);
+            assertThat(after).containsExactlyInAnyOrderEntriesOf(Map.of(RecordStatus.ISSUED, 0L, RecordStatus.DELIVERED, 1L,
+                    RecordStatus.RESPONDED, 3L, RecordStatus.CLOSED, 2L, RecordStatus.WITHDRAWN, 1L));
+            assertThat(repliesAfter).isNotEqualTo(repliesBefore);
+            assertThat(figures.countByStatus(new Scope(Optional.of(2024), Optional.empty(), Optional.of(Set.of("nobody")),
+                    JUNE)).values()).allMatch(n -> n == 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void listsLateAndUnansweredRepliesAndNarrowsToAUnitOrAnIssuer(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             Map<String, InstrumentRecord> r = seed(fixture);

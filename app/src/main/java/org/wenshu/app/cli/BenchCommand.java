@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchArchiveCommand.class,
                 BenchSearchCommand.class,
                 BenchBatchCommand.class,
+                BenchSeedCommand.class,
         })
 public class BenchCommand implements Runnable {
 
@@ -20,6 +21,6 @@ public class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive|search|batch");
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定要测试的项目，如 wenshu bench render|sign|archive|search|batch|seed");
     }
 }
