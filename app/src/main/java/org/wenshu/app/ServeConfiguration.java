@@ -23,6 +23,7 @@ import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.archive.Archive;
 import org.wenshu.generator.fonts.FontSet;
+import org.wenshu.generator.signing.PdfSigner;
 
 /**
  * What {@code wenshu serve} adds to the CLI's wiring: the index follower (each node applies the archive's change log
@@ -102,15 +103,17 @@ public class ServeConfiguration {
     }
 
     /**
-     * Once the server answers, parses the fonts in the background, so that the first preview or issue does not wait
-     * for them (they are left out of the start: {@link GeneratorConfiguration#fontSet}). A font that cannot be
-     * parsed is reported here, at start, as well as on each print.
+     * Once the server answers, parses the fonts and loads the seal's lettering in the background, so that the first
+     * preview or issue does not wait for them (they are left out of the start: {@link GeneratorConfiguration#fontSet}).
+     * A font that cannot be parsed is reported here, at start, as well as on each print.
      */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> warmUp(FontSet fonts, @Qualifier("applicationTaskExecutor") Executor background) {
+    ApplicationListener<ApplicationReadyEvent> warmUp(FontSet fonts, PdfSigner signer,
+                                                      @Qualifier("applicationTaskExecutor") Executor background) {
         return event -> background.execute(() -> {
             try {
                 fonts.parseNow();
+                signer.prepareSeals();
             } catch (RuntimeException e) {
                 log.error("The fonts cannot be parsed; no instrument can be printed until the font configuration "
                         + "(wenshu.generator.fonts) is fixed: {}", e.getMessage());

@@ -77,6 +77,11 @@ final class SealArtwork {
         return new SealArtwork(() -> List.of(loadFont("/fonts/wqy-zenhei.ttc"), loadFont("/fonts/LXGWWenKai-Regular.ttf")));
     }
 
+    /** Loads the fonts now if that has not happened yet. */
+    void prepare() {
+        fonts();
+    }
+
     private List<Font> fonts() {
         List<Font> current = fonts;
         if (current == null) {
