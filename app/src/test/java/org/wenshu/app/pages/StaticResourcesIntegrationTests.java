@@ -12,6 +12,7 @@ class StaticResourcesIntegrationTests extends PagesTestSupport {
 
     @Test
     void pagesLinkWebjarsWithoutTheirVersionAndTheLinksAreServed() {
+        ensureAccounts();
         PageSession agency = signedIn(AGENCY);
 
         Page inbox = agency.get("/inbox");
