@@ -30,9 +30,14 @@ public class GeneratorConfiguration {
         return new TemplateRenderer();
     }
 
+    /**
+     * The fonts, parsed on the first print or by the server's warm-up after it is ready: parsing the CJK fonts is
+     * the largest single cost of a start, and a command that prints nothing never pays it. A missing font file still
+     * stops the start; a font that cannot be parsed fails the first print and the warm-up, naming the family.
+     */
     @Bean(destroyMethod = "close")
     FontSet fontSet(GeneratorProperties properties) {
-        return FontSet.load(properties.fontSources());
+        return FontSet.lazy(properties.fontSources());
     }
 
     @Bean

@@ -1,11 +1,14 @@
 package org.wenshu.app;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,6 +22,8 @@ import org.wenshu.app.demo.DemoData;
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.archive.Archive;
+import org.wenshu.generator.fonts.FontSet;
+import org.wenshu.generator.signing.PdfSigner;
 
 /**
  * What {@code wenshu serve} adds to the CLI's wiring: the index follower (each node applies the archive's change log
@@ -72,17 +77,48 @@ public class ServeConfiguration {
         return new DemoData(accounts, archive, issuing, index);
     }
 
+    /**
+     * The demo accounts are created (and their passwords printed) before the server is ready; the demo instruments,
+     * which are rendered, sealed and indexed one by one, are issued in the background once it is ready, so that a
+     * fresh home starts as fast as a warm one. They carry fixed idempotency keys: a start interrupted while issuing
+     * them leaves no half record, and the pages show them as they arrive.
+     */
     @Bean
     @Profile("dev")
-    ApplicationRunner demoSeed(DemoData demo) {
+    ApplicationRunner demoSeed(DemoData demo, @Qualifier("applicationTaskExecutor") Executor background) {
         return arguments -> {
             List<DemoData.DemoLogin> logins = demo.seedAccounts();
             if (!logins.isEmpty()) {
-                int issued = demo.seedInstruments();
-                log.info("Demo data: {} accounts, {} instruments", logins.size(), issued);
+                log.info("Demo data: {} accounts; the demo instruments follow in the background", logins.size());
+                background.execute(() -> {
+                    try {
+                        log.info("Demo data: {} instruments", demo.seedInstruments());
+                    } catch (RuntimeException e) {
+                        log.warn("Demo data: the demo instruments could not all be issued: {}", e.toString());
+                    }
+                });
             }
             DemoData.announce(logins);
         };
+    }
+
+    /**
+     * Once the server answers, parses the fonts and loads the seal's lettering in the background, so that the first
+     * preview or issue does not wait for them (they are left out of the start: {@link GeneratorConfiguration#fontSet}).
+     * A font that cannot be parsed is reported here, at start, as well as on each print.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> warmUp(FontSet fonts, PdfSigner signer,
+                                                      @Qualifier("applicationTaskExecutor") Executor background) {
+        return event -> background.execute(() -> {
+            try {
+                fonts.parseNow();
+                signer.prepareSeals();
+            } catch (RuntimeException e) {
+                log.error("The fonts cannot be parsed; no instrument can be printed until the font configuration "
+                        + "(wenshu.generator.fonts) is fixed: {}", e.getMessage());
+            }
+        });
     }
 
     @EventListener

@@ -1,12 +1,16 @@
 package org.wenshu.app;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,23 +39,26 @@ public class TrackingConfiguration {
 
     /**
      * Demo data ({@code dev} profile): the seed notice's 2024 work points (13 points with their 责任单位), published,
-     * when no 2024 list exists yet.
+     * when no 2024 list exists yet; imported in the background, so that reading the sheet does not delay the start.
      */
     @Bean
     @Profile("dev")
-    ApplicationRunner demoWorkPoints(TrackedItems trackedItems) {
-        return arguments -> {
-            if (!trackedItems.lists(Optional.of(2024), false).isEmpty()) {
-                return;
-            }
-            byte[] sheet;
+    ApplicationRunner demoWorkPoints(TrackedItems trackedItems,
+                                     @Qualifier("applicationTaskExecutor") Executor background) {
+        Logger log = LoggerFactory.getLogger(TrackingConfiguration.class);
+        return arguments -> background.execute(() -> {
             try (InputStream in = TrackingConfiguration.class.getResourceAsStream("/demo/2024-work-points.xlsx")) {
-                sheet = in.readAllBytes();
+                if (!trackedItems.lists(Optional.of(2024), false).isEmpty()) {
+                    return;
+                }
+                ItemList list = trackedItems.importList(2024, "2024年“府检联动”工作要点", "jm-coordination-office",
+                        in.readAllBytes(), "demo");
+                trackedItems.publish(list.id(), "demo");
+                log.info("Demo data: {} work points of 2024", list.itemCount());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Demo data: the 2024 work points could not be imported: {}", e.toString());
             }
-            ItemList list = trackedItems.importList(2024, "2024年“府检联动”工作要点", "jm-coordination-office", sheet, "demo");
-            trackedItems.publish(list.id(), "demo");
-            LoggerFactory.getLogger(TrackingConfiguration.class).info("Demo data: {} work points of 2024", list.itemCount());
-        };
+        });
     }
 
     @Bean

@@ -74,4 +74,50 @@ class FontSetTests {
                     .hasMessageContaining("wenshu-fangsong");
         }
     }
+
+    @Test
+    void lazySetNamesItsFamiliesAndPrintsOnceParsedOnFirstUse() {
+        try (FontSet fonts = FontSet.lazy(FontSet.bundledSources())) {
+
+            assertThat(fonts.families()).containsExactly(
+                    "wenshu-fangsong", "wenshu-xiaobiaosong", "wenshu-heiti", "wenshu-kaiti");
+            assertThat(fonts.uncovered("荆门市人民检察院堃喆𠮷")).isEmpty();
+            assertThat(fonts.uncovered("a\uD80C\uDC00b")).containsExactly(0x13000);
+        }
+    }
+
+    @Test
+    void lazySetRefusesAMissingFontFileAtOnce() {
+        FontSource source = new FontSource("wenshu-fangsong", directory.resolve("FangSong_GB2312.ttf").toString(), "");
+
+        assertThatThrownBy(() -> FontSet.lazy(List.of(source)))
+                .isInstanceOf(FontUnusable.class)
+                .hasMessageContaining("wenshu-fangsong")
+                .hasMessageContaining("FangSong_GB2312.ttf");
+        assertThatThrownBy(() -> FontSet.lazy(List.of(new FontSource("wenshu-heiti", "classpath:fonts/SimHei.ttf", ""))))
+                .isInstanceOf(FontUnusable.class)
+                .hasMessageContaining("classpath:fonts/SimHei.ttf");
+    }
+
+    @Test
+    void lazySetRefusesAFamilyConfiguredTwice() {
+        FontSource kai = new FontSource("wenshu-kaiti", "classpath:fonts/LXGWWenKai-Regular.ttf", "");
+
+        assertThatThrownBy(() -> FontSet.lazy(List.of(kai, kai)))
+                .isInstanceOf(FontUnusable.class)
+                .hasMessageContaining("配置了两次");
+    }
+
+    @Test
+    void lazySetReportsAnUnusableFontWhenFirstParsedAndAgainOnTheNextUse() throws IOException {
+        Path otf = directory.resolve("NotoSansCJK-Regular.otf");
+        Files.write(otf, new byte[] {'O', 'T', 'T', 'O', 0, 1, 0, 0});
+
+        try (FontSet fonts = FontSet.lazy(List.of(new FontSource("wenshu-heiti", otf.toString(), "")))) {
+
+            assertThat(fonts.families()).containsExactly("wenshu-heiti");
+            assertThatThrownBy(fonts::parseNow).isInstanceOf(FontUnusable.class).hasMessageContaining("CFF");
+            assertThatThrownBy(() -> fonts.uncovered("字")).isInstanceOf(FontUnusable.class).hasMessageContaining("CFF");
+        }
+    }
 }

@@ -62,6 +62,10 @@ public final class ArchiveIndexing implements RecordSource {
     private final Path appliedFile;
     private final ZoneId zone;
     private final TextExtraction extraction = new TextExtraction();
+    /** Serialises commits and the applied-sequence file; never taken while holding this object's lock. */
+    private final Object committing = new Object();
+    /** The last change applied by {@link #apply} and not yet committed, 0 when none (guarded by this). */
+    private long uncommitted;
 
     /** Indexes {@code archive}'s records and {@code tracked}'s items and reports (the same record database). */
     public ArchiveIndexing(Archive archive, TrackedItems tracked, Path appliedFile, ZoneId zone) {
@@ -73,9 +77,21 @@ public final class ArchiveIndexing implements RecordSource {
     }
 
     /** Applies every archive change after the last applied one to {@code index}, commits, and returns how many. */
-    public synchronized int catchUp(RecordIndex index) {
+    public int catchUp(RecordIndex index) {
+        int count = apply(index);
+        commitApplied(index);
+        return count;
+    }
+
+    /**
+     * Applies every archive change after the last applied one to {@code index} without committing it, and returns
+     * how many: the changes are searchable in this process at once, and the next {@link #catchUp} commits them and
+     * records their sequence number. Until then a crash only means that the next start applies them again. Never
+     * waits for a commit in progress.
+     */
+    public synchronized int apply(RecordIndex index) {
         // An empty index (new, or deleted by hand) starts from the beginning of the log whatever the file says.
-        long applied = index.size() == 0 ? 0 : applied();
+        long applied = index.size() == 0 ? 0 : Math.max(applied(), uncommitted);
         int count = 0;
         List<RecordChange> page;
         do {
@@ -102,10 +118,33 @@ public final class ArchiveIndexing implements RecordSource {
             count += page.size();
         } while (page.size() == PAGE);
         if (count > 0) {
-            index.commit();
-            store(applied);
+            uncommitted = applied;
         }
         return count;
+    }
+
+    /**
+     * Commits what {@link #apply} applied and records its sequence number, outside the lock of {@code apply}: a
+     * request applying its change does not wait for the index's files to reach the disk.
+     */
+    private void commitApplied(RecordIndex index) {
+        synchronized (committing) {
+            long upTo;
+            synchronized (this) {
+                upTo = uncommitted;
+            }
+            if (upTo == 0) {
+                return;
+            }
+            // Everything applied up to upTo was written before this commit starts, so the commit holds it.
+            index.commit();
+            store(upTo);
+            synchronized (this) {
+                if (uncommitted == upTo) {
+                    uncommitted = 0;
+                }
+            }
+        }
     }
 
     /**

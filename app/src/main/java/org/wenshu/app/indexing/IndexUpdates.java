@@ -23,7 +23,8 @@ public final class IndexUpdates {
 
     private final ArchiveIndexing indexing;
     private final Supplier<RecordIndex> index;
-    private String lastFailure;
+    // Written by whichever thread failed or recovered last; a lost update only repeats or skips one log line.
+    private volatile String lastFailure;
 
     /** Updates {@code index}; the supplier is asked at each update, so the writer is opened only when needed. */
     public IndexUpdates(ArchiveIndexing indexing, Supplier<RecordIndex> index) {
@@ -36,12 +37,26 @@ public final class IndexUpdates {
     }
 
     /**
-     * Applies every pending archive change to the index; returns how many were applied, 0 when another process
-     * writes the index (its follower applies them), or {@link #FAILED}.
+     * Applies every pending archive change to the index and commits it; returns how many were applied, 0 when
+     * another process writes the index (its follower applies them), or {@link #FAILED}.
      */
-    public synchronized int afterChange() {
+    public int afterChange() {
+        return update(true);
+    }
+
+    /**
+     * As {@link #afterChange()}, leaving the commit to the server's index follower (its next tick, within a second):
+     * the change is searchable in this process when this returns, and the request that made it does not wait for
+     * the index's files to be written and synced, nor for a commit of the follower in progress.
+     */
+    public int afterChangeCommittedLater() {
+        return update(false);
+    }
+
+    private int update(boolean commit) {
         try {
-            int applied = indexing.catchUp(index.get());
+            RecordIndex target = index.get();
+            int applied = commit ? indexing.catchUp(target) : indexing.apply(target);
             if (lastFailure != null) {
                 log.info("The search index is current again ({} archive changes applied)", applied);
                 lastFailure = null;

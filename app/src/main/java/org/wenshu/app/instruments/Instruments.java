@@ -136,7 +136,7 @@ public final class Instruments {
             // must not see (and nothing new was stored).
             throw new IdempotencyKeyTaken(idempotencyKey.orElse(""));
         }
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return record;
     }
 
@@ -152,7 +152,7 @@ public final class Instruments {
                                     Optional<String> note) {
         InstrumentRecord record = managed(user, id);
         InstrumentRecord changed = archive.deliver(record.id(), method, date, note, record.issuingUnit().id());
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return changed;
     }
 
@@ -162,7 +162,7 @@ public final class Instruments {
         InstrumentRecord record = managed(user, id);
         InstrumentRecord changed = archive.close(record.id(), evaluation, note, reasonWithoutResponse,
                 record.issuingUnit().id());
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return changed;
     }
 
@@ -170,7 +170,7 @@ public final class Instruments {
     public InstrumentRecord withdraw(WenshuUser user, String id, String reason) {
         InstrumentRecord record = managed(user, id);
         InstrumentRecord changed = archive.withdraw(record.id(), reason, record.issuingUnit().id());
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return changed;
     }
 
@@ -198,7 +198,7 @@ public final class Instruments {
         }
         StoredResponse response = archive.respond(new ResponseSubmission(record.id(), user.unitId().orElseThrow(),
                 measures, results, adoption, files));
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return response;
     }
 

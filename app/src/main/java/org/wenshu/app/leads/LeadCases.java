@@ -56,7 +56,7 @@ public final class LeadCases {
         }
         Lead lead = leads.file(new LeadFiling(user.unitId().orElseThrow(), user.getDisplayName(), receivingUnit, type,
                 title, facts, domain, legalBasis, files));
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return lead;
     }
 
@@ -78,7 +78,7 @@ public final class LeadCases {
     public Lead acknowledge(WenshuUser user, String id) {
         Lead lead = handled(user, id);
         Lead done = leads.acknowledge(lead.id(), lead.receivingUnit().id(), user.getDisplayName());
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return done;
     }
 
@@ -86,7 +86,7 @@ public final class LeadCases {
     public Lead decide(WenshuUser user, String id, LeadDecision decision, String reason, String transferTo) {
         Lead lead = handled(user, id);
         Lead done = leads.decide(lead.id(), decision, reason, transferTo, lead.receivingUnit().id(), user.getDisplayName());
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return done;
     }
 
@@ -94,7 +94,7 @@ public final class LeadCases {
     public Lead conclude(WenshuUser user, String id, String result, Optional<UploadedFile> file) {
         Lead lead = handled(user, id);
         Lead done = leads.conclude(lead.id(), result, file, lead.receivingUnit().id(), user.getDisplayName());
-        index.afterChange();
+        index.afterChangeCommittedLater();
         return done;
     }
 

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,23 +63,28 @@ public final class FontSet implements Closeable {
             List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "cmap", "OS/2", "name", "post",
                     "cvt ", "fpgm", "prep", "gasp");
 
-    private final Map<String, LoadedFont> fonts;
-    private final List<Closeable> sources;
-    private final Thread subsetting;
+    private final Set<String> families;
+    private final List<FontSource> pending;
+    private final boolean everydaySubsets;
     private final AtomicBoolean subsettingStarted = new AtomicBoolean();
     private final AtomicInteger documents = new AtomicInteger();
+    private volatile Parsed parsed;
     private volatile boolean closed;
 
-    private FontSet(Map<String, LoadedFont> fonts, List<Closeable> sources, boolean everydaySubsets) {
-        this.fonts = Collections.unmodifiableMap(fonts);
-        this.sources = List.copyOf(sources);
-        Set<LoadedFont> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (everydaySubsets) {
-            distinct.addAll(fonts.values());
+    /** The parsed fonts by family, the open font buffers and the thread deriving the everyday subsets. */
+    private record Parsed(Map<String, LoadedFont> fonts, List<Closeable> sources, Thread subsetting) {
+    }
+
+    private FontSet(List<FontSource> sources, boolean everydaySubsets) {
+        Set<String> names = new LinkedHashSet<>();
+        for (FontSource source : sources) {
+            if (!names.add(source.family())) {
+                throw new FontUnusable("字体族 " + source.family() + " 配置了两次");
+            }
         }
-        List<LoadedFont> toDerive = List.copyOf(distinct);
-        this.subsetting = new Thread(() -> deriveEverydaySubsets(toDerive), "wenshu-font-subsets");
-        subsetting.setDaemon(true);
+        this.families = Collections.unmodifiableSet(names);
+        this.pending = List.copyOf(sources);
+        this.everydaySubsets = everydaySubsets;
     }
 
     /** The fonts shipped with wenshu: AR PL UMing (Song), WenQuanYi Zen Hei (Hei), LXGW WenKai (Kai). */
@@ -113,15 +119,58 @@ public final class FontSet implements Closeable {
      * @throws FontUnusable naming the family whose font cannot be read or embedded
      */
     public static FontSet load(List<FontSource> sources, boolean everydaySubsets) {
+        FontSet set = new FontSet(sources, everydaySubsets);
+        set.parsed();
+        return set;
+    }
+
+    /**
+     * A set that parses its fonts on first use (printing, coverage checks) or {@link #parseNow()}, so that a process
+     * that may never print does not spend seconds and tens of megabytes of heap on CJK fonts at start. Only the cheap
+     * checks run now: every family named once and every font file or resource present.
+     *
+     * @throws FontUnusable naming the family configured twice or whose font file or resource does not exist
+     */
+    public static FontSet lazy(List<FontSource> sources) {
+        for (FontSource source : sources) {
+            requireExists(source);
+        }
+        return new FontSet(sources, true);
+    }
+
+    /**
+     * Parses the fonts now if that has not happened yet (a lazily created set warmed up in the background).
+     *
+     * @throws FontUnusable naming the family whose font cannot be read or embedded
+     */
+    public void parseNow() {
+        parsed();
+    }
+
+    private Parsed parsed() {
+        Parsed current = parsed;
+        if (current == null) {
+            synchronized (this) {
+                current = parsed;
+                if (current == null) {
+                    if (closed) {
+                        throw new IllegalStateException("the font set is closed");
+                    }
+                    current = parseAll(pending, everydaySubsets);
+                    parsed = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Parsed parseAll(List<FontSource> sources, boolean everydaySubsets) {
         Map<String, LoadedFont> fonts = new LinkedHashMap<>();
         Map<String, Object> parsedFiles = new LinkedHashMap<>();
         Map<String, LoadedFont> selected = new LinkedHashMap<>();
         List<Closeable> open = new ArrayList<>();
         try {
             for (FontSource source : sources) {
-                if (fonts.containsKey(source.family())) {
-                    throw new FontUnusable("字体族 " + source.family() + " 配置了两次");
-                }
                 Object file = parsedFiles.get(source.location());
                 if (file == null) {
                     file = parse(source);
@@ -144,17 +193,24 @@ public final class FontSet implements Closeable {
             closeAll(open);
             throw e;
         }
-        return new FontSet(fonts, open, everydaySubsets);
+        Set<LoadedFont> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (everydaySubsets) {
+            distinct.addAll(fonts.values());
+        }
+        List<LoadedFont> toDerive = List.copyOf(distinct);
+        Thread subsetting = new Thread(() -> deriveEverydaySubsets(toDerive), "wenshu-font-subsets");
+        subsetting.setDaemon(true);
+        return new Parsed(Collections.unmodifiableMap(fonts), List.copyOf(open), subsetting);
     }
 
-    /** The CSS family names this set provides. */
+    /** The CSS family names this set provides (known without parsing the fonts). */
     public Set<String> families() {
-        return fonts.keySet();
+        return families;
     }
 
     /** Whether any font of the set has a glyph for this code point. */
     public boolean covers(int codePoint) {
-        for (LoadedFont font : fonts.values()) {
+        for (LoadedFont font : parsed().fonts().values()) {
             if (font.covers(codePoint)) {
                 return true;
             }
@@ -164,11 +220,12 @@ public final class FontSet implements Closeable {
 
     /** The distinct code points of {@code text} that no font covers, in ascending order; whitespace is ignored. */
     public Set<Integer> uncovered(String text) {
-        return uncovered(text, fonts.keySet());
+        return uncovered(text, families);
     }
 
     /** The distinct code points of {@code text} that none of the given families' fonts covers; whitespace ignored. */
     public Set<Integer> uncovered(String text, Collection<String> families) {
+        Map<String, LoadedFont> fonts = parsed().fonts();
         List<LoadedFont> candidates = families.stream().filter(fonts::containsKey).map(fonts::get).toList();
         Set<Integer> missing = new TreeSet<>();
         text.codePoints()
@@ -183,6 +240,7 @@ public final class FontSet implements Closeable {
      * Families naming an already chosen font come along for free.
      */
     public List<String> familiesFor(List<String> primary, List<String> fallbackOrder, String text) {
+        Map<String, LoadedFont> fonts = parsed().fonts();
         List<String> chosen = new ArrayList<>();
         primary.stream().filter(fonts::containsKey).forEach(chosen::add);
         List<LoadedFont> chosenFonts = new ArrayList<>();
@@ -228,6 +286,7 @@ public final class FontSet implements Closeable {
      */
     public void registerWith(PdfRendererBuilder builder, PDDocument document, Collection<String> families,
                              String text) {
+        Map<String, LoadedFont> fonts = parsed().fonts();
         if (documents.incrementAndGet() == 2) {
             startSubsetting();
         }
@@ -253,22 +312,28 @@ public final class FontSet implements Closeable {
      * @return whether every font now has its everyday subset (false for a set loaded without them)
      */
     public boolean awaitEverydaySubsets(long timeoutMillis) throws InterruptedException {
+        Parsed current = parsed();
         startSubsetting();
-        subsetting.join(timeoutMillis);
-        return !subsetting.isAlive() && fonts.values().stream().allMatch(font -> font.everyday != null);
+        current.subsetting().join(timeoutMillis);
+        return !current.subsetting().isAlive() && current.fonts().values().stream().allMatch(font -> font.everyday != null);
     }
 
     private void startSubsetting() {
         if (subsettingStarted.compareAndSet(false, true)) {
-            subsetting.start();
+            parsed().subsetting().start();
         }
     }
 
     @Override
     public void close() {
-        closed = true;
-        subsetting.interrupt();
-        closeAll(sources);
+        synchronized (this) {
+            closed = true;
+        }
+        Parsed current = parsed;
+        if (current != null) {
+            current.subsetting().interrupt();
+            closeAll(current.sources());
+        }
     }
 
     private void deriveEverydaySubsets(List<LoadedFont> toDerive) {
@@ -329,6 +394,18 @@ public final class FontSet implements Closeable {
                     + " 是 CFF 轮廓的 OpenType 字体，PDFBox 无法嵌入；请改用 TrueType 轮廓字体（.ttf/.ttc）");
         }
         return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    }
+
+    private static void requireExists(FontSource source) {
+        String location = source.location();
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+            if (FontSet.class.getClassLoader().getResource(resource) == null) {
+                throw new FontUnusable("字体族 " + source.family() + " 的字体资源不存在：" + location);
+            }
+        } else if (!Files.isRegularFile(Path.of(location))) {
+            throw new FontUnusable("字体族 " + source.family() + " 的字体文件不存在：" + Path.of(location).toAbsolutePath());
+        }
     }
 
     private static byte[] read(FontSource source) throws IOException {

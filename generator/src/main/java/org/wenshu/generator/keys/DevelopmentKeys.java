@@ -20,8 +20,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -51,6 +53,9 @@ public final class DevelopmentKeys {
     private final char[] secret;
     private final Clock clock;
     private final boolean created;
+    // Each PKCS#12 load derives its keys with 10,000 PBKDF2 rounds twice, slow before the JIT has warmed up: a seal
+    // key is read once per process (at start: the set is opened, then each unit's seal is wired).
+    private final Map<String, SigningKey> sealKeys = new HashMap<>();
 
     private DevelopmentKeys(Path directory, DevelopmentCa ca, char[] secret, Clock clock, boolean created) {
         this.directory = directory;
@@ -134,14 +139,21 @@ public final class DevelopmentKeys {
 
     /** The seal key of {@code unit}, issued and stored on first request. */
     public synchronized SigningKey sealKey(String unit) {
+        SigningKey known = sealKeys.get(unit);
+        if (known != null) {
+            return known;
+        }
         Properties index = units();
         String file = index.getProperty(unit);
         if (file != null) {
-            return SigningKey.fromPkcs12(directory.resolve(file), Optional.of(ALIAS), secret);
+            SigningKey key = SigningKey.fromPkcs12(directory.resolve(file), Optional.of(ALIAS), secret);
+            sealKeys.put(unit, key);
+            return key;
         }
         file = "seal-" + HexFormat.of().formatHex(sha256(unit), 0, 6) + ".p12";
         SigningKey key = ca.issue(unit + " 电子印章", CertificatePurpose.SEAL);
         store(file, key);
+        sealKeys.put(unit, key);
         index.setProperty(unit, file);
         try (OutputStream out = Files.newOutputStream(directory.resolve(UNITS))) {
             index.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "unit -> seal keystore (TEST)");

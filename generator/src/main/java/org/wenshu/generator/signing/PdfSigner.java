@@ -64,6 +64,11 @@ public final class PdfSigner {
         this.artwork = SealArtwork.withShippedFonts();
     }
 
+    /** Loads the fonts the visible seal is lettered in now rather than at the first signature (a server's warm-up). */
+    public void prepareSeals() {
+        artwork.prepare();
+    }
+
     /** Returns {@code pdf} with one more signature, at the request's level. */
     public byte[] sign(byte[] pdf, SignatureRequest request) {
         if (request.level().includes(PadesLevel.B_T) && tsa.isEmpty()) {

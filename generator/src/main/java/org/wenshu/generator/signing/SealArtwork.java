@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -53,7 +54,9 @@ final class SealArtwork {
 
     private static final FontRenderContext OUTLINES = new FontRenderContext(null, true, true);
 
-    private final List<Font> fonts;
+    // Read on the first seal drawn: AWT copies each font file to a temporary file, about a second per start.
+    private final Supplier<List<Font>> fontLoader;
+    private volatile List<Font> fonts;
     /** Recent templates: the same seal at the same place is drawn once (outlines and a PDF save per seal are slow). */
     private final Map<String, byte[]> templates = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -62,13 +65,35 @@ final class SealArtwork {
         }
     });
 
-    private SealArtwork(List<Font> fonts) {
-        this.fonts = fonts;
+    private SealArtwork(Supplier<List<Font>> fontLoader) {
+        this.fontLoader = fontLoader;
     }
 
-    /** Loads the seal fonts once (Hei first, as real seals use a plain sans; WenKai covers rare characters). */
+    /**
+     * Seals lettered in the shipped fonts, loaded once when the first seal is drawn (Hei first, as real seals use a
+     * plain sans; WenKai covers rare characters).
+     */
     static SealArtwork withShippedFonts() {
-        return new SealArtwork(List.of(loadFont("/fonts/wqy-zenhei.ttc"), loadFont("/fonts/LXGWWenKai-Regular.ttf")));
+        return new SealArtwork(() -> List.of(loadFont("/fonts/wqy-zenhei.ttc"), loadFont("/fonts/LXGWWenKai-Regular.ttf")));
+    }
+
+    /** Loads the fonts now if that has not happened yet. */
+    void prepare() {
+        fonts();
+    }
+
+    private List<Font> fonts() {
+        List<Font> current = fonts;
+        if (current == null) {
+            synchronized (this) {
+                current = fonts;
+                if (current == null) {
+                    current = fontLoader.get();
+                    fonts = current;
+                }
+            }
+        }
+        return current;
     }
 
     private static Font loadFont(String resource) {
@@ -209,6 +234,7 @@ final class SealArtwork {
 
     /** The text's glyph outlines in Java2D space (y down, baseline at 0). */
     private Shape outline(String text, float size) {
+        List<Font> fonts = fonts();
         Font font = fonts.stream().filter(candidate -> candidate.canDisplayUpTo(text) == -1).findFirst()
                 .orElse(fonts.get(0));
         GlyphVector glyphs = font.deriveFont(size).createGlyphVector(OUTLINES, text);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
@@ -55,9 +56,12 @@ public final class ChineseAnalysis {
             IndexFields.TITLE_BIGRAMS, bigrams,
             IndexFields.TITLE_WORDS, words));
 
-    /** Analyzers for the index; builds the normalisation table now rather than inside the first search. */
+    /**
+     * Analyzers for the index; starts building the normalisation table in the background now (about a second of
+     * ICU transliteration), so that opening an index does not wait for it and the first search seldom does.
+     */
     public ChineseAnalysis() {
-        ChineseNormalization.fold('倉');
+        CompletableFuture.runAsync(() -> ChineseNormalization.fold('倉'));
     }
 
     /** The bigram analyzer (fields {@link IndexFields#BODY}, {@link IndexFields#TITLE_BIGRAMS}). */
