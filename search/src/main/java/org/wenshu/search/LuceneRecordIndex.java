@@ -615,8 +615,10 @@ public final class LuceneRecordIndex implements RecordIndex {
                 Query constraints = translator.constraints(parsed);
                 Query filter = constraints == null ? access : new BooleanQuery.Builder()
                         .add(constraints, Occur.FILTER).add(access, Occur.FILTER).build();
+                Ranking ranking = translator.ranking();
                 nearest = dense.search(searcher, vector, filter,
-                        Math.max(DENSE_DEPTH, request.offset() + request.limit()));
+                        Math.max(DENSE_DEPTH, request.offset() + request.limit()), ranking.denseFloor(),
+                        ranking.denseWindow());
             }
             Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest);
             if (outcome.wordsFound()) {
