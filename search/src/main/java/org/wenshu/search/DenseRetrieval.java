@@ -47,19 +47,20 @@ final class DenseRetrieval {
     }
 
     /**
-     * The query vector of {@code text} (with the model's retrieval instruction). The last few hundred are kept:
+     * The query vector of {@code text}, with the model's retrieval instruction or, without, as a passage's. The last few hundred are kept:
      * paging, re-sorting and refining a search ask for the same text again, and the model costs milliseconds.
      */
-    float[] embedQuery(String text) {
+    float[] embedQuery(String text, boolean instruction) {
+        String key = (instruction ? "q:" : "p:") + text;
         synchronized (recent) {
-            float[] known = recent.get(text);
+            float[] known = recent.get(key);
             if (known != null) {
                 return known;
             }
         }
-        float[] vector = embedder.embedQuery(text);
+        float[] vector = instruction ? embedder.embedQuery(text) : embedder.embedPassage(text);
         synchronized (recent) {
-            recent.put(text, vector);
+            recent.put(key, vector);
         }
         return vector;
     }

@@ -608,7 +608,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         boolean semantic = dense != null && translator.ranking().semanticWeight() > 0
                 && request.sort() == SortOrder.RELEVANCE && !meaning.isBlank();
         // The query is embedded before a searcher is taken: a reader is not held for the model's milliseconds.
-        float[] vector = semantic ? dense.embedQuery(meaning) : null;
+        float[] vector = semantic ? dense.embedQuery(meaning, translator.ranking().queryInstruction()) : null;
         return withSearcher(searcher -> {
             List<ScoreDoc> nearest = List.of();
             if (vector != null && embeddedEnough(searcher)) {

