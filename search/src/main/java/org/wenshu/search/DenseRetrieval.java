@@ -41,38 +41,37 @@ final class DenseRetrieval {
         }
     };
     private static final int RECENT_QUERIES = 512;
-    /** Dense hits below this cosine are not shown. */
-    static final double MIN_COSINE = 0.3;
-    /** Dense hits further than this below the best hit's cosine are not shown. */
-    static final double MAX_COSINE_BELOW_BEST = 0.15;
 
     DenseRetrieval(SentenceEmbedder embedder) {
         this.embedder = embedder;
     }
 
     /**
-     * The query vector of {@code text} (with the model's retrieval instruction). The last few hundred are kept:
+     * The query vector of {@code text}, with the model's retrieval instruction or, without, as a passage's. The last few hundred are kept:
      * paging, re-sorting and refining a search ask for the same text again, and the model costs milliseconds.
      */
-    float[] embedQuery(String text) {
+    float[] embedQuery(String text, boolean instruction) {
+        String key = (instruction ? "q:" : "p:") + text;
         synchronized (recent) {
-            float[] known = recent.get(text);
+            float[] known = recent.get(key);
             if (known != null) {
                 return known;
             }
         }
-        float[] vector = embedder.embedQuery(text);
+        float[] vector = instruction ? embedder.embedQuery(text) : embedder.embedPassage(text);
         synchronized (recent) {
-            recent.put(text, vector);
+            recent.put(key, vector);
         }
         return vector;
     }
 
     /**
      * The {@code k} records nearest to {@code vector} among those matching {@code recordFilter}, best first, as
-     * record document ids with their similarity ((1 + cosine) / 2).
+     * record document ids with their similarity ((1 + cosine) / 2), keeping those whose cosine is at least
+     * {@code floor} and at most {@code window} below the best record's.
      */
-    List<ScoreDoc> search(IndexSearcher searcher, float[] vector, Query recordFilter, int k) throws IOException {
+    List<ScoreDoc> search(IndexSearcher searcher, float[] vector, Query recordFilter, int k, double floor,
+            double window) throws IOException {
         Query eligible = new BooleanQuery.Builder()
                 .add(recordFilter, Occur.FILTER)
                 .add(RecordDocuments.records(), Occur.FILTER)
@@ -107,8 +106,8 @@ final class DenseRetrieval {
         // (1 + cosine) / 2). With bge-small-zh and its query instruction, passages that answer a query score a
         // cosine of about 0.45-0.65 and unrelated ones 0.1-0.3.
         double bestCosine = 2 * result.get(0).score - 1;
-        double floor = Math.max(MIN_COSINE, bestCosine - MAX_COSINE_BELOW_BEST);
-        result.removeIf(hit -> 2 * hit.score - 1 < floor);
+        double cutoff = Math.max(floor, bestCosine - window);
+        result.removeIf(hit -> 2 * hit.score - 1 < cutoff);
         return result;
     }
 }

@@ -608,15 +608,17 @@ public final class LuceneRecordIndex implements RecordIndex {
         boolean semantic = dense != null && translator.ranking().semanticWeight() > 0
                 && request.sort() == SortOrder.RELEVANCE && !meaning.isBlank();
         // The query is embedded before a searcher is taken: a reader is not held for the model's milliseconds.
-        float[] vector = semantic ? dense.embedQuery(meaning) : null;
+        float[] vector = semantic ? dense.embedQuery(meaning, translator.ranking().queryInstruction()) : null;
         return withSearcher(searcher -> {
             List<ScoreDoc> nearest = List.of();
             if (vector != null && embeddedEnough(searcher)) {
                 Query constraints = translator.constraints(parsed);
                 Query filter = constraints == null ? access : new BooleanQuery.Builder()
                         .add(constraints, Occur.FILTER).add(access, Occur.FILTER).build();
+                Ranking ranking = translator.ranking();
                 nearest = dense.search(searcher, vector, filter,
-                        Math.max(DENSE_DEPTH, request.offset() + request.limit()));
+                        Math.max(DENSE_DEPTH, request.offset() + request.limit()), ranking.denseFloor(),
+                        ranking.denseWindow());
             }
             Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest);
             if (outcome.wordsFound()) {

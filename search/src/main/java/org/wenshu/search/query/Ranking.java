@@ -17,66 +17,92 @@ package org.wenshu.search.query;
  * @param b               BM25 length normalisation
  * @param semanticWeight  weight of the dense (meaning) side in the fusion; 0 = words only
  * @param reciprocalRank  fuse by reciprocal rank (else by a weighted sum of normalised scores)
+ * @param denseFloor      cosine below which a record found by meaning is not taken into the fusion
+ * @param denseWindow     a record found by meaning whose best passage's cosine is further than this below the best
+ *                        record's is not taken into the fusion
+ * @param queryInstruction embed the query with the model's retrieval instruction (else as a passage is embedded)
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
-        float semanticWeight, boolean reciprocalRank) {
+        float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
+        boolean queryInstruction) {
+
+    /** The cosine floor of the dense side unless a ranking says otherwise. */
+    public static final float DENSE_FLOOR = 0.3f;
+    /** How far below the best dense hit's cosine a dense hit may be, unless a ranking says otherwise. */
+    public static final float DENSE_WINDOW = 0.15f;
 
     /** The tuned default. */
     public static Ranking standard() {
-        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 1f, true);
+        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 1f, true, DENSE_FLOOR,
+                DENSE_WINDOW, true);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, weight, byReciprocalRank);
+                everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction);
+    }
+
+    /**
+     * This ranking taking into the fusion only dense hits with a cosine of at least {@code floor} and at most
+     * {@code window} below the best dense hit's (cosines in [-1, 1]; a window of 2 keeps every hit above the floor).
+     */
+    public Ranking withDenseCutoff(float floor, float window) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction);
+    }
+
+    /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
+    public Ranking withQueryInstruction(boolean value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
-                everyWord, k1, b, semanticWeight, reciprocalRank);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                value, k1, b, semanticWeight, reciprocalRank);
+                value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, newK1, newB, semanticWeight, reciprocalRank);
+                everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
     }
 }
