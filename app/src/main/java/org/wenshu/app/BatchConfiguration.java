@@ -52,6 +52,11 @@ import org.wenshu.batch.imports.ImportJobConfiguration;
 import org.wenshu.batch.overdue.OverdueJobConfiguration;
 import org.wenshu.batch.overdue.OverdueReminders;
 import org.wenshu.batch.reindex.ReindexJobConfiguration;
+import org.wenshu.batch.reindex.ReindexSource;
+import org.wenshu.app.indexing.ArchiveIndexing;
+import org.wenshu.archive.RecordChange;
+import org.wenshu.search.IndexedRecord;
+import org.wenshu.search.RecordIndex;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -182,6 +187,32 @@ public class BatchConfiguration {
     @Bean
     IndexFollower batchIndexFollower(ObjectProvider<IndexUpdates> indexUpdates) {
         return () -> indexUpdates.getObject().afterChange();
+    }
+
+    /** What the reindex job reads (the follower's own mapping of archive records) and how it swaps the index in. */
+    @Bean
+    ReindexSource reindexSource(ArchiveIndexing indexing, ObjectProvider<RecordIndex> index) {
+        return new ReindexSource() {
+            @Override
+            public List<IndexedRecord> recordsOf(RecordChange change) {
+                return indexing.recordsOf(change);
+            }
+
+            @Override
+            public List<String> unloggedIds() {
+                return indexing.trackedItemIds();
+            }
+
+            @Override
+            public List<IndexedRecord> unlogged(String id) {
+                return indexing.trackedRecords(id);
+            }
+
+            @Override
+            public long replaceIndex(String generation, long afterSeq) {
+                return indexing.replace(index.getObject(), generation, afterSeq);
+            }
+        };
     }
 
     @Bean

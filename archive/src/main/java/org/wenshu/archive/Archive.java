@@ -239,6 +239,11 @@ public final class Archive {
         return units.resolve(reference);
     }
 
+    /** The seq of the last committed record change (0 when there is none): where a rebuilt index takes over. */
+    public long lastChange() {
+        return changes.last();
+    }
+
     /** Changes committed after {@code afterSeq}, in commit order, at most {@code limit}. */
     public List<RecordChange> changesSince(long afterSeq, int limit) {
         return changes.since(afterSeq, limit);

@@ -29,6 +29,12 @@ final class ChangeLog {
         jdbc.update("UPDATE chain_heads SET last_seq = ? WHERE name = 'changes'", seq);
     }
 
+    /** The seq of the last committed change, 0 when there is none. */
+    long last() {
+        Long last = jdbc.queryForObject("SELECT last_seq FROM chain_heads WHERE name = 'changes'", Long.class);
+        return last == null ? 0 : last;
+    }
+
     List<RecordChange> since(long afterSeq, int limit) {
         return jdbc.query("SELECT seq, record_id, kind FROM record_changes WHERE seq > ? ORDER BY seq LIMIT ?",
                 (rs, i) -> new RecordChange(rs.getLong("seq"), rs.getString("record_id"), rs.getString("kind")),

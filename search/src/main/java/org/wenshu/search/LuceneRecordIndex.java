@@ -129,6 +129,8 @@ public final class LuceneRecordIndex implements RecordIndex {
     private final VectorQueue vectors;
     /** The latest write sequence of each record whose vectors are not applied yet. */
     private final Map<String, Long> awaitingVectors = new ConcurrentHashMap<>();
+    /** New index generations built beside this one by rebuilds. */
+    private final IndexGenerations generations;
     /** Writes of one record (its words, then its vectors) are serialised on one of these, by id. */
     private final Object[] recordLocks = new Object[64];
 
@@ -144,6 +146,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         this.location = location;
         this.writer = writer;
         this.analysis = analysis;
+        this.generations = new IndexGenerations(Path.of(location), analysis);
         this.embedder = embedder;
         this.dense = embedder == null ? null : new DenseRetrieval(embedder);
         this.vectors = embedder == null || writer == null ? null
@@ -538,6 +541,73 @@ public final class LuceneRecordIndex implements RecordIndex {
         }
         recentWrites.clear();
         refresh();
+    }
+
+    @Override
+    public IndexPart openPart(String generation, String part) {
+        requireWritable();
+        return generations.open(generation, part);
+    }
+
+    @Override
+    public long replaceWith(String generation, Runnable beforeVisible) {
+        requireWritable();
+        List<Path> parts = generations.parts(generation);
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("index generation " + generation + " has no committed part");
+        }
+        writes.lock();
+        rebuilding = true;
+        try {
+            // Searches keep the current reader (refresh is paused) until the new generation is committed. The parts
+            // are copied segment by segment, not analysed again; a crash before the commit leaves the old index.
+            writer.deleteAll();
+            awaitingVectors.clear();
+            List<Directory> directories = new ArrayList<>();
+            try {
+                for (Path part : parts) {
+                    directories.add(FSDirectory.open(part));
+                }
+                writer.addIndexes(directories.toArray(Directory[]::new));
+            } finally {
+                for (Directory directory : directories) {
+                    directory.close();
+                }
+            }
+            beforeVisible.run();
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot swap in index generation " + generation + " at " + location, e);
+        } finally {
+            rebuilding = false;
+            writes.unlock();
+        }
+        recentWrites.clear();
+        refresh();
+        generations.discard(Optional.empty());
+        if (vectors != null) {
+            queueMissingVectors(false);
+        }
+        return size();
+    }
+
+    @Override
+    public void discardGenerations(Optional<String> keep) {
+        generations.discard(keep);
+    }
+
+    @Override
+    public Hold holdVectors() {
+        if (vectors == null) {
+            return () -> { };
+        }
+        vectors.hold();
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                vectors.release();
+            }
+        };
     }
 
     @Override

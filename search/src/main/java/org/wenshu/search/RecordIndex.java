@@ -38,6 +38,62 @@ public interface RecordIndex extends RecordSearch {
     /** Replaces the whole index with the records of {@code source}; searches see the old index until it is done. */
     void rebuild(RecordSource source);
 
+    /**
+     * Opens part {@code part} of the new index generation {@code generation} (新一代索引), a folder beside this index
+     * that a rebuild fills while this index keeps serving: created empty, or reopened as last committed so that a
+     * killed rebuild resumes. Names are 1-80 letters, digits, dots, hyphens or underscores.
+     *
+     * @throws IllegalArgumentException for an invalid name
+     * @throws IndexLocked when the part is open elsewhere
+     */
+    IndexPart openPart(String generation, String part);
+
+    /**
+     * Replaces the whole index with the committed parts of {@code generation}: searches see the old index until the
+     * new one, with the writes {@code beforeVisible} makes, is committed; then every search sees the new one at once.
+     * A crash before that commit leaves the old index. The generation's folder is deleted afterwards.
+     *
+     * @return the records in the index now
+     * @throws IllegalStateException when the generation has no committed part
+     */
+    long replaceWith(String generation, Runnable beforeVisible);
+
+    /** Deletes the folders of every index generation except {@code keep} (a rebuild that is to resume). */
+    void discardGenerations(Optional<String> keep);
+
+    /**
+     * One part of a new index generation, written by one thread: records are added (or replaced, by id) and become
+     * part of the generation when committed; closing drops what was not committed.
+     */
+    interface IndexPart extends AutoCloseable {
+
+        /** Adds or replaces the record with {@code record.id()}. */
+        void index(IndexedRecord record);
+
+        /** Makes everything written so far durable. */
+        void commit();
+
+        /** Records in the part, committed or not. */
+        long size();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Holds back the background embedding of passage vectors until the returned hold is closed, so that a
+     * foreground bulk job has the cores; words stay searchable within a second and vectors follow afterwards.
+     */
+    default Hold holdVectors() {
+        return () -> { };
+    }
+
+    /** A hold on the background embedding; closing it (once) lets the embedding go on. */
+    interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Makes every change so far visible to searches now (they become visible within a second anyway). */
     void refresh();
 

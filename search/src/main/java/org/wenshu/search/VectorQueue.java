@@ -31,6 +31,8 @@ final class VectorQueue implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong passages = new AtomicLong();
     private final AtomicInteger failures = new AtomicInteger();
+    /** Holds on the embedding (a foreground bulk job runs); guarded by itself. */
+    private final int[] holds = new int[1];
 
     VectorQueue(SentenceEmbedder embedder, Sink sink, int threads) {
         this.embedder = embedder;
@@ -51,12 +53,15 @@ final class VectorQueue implements AutoCloseable {
         try {
             workers.execute(() -> {
                 try {
+                    awaitRelease();
                     List<float[]> vectors = new ArrayList<>();
                     for (String passage : Passages.of(record.title(), record.body())) {
                         vectors.add(embedder.embedPassage(passage));
                     }
                     passages.addAndGet(vectors.size());
                     sink.apply(record, sequence, vectors);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // closing: the next start embeds what is still pending
                 } catch (RuntimeException e) {
                     // The record stays findable by its words and marked pending: the next start embeds it again.
                     failures.incrementAndGet();
@@ -67,6 +72,32 @@ final class VectorQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             pending.decrementAndGet();
             throw e;
+        }
+    }
+
+    /**
+     * Holds the embedding back until as many {@link #release()} calls: Java thread priorities mean nothing to Linux's
+     * scheduler, so a low priority alone would not leave the cores to a bulk job.
+     */
+    void hold() {
+        synchronized (holds) {
+            holds[0]++;
+        }
+    }
+
+    /** Ends one {@link #hold()}; the embedding goes on when none is left. */
+    void release() {
+        synchronized (holds) {
+            holds[0] = Math.max(0, holds[0] - 1);
+            holds.notifyAll();
+        }
+    }
+
+    private void awaitRelease() throws InterruptedException {
+        synchronized (holds) {
+            while (holds[0] > 0) {
+                holds.wait();
+            }
         }
     }
 

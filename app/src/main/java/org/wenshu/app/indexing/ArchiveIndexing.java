@@ -91,7 +91,11 @@ public final class ArchiveIndexing implements RecordSource {
      */
     public synchronized int apply(RecordIndex index) {
         // An empty index (new, or deleted by hand) starts from the beginning of the log whatever the file says.
-        long applied = index.size() == 0 ? 0 : Math.max(applied(), uncommitted);
+        return applyAfter(index, index.size() == 0 ? 0 : Math.max(applied(), uncommitted));
+    }
+
+    private int applyAfter(RecordIndex index, long after) {
+        long applied = after;
         int count = 0;
         List<RecordChange> page;
         do {
@@ -184,6 +188,52 @@ public final class ArchiveIndexing implements RecordSource {
             sink.accept(trackedItem(item));
             tracked.reports(item.id(), Optional.empty()).forEach(r -> sink.accept(progressReport(r, item)));
         }
+    }
+
+    /**
+     * The index records of the record {@code change} names, as the archive holds it now (for a partitioned rebuild):
+     * an instrument with its responses, a reference, a lead; empty when it is gone, and for tracked items and
+     * reports, which {@link #unloggedIds()} covers.
+     */
+    public List<IndexedRecord> recordsOf(RecordChange change) {
+        if (change.kind().equals(TrackedItems.ITEM_CHANGE_KIND) || change.kind().equals(TrackedItems.REPORT_CHANGE_KIND)) {
+            return List.of();
+        }
+        if (change.kind().equals("REFERENCE")) {
+            return reference(change.recordId()).map(List::of).orElse(List.of());
+        }
+        if (change.kind().equals(Leads.CHANGE_KIND)) {
+            return leads.find(change.recordId()).map(this::lead).map(List::of).orElse(List.of());
+        }
+        return archive.find(change.recordId()).map(this::recordsOf).orElse(List.of());
+    }
+
+    /** Ids of the tracked items, read from their table (those stored before they had change-log entries too), sorted. */
+    public List<String> trackedItemIds() {
+        return tracked.items(ItemQuery.all()).stream().map(TrackedItem::id).sorted().toList();
+    }
+
+    /** The tracked item {@code id} and its progress reports as index records; empty when it is gone. */
+    public List<IndexedRecord> trackedRecords(String id) {
+        return item(id).map(item -> {
+            List<IndexedRecord> records = new ArrayList<>();
+            records.add(trackedItem(item));
+            tracked.reports(item.id(), Optional.empty()).forEach(r -> records.add(progressReport(r, item)));
+            return records;
+        }).orElse(List.of());
+    }
+
+    /**
+     * Replaces {@code index} with its committed generation {@code generation} and, before searches see it, applies
+     * every archive change after {@code afterSeq}; no catch-up runs meanwhile (this holds the follower's lock).
+     *
+     * @return the records in the index after the swap
+     */
+    public synchronized long replace(RecordIndex index, String generation, long afterSeq) {
+        return index.replaceWith(generation, () -> {
+            store(afterSeq);
+            applyAfter(index, afterSeq);
+        });
     }
 
     private Optional<TrackedItem> item(String id) {
