@@ -74,7 +74,8 @@ import org.wenshu.templates.VerificationMark;
 public class BatchConfiguration {
 
     /**
-     * {@code wenshu.batch.*}: {@code threads} (0: the number of cores) and {@code chunk-size} (0: 4 per thread) of
+     * {@code wenshu.batch.*}: {@code threads} (0: the number of cores) and {@code chunk-size} (0:
+     * {@link BatchSettings#ROWS_PER_THREAD} per thread) of
      * bulk issuing, the largest recipient list ({@code max-rows}, {@code max-list-size}), the default
      * {@code skip-limit}, and after how long without an update an execution owned by another host counts as dead
      * ({@code stale-after-minutes}; on this host a dead process is seen at once).
@@ -133,7 +134,8 @@ public class BatchConfiguration {
     BatchSettings batchSettings(BatchProperties properties) {
         BatchSettings defaults = BatchSettings.defaults();
         int threads = properties.threads() > 0 ? properties.threads() : defaults.threads();
-        return new BatchSettings(threads, properties.chunkSize() > 0 ? properties.chunkSize() : 4 * threads, properties.maxRows(),
+        return new BatchSettings(threads, properties.chunkSize() > 0 ? properties.chunkSize()
+                : BatchSettings.ROWS_PER_THREAD * threads, properties.maxRows(),
                 properties.maxListSize().toBytes(), properties.skipLimit());
     }
 

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.JobOwner;
+import org.wenshu.search.RecordIndex;
 import org.wenshu.templates.InstrumentCatalog;
 
 /**
@@ -95,7 +97,14 @@ public class BulkIssueJobConfiguration {
 
     @Bean
     @StepScope
-    IndexIssued bulkIndexIssued(IndexFollower index) {
-        return new IndexIssued(index);
+    IndexIssued bulkIndexIssued(IndexFollower index, ObjectProvider<RecordIndex> records) {
+        RecordIndex.Hold hold;
+        try {
+            hold = records.getObject().holdVectors();
+        } catch (RuntimeException elsewhere) {
+            // Another process (a running server) writes the index: its follower indexes and embeds the instruments.
+            hold = () -> { };
+        }
+        return new IndexIssued(index, hold);
     }
 }
