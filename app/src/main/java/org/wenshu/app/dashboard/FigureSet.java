@@ -20,7 +20,7 @@ import org.wenshu.archive.Unit;
  * @param overall      the reply figures of all agencies together (合计)
  * @param domainMonths instruments per 领域 and month of issue
  * @param overdueTrend owed replies that went past their deadline unanswered, per month of the deadline
- * @param lapsed       owed replies answered late, overdue or pending, per agency
+ * @param lapsed       owed replies answered late, overdue or pending, per agency (the report's; empty on the dashboard)
  */
 public record FigureSet(Optional<Integer> year, Optional<Unit> unit, LocalDate today, ZoneId zone,
                         List<StateCount> states, long total, long overdue, List<AgencyFigures> agencies, AgencyFigures overall,
