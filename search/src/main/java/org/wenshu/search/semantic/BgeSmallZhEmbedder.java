@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -37,6 +38,9 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
     private final String model;
     private final OrtSession session;
     private final Model embedding;
+    /** Embedding holds the read lock, closing the write lock: the native session is never freed under a running call. */
+    private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private BgeSmallZhEmbedder(String model, OrtSession session, Model embedding) {
         this.model = model;
@@ -87,11 +91,15 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
         }
         return new SentenceEmbedder() {
             private volatile BgeSmallZhEmbedder loaded;
+            private boolean closed;
 
             private BgeSmallZhEmbedder loaded() {
                 BgeSmallZhEmbedder current = loaded;
                 if (current == null) {
                     synchronized (this) {
+                        if (closed) {
+                            throw new IllegalStateException("the sentence model is closed");
+                        }
                         if (loaded == null) {
                             loaded = load(modelDirectory);
                         }
@@ -123,8 +131,13 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
 
             @Override
             public void close() {
-                if (loaded != null) {
-                    loaded.close();
+                BgeSmallZhEmbedder current;
+                synchronized (this) {
+                    closed = true;
+                    current = loaded;
+                }
+                if (current != null) {
+                    current.close();
                 }
             }
         };
@@ -171,22 +184,48 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
         return DIMENSIONS;
     }
 
+    /** {@inheritDoc} Throws {@link IllegalStateException} once the model is {@link #close() closed}. */
     @Override
     public float[] embedPassage(String passage) {
-        return embedding.embed(passage).content().vector();
+        return embed(passage);
     }
 
+    /** {@inheritDoc} Throws {@link IllegalStateException} once the model is {@link #close() closed}. */
     @Override
     public float[] embedQuery(String query) {
-        return embedding.embed(QUERY_INSTRUCTION + query).content().vector();
+        return embed(QUERY_INSTRUCTION + query);
     }
 
+    private float[] embed(String text) {
+        use.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the sentence model is closed");
+            }
+            return embedding.embed(text).content().vector();
+        } finally {
+            use.readLock().unlock();
+        }
+    }
+
+    /**
+     * Frees the native session once the calls already running have returned (ONNX Runtime crashes the process when a
+     * session is freed under a running inference, as at the end of a command while vectors are still being made);
+     * later calls throw {@link IllegalStateException}. Closing twice does nothing.
+     */
     @Override
     public void close() {
+        use.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             session.close();
         } catch (OrtException e) {
             // Closing frees native memory; nothing is left to recover.
+        } finally {
+            use.writeLock().unlock();
         }
     }
 
