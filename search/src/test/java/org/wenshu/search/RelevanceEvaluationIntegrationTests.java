@@ -371,6 +371,7 @@ class RelevanceEvaluationIntegrationTests {
         if (!embedding.isEmpty()) {
             report.append("Embedding: ").append(embedding).append("\n\n");
         }
+        Map<QuerySet, Map<String, Row>> measured = new LinkedHashMap<>();
         for (QuerySet set : sets) {
             Map<String, Row> rows = new LinkedHashMap<>();
             for (Map.Entry<String, Function<String, List<String>>> engine : engines.entrySet()) {
@@ -394,6 +395,14 @@ class RelevanceEvaluationIntegrationTests {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/relevance-queries-" + set.name() + ".tsv"), perQuery(set, rows));
 
+            measured.put(set, rows);
+        }
+        Files.writeString(Path.of("target/relevance.md"), report.toString());
+
+        // Asserted after every set is measured and written: a failure on one set still reports the others.
+        for (Map.Entry<QuerySet, Map<String, Row>> entry : measured.entrySet()) {
+            QuerySet set = entry.getKey();
+            Map<String, Row> rows = entry.getValue();
             Metrics ours = rows.get(STANDARD).all();
             Metrics cjk = rows.get("stock CJKAnalyzer (bigrams)").all();
             assertThat(ours.ndcg()).as(set.resource()).isGreaterThan(cjk.ndcg() + 0.03);
@@ -407,7 +416,6 @@ class RelevanceEvaluationIntegrationTests {
                 }
             }
         }
-        Files.writeString(Path.of("target/relevance.md"), report.toString());
     }
 
     /**
