@@ -29,6 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 已送达) and its deadline is before {@code today}, <em>pending</em> (未到期) while the deadline is today or later.
  * An instrument closed without a reply from a unit is none of these (the procuratorate recorded why).
  *
+ * <p>Plain joins: the first reply instant and the latest reply's adoption of each 主送 unit
+ * ({@code instrument_units.first_response_at}, {@code latest_adoption}) and an instrument's first delivery date
+ * ({@code instruments.delivered_on}) are columns set by migration V8 and kept in the transactions that record a
+ * response or a delivery ({@link #REPLY_SQL}, {@link #DELIVERED_ON_SQL}), so no figure re-aggregates the responses
+ * or deliveries per owed reply.
+ *
  * <p>Memoised: each figure is kept with the head of the record change log it was computed at and served again while
  * the head has not moved. Every change to instruments, deliveries and responses appends to that log in its own
  * transaction (issuing, lifecycle, responses), and the head is read from the shared database, so a figure is never
