@@ -61,6 +61,7 @@ final class Lifecycle {
             jdbc.update("INSERT INTO deliveries (instrument_id, method, delivered_on, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
                     record.id(), method.name(), date, note.orElse(null), RecordFiles.utc(now));
             jdbc.update("UPDATE instruments SET status = 'DELIVERED', due_date = ? WHERE id = ?", due.orElse(null), record.id());
+            jdbc.update(RecordFigures.DELIVERED_ON_SQL, record.id(), record.id());
         });
         return records.resolve(recordId);
     }

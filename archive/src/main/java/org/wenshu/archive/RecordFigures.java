@@ -29,6 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 已送达) and its deadline is before {@code today}, <em>pending</em> (未到期) while the deadline is today or later.
  * An instrument closed without a reply from a unit is none of these (the procuratorate recorded why).
  *
+ * <p>Plain joins: the first reply instant and the latest reply's adoption of each 主送 unit
+ * ({@code instrument_units.first_response_at}, {@code latest_adoption}) and an instrument's first delivery date
+ * ({@code instruments.delivered_on}) are columns set by migration V8 and kept in the transactions that record a
+ * response or a delivery ({@link #REPLY_SQL}, {@link #DELIVERED_ON_SQL}), so no figure re-aggregates the responses
+ * or deliveries per owed reply.
+ *
  * <p>Memoised: each figure is kept with the head of the record change log it was computed at and served again while
  * the head has not moved. Every change to instruments, deliveries and responses appends to that log in its own
  * transaction (issuing, lifecycle, responses), and the head is read from the shared database, so a figure is never
@@ -52,6 +58,25 @@ public final class RecordFigures {
 
     /** Figures kept: enough for every year and unit filter the dashboard offers to a handful of viewers at once. */
     static final int MEMO_ENTRIES = 512;
+
+    /**
+     * Sets an instrument's {@code delivered_on} (送达日期 the figures count reply days from) to its earliest delivery;
+     * parameters: instrument id twice. Run in the transaction that records a delivery (V8 set the stored ones).
+     */
+    static final String DELIVERED_ON_SQL = "UPDATE instruments SET delivered_on ="
+            + " (SELECT MIN(d.delivered_on) FROM deliveries d WHERE d.instrument_id = ?) WHERE id = ?";
+
+    /**
+     * Sets a 主送 unit's {@code first_response_at} (earliest response) and {@code latest_adoption} (adoption of its
+     * latest response by submitted_at, then id) on its instrument_units row; parameters: instrument id, unit id,
+     * three times over. Run in the transaction that records a response (V8 set the stored ones).
+     */
+    static final String REPLY_SQL = "UPDATE instrument_units SET"
+            + " first_response_at = (SELECT MIN(r.submitted_at) FROM responses r"
+            + " WHERE r.instrument_id = ? AND r.unit_id = ?),"
+            + " latest_adoption = (SELECT r.adoption FROM responses r WHERE r.instrument_id = ? AND r.unit_id = ?"
+            + " ORDER BY r.submitted_at DESC, r.id DESC FETCH FIRST 1 ROW ONLY)"
+            + " WHERE instrument_id = ? AND unit_id = ? AND role = 'MAIN'";
 
     private record Memo(long head, Object value) {
     }
@@ -163,47 +188,27 @@ public final class RecordFigures {
 
     private List<AgencyReplies> computeRepliesByAgency(Scope scope) {
         Where where = where(scope);
-        String firstDay = localDate("f.first_at");
         String sql = "SELECT p.unit_id, COUNT(*) AS owed,"
                 + " SUM(CASE WHEN p.first_day IS NOT NULL THEN 1 ELSE 0 END) AS answered,"
                 + " SUM(CASE WHEN p.first_day <= p.due_date THEN 1 ELSE 0 END) AS on_time,"
                 + " SUM(CASE WHEN p.first_day > p.due_date THEN 1 ELSE 0 END) AS late,"
                 + " SUM(CASE WHEN p.first_day IS NULL AND p.awaiting = 1 AND p.due_date < ? THEN 1 ELSE 0 END) AS overdue,"
                 + " SUM(CASE WHEN p.first_day IS NULL AND p.awaiting = 1 AND p.due_date >= ? THEN 1 ELSE 0 END) AS pending,"
+                + " SUM(CASE WHEN p.adoption = '" + Adoption.ADOPTED.name() + "' THEN 1 ELSE 0 END) AS adopted,"
+                + " SUM(CASE WHEN p.adoption = '" + Adoption.PARTLY_ADOPTED.name() + "' THEN 1 ELSE 0 END) AS partly,"
+                + " SUM(CASE WHEN p.adoption = '" + Adoption.NOT_ADOPTED.name() + "' THEN 1 ELSE 0 END) AS not_adopted,"
                 + " SUM(CASE WHEN p.first_day IS NOT NULL AND p.delivered_on IS NOT NULL THEN "
                 + daysBetween("p.delivered_on", "p.first_day") + " ELSE 0 END) AS days_total,"
                 + " SUM(CASE WHEN p.first_day IS NOT NULL AND p.delivered_on IS NOT NULL THEN 1 ELSE 0 END) AS days_count"
-                + " FROM (" + owedReplies(where, firstDay) + ") p GROUP BY p.unit_id ORDER BY p.unit_id";
+                + " FROM (" + owedReplies(where) + ") p GROUP BY p.unit_id ORDER BY p.unit_id";
         List<Object> args = new ArrayList<>();
         args.add(scope.today());
         args.add(scope.today());
         args.addAll(where.args);
-        Map<String, long[]> adoption = adoptionByAgency(where);
-        return read(() -> jdbc.query(sql, (rs, i) -> {
-            String unit = rs.getString("unit_id");
-            long[] kinds = adoption.getOrDefault(unit, new long[3]);
-            return new AgencyReplies(units.byId(unit), rs.getLong("owed"), rs.getLong("answered"), rs.getLong("on_time"),
-                    rs.getLong("late"), rs.getLong("overdue"), rs.getLong("pending"), kinds[0], kinds[1], kinds[2],
-                    rs.getLong("days_total"), rs.getLong("days_count"));
-        }, args.toArray()));
-    }
-
-    /** Per agency, how many answered owed replies report each adoption kind in their latest response. */
-    private Map<String, long[]> adoptionByAgency(Where where) {
-        String sql = "SELECT r.unit_id, r.adoption, COUNT(*) AS n FROM responses r"
-                + " JOIN instruments i ON i.id = r.instrument_id"
-                + " JOIN instrument_units u ON u.instrument_id = r.instrument_id AND u.unit_id = r.unit_id AND u.role = 'MAIN'"
-                + where.sql + " AND i.status <> 'WITHDRAWN' AND i.due_date IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM responses r2 WHERE r2.instrument_id = r.instrument_id"
-                + " AND r2.unit_id = r.unit_id AND (r2.submitted_at > r.submitted_at"
-                + " OR (r2.submitted_at = r.submitted_at AND r2.id > r.id)))"
-                + " GROUP BY r.unit_id, r.adoption";
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        read(() -> jdbc.query(sql, rs -> {
-            long[] kinds = counts.computeIfAbsent(rs.getString("unit_id"), k -> new long[3]);
-            kinds[Adoption.valueOf(rs.getString("adoption")).ordinal()] = rs.getLong("n");
-        }, where.values()));
-        return counts;
+        return read(() -> jdbc.query(sql, (rs, i) -> new AgencyReplies(units.byId(rs.getString("unit_id")),
+                rs.getLong("owed"), rs.getLong("answered"), rs.getLong("on_time"), rs.getLong("late"),
+                rs.getLong("overdue"), rs.getLong("pending"), rs.getLong("adopted"), rs.getLong("partly"),
+                rs.getLong("not_adopted"), rs.getLong("days_total"), rs.getLong("days_count")), args.toArray()));
     }
 
     /**
@@ -260,7 +265,7 @@ public final class RecordFigures {
     private List<MonthCount> computeLapsesByDueMonth(Scope scope) {
         Where where = where(scope);
         String sql = "SELECT EXTRACT(YEAR FROM p.due_date) AS y, EXTRACT(MONTH FROM p.due_date) AS m, COUNT(*) AS n"
-                + " FROM (" + owedReplies(where, localDate("f.first_at")) + ") p"
+                + " FROM (" + owedReplies(where) + ") p"
                 + " WHERE p.due_date < ? AND (p.first_day > p.due_date OR (p.first_day IS NULL AND p.awaiting = 1))"
                 + " GROUP BY EXTRACT(YEAR FROM p.due_date), EXTRACT(MONTH FROM p.due_date)";
         List<Object> args = new ArrayList<>(where.args);
@@ -278,7 +283,7 @@ public final class RecordFigures {
 
     private List<LapsedReply> computeLapsedReplies(Scope scope) {
         Where where = where(scope);
-        String sql = "SELECT p.* FROM (" + owedReplies(where, localDate("f.first_at")) + ") p"
+        String sql = "SELECT p.* FROM (" + owedReplies(where) + ") p"
                 + " WHERE p.first_day > p.due_date OR (p.first_day IS NULL AND p.awaiting = 1)"
                 + " ORDER BY p.unit_id, p.due_date, p.number_text";
         return read(() -> jdbc.query(sql, (rs, i) -> lapsed(rs, scope.today()), where.values()));
@@ -292,16 +297,15 @@ public final class RecordFigures {
                 units.byId(rs.getString("unit_id")), due, first, lapse);
     }
 
-    /** One row per owed reply: instrument, 主送 unit, deadline, delivery date, first reply date, awaiting flag. */
-    private String owedReplies(Where where, String firstDay) {
-        return "SELECT i.id, i.number_text, i.title, u.unit_id, i.due_date, d.delivered_on,"
+    /**
+     * One row per owed reply: instrument, 主送 unit, deadline, delivery date, first reply date, adoption of the latest
+     * reply, awaiting flag; plain columns kept by {@link #DELIVERED_ON_SQL} and {@link #REPLY_SQL}.
+     */
+    private String owedReplies(Where where) {
+        return "SELECT i.id, i.number_text, i.title, u.unit_id, i.due_date, i.delivered_on, u.latest_adoption AS adoption,"
                 + " CASE WHEN i.status IN ('ISSUED', 'DELIVERED') THEN 1 ELSE 0 END AS awaiting,"
-                + " " + firstDay + " AS first_day"
+                + " " + localDate("u.first_response_at") + " AS first_day"
                 + " FROM instruments i JOIN instrument_units u ON u.instrument_id = i.id AND u.role = 'MAIN'"
-                + " LEFT JOIN (SELECT instrument_id, unit_id, MIN(submitted_at) AS first_at FROM responses"
-                + " GROUP BY instrument_id, unit_id) f ON f.instrument_id = i.id AND f.unit_id = u.unit_id"
-                + " LEFT JOIN (SELECT instrument_id, MIN(delivered_on) AS delivered_on FROM deliveries"
-                + " GROUP BY instrument_id) d ON d.instrument_id = i.id"
                 + where.sql + " AND i.status <> 'WITHDRAWN' AND i.due_date IS NOT NULL";
     }
 

@@ -107,6 +107,7 @@ final class Responses {
                             inspected.get(i).text());
                 }
                 files.insertFile(responseJson, record.id(), responseId, "RESPONSE_JSON", "response.json", null);
+                jdbc.update(RecordFigures.REPLY_SQL, record.id(), actor.id(), record.id(), actor.id(), record.id(), actor.id());
                 Integer answered = jdbc.queryForObject("SELECT COUNT(DISTINCT r.unit_id) FROM responses r JOIN instrument_units u "
                         + "ON u.instrument_id = r.instrument_id AND u.unit_id = r.unit_id AND u.role = 'MAIN' "
                         + "WHERE r.instrument_id = ?", Integer.class, record.id());
