@@ -231,6 +231,21 @@ public final class Archive {
         return records.register(issuingUnit.map(u -> units.resolve(u).id()), year);
     }
 
+    /**
+     * 发文登记 a page at a time: the numbers taken by the units {@code issuingUnitIds} (unit ids, listed unit by unit
+     * in that order; empty Optional: every unit, by unit id; an empty list: none), optionally of one year and state,
+     * then by prefix, year and serial — {@code limit} (≥ 1) from {@code offset} (≥ 0), with the total count.
+     *
+     * @throws RequestInvalid for a negative offset or a limit below 1
+     */
+    public RegisterEntry.Page register(Optional<List<String>> issuingUnitIds, Optional<Integer> year,
+                                       Optional<RegisterEntry.State> state, int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new RequestInvalid("分页参数无效：offset 须 ≥ 0，limit 须 ≥ 1");
+        }
+        return records.register(issuingUnitIds, year, state, offset, limit);
+    }
+
     public List<Unit> units() {
         return units.all();
     }

@@ -91,7 +91,9 @@ final class Records {
             args.addAll(units);
         });
         query.addressedTo().ifPresent(unit -> {
-            where.append(" AND EXISTS (SELECT 1 FROM instrument_units m WHERE m.instrument_id = i.id AND m.role = 'MAIN' "
+            // IN (subquery) rather than EXISTS: the database looks the few addressed ids up by primary key (index
+            // instrument_units_unit) instead of testing every record.
+            where.append(" AND i.id IN (SELECT m.instrument_id FROM instrument_units m WHERE m.role = 'MAIN' "
                     + "AND m.unit_id = ?)");
             args.add(unit);
         });
@@ -151,25 +153,61 @@ final class Records {
     }
 
     List<RegisterEntry> register(Optional<String> issuingUnit, Optional<Integer> year) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM register_entries WHERE 1 = 1");
+        return register(issuingUnit.map(List::of), year, Optional.empty(), 0, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * Register entries of {@code issuingUnits} (in that order of units; empty: every unit, by unit id), optionally of
+     * one year and state, then by prefix, year and serial: {@code limit} from {@code offset}, counted in SQL.
+     */
+    RegisterEntry.Page register(Optional<List<String>> issuingUnits, Optional<Integer> year,
+                                Optional<RegisterEntry.State> state, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new java.util.ArrayList<>();
-        issuingUnit.ifPresent(unit -> {
-            sql.append(" AND issuing_unit = ?");
-            args.add(unit);
-        });
+        StringBuilder order = new StringBuilder(" ORDER BY ");
+        List<Object> orderArgs = new java.util.ArrayList<>();
+        if (issuingUnits.isPresent()) {
+            List<String> unitIds = issuingUnits.get();
+            if (unitIds.isEmpty()) {
+                return new RegisterEntry.Page(List.of(), 0, offset, limit);
+            }
+            where.append(" AND issuing_unit IN (").append(String.join(", ", java.util.Collections.nCopies(unitIds.size(), "?")))
+                    .append(")");
+            args.addAll(unitIds);
+            if (unitIds.size() > 1) {
+                order.append("CASE issuing_unit");
+                for (int i = 0; i < unitIds.size(); i++) {
+                    order.append(" WHEN ? THEN ").append(i);
+                    orderArgs.add(unitIds.get(i));
+                }
+                order.append(" END, ");
+            }
+        }
+        order.append("issuing_unit, prefix, num_year, serial");
         year.ifPresent(y -> {
-            sql.append(" AND num_year = ?");
+            where.append(" AND num_year = ?");
             args.add(y);
         });
-        sql.append(" ORDER BY issuing_unit, prefix, num_year, serial");
-        return jdbc.query(sql.toString(),
-                (rs, i) -> new RegisterEntry(rs.getString("issuing_unit"),
-                        new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"), rs.getInt("serial")),
-                        RegisterEntry.State.valueOf(rs.getString("state")), rs.getString("record_id"),
-                        rs.getString("type_id"), rs.getString("title"),
-                        rs.getObject("reserved_at", OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getString("void_reason"))),
-                args.toArray());
+        state.ifPresent(s -> {
+            where.append(" AND state = ?");
+            args.add(s.name());
+        });
+        return read(() -> {
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM register_entries" + where, Long.class, args.toArray());
+            List<Object> pageArgs = new java.util.ArrayList<>(args);
+            pageArgs.addAll(orderArgs);
+            pageArgs.add(limit);
+            pageArgs.add(offset);
+            List<RegisterEntry> items = jdbc.query("SELECT * FROM register_entries" + where + order + " LIMIT ? OFFSET ?",
+                    (rs, i) -> new RegisterEntry(rs.getString("issuing_unit"),
+                            new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"), rs.getInt("serial")),
+                            RegisterEntry.State.valueOf(rs.getString("state")), rs.getString("record_id"),
+                            rs.getString("type_id"), rs.getString("title"),
+                            rs.getObject("reserved_at", OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(rs.getString("void_reason"))),
+                    pageArgs.toArray());
+            return new RegisterEntry.Page(items, total == null ? 0 : total, offset, limit);
+        });
     }
 
     private InstrumentRecord map(ResultSet rs) throws SQLException {

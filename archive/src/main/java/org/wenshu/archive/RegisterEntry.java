@@ -1,6 +1,7 @@
 package org.wenshu.archive;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,5 +24,16 @@ public record RegisterEntry(String issuingUnit, DocumentNumber number, State sta
         public String label() {
             return label;
         }
+    }
+
+    /**
+     * One page of register entries and how many entries match in all.
+     *
+     * @param items  the entries of the page, in register order
+     * @param total  the number of matching entries, all pages together
+     * @param offset the index of the first item among all matching entries (0-based)
+     * @param limit  the page size asked for
+     */
+    public record Page(List<RegisterEntry> items, long total, int offset, int limit) {
     }
 }

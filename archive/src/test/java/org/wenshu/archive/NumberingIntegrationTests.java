@@ -86,6 +86,46 @@ class NumberingIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void theRegisterIsPagedAndCountedInTheDatabaseForTheGivenUnitsOnly(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            for (int i = 1; i <= 3; i++) {
+                fixture.archive.issue(ArchiveFixture.suggestion("建议" + i, "市司法局"), TestPdfs.producer());
+            }
+            fixture.stopStorage();
+            assertThatThrownBy(() -> fixture.archive.issue(ArchiveFixture.suggestion("建议4", "市司法局"), TestPdfs.producer()))
+                    .isInstanceOf(IssuingFailed.class);
+            fixture.restartStorage();
+            fixture.archive.issue(ArchiveFixture.suggestion("建议5", "市司法局"), TestPdfs.producer());
+            String unit = fixture.archive.register(Optional.empty(), Optional.empty()).get(0).issuingUnit();
+
+            RegisterEntry.Page second = fixture.archive.register(Optional.of(List.of(unit)), Optional.of(2024),
+                    Optional.empty(), 2, 2);
+            assertThat(second.items()).extracting(e -> e.number().serial()).containsExactly(3, 4);
+            assertThat(second.total()).isEqualTo(5);
+            assertThat(fixture.archive.register(Optional.empty(), Optional.empty(), Optional.empty(), 4, 10).items())
+                    .extracting(e -> e.number().serial()).containsExactly(5);
+            RegisterEntry.Page voided = fixture.archive.register(Optional.of(List.of("no-such-unit", unit)),
+                    Optional.empty(), Optional.of(RegisterEntry.State.VOID), 0, 10);
+            assertThat(voided.items()).extracting(e -> e.number().text()).containsExactly("荆检行建〔2024〕4号");
+            assertThat(voided.total()).isEqualTo(1);
+            assertThat(fixture.archive.register(Optional.of(List.of()), Optional.empty(), Optional.empty(), 0, 10))
+                    .satisfies(none -> {
+                        assertThat(none.items()).isEmpty();
+                        assertThat(none.total()).isZero();
+                    });
+            assertThat(fixture.archive.register(Optional.of(List.of("no-such-unit")), Optional.empty(),
+                    Optional.empty(), 0, 10).total()).isZero();
+            assertThat(fixture.archive.register(Optional.of(List.of(unit)), Optional.of(2023), Optional.empty(), 0, 10)
+                    .total()).isZero();
+            assertThatThrownBy(() -> fixture.archive.register(Optional.empty(), Optional.empty(), Optional.empty(), -1, 10))
+                    .isInstanceOf(RequestInvalid.class);
+            assertThatThrownBy(() -> fixture.archive.register(Optional.empty(), Optional.empty(), Optional.empty(), 0, 0))
+                    .isInstanceOf(RequestInvalid.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void aFailingProducerVoidsTheNumberWithItsReasonAndLeavesNoObjects(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             InstrumentProducer failing = number -> {

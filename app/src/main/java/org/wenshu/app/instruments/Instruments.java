@@ -268,10 +268,21 @@ public final class Instruments {
 
     /** The document register (发文登记簿) of the units the user issues for (ADMIN: all), void numbers included. */
     public List<RegisterEntry> register(WenshuUser user, Optional<Integer> year) {
+        return register(user, year, Optional.empty(), 0, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * One page of the document register (发文登记簿) of the units the user issues for (ADMIN: all), optionally of one
+     * year and state, paged and counted in the database.
+     *
+     * @throws AccessRefused for users who issue nothing (AGENCY, RESEARCHER)
+     */
+    public RegisterEntry.Page register(WenshuUser user, Optional<Integer> year, Optional<RegisterEntry.State> state,
+                                       int offset, int limit) {
         return switch (user.role()) {
-            case ADMIN -> archive.register(Optional.empty(), year);
-            case PROSECUTOR -> access.issuingScope(user).stream()
-                    .flatMap(unit -> archive.register(Optional.of(unit), year).stream()).toList();
+            case ADMIN -> archive.register(Optional.empty(), year, state, offset, limit);
+            case PROSECUTOR -> archive.register(Optional.of(List.copyOf(access.issuingScope(user))), year, state,
+                    offset, limit);
             default -> throw new AccessRefused("只有检察官和管理员可以查看发文登记簿");
         };
     }

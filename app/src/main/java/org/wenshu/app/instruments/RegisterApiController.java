@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.Paged;
+import org.wenshu.archive.RegisterEntry;
 
 /** {@code /api/v1/register}: the document register (发文登记簿) of the user's procuratorate, void numbers included. */
 @RestController
@@ -36,6 +37,8 @@ public class RegisterApiController {
                                                @RequestParam(defaultValue = "0") @Min(value = 0, message = "page 须 ≥ 0") int page,
                                                @RequestParam(defaultValue = Paged.DEFAULT_SIZE) @Min(value = 1, message = "size 须在 1–200 之间")
                                                @Max(value = Paged.MAX_SIZE, message = "size 须在 1–200 之间") int size) {
-        return Paged.of(instruments.register(user, Optional.ofNullable(year)), page, size, RecordJson::registerEntry);
+        RegisterEntry.Page found = instruments.register(user, Optional.ofNullable(year), Optional.empty(),
+                Paged.offset(page, size), size);
+        return new Paged<>(found.items().stream().map(RecordJson::registerEntry).toList(), page, size, found.total());
     }
 }

@@ -85,8 +85,8 @@ public class RegisterController {
         model.addAttribute("statuses", RecordStatus.values());
         int thisYear = today.getYear();
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3));
-        List<RegisterEntry> voided = instruments.register(user, year).stream()
-                .filter(entry -> entry.state() == RegisterEntry.State.VOID).toList();
+        List<RegisterEntry> voided = instruments.register(user, year, Optional.of(RegisterEntry.State.VOID), 0,
+                Integer.MAX_VALUE).items();
         model.addAttribute("voided", voided);
         model.addAttribute("unitNames", archive.units().stream()
                 .collect(java.util.stream.Collectors.toMap(Unit::id, Unit::name, (a, b) -> a)));

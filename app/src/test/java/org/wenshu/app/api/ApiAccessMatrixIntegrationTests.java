@@ -441,6 +441,16 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
         assertThat(list.items()).isEmpty();
         assertThat(register.items()).isEmpty();
         assertThat(ownRegister.items()).extracting(e -> e.get("number")).contains(f.recordA.get("number"));
+        // Paged and counted in the database: the total counts the own procuratorate's numbers only, on every page.
+        assertThat(((Number) register.json().get("total")).longValue()).isZero();
+        long ownTotal = ((Number) ownRegister.json().get("total")).longValue();
+        assertThat(ownTotal).isEqualTo(ownRegister.items().size());
+        Reply firstOfOne = api().get("/api/v1/register?size=1&page=0", f.prosecutor);
+        Reply pastTheEnd = api().get("/api/v1/register?size=1&page=" + ownTotal, f.prosecutor);
+        assertThat(firstOfOne.items()).extracting(e -> e.get("number")).containsExactly(ownRegister.items().get(0).get("number"));
+        assertThat(((Number) firstOfOne.json().get("total")).longValue()).isEqualTo(ownTotal);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(((Number) pastTheEnd.json().get("total")).longValue()).isEqualTo(ownTotal);
         // Reusing another unit's idempotency key never hands out that unit's record (here 孝感 has no seal
         // configured either, which is refused before any key is looked at).
         assertThat(sameKey.status()).as(sameKey.toString()).isIn(403, 409, 422);
