@@ -10,12 +10,13 @@ CREATE INDEX audit_events_record ON audit_events(record_id, seq);
 -- Newest first (ORDER BY issued_at DESC, id DESC LIMIT n): read in index order instead of sorting every record.
 CREATE INDEX instruments_newest ON instruments(issued_at DESC, id DESC);
 
--- Records addressed to, copied to or reported to a unit (inbox, an agency's visible set, the addressee filter).
-CREATE INDEX instrument_units_unit ON instrument_units(unit_id, role, instrument_id);
+-- Records addressed to, copied to or reported to a unit (inbox, an agency's visible set, the addressee filter): V8's
+-- instrument_units_unit (unit_id, role) widened by instrument_id, so the ids come from the index alone.
+DROP INDEX instrument_units_unit;
+CREATE INDEX instrument_units_unit_role ON instrument_units(unit_id, role, instrument_id);
 
--- Per-record rows read for every listed record.
-CREATE INDEX deliveries_instrument ON deliveries(instrument_id);
-CREATE INDEX responses_instrument ON responses(instrument_id);
+-- Per-record rows read for every listed record: deliveries and responses by V8's (instrument_id, …) indexes,
+-- response files here.
 CREATE INDEX files_response ON files(response_id);
 
 -- The register's void numbers of a unit and year (the register page lists them beside the records).
