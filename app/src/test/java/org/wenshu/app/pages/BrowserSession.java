@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,6 +32,8 @@ public final class BrowserSession implements AutoCloseable {
     private BrowserSession(ChromeDriver browser, Duration patience, String base, String password) {
         this.browser = browser;
         this.wait = new WebDriverWait(browser, patience);
+        // A condition that reads an element the page is replacing (a reload, an htmx swap) asks again.
+        this.wait.ignoring(StaleElementReferenceException.class);
         this.base = base;
         this.password = password;
     }
@@ -53,7 +56,7 @@ public final class BrowserSession implements AutoCloseable {
         return browser;
     }
 
-    /** The wait of the session's patience on its browser. */
+    /** The wait of the session's patience on its browser; a condition that meets a replaced element is asked again. */
     public WebDriverWait await() {
         return wait;
     }
