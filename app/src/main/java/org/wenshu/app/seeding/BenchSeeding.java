@@ -98,6 +98,8 @@ public final class BenchSeeding {
         long started = System.nanoTime();
         int changes = indexing.catchUp(index);
         index.commit();
+        // Searches in this process see the seeded records once the command returns, not at the next periodic refresh.
+        index.refresh();
         awaitVectors(progress);
         return new Result(imported, synthetic, changes, (System.nanoTime() - started) / 1_000_000);
     }
