@@ -2,6 +2,7 @@ package org.wenshu.archive;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads committed records, their files, responses and register entries from the database. */
@@ -33,7 +35,7 @@ final class Records {
     }
 
     Optional<InstrumentRecord> find(String id) {
-        return read(() -> jdbc.query("SELECT * FROM instruments WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst());
+        return read(() -> records("SELECT * FROM instruments WHERE id = ?", id).stream().findFirst());
     }
 
     /** The record with this id or printed document number. */
@@ -52,18 +54,16 @@ final class Records {
     }
 
     Optional<InstrumentRecord> findByNumber(String numberText) {
-        return read(() -> jdbc.query("SELECT * FROM instruments WHERE number_text = ?", (rs, i) -> map(rs), numberText)
-                .stream().findFirst());
+        return read(() -> records("SELECT * FROM instruments WHERE number_text = ?", numberText).stream().findFirst());
     }
 
     Optional<InstrumentRecord> findByKey(String key) {
-        return read(() -> jdbc.query("SELECT * FROM instruments WHERE idempotency_key = ?", (rs, i) -> map(rs), key)
-                .stream().findFirst());
+        return read(() -> records("SELECT * FROM instruments WHERE idempotency_key = ?", key).stream().findFirst());
     }
 
     List<InstrumentRecord> list(int offset, int limit) {
-        return read(() -> jdbc.query("SELECT * FROM instruments ORDER BY issued_at, issuing_unit, prefix, num_year, serial "
-                + "LIMIT ? OFFSET ?", (rs, i) -> map(rs), limit, offset));
+        return read(() -> records("SELECT * FROM instruments ORDER BY issued_at, issuing_unit, prefix, num_year, serial "
+                + "LIMIT ? OFFSET ?", limit, offset));
     }
 
     /** Records matching {@code query}, newest first, {@code limit} from {@code offset}, with the total count. */
@@ -113,13 +113,17 @@ final class Records {
             where.append(" AND i.status IN ('ISSUED', 'DELIVERED') AND i.due_date < ?");
             args.add(day);
         });
-        Long total = read(() -> jdbc.queryForObject("SELECT COUNT(*) FROM instruments i" + where, Long.class, args.toArray()));
         List<Object> pageArgs = new java.util.ArrayList<>(args);
         pageArgs.add(limit);
         pageArgs.add(offset);
-        List<InstrumentRecord> items = read(() -> jdbc.query("SELECT i.* FROM instruments i" + where
-                + " ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?", (rs, n) -> map(rs), pageArgs.toArray()));
-        return new RecordQuery.Page(items, total == null ? 0 : total, offset, limit);
+        return read(() -> {
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM instruments i" + where, Long.class, args.toArray());
+            // The page's ids first, from the narrow columns the order and the filters need; then the 20 rows with their
+            // JSON fields (sorting whole rows carried every record's fields through the sort).
+            List<String> ids = jdbc.queryForList("SELECT i.id FROM instruments i" + where
+                    + " ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?", String.class, pageArgs.toArray());
+            return new RecordQuery.Page(byIds(ids), total == null ? 0 : total, offset, limit);
+        });
     }
 
     List<StoredFile> files(String instrumentId) {
@@ -210,32 +214,87 @@ final class Records {
         });
     }
 
-    private InstrumentRecord map(ResultSet rs) throws SQLException {
-        String id = rs.getString("id");
-        Optional<Delivery> delivery = jdbc.query(
-                "SELECT * FROM deliveries WHERE instrument_id = ? ORDER BY id DESC", (d, i) -> new Delivery(
-                        DeliveryMethod.valueOf(d.getString("method")), d.getObject("delivered_on", LocalDate.class),
-                        Optional.ofNullable(d.getString("note"))), id).stream().findFirst();
-        Optional<Closing> closing = Optional.ofNullable(rs.getString("evaluation")).map(e -> {
-            try {
-                return new Closing(Adoption.valueOf(e), Optional.ofNullable(rs.getString("closing_note")).orElse(""),
-                        rs.getObject("closed_at", OffsetDateTime.class).toInstant());
-            } catch (SQLException ex) {
-                throw new IllegalStateException(ex);
-            }
-        });
+    /** The records with these ids, in the order given (ids without a record are left out). */
+    private List<InstrumentRecord> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, InstrumentRecord> found = new java.util.HashMap<>();
+        for (InstrumentRecord record : records("SELECT * FROM instruments WHERE id IN (" + marks(ids.size()) + ")",
+                ids.toArray())) {
+            found.put(record.id(), record);
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The records a query over {@code instruments} selects, in its order: the rows, then their deliveries, 主送 / 抄送
+     * units and files in one query each for all of them (a page of 20 asked 80 small queries before).
+     */
+    private List<InstrumentRecord> records(String sql, Object... args) {
+        List<Row> rows = jdbc.query(sql, (rs, i) -> row(rs), args);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(Row::id).toList();
+        // Units by id once per read: a page names the same few units again and again.
+        Map<String, Unit> named = new java.util.HashMap<>();
+        java.util.function.Function<String, Unit> unit = id -> named.computeIfAbsent(id, units::byId);
+        String in = " IN (" + marks(ids.size()) + ")";
+        Object[] idArgs = ids.toArray();
+        // The latest delivery of each record (highest id), as the single-record read took it.
+        Map<String, Delivery> deliveries = new java.util.HashMap<>();
+        jdbc.query("SELECT * FROM deliveries WHERE instrument_id" + in + " ORDER BY id", (RowCallbackHandler) d ->
+                deliveries.put(d.getString("instrument_id"), new Delivery(DeliveryMethod.valueOf(d.getString("method")),
+                        d.getObject("delivered_on", LocalDate.class), Optional.ofNullable(d.getString("note")))), idArgs);
+        Map<String, List<Unit>> mains = new java.util.HashMap<>();
+        Map<String, List<Unit>> copies = new java.util.HashMap<>();
+        jdbc.query("SELECT instrument_id, unit_id, role FROM instrument_units WHERE instrument_id" + in
+                + " AND role IN ('MAIN', 'COPY') ORDER BY instrument_id, role, position", (RowCallbackHandler) u ->
+                ("MAIN".equals(u.getString("role")) ? mains : copies)
+                        .computeIfAbsent(u.getString("instrument_id"), k -> new java.util.ArrayList<>())
+                        .add(unit.apply(u.getString("unit_id"))), idArgs);
+        Map<String, List<StoredFile>> files = new java.util.HashMap<>();
+        jdbc.query("SELECT * FROM files WHERE instrument_id" + in + " AND response_id IS NULL ORDER BY object_key",
+                (RowCallbackHandler) f -> files.computeIfAbsent(f.getString("instrument_id"),
+                        k -> new java.util.ArrayList<>()).add(file(f)), idArgs);
+        return rows.stream().map(r -> new InstrumentRecord(r.id, r.number, r.typeId, r.typeName, r.title,
+                unit.apply(r.issuingUnit), List.copyOf(mains.getOrDefault(r.id, List.of())),
+                List.copyOf(copies.getOrDefault(r.id, List.of())), r.urgent, r.term, r.status, r.issuedAt, r.dueDate,
+                Optional.ofNullable(deliveries.get(r.id)), r.closing, r.withdrawReason, r.fields,
+                List.copyOf(files.getOrDefault(r.id, List.of())), r.idempotencyKey)).toList();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** The columns of one {@code instruments} row, before its units, delivery and files are joined in. */
+    private record Row(String id, DocumentNumber number, String typeId, String typeName, String title,
+                       String issuingUnit, boolean urgent, ReplyTerm term, RecordStatus status, Instant issuedAt,
+                       Optional<LocalDate> dueDate, Optional<Closing> closing, Optional<String> withdrawReason,
+                       Map<String, Object> fields, String idempotencyKey) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Optional<Closing> closing = Optional.empty();
+        String evaluation = rs.getString("evaluation");
+        if (evaluation != null) {
+            closing = Optional.of(new Closing(Adoption.valueOf(evaluation),
+                    Optional.ofNullable(rs.getString("closing_note")).orElse(""),
+                    rs.getObject("closed_at", OffsetDateTime.class).toInstant()));
+        }
         String period = rs.getString("reply_period");
         LocalDate fixed = rs.getObject("fixed_due_date", LocalDate.class);
         ReplyTerm term = period != null ? ReplyTerm.within(Period.parse(period))
                 : fixed != null ? ReplyTerm.by(fixed) : ReplyTerm.none();
-        Map<String, Object> fields = Json.readMap(rs.getString("fields_json"));
-        return new InstrumentRecord(id,
+        return new Row(rs.getString("id"),
                 new DocumentNumber(rs.getString("prefix"), rs.getInt("num_year"), rs.getInt("serial")),
-                rs.getString("type_id"), rs.getString("type_name"), rs.getString("title"),
-                units.byId(rs.getString("issuing_unit")), units(id, "MAIN"), units(id, "COPY"), rs.getBoolean("urgent"),
-                term, RecordStatus.valueOf(rs.getString("status")),
+                rs.getString("type_id"), rs.getString("type_name"), rs.getString("title"), rs.getString("issuing_unit"),
+                rs.getBoolean("urgent"), term, RecordStatus.valueOf(rs.getString("status")),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(rs.getObject("due_date", LocalDate.class)), delivery, closing,
-                Optional.ofNullable(rs.getString("withdraw_reason")), fields, files(id), rs.getString("idempotency_key"));
+                Optional.ofNullable(rs.getObject("due_date", LocalDate.class)), closing,
+                Optional.ofNullable(rs.getString("withdraw_reason")), Json.readMap(rs.getString("fields_json")),
+                rs.getString("idempotency_key"));
     }
 }
