@@ -117,14 +117,13 @@ class RecordFiguresIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
-    void servesAFigureAgainUntilTheArchiveChangesThenComputesItAgain(Database database) {
+    void servesAFigureAgainUntilTheArchiveChangesThenCountsTheChangedRecords(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             Map<String, InstrumentRecord> r = seed(fixture);
             RecordFigures figures = fixture.archive.figures();
             Map<RecordStatus, Long> before = figures.countByStatus(year2024());
-            List<AgencyReplies> repliesBefore = figures.repliesByAgency(year2024());
             // A write past the archive (never done outside this test) leaves the change log where it was: the figures
-            // computed before are served again, which shows they are not computed at every call.
+            // computed before are served again, which shows they are not computed from the database at every call.
             new org.springframework.jdbc.core.JdbcTemplate(fixture.dataSource)
                     .update("UPDATE instruments SET status = 'CLOSED' WHERE id = ?", r.get("J1").id());
 
@@ -132,12 +131,17 @@ class RecordFiguresIntegrationTests {
             fixture.archive.deliver(r.get("D1").id(), DeliveryMethod.DIRECT, LocalDate.of(2024, 3, 2), Optional.empty(),
                     "市检察院");
             Map<RecordStatus, Long> after = figures.countByStatus(year2024());
-            List<AgencyReplies> repliesAfter = figures.repliesByAgency(year2024());
 
             assertThat(memoised).isEqualTo(before);
-            assertThat(after).containsExactlyInAnyOrderEntriesOf(Map.of(RecordStatus.ISSUED, 0L, RecordStatus.DELIVERED, 1L,
-                    RecordStatus.RESPONDED, 3L, RecordStatus.CLOSED, 2L, RecordStatus.WITHDRAWN, 1L));
-            assertThat(repliesAfter).isNotEqualTo(repliesBefore);
+            // The delivery is counted at once; J1, changed past the change log, is read again only by a fresh load.
+            assertThat(after).containsExactlyInAnyOrderEntriesOf(Map.of(RecordStatus.ISSUED, 0L, RecordStatus.DELIVERED, 2L,
+                    RecordStatus.RESPONDED, 3L, RecordStatus.CLOSED, 1L, RecordStatus.WITHDRAWN, 1L));
+            RecordFigures fresh = new RecordFigures(fixture.jdbc(), new org.springframework.transaction.support
+                    .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+                            fixture.dataSource)), new Units(fixture.jdbc()), ArchiveFixture.ZONE);
+            assertThat(fresh.countByStatus(year2024())).containsExactlyInAnyOrderEntriesOf(Map.of(RecordStatus.ISSUED, 0L,
+                    RecordStatus.DELIVERED, 1L, RecordStatus.RESPONDED, 3L, RecordStatus.CLOSED, 2L,
+                    RecordStatus.WITHDRAWN, 1L));
             assertThat(figures.countByStatus(new Scope(Optional.of(2024), Optional.empty(), Optional.of(Set.of("nobody")),
                     JUNE)).values()).allMatch(n -> n == 0);
         }
