@@ -66,11 +66,16 @@ final class Records {
                 + "LIMIT ? OFFSET ?", limit, offset));
     }
 
+    /** Stands for the 主送 condition in a query's WHERE, written one way for counting and another for paging. */
+    private static final String ADDRESSED = " AND {addressed}";
+
     /** Records matching {@code query}, newest first, {@code limit} from {@code offset}, with the total count. */
     RecordQuery.Page query(RecordQuery query, int offset, int limit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new java.util.ArrayList<>();
-        query.visibleTo().ifPresent(units -> {
+        // Addressed (主送) to a unit the viewer sees through is visible already: the inbox then skips the per-row test.
+        var visible = query.visibleTo().filter(units -> query.addressedTo().map(u -> !units.contains(u)).orElse(true));
+        visible.ifPresent(units -> {
             if (units.isEmpty()) {
                 where.append(" AND 1 = 0");
                 return;
@@ -91,10 +96,7 @@ final class Records {
             args.addAll(units);
         });
         query.addressedTo().ifPresent(unit -> {
-            // IN (subquery) rather than EXISTS: the database looks the few addressed ids up by primary key (index
-            // instrument_units_unit) instead of testing every record.
-            where.append(" AND i.id IN (SELECT m.instrument_id FROM instrument_units m WHERE m.role = 'MAIN' "
-                    + "AND m.unit_id = ?)");
+            where.append(ADDRESSED);
             args.add(unit);
         });
         query.typeId().ifPresent(type -> {
@@ -117,10 +119,16 @@ final class Records {
         pageArgs.add(limit);
         pageArgs.add(offset);
         return read(() -> {
-            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM instruments i" + where, Long.class, args.toArray());
-            // The page's ids first, from the narrow columns the order and the filters need; then the 20 rows with their
-            // JSON fields (sorting whole rows carried every record's fields through the sort).
-            List<String> ids = jdbc.queryForList("SELECT i.id FROM instruments i" + where
+            // Counted from the addressed unit's ids (IN: looked up by primary key, not testing every record) …
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM instruments i" + where.toString().replace(ADDRESSED,
+                    " AND i.id IN (SELECT m.instrument_id FROM instrument_units m WHERE m.role = 'MAIN' AND m.unit_id = ?)"),
+                    Long.class, args.toArray());
+            // … but paged newest first through instruments_newest, testing each record (EXISTS) until the page is full:
+            // the IN form made the database read and sort all of a unit's thousands of records for 20. Then the 20
+            // rows with their JSON fields, by id.
+            List<String> ids = jdbc.queryForList("SELECT i.id FROM instruments i" + where.toString().replace(ADDRESSED,
+                    " AND EXISTS (SELECT 1 FROM instrument_units m WHERE m.instrument_id = i.id AND m.role = 'MAIN'"
+                            + " AND m.unit_id = ?)")
                     + " ORDER BY i.issued_at DESC, i.id DESC LIMIT ? OFFSET ?", String.class, pageArgs.toArray());
             return new RecordQuery.Page(byIds(ids), total == null ? 0 : total, offset, limit);
         });
