@@ -103,12 +103,13 @@ public class ServeConfiguration {
     }
 
     /**
-     * Once the server answers, parses the fonts and loads the seal's lettering in the background, so that the first
-     * preview or issue does not wait for them (they are left out of the start: {@link GeneratorConfiguration#fontSet}).
+     * Once the server answers, parses the fonts, loads the seal's lettering and reads the dashboard's projection of
+     * the records in the background, so that the first preview, issue or dashboard does not wait for them (they are
+     * left out of the start: {@link GeneratorConfiguration#fontSet}, {@link org.wenshu.archive.RecordFigures#prepare}).
      * A font that cannot be parsed is reported here, at start, as well as on each print.
      */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> warmUp(FontSet fonts, PdfSigner signer,
+    ApplicationListener<ApplicationReadyEvent> warmUp(FontSet fonts, PdfSigner signer, Archive archive,
                                                       @Qualifier("applicationTaskExecutor") Executor background) {
         return event -> background.execute(() -> {
             try {
@@ -117,6 +118,12 @@ public class ServeConfiguration {
             } catch (RuntimeException e) {
                 log.error("The fonts cannot be parsed; no instrument can be printed until the font configuration "
                         + "(wenshu.generator.fonts) is fixed: {}", e.getMessage());
+            }
+            try {
+                archive.figures().prepare();
+            } catch (RuntimeException e) {
+                log.warn("The dashboard's figures could not be read ahead; the first dashboard reads them: {}",
+                        e.getMessage());
             }
         });
     }

@@ -146,6 +146,14 @@ public final class RecordFigures {
                               Optional<LocalDate> firstReplyOn, Lapse lapse) {
     }
 
+    /**
+     * Reads the projection the figures count now (about 1–2 s at 10,000 instruments), so that the first dashboard
+     * after a start does not wait for it; later calls only bring in what changed.
+     */
+    public void prepare() {
+        rows.at(rows.head());
+    }
+
     /** Instruments in scope per stored status (every status present, zero when none). */
     public Map<RecordStatus, Long> countByStatus(Scope scope) {
         return memoised(List.of("countByStatus", scope), at -> Collections.unmodifiableMap(computeCountByStatus(at, scope)));
