@@ -233,7 +233,9 @@ public final class RecordFigures {
 
     private List<MonthCount> computeInstrumentsByDomainAndMonth(FigureRows.Snapshot at, Scope scope,
                                                                  List<String> knownDomains) {
-        Map<String, Long> merged = new LinkedHashMap<>();
+        record Cell(String key, java.time.YearMonth month) {
+        }
+        Map<Cell, Long> counts = new java.util.HashMap<>();
         for (FigureRows.Row row : at.rows()) {
             if (!inScope(row, scope)) {
                 continue;
@@ -241,13 +243,13 @@ public final class RecordFigures {
             String key = knownDomains.stream().filter(row.domains()::contains).findFirst()
                     .or(() -> knownDomains.stream().filter(row.kinds()::contains).findFirst())
                     .orElse(row.typeName());
-            merged.merge(key + "\n" + row.issuedOn().getYear() + "\n" + row.issuedOn().getMonthValue(), 1L, Long::sum);
+            counts.merge(new Cell(key, java.time.YearMonth.from(row.issuedOn())), 1L, Long::sum);
         }
-        return merged.entrySet().stream().map(e -> {
-            String[] parts = e.getKey().split("\n");
-            return new MonthCount(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), e.getValue());
-        }).sorted(java.util.Comparator.comparing(MonthCount::year).thenComparing(MonthCount::month)
-                .thenComparing(MonthCount::key)).toList();
+        return counts.entrySet().stream()
+                .map(e -> new MonthCount(e.getKey().key(), e.getKey().month().getYear(),
+                        e.getKey().month().getMonthValue(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(MonthCount::year).thenComparing(MonthCount::month)
+                        .thenComparing(MonthCount::key)).toList();
     }
 
     /**
