@@ -33,14 +33,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * response or a delivery ({@link #REPLY_SQL}, {@link #DELIVERED_ON_SQL}), so the projection never reads the responses
  * or deliveries themselves.
  *
- * <p>Fresh: every change to instruments, deliveries and responses appends to the record change log in its own
- * transaction (issuing, lifecycle, responses); each figure first reads the log's head from the shared database (one
- * indexed row) and brings the projection up to it by reloading only the records changed since, so a figure is never
- * served after a change any node committed. The figure is then kept with that head for its scope (including
+ * <p>Fresh: every change to instruments, deliveries and responses appends to the record change log in the
+ * transaction that makes it (issuing, lifecycle, responses); each figure first reads the log's head from the shared
+ * database (one indexed row) and brings the projection up to it by reloading only the records changed since, so a
+ * figure is never served after a change any node committed. The figure is then kept with that head for its scope (including
  * {@code today} and the viewer's issuing units) until the head moves. Under 20 users issuing and answering, the SQL
  * aggregates this replaced ran on every change at 0.3–2 s each on a 10,000-record H2 database; a reload of the few
- * changed rows takes a millisecond. Writes that bypass the archive (and so the change log) are not seen until the
- * process restarts.
+ * changed rows takes a millisecond. A write that bypasses the archive (and so the change log) is not seen until
+ * that record's next logged change or a full read (a restart, or a backlog of changes).
+ *
+ * <p>Order: agencies by unit id and lapsed replies by unit id, deadline and document number compare the Java strings
+ * (code points), the same on H2 and on PostgreSQL whatever the database's collation. Not to be called inside a
+ * transaction that writes records: the projection would take in a head not yet committed.
  */
 public final class RecordFigures {
 
@@ -80,10 +84,15 @@ public final class RecordFigures {
     }
 
     RecordFigures(JdbcTemplate jdbc, TransactionTemplate tx, Units units, ZoneId zone) {
+        this(jdbc, tx, units, zone, FigureRows.DELTA_LIMIT);
+    }
+
+    /** As in service, reading everything again after more than {@code deltaLimit} changes (tests use a small one). */
+    RecordFigures(JdbcTemplate jdbc, TransactionTemplate tx, Units units, ZoneId zone, int deltaLimit) {
         TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager());
         readOnly.setReadOnly(true);
         this.units = units;
-        this.rows = new FigureRows(jdbc, readOnly, zone);
+        this.rows = new FigureRows(jdbc, readOnly, zone, deltaLimit);
     }
 
     /**
@@ -147,7 +156,7 @@ public final class RecordFigures {
     }
 
     /**
-     * Reads the projection the figures count now (about 1–2 s at 10,000 instruments), so that the first dashboard
+     * Reads the projection the figures count now (a second or two at 10,000 instruments), so that the first dashboard
      * after a start does not wait for it; later calls only bring in what changed.
      */
     public void prepare() {

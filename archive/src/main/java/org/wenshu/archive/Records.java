@@ -23,8 +23,8 @@ final class Records {
 
     Records(JdbcTemplate jdbc, TransactionTemplate tx, Units units) {
         this.jdbc = jdbc;
-        // One connection per read: the row mappers query again while the outer result set is open, and outside a
-        // transaction each of those queries would take another pooled connection (8 readers deadlocked a pool of 10).
+        // One connection per read: a read is several queries (a record's rows, then its units, deliveries and files;
+        // a response's files), and outside a transaction each would take another pooled connection.
         this.readOnly = new TransactionTemplate(tx.getTransactionManager());
         this.readOnly.setReadOnly(true);
         this.units = units;
@@ -139,11 +139,6 @@ final class Records {
         });
     }
 
-    List<StoredFile> files(String instrumentId) {
-        return jdbc.query("SELECT * FROM files WHERE instrument_id = ? AND response_id IS NULL ORDER BY object_key",
-                (rs, i) -> file(rs), instrumentId);
-    }
-
     static StoredFile file(ResultSet rs) throws SQLException {
         return new StoredFile(rs.getString("object_key"), rs.getString("sha256"), rs.getLong("size_bytes"),
                 rs.getString("media_type"));
@@ -162,11 +157,6 @@ final class Records {
                     rs.getString("measures"), rs.getString("results"), Adoption.valueOf(rs.getString("adoption")),
                     rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), attachments, json);
         }, instrumentId));
-    }
-
-    List<Unit> units(String instrumentId, String role) {
-        return jdbc.query("SELECT unit_id FROM instrument_units WHERE instrument_id = ? AND role = ? ORDER BY position",
-                (rs, i) -> units.byId(rs.getString(1)), instrumentId, role);
     }
 
     List<RegisterEntry> register(Optional<String> issuingUnit, Optional<Integer> year) {
@@ -249,34 +239,42 @@ final class Records {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(Row::id).toList();
         // Units by id once per read: a page names the same few units again and again.
         Map<String, Unit> named = new java.util.HashMap<>();
         java.util.function.Function<String, Unit> unit = id -> named.computeIfAbsent(id, units::byId);
-        String in = " IN (" + marks(ids.size()) + ")";
-        Object[] idArgs = ids.toArray();
-        // The latest delivery of each record (highest id), as the single-record read took it.
         Map<String, Delivery> deliveries = new java.util.HashMap<>();
-        jdbc.query("SELECT * FROM deliveries WHERE instrument_id" + in + " ORDER BY id", (RowCallbackHandler) d ->
-                deliveries.put(d.getString("instrument_id"), new Delivery(DeliveryMethod.valueOf(d.getString("method")),
-                        d.getObject("delivered_on", LocalDate.class), Optional.ofNullable(d.getString("note")))), idArgs);
         Map<String, List<Unit>> mains = new java.util.HashMap<>();
         Map<String, List<Unit>> copies = new java.util.HashMap<>();
-        jdbc.query("SELECT instrument_id, unit_id, role FROM instrument_units WHERE instrument_id" + in
-                + " AND role IN ('MAIN', 'COPY') ORDER BY instrument_id, role, position", (RowCallbackHandler) u ->
-                ("MAIN".equals(u.getString("role")) ? mains : copies)
-                        .computeIfAbsent(u.getString("instrument_id"), k -> new java.util.ArrayList<>())
-                        .add(unit.apply(u.getString("unit_id"))), idArgs);
         Map<String, List<StoredFile>> files = new java.util.HashMap<>();
-        jdbc.query("SELECT * FROM files WHERE instrument_id" + in + " AND response_id IS NULL ORDER BY object_key",
-                (RowCallbackHandler) f -> files.computeIfAbsent(f.getString("instrument_id"),
-                        k -> new java.util.ArrayList<>()).add(file(f)), idArgs);
+        List<String> all = rows.stream().map(Row::id).toList();
+        // In slices: a long read (the fixity job's range of records) would pass PostgreSQL's 65,535 parameters.
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> ids = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            String in = " IN (" + marks(ids.size()) + ")";
+            Object[] idArgs = ids.toArray();
+            // The latest delivery of each record (highest id), as the single-record read took it.
+            jdbc.query("SELECT * FROM deliveries WHERE instrument_id" + in + " ORDER BY id", (RowCallbackHandler) d ->
+                    deliveries.put(d.getString("instrument_id"), new Delivery(DeliveryMethod.valueOf(d.getString("method")),
+                            d.getObject("delivered_on", LocalDate.class), Optional.ofNullable(d.getString("note")))),
+                    idArgs);
+            jdbc.query("SELECT instrument_id, unit_id, role FROM instrument_units WHERE instrument_id" + in
+                    + " AND role IN ('MAIN', 'COPY') ORDER BY instrument_id, role, position", (RowCallbackHandler) u ->
+                    ("MAIN".equals(u.getString("role")) ? mains : copies)
+                            .computeIfAbsent(u.getString("instrument_id"), k -> new java.util.ArrayList<>())
+                            .add(unit.apply(u.getString("unit_id"))), idArgs);
+            jdbc.query("SELECT * FROM files WHERE instrument_id" + in + " AND response_id IS NULL ORDER BY object_key",
+                    (RowCallbackHandler) f -> files.computeIfAbsent(f.getString("instrument_id"),
+                            k -> new java.util.ArrayList<>()).add(file(f)), idArgs);
+        }
         return rows.stream().map(r -> new InstrumentRecord(r.id, r.number, r.typeId, r.typeName, r.title,
                 unit.apply(r.issuingUnit), List.copyOf(mains.getOrDefault(r.id, List.of())),
                 List.copyOf(copies.getOrDefault(r.id, List.of())), r.urgent, r.term, r.status, r.issuedAt, r.dueDate,
                 Optional.ofNullable(deliveries.get(r.id)), r.closing, r.withdrawReason, r.fields,
                 List.copyOf(files.getOrDefault(r.id, List.of())), r.idempotencyKey)).toList();
     }
+
+    /** Ids per {@code IN (…)} list of the follow-up queries. */
+    private static final int IN_LIST = 1_000;
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

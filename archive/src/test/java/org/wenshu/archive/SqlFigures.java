@@ -191,7 +191,8 @@ final class SqlFigures {
 
     /**
      * One row per owed reply: instrument, 主送 unit, deadline, delivery date, first reply date, adoption of the latest
-     * reply, awaiting flag; plain columns kept by {@link #DELIVERED_ON_SQL} and {@link #REPLY_SQL}.
+     * reply, awaiting flag; plain columns kept by {@link RecordFigures#DELIVERED_ON_SQL} and
+     * {@link RecordFigures#REPLY_SQL}.
      */
     private String owedReplies(Where where) {
         return "SELECT i.id, i.number_text, i.title, u.unit_id, i.due_date, i.delivered_on, u.latest_adoption AS adoption,"

@@ -25,7 +25,7 @@ import org.wenshu.templates.InstrumentCatalog;
 /**
  * 府检联动统计: the one figures service behind the dashboard page, its JSON and the yearly supervision report. Counts
  * by state, on-time reply rate, adoption and average days to reply per agency, instruments per domain and month and
- * the overdue trend, all computed by the record database ({@link RecordFigures}, where "on time" is defined: the
+ * the overdue trend, all counted by {@link RecordFigures} over the record database (where "on time" is defined: the
  * first reply submitted on or before the reply deadline, dates in the archive's zone, Asia/Shanghai by default).
  * Further sections come from {@link FigureContributor} beans.
  */
