@@ -66,13 +66,27 @@ public final class BrowserSession implements AutoCloseable {
         browser.get(base + path);
     }
 
-    /** Signs {@code username} in through the login form and waits until the browser has left {@code /login}. */
+    /**
+     * Signs {@code username} in through the login form and waits until the browser has left {@code /login}. A form
+     * sent back with "expired" or "stale" (the session of the form's CSRF token was not found: seen once on a machine
+     * at load 8, where the form went out within milliseconds of loading, as no person types) is filled in again, at
+     * most twice, as a person would; a refused password is not retried.
+     */
     public void logIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        for (int attempt = 1; ; attempt++) {
+            open("/login");
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.cssSelector("section.login button[type=submit]")).click();
+            wait.until(ExpectedConditions.or(ExpectedConditions.not(ExpectedConditions.urlContains("/login")),
+                    ExpectedConditions.urlContains("/login?error=")));
+            String url = browser.getCurrentUrl();
+            boolean resend = url.contains("/login?error=expired") || url.contains("/login?error=stale");
+            if (!resend || attempt == 3) {
+                wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+                return;
+            }
+        }
     }
 
     /** Signs out with the header's button and waits for the login page. */
