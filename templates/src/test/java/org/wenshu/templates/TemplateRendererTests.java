@@ -44,10 +44,13 @@ class TemplateRendererTests {
         InstrumentXhtml rendered = renderer.render(catalog.require("procuratorial-suggestion"), Samples.suggestion(), mark);
 
         Document document = parse(rendered.xhtml());
-        org.w3c.dom.Element svg = (org.w3c.dom.Element) document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").item(0);
-        assertThat(svg.getElementsByTagNameNS("*", "rect").getLength()).isZero();
-        assertThat(svg.getElementsByTagNameNS("*", "path").getLength()).isEqualTo(1);
-        String data = ((org.w3c.dom.Element) svg.getElementsByTagNameNS("*", "path").item(0)).getAttribute("d");
+        assertThat(document.getElementsByTagNameNS("*", "svg").getLength()).isZero();
+        org.w3c.dom.NodeList objects = document.getElementsByTagNameNS("*", "object");
+        assertThat(objects.getLength()).isEqualTo(1);
+        org.w3c.dom.Element object = (org.w3c.dom.Element) objects.item(0);
+        assertThat(object.getAttribute("type")).isEqualTo(VerificationMark.OBJECT_TYPE);
+        assertThat(object.getAttribute("data-modules")).isEqualTo(Integer.toString(mark.modules()));
+        String data = object.getAttribute("data-path");
         boolean[][] filled = new boolean[mark.modules()][mark.modules()];
         java.util.regex.Matcher run = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z").matcher(data);
         int end = 0;
