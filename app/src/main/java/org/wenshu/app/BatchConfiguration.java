@@ -228,12 +228,6 @@ public class BatchConfiguration {
             }
 
             @Override
-            public void checkPrintable(IssueRequest request) {
-                DocumentNumber provisional = new DocumentNumber(request.numberPrefix(), request.year(), 1);
-                pdf.getObject().checkCoverage(templates.render(type(request), withNumber(request, provisional)));
-            }
-
-            @Override
             public byte[] render(IssueRequest request, DocumentNumber number) {
                 return pdf.getObject().render(templates.render(type(request), withNumber(request, number))).content();
             }

@@ -259,6 +259,14 @@ public final class Archive {
         return changes.last();
     }
 
+    /**
+     * How many distinct records the changes up to {@code upToSeq} (inclusive) name: what a rebuild from the change
+     * log up to that point reads, e.g. a reindex job's total.
+     */
+    public long recordsChangedUpTo(long upToSeq) {
+        return changes.recordsChangedUpTo(upToSeq);
+    }
+
     /** Changes committed after {@code afterSeq}, in commit order, at most {@code limit}. */
     public List<RecordChange> changesSince(long afterSeq, int limit) {
         return changes.since(afterSeq, limit);

@@ -35,6 +35,13 @@ final class ChangeLog {
         return last == null ? 0 : last;
     }
 
+    /** How many distinct records the changes up to {@code upToSeq} (inclusive) name. */
+    long recordsChangedUpTo(long upToSeq) {
+        Long count = jdbc.queryForObject("SELECT COUNT(DISTINCT record_id) FROM record_changes WHERE seq <= ?",
+                Long.class, upToSeq);
+        return count == null ? 0 : count;
+    }
+
     List<RecordChange> since(long afterSeq, int limit) {
         return jdbc.query("SELECT seq, record_id, kind FROM record_changes WHERE seq > ? ORDER BY seq LIMIT ?",
                 (rs, i) -> new RecordChange(rs.getLong("seq"), rs.getString("record_id"), rs.getString("kind")),

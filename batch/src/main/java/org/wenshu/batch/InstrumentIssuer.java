@@ -13,19 +13,14 @@ import org.wenshu.archive.IssueRequest;
 public interface InstrumentIssuer {
 
     /**
-     * Validates {@code fields} for the type and returns the archive request.
+     * Validates {@code fields} for the type, checks that every character of them can be printed (before a number is
+     * reserved), and returns the archive request.
      *
      * @throws org.wenshu.templates.FieldsInvalid listing every invalid field
      * @throws org.wenshu.templates.UnknownInstrumentType for an unknown type id
-     */
-    IssueRequest request(String typeId, Map<String, Object> fields);
-
-    /**
-     * Checks that every character of the request's fields can be printed, before a number is reserved.
-     *
      * @throws org.wenshu.generator.UncoveredCharacters naming the fields with characters no font covers
      */
-    void checkPrintable(IssueRequest request);
+    IssueRequest request(String typeId, Map<String, Object> fields);
 
     /** The unsigned PDF/A of {@code request} printed with {@code number}. */
     byte[] render(IssueRequest request, DocumentNumber number);

@@ -20,6 +20,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
@@ -35,6 +36,7 @@ import org.wenshu.generator.fonts.FontSet;
 import org.wenshu.templates.InstrumentXhtml;
 import org.wenshu.templates.PrintedField;
 import org.wenshu.templates.TemplateRenderer;
+import org.wenshu.templates.VerificationMark;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -52,6 +54,7 @@ public final class PdfRenderer {
     private final PdfA pdfA = new PdfA(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
     private final Clock clock;
     private final DocumentBuilderFactory parsers = hardenedFactory();
+    private final DefaultObjectDrawerFactory objects = new DefaultObjectDrawerFactory();
 
     /**
      * A renderer printing in the given fonts.
@@ -67,6 +70,7 @@ public final class PdfRenderer {
         this.fonts = Objects.requireNonNull(fonts, "fonts");
         this.clock = Objects.requireNonNull(clock, "clock");
         OpenHtmlToPdfLogging.install();
+        objects.registerDrawer(VerificationMark.OBJECT_TYPE, new QrCodeDrawer());
         List<String> missing = TemplateRenderer.FONT_FAMILIES.stream()
                 .filter(family -> !fonts.families().contains(family)).toList();
         if (!missing.isEmpty()) {
@@ -90,9 +94,11 @@ public final class PdfRenderer {
                     .withProducer(PdfA.PRODUCER)
                     // The templates need nothing outside the document; nothing may be fetched while printing.
                     .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-                    // Inline <svg> (the yearly report's charts, the verification QR code) is drawn as vector paths
+                    // Inline <svg> (the yearly report's charts) is drawn as vector paths
                     // through Batik: no bitmaps, no scripts, nothing fetched.
                     .useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE))
+                    // The verification QR code is filled as one path by our own drawer (see QrCodeDrawer).
+                    .useObjectDrawerFactory(objects)
                     .withW3cDocument(xhtml, null);
             fonts.registerWith(builder, document, familiesFor(instrument), instrument.xhtml());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

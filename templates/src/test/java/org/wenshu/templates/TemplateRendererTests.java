@@ -38,6 +38,43 @@ class TemplateRendererTests {
     }
 
     @Test
+    void verificationQrCodeIsOnePathCoveringExactlyTheDarkModules() throws Exception {
+        VerificationMark mark = VerificationMark.of("7KQ2MXH9PD4R", "https://wenshu.example.cn/v/7KQ2MXH9PD4R");
+
+        InstrumentXhtml rendered = renderer.render(catalog.require("procuratorial-suggestion"), Samples.suggestion(), mark);
+
+        Document document = parse(rendered.xhtml());
+        assertThat(document.getElementsByTagNameNS("*", "svg").getLength()).isZero();
+        org.w3c.dom.NodeList objects = document.getElementsByTagNameNS("*", "object");
+        assertThat(objects.getLength()).isEqualTo(1);
+        org.w3c.dom.Element object = (org.w3c.dom.Element) objects.item(0);
+        assertThat(object.getAttribute("type")).isEqualTo(VerificationMark.OBJECT_TYPE);
+        assertThat(object.getAttribute("data-modules")).isEqualTo(Integer.toString(mark.modules()));
+        String data = object.getAttribute("data-path");
+        boolean[][] filled = new boolean[mark.modules()][mark.modules()];
+        java.util.regex.Matcher run = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z").matcher(data);
+        int end = 0;
+        while (run.find()) {
+            assertThat(run.start()).as("runs follow one another").isEqualTo(end);
+            end = run.end();
+            int x = Integer.parseInt(run.group(1));
+            int y = Integer.parseInt(run.group(2));
+            int width = Integer.parseInt(run.group(3));
+            assertThat(run.group(4)).isEqualTo(run.group(3));
+            for (int dx = 0; dx < width; dx++) {
+                assertThat(filled[y][x + dx]).as("module %d,%d filled once", x + dx, y).isFalse();
+                filled[y][x + dx] = true;
+            }
+        }
+        assertThat(end).as("the path is nothing but runs").isEqualTo(data.length());
+        for (int y = 0; y < mark.modules(); y++) {
+            for (int x = 0; x < mark.modules(); x++) {
+                assertThat(filled[y][x]).as("module %d,%d", x, y).isEqualTo(mark.dark(x, y));
+            }
+        }
+    }
+
+    @Test
     void urgentSuggestionIsMarkedAndDueInFifteenDays() throws Exception {
         Map<String, Object> values = Samples.suggestion();
         values.put("urgent", true);

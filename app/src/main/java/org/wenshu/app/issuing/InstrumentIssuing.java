@@ -11,7 +11,11 @@ import org.wenshu.archive.IssueRequest;
  */
 public interface InstrumentIssuing {
 
-    /** Validates {@code fields} for the type and returns the request to issue; throws a bad-input failure if invalid. */
+    /**
+     * Validates {@code fields} for the type, checks that every character can be printed, and returns the request to
+     * issue; throws a bad-input failure if invalid ({@link org.wenshu.generator.UncoveredCharacters} for characters no
+     * font covers), before any number is reserved.
+     */
     IssueRequest request(String typeId, Map<String, Object> fields);
 
     /** Renders and signs the instrument for {@code request} once the archive has reserved its number. */

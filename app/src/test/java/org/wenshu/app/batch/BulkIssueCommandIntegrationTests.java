@@ -127,6 +127,9 @@ class BulkIssueCommandIntegrationTests {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.out()).contains("失败 FAILED", "超过跳过上限 2");
+        // The rows are checked on two threads, yet reported as one by one: in row order, up to the third bad row.
+        assertThat(run.out()).contains("第 3 行 会议地点", "第 4 行 主送单位", "第 5 行 标题")
+                .doesNotContain("第 6 行", "第 7 行", "第 8 行", "第 9 行");
         assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
     }
 

@@ -32,7 +32,8 @@ import org.wenshu.search.Viewer;
 /**
  * A separate JVM running {@code wenshu batch reindex} is killed with SIGKILL once the parts of the new index
  * generation hold committed records: the live index still serves every record (never a half-built one), and
- * {@code wenshu batch restart ID} resumes the unfinished partitions from their last chunk instead of starting over.
+ * {@code wenshu batch restart ID} resumes the unfinished partitions from their last chunk instead of starting over;
+ * meanwhile its progress shows how many of all the records it has read.
  */
 class ReindexKillIntegrationTests {
 
@@ -78,6 +79,10 @@ class ReindexKillIntegrationTests {
             JobExecution killed = jobs.recent(1).get(0);
             assertThat(killed.getJobInstance().getJobName()).isEqualTo(ReindexJobConfiguration.JOB);
             assertThat(killed.getStatus()).as("recovered: its process died").isEqualTo(BatchStatus.FAILED);
+            // Progress as the killed run left it: a real total (known before the build started) and the records read.
+            org.wenshu.batch.JobSummary progress = jobs.summary(killed);
+            assertThat(progress.total()).as("records to read in all").isEqualTo(DOCUMENTS);
+            assertThat(progress.done()).as("records read before the kill").isPositive().isLessThan(DOCUMENTS);
 
             String[] restarted = run(context, "batch", "restart", Long.toString(killed.getId()));
 

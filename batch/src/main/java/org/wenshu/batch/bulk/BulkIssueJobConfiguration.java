@@ -76,9 +76,9 @@ public class BulkIssueJobConfiguration {
 
     @Bean
     @StepScope
-    ValidateRows bulkValidateRows(BulkIssueInput bulkIssueInput,
+    ValidateRows bulkValidateRows(BulkIssueInput bulkIssueInput, BatchSettings settings,
                                   @Value("#{jobParameters['" + BulkIssueParameters.SKIP_LIMIT + "']}") Long skipLimit) {
-        return new ValidateRows(bulkIssueInput, skipLimit == null ? 0 : skipLimit);
+        return new ValidateRows(bulkIssueInput, skipLimit == null ? 0 : skipLimit, settings.threads());
     }
 
     @Bean

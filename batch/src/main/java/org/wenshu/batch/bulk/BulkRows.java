@@ -122,7 +122,7 @@ public final class BulkRows {
             }
             return new Checked(row, hash, Optional.empty(), problems);
         } catch (UncoveredCharacters uncovered) {
-            // Issuing checks that every character can be printed before a number is taken.
+            // The request checks that every character can be printed, so no number is taken for such a row.
             return new Checked(row, hash, Optional.empty(), uncoveredProblems(row, uncovered));
         }
         List<String> units = new ArrayList<>();
@@ -141,11 +141,6 @@ public final class BulkRows {
         }
         if (!problems.isEmpty()) {
             return new Checked(row, hash, Optional.empty(), problems);
-        }
-        try {
-            issuer.checkPrintable(request);
-        } catch (UncoveredCharacters uncovered) {
-            return new Checked(row, hash, Optional.empty(), uncoveredProblems(row, uncovered));
         }
         return new Checked(row, hash, Optional.of(request), List.of());
     }

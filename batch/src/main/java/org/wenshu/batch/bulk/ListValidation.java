@@ -5,7 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.wenshu.archive.IssueRequest;
 
@@ -40,19 +46,61 @@ public record ListValidation(int rows, int valid, List<RowProblem> problems, int
      */
     public static ListValidation of(RecipientTable table, BulkRows rows, long skipLimit,
                                     BiFunction<RecipientTable.Row, IssueRequest, List<RowProblem>> guard) {
+        return of(table, skipLimit, guard, rows::contentHash, index -> rows.check(table.rows().get(index)));
+    }
+
+    /**
+     * As {@link #of(RecipientTable, BulkRows, long)}, with the rows checked on {@code threads} threads (a row's check
+     * runs the template and the font coverage check, as issuing does); the outcome is the same as checking them one
+     * by one: problems in row order, stopping at the first bad row past the skip limit.
+     */
+    public static ListValidation of(RecipientTable table, BulkRows rows, long skipLimit, int threads) {
+        if (threads <= 1 || table.rows().size() < 2) {
+            return of(table, rows, skipLimit);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "wenshu-bulk-validate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<BulkRows.Checked>> checks = new ArrayList<>(table.rows().size());
+            for (RecipientTable.Row row : table.rows()) {
+                checks.add(pool.submit(() -> rows.check(row)));
+            }
+            return of(table, skipLimit, (row, request) -> List.of(), rows::contentHash, index -> {
+                try {
+                    return checks.get(index).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("validation interrupted", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
+            });
+        } finally {
+            pool.shutdownNow(); // past the skip limit, rows still queued are not checked
+        }
+    }
+
+    private static ListValidation of(RecipientTable table, long skipLimit,
+                                     BiFunction<RecipientTable.Row, IssueRequest, List<RowProblem>> guard,
+                                     Function<RecipientTable.Row, String> contentHash,
+                                     IntFunction<BulkRows.Checked> checkRow) {
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Integer> firstWithContent = new HashMap<>();
-        Map<String, List<RowProblem>> guarded = new HashMap<>();
         int bad = 0;
         int valid = 0;
-        for (RecipientTable.Row row : table.rows()) {
-            String hash = rows.contentHash(row);
+        for (int index = 0; index < table.rows().size(); index++) {
+            RecipientTable.Row row = table.rows().get(index);
+            String hash = contentHash.apply(row);
             Integer earlier = firstWithContent.putIfAbsent(hash, row.number());
             List<RowProblem> found;
             if (earlier != null) {
                 found = List.of(new RowProblem(row.number(), "", "与第 " + earlier + " 行完全相同（重复行）"));
             } else {
-                BulkRows.Checked checked = rows.check(row);
+                BulkRows.Checked checked = checkRow.apply(index);
                 found = checked.problems();
                 Optional<IssueRequest> request = checked.request();
                 if (found.isEmpty() && request.isPresent()) {

@@ -21,15 +21,18 @@ class ValidateRows implements Tasklet {
 
     private final BulkIssueInput input;
     private final long skipLimit;
+    private final int threads;
 
-    ValidateRows(BulkIssueInput input, long skipLimit) {
+    /** @param threads rows checked at once (the issue step's threads: checking a row renders its template) */
+    ValidateRows(BulkIssueInput input, long skipLimit, int threads) {
         this.input = input;
         this.skipLimit = skipLimit;
+        this.threads = threads;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit);
+        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit, threads);
         List<RowProblem> problems = validation.problems();
         int skippedRows = validation.badRows();
         int valid = validation.valid();

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wenshu.batch.JobOwner;
+import org.wenshu.batch.VectorsHeld;
+import org.wenshu.search.RecordIndex;
 import org.wenshu.search.imports.ImportReport;
 import org.wenshu.search.imports.ReferenceImporter;
 
@@ -34,8 +36,9 @@ public class ImportJobConfiguration {
     public static final String DIR = "dir";
 
     @Bean
-    Job importJob(JobRepository repository, Step importStep) {
-        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).start(importStep).build();
+    Job importJob(JobRepository repository, Step importStep, ObjectProvider<RecordIndex> index) {
+        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).listener(new VectorsHeld(index))
+                .start(importStep).build();
     }
 
     @Bean

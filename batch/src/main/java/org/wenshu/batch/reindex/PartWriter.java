@@ -16,7 +16,8 @@ import org.wenshu.search.RecordIndex;
  */
 class PartWriter implements ItemStreamWriter<List<IndexedRecord>> {
 
-    static final String RECORDS = "wenshu.done";
+    /** Index records written (a record with its responses or reports makes several). */
+    static final String RECORDS = "reindex.indexed";
     static final String BYTES = "reindex.bytes";
     static final String NANOS = "reindex.nanos";
 

@@ -20,6 +20,8 @@ import org.wenshu.archive.RecordChange;
 class PartitionReader implements ItemStreamReader<RecordKey> {
 
     static final String CHANGE_SEQ = "reindex.changeSeq";
+    /** Records read (and committed) by this partition: JobSummary's generic count of work done. */
+    static final String READ = "wenshu.done";
     static final String UNLOGGED_ID = "reindex.unloggedId";
     private static final int PAGE = 1000;
 
@@ -35,6 +37,7 @@ class PartitionReader implements ItemStreamReader<RecordKey> {
     private boolean logDone;
     private List<String> unlogged;
     private String readUnlogged = "";
+    private long read;
 
     PartitionReader(Archive archive, ReindexSource source, int partition, int partitions, long upTo) {
         this.archive = archive;
@@ -52,6 +55,7 @@ class PartitionReader implements ItemStreamReader<RecordKey> {
         if (!buffer.isEmpty()) {
             RecordKey key = buffer.poll();
             readSeq = key.change().seq();
+            read++;
             return key;
         }
         if (unlogged == null) {
@@ -63,6 +67,7 @@ class PartitionReader implements ItemStreamReader<RecordKey> {
         for (String id : unlogged) {
             if (id.compareTo(readUnlogged) > 0) {
                 readUnlogged = id;
+                read++;
                 return RecordKey.unlogged(id);
             }
         }
@@ -89,6 +94,7 @@ class PartitionReader implements ItemStreamReader<RecordKey> {
     @Override
     public void open(ExecutionContext context) {
         readSeq = context.getLong(CHANGE_SEQ, 0L);
+        read = context.getLong(READ, 0L);
         fetchedSeq = readSeq;
         readUnlogged = context.containsKey(UNLOGGED_ID) ? context.getString(UNLOGGED_ID) : "";
         logDone = !readUnlogged.isEmpty();
@@ -101,5 +107,6 @@ class PartitionReader implements ItemStreamReader<RecordKey> {
     public void update(ExecutionContext context) {
         context.putLong(CHANGE_SEQ, readSeq);
         context.putString(UNLOGGED_ID, readUnlogged);
+        context.putLong(READ, read);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.wenshu.archive.Archive;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.JobOwner;
+import org.wenshu.batch.VectorsHeld;
 import org.wenshu.search.IndexedRecord;
 import org.wenshu.search.RecordIndex;
 
@@ -64,25 +65,34 @@ public class ReindexJobConfiguration {
     static final String GENERATION = "reindex.generation";
     static final String PARTITIONS = "reindex.partitions";
     static final String PARTITION = "reindex.partition";
+    /** Job context: the records the partitions read in all (JobSummary's generic total). */
+    static final String TOTAL = "wenshu.total";
     /** Records (change-log keys) per chunk: one commit of a part each. */
     static final int CHUNK = 100;
 
     @Bean
-    Job reindexJob(JobRepository repository, Step reindexPrepareStep, Step reindexBuildStep, Step reindexSwapStep) {
-        return new JobBuilder(JOB, repository).listener(new JobOwner(repository))
+    Job reindexJob(JobRepository repository, Step reindexPrepareStep, Step reindexBuildStep, Step reindexSwapStep,
+                   ObjectProvider<RecordIndex> index) {
+        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).listener(new VectorsHeld(index))
                 .start(reindexPrepareStep).next(reindexBuildStep).next(reindexSwapStep).build();
     }
 
     @Bean
     Step reindexPrepareStep(JobRepository repository, PlatformTransactionManager transactionManager,
-                            BatchSettings settings, ObjectProvider<Archive> archive, ObjectProvider<RecordIndex> index) {
+                            BatchSettings settings, ObjectProvider<Archive> archive, ObjectProvider<RecordIndex> index,
+                            ObjectProvider<ReindexSource> source) {
         return new StepBuilder(PREPARE_STEP, repository).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             String generation = "reindex-" + job.getJobInstance().getInstanceId();
             index.getObject().discardGenerations(Optional.of(generation));
-            job.getExecutionContext().putLong(UP_TO, archive.getObject().lastChange());
+            long upTo = archive.getObject().lastChange();
+            job.getExecutionContext().putLong(UP_TO, upTo);
             job.getExecutionContext().putString(GENERATION, generation);
             job.getExecutionContext().putInt(PARTITIONS, settings.threads());
+            // The partitions read each record the change log names up to the snapshot once, then the unlogged ones:
+            // known now, so progress shows done/total, rate and ETA from the first chunk on (the parts count reads).
+            job.getExecutionContext().putLong(TOTAL, archive.getObject().recordsChangedUpTo(upTo)
+                    + source.getObject().unloggedIds().size());
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }
@@ -160,11 +170,13 @@ public class ReindexJobConfiguration {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             ExecutionContext context = job.getExecutionContext();
             long live = source.getObject().replaceIndex(context.getString(GENERATION), context.getLong(UP_TO));
+            long read = 0;
             long records = 0;
             long bytes = 0;
             for (int i = 0; i < context.getInt(PARTITIONS); i++) {
                 StepExecution part = repository.getLastStepExecution(job.getJobInstance(), PART_STEP + ":partition" + i);
                 if (part != null) {
+                    read += part.getExecutionContext().getLong(PartitionReader.READ, 0L);
                     records += part.getExecutionContext().getLong(PartWriter.RECORDS, 0L);
                     bytes += part.getExecutionContext().getLong(PartWriter.BYTES, 0L);
                 }
@@ -172,8 +184,10 @@ public class ReindexJobConfiguration {
             LocalDateTime start = job.getStartTime() != null ? job.getStartTime() : LocalDateTime.now();
             long nanos = Math.max(1, Duration.between(start, LocalDateTime.now()).toNanos());
             double seconds = nanos / 1e9;
-            context.putLong("wenshu.done", records);
-            context.putLong("wenshu.total", records);
+            // A record changed again after a restart's read position is read twice: done never exceeds the total.
+            long total = Math.max(context.getLong(TOTAL, 0L), read);
+            context.putLong("wenshu.done", total);
+            context.putLong(TOTAL, total);
             context.putLong("reindex.records", records);
             context.putLong(PartWriter.BYTES, bytes);
             context.putLong(PartWriter.NANOS, nanos);

@@ -34,8 +34,8 @@ final class ExactLengthSigning {
         byte[] sign(byte[] signedBytes);
     }
 
-    /** The signed document and the /Contents length it settled on. */
-    record Signed(byte[] pdf, int contentsLength) {
+    /** The signed document, the /Contents length it settled on and those /Contents bytes (the CMS or token). */
+    record Signed(byte[] pdf, int contentsLength, byte[] contents) {
     }
 
     private ExactLengthSigning() {
@@ -55,7 +55,7 @@ final class ExactLengthSigning {
                 byte[] cms = contents.sign(signedBytes);
                 if (cms.length == reserved) {
                     external.setSignature(cms);
-                    return new Signed(out.toByteArray(), reserved);
+                    return new Signed(out.toByteArray(), reserved, cms);
                 }
                 reserved = cms.length;
             } catch (IOException e) {

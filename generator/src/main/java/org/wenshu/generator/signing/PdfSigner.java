@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -87,7 +86,7 @@ public final class PdfSigner {
         byte[] result = signed.pdf();
 
         if (request.level().includes(PadesLevel.B_LT)) {
-            result = addValidationData(result, request.key());
+            result = addValidationData(result, signed.contents(), request.key());
         }
         if (request.level().includes(PadesLevel.B_LTA)) {
             result = addDocumentTimestamp(result);
@@ -155,16 +154,12 @@ public final class PdfSigner {
         return form == null ? 0 : document.getSignatureDictionaries().size();
     }
 
-    private byte[] addValidationData(byte[] pdf, SigningKey key) {
-        byte[] contents;
-        List<X509Certificate> tsaChain;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDSignature last = document.getLastSignatureDictionary();
-            contents = last.getContents();
-            tsaChain = timestampCertificates(contents);
-        } catch (IOException e) {
-            throw new SigningFailed("cannot read back the signature just made: " + e.getMessage(), e);
-        }
+    /**
+     * Adds the DSS for the signature whose /Contents is {@code contents}: the CMS just written, taken as it is rather
+     * than read back from the saved PDF (a third parse of the document per signature).
+     */
+    private byte[] addValidationData(byte[] pdf, byte[] contents, SigningKey key) {
+        List<X509Certificate> tsaChain = timestampCertificates(contents);
         Set<X509Certificate> certificates = new LinkedHashSet<>(key.chain());
         certificates.addAll(tsaChain);
         List<X509CRL> crls = new ArrayList<>();

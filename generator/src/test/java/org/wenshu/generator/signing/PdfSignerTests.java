@@ -103,6 +103,25 @@ class PdfSignerTests {
     }
 
     @Test
+    void validationDataIsFiledUnderTheSignatureItServes() throws Exception {
+        byte[] personal = pki.signer.sign(unsigned, SignatureRequest.invisible(pki.prosecutor, PadesLevel.B_LT));
+        byte[] both = pki.signer.sign(personal, SignatureRequest.invisible(pki.seal, PadesLevel.B_LT));
+
+        try (PDDocument document = Loader.loadPDF(both)) {
+            var vri = document.getDocumentCatalog().getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("DSS"))
+                    .getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("VRI"));
+            List<String> expected = new java.util.ArrayList<>();
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                expected.add(java.util.HexFormat.of().withUpperCase().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-1").digest(signature.getContents())));
+            }
+            // PAdES part 4: each VRI key is the uppercase hex SHA-1 of the /Contents of the signature it serves.
+            assertThat(vri.keySet()).extracting(org.apache.pdfbox.cos.COSName::getName)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
     void prosecutorThenUnitSealBothPassDssAndPdfsig() {
         byte[] personal = pki.signer.sign(unsigned, SignatureRequest.invisible(pki.prosecutor, PadesLevel.B_T));
         byte[] both = pki.signer.sign(personal, SignatureRequest.sealed(pki.seal, PadesLevel.B_LT,
