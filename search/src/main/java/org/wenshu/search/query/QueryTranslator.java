@@ -129,6 +129,28 @@ public final class QueryTranslator {
         return count == 0 ? null : all.build();
     }
 
+    /**
+     * True when the free text of {@code parsed} is asked as a question or told in the first person
+     * ({@link QueryStopwords#asks}): the dense side's weight is then multiplied by {@link Ranking#questionFactor()}.
+     */
+    public boolean isQuestion(ParsedQuery parsed) {
+        for (List<Clause> group : parsed.groups()) {
+            for (Clause clause : group) {
+                if (!clause.excluded() && clause instanceof Words w
+                        && stopwords.asks(ChineseNormalization.normalize(w.text()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The dense side's weight in the fusion for {@code parsed}: a question's is multiplied. */
+    public float denseWeight(ParsedQuery parsed) {
+        return ranking.questionFactor() != 1f && isQuestion(parsed)
+                ? ranking.semanticWeight() * ranking.questionFactor() : ranking.semanticWeight();
+    }
+
     /** The text the dense side embeds: the words and phrases looked for, folded, in the order typed. */
     public String meaning(ParsedQuery parsed) {
         List<String> texts = new ArrayList<>();

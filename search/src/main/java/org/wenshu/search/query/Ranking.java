@@ -21,34 +21,40 @@ package org.wenshu.search.query;
  * @param denseWindow     a record found by meaning whose best passage's cosine is further than this below the best
  *                        record's is not taken into the fusion
  * @param queryInstruction embed the query with the model's retrieval instruction (else as a passage is embedded)
+ * @param questionFactor  factor on {@code semanticWeight} for a query asked as a question or told in the first person
+ *                        ({@link QueryTranslator#isQuestion}): its words are a citizen's, rarely the text's, so its
+ *                        meaning counts for more (1 = as any query)
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
-        boolean queryInstruction) {
+        boolean queryInstruction, float questionFactor) {
 
     /** The cosine floor of the dense side unless a ranking says otherwise. */
     public static final float DENSE_FLOOR = 0.3f;
     /** How far below the best dense hit's cosine a dense hit may be, unless a ranking says otherwise. */
     public static final float DENSE_WINDOW = 0.15f;
 
-    /** The tuned default. */
+    /**
+     * The tuned default: words and meaning fused by a weighted sum of normalised scores, the dense side at 0.75, at
+     * 1.5 for a question (RELEVANCE.md, "Fusion chosen on two sets, checked on a third").
+     */
     public static Ranking standard() {
-        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 1f, true, DENSE_FLOOR,
-                DENSE_WINDOW, true);
+        return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
+                DENSE_WINDOW, true, 2f);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     /**
@@ -57,52 +63,58 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      */
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor);
+    }
+
+    /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
+    public Ranking withQuestionFactor(float factor) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction);
+                everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
     }
 }
