@@ -65,7 +65,8 @@ import org.wenshu.search.semantic.Passages;
  * imports only the texts whose passages are all in the cache already (nothing is embedded);</li>
  * <li>{@code wenshu.relevance.table=full}: every words-side row of RELEVANCE.md;
  * {@code wenshu.relevance.hybrid=sweep}: every fusion and cutoff variant; {@code =questions}: the dense weight for
- * questions ({@link Ranking#questionFactor()}) against fusions around the default (else words only against the
+ * questions ({@link Ranking#questionFactor()}) against fusions around the default; {@code =aggregation}: exact dense
+ * retrieval scoring a text by its best passage plus a share of its second best (else words only against the
  * default).</li>
  * </ul>
  */
@@ -332,9 +333,19 @@ class RelevanceEvaluationIntegrationTests {
 
         /** The {@code k} texts nearest to {@code query} (embedded with the model's instruction), best first. */
         List<String> nearest(String query, int k) {
+            return nearest(query, k, 0f);
+        }
+
+        /**
+         * As {@link #nearest(String, int)}, each text scored by its best passage plus {@code second} times its second
+         * best (0 = best passage only, "MaxP").
+         */
+        List<String> nearest(String query, int k, float second) {
             float[] q = embedder.embedQuery(ChineseNormalization.normalize(query));
             float[] best = new float[paths.size()];
+            float[] next = new float[paths.size()];
             java.util.Arrays.fill(best, -2f);
+            java.util.Arrays.fill(next, 0f);
             for (int i = 0; i < vectors.size(); i++) {
                 float[] v = vectors.get(i);
                 float dot = 0;
@@ -342,10 +353,19 @@ class RelevanceEvaluationIntegrationTests {
                     dot += v[d] * q[d];
                 }
                 int owner = owners.get(i);
-                best[owner] = Math.max(best[owner], dot);
+                if (dot > best[owner]) {
+                    next[owner] = Math.max(next[owner], best[owner]);
+                    best[owner] = dot;
+                } else {
+                    next[owner] = Math.max(next[owner], dot);
+                }
+            }
+            float[] score = new float[paths.size()];
+            for (int t = 0; t < score.length; t++) {
+                score[t] = best[t] + second * next[t];
             }
             return java.util.stream.IntStream.range(0, paths.size()).boxed()
-                    .sorted((a, b) -> Float.compare(best[b], best[a])).limit(k).map(paths::get).toList();
+                    .sorted((a, b) -> Float.compare(score[b], score[a])).limit(k).map(paths::get).toList();
         }
     }
 
@@ -440,6 +460,12 @@ class RelevanceEvaluationIntegrationTests {
             Function<String, List<String>> bigrams = stock(new CJKAnalyzer(), 100);
             ExactDense dense = new ExactDense();
             engines.put("reference: exact dense only", q -> dense.nearest(q, 10));
+            if ("aggregation".equals(System.getProperty("wenshu.relevance.hybrid"))) {
+                for (float second : new float[] {0.1f, 0.25f, 0.5f}) {
+                    engines.put("reference: exact dense, best + " + second + " x second passage",
+                            q -> dense.nearest(q, 10, second));
+                }
+            }
             engines.put("reference: stock CJK + exact dense, RRF", q -> reciprocalRank(bigrams.apply(q),
                     dense.nearest(q, 100), 1.0));
         }
