@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.search.ScoreDoc;
+import org.wenshu.search.query.Ranking.DenseScale;
 
 /**
  * Fuses the ranked word hits (BM25) with the ranked meaning hits (dense) into one list (混合排序), by reciprocal
  * rank fusion (Cormack, Clarke and Büttcher 2009: {@code Σ weight / (60 + rank)}) or by a weighted sum of scores
- * normalised to [0, 1] within each list (word scores by the best one, dense similarities min-max).
+ * normalised to [0, 1] (word scores divided by the best one, dense cosines as {@link DenseScale} says).
  */
 final class HybridFusion {
 
@@ -20,8 +21,13 @@ final class HybridFusion {
     private HybridFusion() {
     }
 
-    /** The union of {@code words} and {@code meaning}, best first; {@code weight} is the dense side's. */
-    static ScoreDoc[] fuse(ScoreDoc[] words, List<ScoreDoc> meaning, float weight, boolean reciprocalRank) {
+    /**
+     * The union of {@code words} and {@code meaning}, best first; {@code weight} is the dense side's. The dense hits'
+     * scores are Lucene's {@code (1 + cosine) / 2}; in a weighted sum they are scaled by {@code scale} with the
+     * dense side's {@code floor} and {@code window} (cosines). Ties go to the lower document id.
+     */
+    static ScoreDoc[] fuse(ScoreDoc[] words, List<ScoreDoc> meaning, float weight, boolean reciprocalRank,
+            DenseScale scale, float floor, float window) {
         Map<Integer, Float> fused = new HashMap<>();
         if (reciprocalRank) {
             for (int i = 0; i < words.length; i++) {
@@ -41,17 +47,31 @@ final class HybridFusion {
             float min = Float.MAX_VALUE;
             float max = -Float.MAX_VALUE;
             for (ScoreDoc hit : meaning) {
-                min = Math.min(min, hit.score);
-                max = Math.max(max, hit.score);
+                min = Math.min(min, cosine(hit));
+                max = Math.max(max, cosine(hit));
             }
             for (ScoreDoc hit : meaning) {
-                float normalised = max > min ? (hit.score - min) / (max - min) : 1f;
-                fused.merge(hit.doc, weight * normalised, Float::sum);
+                float cosine = cosine(hit);
+                float scaled = switch (scale) {
+                    case MIN_MAX -> max > min ? (cosine - min) / (max - min) : 1f;
+                    case WINDOW -> clamp((cosine - (max - window)) / window);
+                    case ABSOLUTE -> clamp((cosine - floor) / (DenseScale.ANCHOR - floor));
+                };
+                fused.merge(hit.doc, weight * scaled, Float::sum);
             }
         }
         List<ScoreDoc> list = new ArrayList<>(fused.size());
         fused.forEach((doc, score) -> list.add(new ScoreDoc(doc, score)));
         list.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         return list.toArray(new ScoreDoc[0]);
+    }
+
+    /** The cosine of a dense hit scored {@code (1 + cosine) / 2}. */
+    private static float cosine(ScoreDoc hit) {
+        return 2 * hit.score - 1;
+    }
+
+    private static float clamp(float value) {
+        return Math.max(0f, Math.min(1f, value));
     }
 }

@@ -679,6 +679,7 @@ public final class LuceneRecordIndex implements RecordIndex {
                 && request.sort() == SortOrder.RELEVANCE && !meaning.isBlank();
         // The query is embedded before a searcher is taken: a reader is not held for the model's milliseconds.
         float[] vector = semantic ? dense.embedQuery(meaning, translator.ranking().queryInstruction()) : null;
+        float weight = vector == null ? 0f : translator.denseWeight(parsed);
         return withSearcher(searcher -> {
             List<ScoreDoc> nearest = List.of();
             if (vector != null && embeddedEnough(searcher)) {
@@ -690,7 +691,6 @@ public final class LuceneRecordIndex implements RecordIndex {
                         Math.max(DENSE_DEPTH, request.offset() + request.limit()), ranking.denseFloor(),
                         ranking.denseWindow());
             }
-            float weight = translator.denseWeight(parsed);
             Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest, weight);
             if (outcome.wordsFound()) {
                 return outcome.results();
@@ -814,7 +814,8 @@ public final class LuceneRecordIndex implements RecordIndex {
             throw tooComplex();
         }
         Ranking ranking = translator.ranking();
-        ScoreDoc[] fused = HybridFusion.fuse(words.scoreDocs, nearest, weight, ranking.reciprocalRank());
+        ScoreDoc[] fused = HybridFusion.fuse(words.scoreDocs, nearest, weight, ranking.reciprocalRank(),
+                ranking.denseScale(), ranking.denseFloor(), ranking.denseWindow());
         int[] denseDocs = nearest.stream().mapToInt(d -> d.doc).toArray();
         Query union = new BooleanQuery.Builder()
                 .add(matching, Occur.SHOULD)

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -35,12 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wenshu.search.analysis.ChineseAnalysis;
 import org.wenshu.search.analysis.ChineseNormalization;
-import org.wenshu.search.analysis.QueryStopwords;
+import org.wenshu.search.analysis.LegalSynonyms;
 import org.wenshu.search.imports.ImportReport;
 import org.wenshu.search.imports.ImportSink;
 import org.wenshu.search.imports.ReferenceImporter;
 import org.wenshu.search.imports.TextExtraction;
+import org.wenshu.search.query.QueryLanguage;
+import org.wenshu.search.query.QueryTranslator;
 import org.wenshu.search.query.Ranking;
+import org.wenshu.search.query.Ranking.DenseScale;
 import org.wenshu.search.semantic.BgeSmallZhEmbedder;
 import org.wenshu.search.semantic.CachingEmbedder;
 import org.wenshu.search.semantic.Passages;
@@ -65,7 +70,8 @@ import org.wenshu.search.semantic.Passages;
  * imports only the texts whose passages are all in the cache already (nothing is embedded);</li>
  * <li>{@code wenshu.relevance.table=full}: every words-side row of RELEVANCE.md;
  * {@code wenshu.relevance.hybrid=sweep}: every fusion and cutoff variant; {@code =questions}: the dense weight for
- * questions ({@link Ranking#questionFactor()}) against fusions around the default; {@code =aggregation}: exact dense
+ * questions ({@link Ranking#questionFactor()}) as chosen in the third session; {@code =scale}: how the weighted sum
+ * scales the dense side ({@link DenseScale}); {@code =aggregation}: exact dense
  * retrieval scoring a text by its best passage plus a share of its second best (else words only against the
  * default).</li>
  * </ul>
@@ -344,8 +350,8 @@ class RelevanceEvaluationIntegrationTests {
             float[] q = embedder.embedQuery(ChineseNormalization.normalize(query));
             float[] best = new float[paths.size()];
             float[] next = new float[paths.size()];
-            java.util.Arrays.fill(best, -2f);
-            java.util.Arrays.fill(next, 0f);
+            Arrays.fill(best, -2f);
+            Arrays.fill(next, 0f);
             for (int i = 0; i < vectors.size(); i++) {
                 float[] v = vectors.get(i);
                 float dot = 0;
@@ -364,7 +370,7 @@ class RelevanceEvaluationIntegrationTests {
             for (int t = 0; t < score.length; t++) {
                 score[t] = best[t] + second * next[t];
             }
-            return java.util.stream.IntStream.range(0, paths.size()).boxed()
+            return IntStream.range(0, paths.size()).boxed()
                     .sorted((a, b) -> Float.compare(score[b], score[a])).limit(k).map(paths::get).toList();
         }
     }
@@ -535,30 +541,47 @@ class RelevanceEvaluationIntegrationTests {
         variants.put(WORDS_ONLY, standard.withSemantic(0, true));
         variants.put(HYBRID, standard);
         variants.put("standard, hybrid without the question weight", standard.withQuestionFactor(1f));
-        variants.put("previous default (RRF, dense weight 1)", standard.withSemantic(1f, true).withQuestionFactor(1f));
+        variants.put("previous default (RRF, dense weight 1)", standard.withSemantic(1f, true).withQuestionFactor(1f)
+                .withDenseScale(DenseScale.MIN_MAX));
+        Ranking rrf = standard.withSemantic(1f, true).withQuestionFactor(1f).withDenseScale(DenseScale.MIN_MAX);
         if ("questions".equals(System.getProperty("wenshu.relevance.hybrid"))) {
-            Ranking base = standard.withQuestionFactor(1f);
-            variants.put("RRF 1, questions x1", base);
-            variants.put("RRF 1, questions x3", base.withQuestionFactor(3f));
-            variants.put("RRF 1.5, questions x2", base.withSemantic(1.5f, true).withQuestionFactor(2f));
+            // The candidates of the third session (then the default was RRF 1 and the weighted sum scaled min-max).
+            Ranking sum = rrf.withDenseScale(DenseScale.MIN_MAX);
+            variants.put("RRF 1, questions x1", rrf);
+            variants.put("RRF 1, questions x3", rrf.withQuestionFactor(3f));
+            variants.put("RRF 1.5, questions x2", rrf.withSemantic(1.5f, true).withQuestionFactor(2f));
             for (float weight : new float[] {0.6f, 0.75f, 1f}) {
                 for (float factor : new float[] {1f, 1.5f, 2f, 3f}) {
                     variants.put("sum " + weight + ", questions x" + factor,
-                            base.withSemantic(weight, false).withQuestionFactor(factor));
+                            sum.withSemantic(weight, false).withQuestionFactor(factor));
                 }
             }
         }
+        if ("scale".equals(System.getProperty("wenshu.relevance.hybrid"))) {
+            // How the weighted sum scales the dense cosines, at the chosen weight and question factor and around it.
+            Ranking sum = standard.withSemantic(0.75f, false).withQuestionFactor(2f);
+            for (DenseScale scale : DenseScale.values()) {
+                variants.put("sum 0.75 x2, dense scaled " + scale, sum.withDenseScale(scale));
+            }
+            for (float weight : new float[] {1f, 1.5f}) {
+                variants.put("sum " + weight + " x2, dense scaled ABSOLUTE",
+                        sum.withSemantic(weight, false).withDenseScale(DenseScale.ABSOLUTE));
+            }
+            variants.put("sum 1.0 x2, dense scaled WINDOW",
+                    sum.withSemantic(1f, false).withDenseScale(DenseScale.WINDOW));
+        }
         if ("sweep".equals(System.getProperty("wenshu.relevance.hybrid"))) {
-            Ranking base = standard.withDenseCutoff(Ranking.DENSE_FLOOR, Ranking.DENSE_WINDOW);
+            // The second session's sweep, around its default (RRF 1, no question factor, sums scaled min-max).
+            Ranking base = rrf;
             for (float weight : new float[] {0.5f, 1f, 1.5f, 2f}) {
                 variants.put("RRF, dense weight " + weight, base.withSemantic(weight, true));
             }
             for (float weight : new float[] {0.25f, 0.5f, 0.75f, 1f, 1.5f}) {
                 variants.put("weighted sum, dense weight " + weight, base.withSemantic(weight, false));
             }
-            for (boolean rrf : new boolean[] {true, false}) {
-                Ranking fusion = base.withSemantic(rrf ? 1f : 0.5f, rrf);
-                String name = rrf ? "RRF 1" : "sum 0.5";
+            for (boolean reciprocal : new boolean[] {true, false}) {
+                Ranking fusion = base.withSemantic(reciprocal ? 1f : 0.5f, reciprocal);
+                String name = reciprocal ? "RRF 1" : "sum 0.5";
                 for (float floor : new float[] {0.2f, 0.4f, 0.5f}) {
                     variants.put(name + ", cosine floor " + floor, fusion.withDenseCutoff(floor, Ranking.DENSE_WINDOW));
                 }
@@ -571,14 +594,18 @@ class RelevanceEvaluationIntegrationTests {
         return variants;
     }
 
-    /** How many queries of each kind {@link QueryStopwords#asks} takes for questions, e.g. "known 1/16, topic 9/14". */
+    /**
+     * How many queries of each kind the search takes for questions ({@link QueryTranslator#isQuestion}, as the
+     * ranking decides it), e.g. "known 0/16, topic 9/14".
+     */
     static String questions(QuerySet set) {
-        QueryStopwords stopwords = new QueryStopwords(new ChineseAnalysis());
+        QueryTranslator translator = new QueryTranslator(new ChineseAnalysis(), LegalSynonyms.standard(),
+                Ranking.standard());
         Map<String, int[]> byKind = new LinkedHashMap<>();
         for (Judged q : set.queries()) {
             int[] counts = byKind.computeIfAbsent(q.kind(), k -> new int[2]);
             counts[1]++;
-            counts[0] += stopwords.asks(ChineseNormalization.normalize(q.query())) ? 1 : 0;
+            counts[0] += translator.isQuestion(QueryLanguage.parse(q.query())) ? 1 : 0;
         }
         List<String> parts = new ArrayList<>();
         byKind.forEach((kind, counts) -> parts.add(kind + " " + counts[0] + "/" + counts[1]));

@@ -24,11 +24,33 @@ package org.wenshu.search.query;
  * @param questionFactor  factor on {@code semanticWeight} for a query asked as a question or told in the first person
  *                        ({@link QueryTranslator#isQuestion}): its words are a citizen's, rarely the text's, so its
  *                        meaning counts for more (1 = as any query)
+ * @param denseScale      how the weighted sum puts the dense side's cosines on [0, 1]
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
-        boolean queryInstruction, float questionFactor) {
+        boolean queryInstruction, float questionFactor, DenseScale denseScale) {
+
+    /**
+     * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best).
+     */
+    public enum DenseScale {
+        /** Min-max over the dense hits taken: the best 1, the worst 0, however close their cosines. */
+        MIN_MAX,
+        /**
+         * Within the window: 1 at the best hit's cosine, 0 at {@code denseWindow} below it. A deeper page, which
+         * takes more hits, does not change the scale of the first ones.
+         */
+        WINDOW,
+        /**
+         * Absolute: 0 at {@code denseFloor}, 1 at {@link #ANCHOR} and above; a lone weak hit stays weak. bge-small-zh
+         * with its query instruction gives passages that answer a query cosines of about 0.45–0.65.
+         */
+        ABSOLUTE;
+
+        /** The cosine that {@link #ABSOLUTE} scales to 1. */
+        public static final float ANCHOR = 0.65f;
+    }
 
     /** The cosine floor of the dense side unless a ranking says otherwise. */
     public static final float DENSE_FLOOR = 0.3f;
@@ -36,25 +58,26 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public static final float DENSE_WINDOW = 0.15f;
 
     /**
-     * The tuned default: words and meaning fused by a weighted sum of normalised scores, the dense side at 0.75, at
-     * 1.5 for a question (RELEVANCE.md, "Fusion chosen on two sets, checked on a third").
+     * The tuned default: words and meaning fused by a weighted sum of normalised scores, the dense side at 0.75 (1.5
+     * for a question) scaled within its window (RELEVANCE.md, "Fusion chosen on two sets, checked on a third").
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
-                DENSE_WINDOW, true, 2f);
+                DENSE_WINDOW, true, 2f, DenseScale.WINDOW);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     /**
@@ -63,58 +86,76 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      */
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor,
+                denseScale);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor,
+                denseScale);
     }
 
     /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
     public Ranking withQuestionFactor(float factor) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor,
+                denseScale);
+    }
+
+    /** This ranking scaling the dense side's cosines by {@code scale} in a weighted sum. */
+    public Ranking withDenseScale(DenseScale scale) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, scale);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
-                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
-                everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, questionFactor);
+                everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale);
     }
 }

@@ -27,6 +27,22 @@ class QuestionWeightTests {
         assertThat(asks("網購買到假貨怎麼辦")).as("traditional characters, folded first").isTrue();
         assertThat(asks("工伤认定期限？")).as("a question mark alone").isTrue();
         assertThat(asks("工伤认定期限?")).isTrue();
+        assertThat(asks("為甚麼要交社保")).as("甚么 folded from 甚麼").isTrue();
+        assertThat(asks("我们小区的垃圾没人管")).isTrue();
+    }
+
+    @Test
+    void titlesMaximsAndInstitutionsAskingInTheLawsWordsAreNot() {
+        assertThat(asks("最高人民法院关于如何认定国有控股、参股股份有限公司中的国有公司、企业人员的解释")).isFalse();
+        assertThat(asks("最高人民检察院关于构成嫖宿幼女罪主观上是否需要具备明知要件的解释")).isFalse();
+        assertThat(asks("关于人民法院能否对信用证开证保证金采取冻结和扣划措施问题的规定")).isFalse();
+        assertThat(asks("非法拘禁 索债 如何定罪")).isFalse();
+        assertThat(asks("是否构成自首")).isFalse();
+        assertThat(asks("谁主张谁举证")).isFalse();
+        assertThat(asks("谁执法谁普法 责任制")).isFalse();
+        assertThat(asks("我院 检察建议 回复")).isFalse();
+        assertThat(asks("我国 环境保护法")).isFalse();
+        assertThat(asks("吗啡 毒品 数量")).isFalse();
     }
 
     @Test
