@@ -23,6 +23,12 @@ import java.util.stream.Stream;
  */
 record BenchPhase(long items, double seconds, double cpuSeconds, double jitSeconds, double gcSeconds, double load) {
 
+    /** This phase and {@code later} as one: their sums, and the load at the end of {@code later}. */
+    BenchPhase plus(BenchPhase later) {
+        return new BenchPhase(items + later.items, seconds + later.seconds, cpuSeconds + later.cpuSeconds,
+                jitSeconds + later.jitSeconds, gcSeconds + later.gcSeconds, later.load);
+    }
+
     /** Items per wall-clock second. */
     double perSecond() {
         return items / seconds;

@@ -51,13 +51,14 @@ final class BulkIssueReferences {
     }
 
     /**
-     * Issues every row of {@code input} on {@code threads} threads, catching the index up after every
+     * Issues {@code rows} of {@code input} on {@code threads} threads, catching the index up after every
      * {@code chunkSize} rows (one catch-up at a time, as bulk-issue's writer does) and once at the end. The rows are
      * issued under keys of their own, so they become new instruments even when bulk-issue issued the same list.
      *
      * @throws IllegalStateException when a row is invalid or its issuing fails
      */
-    BenchPhase ceiling(BulkIssueInput input, int threads, int chunkSize) throws InterruptedException {
+    BenchPhase ceiling(BulkIssueInput input, List<RecipientTable.Row> rows, int threads, int chunkSize)
+            throws InterruptedException {
         ExecutorService follower = Executors.newSingleThreadExecutor();
         Object lock = new Object();
         Future<?>[] pending = {null};
@@ -72,7 +73,7 @@ final class BulkIssueReferences {
             }
         };
         try {
-            int done = onThreads(input.table().rows(), threads, row -> issue(input, row), issued);
+            int done = onThreads(rows, threads, row -> issue(input, row), issued);
             synchronized (lock) {
                 if (pending[0] != null) {
                     pending[0].get();
