@@ -197,9 +197,11 @@ public class BenchBatchCommand implements Callable<Integer> {
         double store = Math.max(0, issue - renderSeconds - sign);
         double busy = issue + indexing;
         out.printf("bulk-issue's thread time: render %.0f %%, sign %.0f %%, number+store+commit %.0f %%, index %.0f %%; "
-                        + "CPU per instrument: render %.0f ms, sign %.0f ms%n",
+                        + "CPU per instrument: render %.0f ms, sign %.0f ms; its %d threads were issuing rows %.0f %% of "
+                        + "the run (the rest: validation, chunk ends, commits of the job's progress)%n",
                 100 * renderSeconds / busy, 100 * sign / busy, 100 * store / busy, 100 * indexing / busy,
-                1000 * seconds(step, "wenshu.cpu.render") / rows, 1000 * seconds(step, "wenshu.cpu.sign") / rows);
+                1000 * seconds(step, "wenshu.cpu.render") / rows, 1000 * seconds(step, "wenshu.cpu.sign") / rows,
+                tuning.threads(), 100 * issue / (tuning.threads() * issued.seconds()));
         out.flush();
     }
 
