@@ -19,7 +19,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.InlineLayoutBox;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -48,6 +51,19 @@ public final class PdfRenderer {
 
     /** The key of the document-information entry that holds the document number (发文字号). */
     public static final String DOCUMENT_NUMBER_KEY = "DocumentNumber";
+
+    /**
+     * The key of the document-information entry that tells the signer where the unit signature (发文机关署名) and its
+     * date were laid out: {@code "page left right baseline"}, the zero-based page, the signature block's left and
+     * right edges and the date line's baseline, in PDF points from the page's lower left. The seal's placement reads
+     * it instead of extracting the page's text again (a tenth of issuing); absent when the template has no signature.
+     */
+    public static final String SEAL_ANCHOR_KEY = "WenshuSealAnchor";
+
+    /** The ids the templates give the signature block and the date under it (layout.ftlh, macro closing). */
+    private static final String SEAL_BLOCK_ID = "wenshu-seal";
+    private static final String SEAL_DATE_ID = "wenshu-seal-date";
+    private static final java.util.regex.Pattern SEAL_IDS = java.util.regex.Pattern.compile("^wenshu-seal(-date)?$");
 
     private final FontSet fonts;
     // PDF/A requires an output intent; the JDK's built-in sRGB profile needs no file and no download.
@@ -105,6 +121,8 @@ public final class PdfRenderer {
                 renderer.createPDFWithoutClosing();
                 requireEmbeddedFonts(document);
                 pdfA.apply(document, instrument.metadata(), ZonedDateTime.now(clock));
+                sealAnchor(renderer).ifPresent(anchor ->
+                        document.getDocumentInformation().setCustomMetadataValue(SEAL_ANCHOR_KEY, anchor));
                 ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
                 document.save(pdf);
                 return new RenderedPdf(pdf.toByteArray(), document.getNumberOfPages());
@@ -112,6 +130,26 @@ public final class PdfRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("PDF rendering failed", e);
         }
+    }
+
+    /** The {@link #SEAL_ANCHOR_KEY} value from the laid-out boxes of the signature block and its date. */
+    private static java.util.Optional<String> sealAnchor(PdfBoxRenderer renderer) {
+        PagePosition<Box> block = null;
+        PagePosition<Box> date = null;
+        for (PagePosition<Box> position : renderer.findPagePositionsByID(SEAL_IDS)) {
+            if (position.getId().equals(SEAL_BLOCK_ID)) {
+                block = position;
+            } else if (position.getId().equals(SEAL_DATE_ID)) {
+                date = position;
+            }
+        }
+        if (block == null || date == null || !(date.getElement() instanceof InlineLayoutBox line)) {
+            return java.util.Optional.empty();
+        }
+        // Positions are in points from the page's lower left; the inline box's baseline in dots from its top.
+        float baseline = date.getY() + date.getHeight() - line.getBaseline() / renderer.getDotsPerPoint();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%d %.2f %.2f %.2f", date.getPageNo(),
+                block.getX(), block.getX() + block.getWidth(), baseline));
     }
 
     /**

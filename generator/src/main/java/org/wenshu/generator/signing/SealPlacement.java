@@ -3,12 +3,14 @@ package org.wenshu.generator.signing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.wenshu.generator.PdfRenderer;
 
 /**
  * Finds where a seal goes. GB/T 9704-2012 7.3.5.1: the seal presses down, centred, on the issuing unit's signature
@@ -16,12 +18,16 @@ import org.apache.pdfbox.text.TextPosition;
  * line that is a date and nothing else (…年…月…日: the 成文日期 under the signature; not the 版记's "…日印发" nor a
  * date inside a sentence), searching from the last page back, since the 版记 may stand on a page of its own after
  * the signature's, and put the seal's centre above it; without such a line, at the bottom right of the last page's
- * text.
+ * text. A PDF of our renderer says where it laid out the signature and date ({@link PdfRenderer#SEAL_ANCHOR_KEY}), and
+ * then its text is not read at all.
  */
 final class SealPlacement {
 
     private static final Pattern DATE_LINE =
             Pattern.compile("[〇○零一二三四五六七八九十0-9０-９]{4}\\s*年\\s*[〇○零一二三四五六七八九十0-9０-９]{1,3}\\s*月\\s*[〇○零一二三四五六七八九十0-9０-９]{1,3}\\s*日");
+
+    /** How far the date's baseline lies below the seal's centre, in diameters. */
+    private static final float DATE_BELOW_CENTRE = 0.36f;
 
     /** Where a seal lands: page and the widget rectangle in that page's user space. */
     record Placement(int pageIndex, PDRectangle rectangle) {
@@ -40,6 +46,15 @@ final class SealPlacement {
                         + document.getNumberOfPages() + " pages");
             }
             return new Placement(page, square(position.centerX(), position.centerY(), diameter));
+        }
+        Optional<Anchor> anchor = Anchor.of(document);
+        if (anchor.isPresent()) {
+            Anchor at = anchor.get();
+            PDRectangle media = document.getPage(at.pageIndex()).getMediaBox();
+            return new Placement(at.pageIndex(), square(
+                    clamp((at.left() + at.right()) / 2, media.getLowerLeftX() + diameter / 2, media.getUpperRightX() - diameter / 2),
+                    clamp(at.baseline() + diameter * DATE_BELOW_CENTRE, media.getLowerLeftY() + diameter / 2,
+                            media.getUpperRightY() - diameter / 2), diameter));
         }
         int last = document.getNumberOfPages() - 1;
         int pageIndex = last;
@@ -71,7 +86,7 @@ final class SealPlacement {
                 }
             }
             centerX = (left + right) / 2;
-            centerY = date.baseline() + diameter * 0.36f;
+            centerY = date.baseline() + diameter * DATE_BELOW_CENTRE;
         } else if (!lines.isEmpty()) {
             float right = (float) lines.stream().mapToDouble(Line::maxX).max().orElse(media.getWidth());
             float bottom = (float) lines.stream().mapToDouble(Line::baseline).min().orElse(diameter);
@@ -106,6 +121,35 @@ final class SealPlacement {
 
     private static PDRectangle square(float centerX, float centerY, float diameter) {
         return new PDRectangle(centerX - diameter / 2, centerY - diameter / 2, diameter, diameter);
+    }
+
+    /**
+     * Where our renderer laid out the unit signature and its date ({@link PdfRenderer#SEAL_ANCHOR_KEY}): the same
+     * facts the text search finds, without a second parse of the page's content. A value that does not fit the
+     * document (another producer's PDF, a page that does not exist) is ignored and the text searched instead.
+     */
+    private record Anchor(int pageIndex, float left, float right, float baseline) {
+
+        static Optional<Anchor> of(PDDocument document) {
+            String value = document.getDocumentInformation().getCustomMetadataValue(PdfRenderer.SEAL_ANCHOR_KEY);
+            if (value == null) {
+                return Optional.empty();
+            }
+            String[] parts = value.strip().split(" ");
+            try {
+                if (parts.length != 4) {
+                    return Optional.empty();
+                }
+                Anchor anchor = new Anchor(Integer.parseInt(parts[0]), Float.parseFloat(parts[1]),
+                        Float.parseFloat(parts[2]), Float.parseFloat(parts[3]));
+                boolean fits = anchor.pageIndex() >= 0 && anchor.pageIndex() < document.getNumberOfPages()
+                        && Float.isFinite(anchor.left()) && Float.isFinite(anchor.right())
+                        && Float.isFinite(anchor.baseline()) && anchor.left() <= anchor.right();
+                return fits ? Optional.of(anchor) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** A text line on the page, in PDF user space. */

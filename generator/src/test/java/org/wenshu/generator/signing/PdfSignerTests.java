@@ -186,6 +186,48 @@ class PdfSignerTests {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"procuratorial-suggestion", "meeting-notice"})
+    void sealFromTheRenderersAnchorLandsWhereTheTextSearchPutsIt(String type) throws IOException {
+        Map<String, Object> example = tools.jackson.databind.json.JsonMapper.builder().build().readValue(
+                Files.readString(Path.of("..", "examples", type + ".json")),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        byte[] anchored;
+        try (FontSet fonts = FontSet.bundled()) {
+            anchored = new PdfRenderer(fonts).render(new TemplateRenderer().render(
+                    InstrumentCatalog.standard().require(type), example)).content();
+        }
+        String anchor;
+        try (PDDocument document = Loader.loadPDF(anchored)) {
+            anchor = document.getDocumentInformation().getCustomMetadataValue(PdfRenderer.SEAL_ANCHOR_KEY);
+        }
+        assertThat(anchor).matches("\\d+ [0-9.]+ [0-9.]+ [0-9.]+");
+        String[] parts = anchor.split(" ");
+        byte[] plain = withAnchor(anchored, null);
+        // The same anchor with the date 30 points higher: the seal must follow it, or the anchor was not read.
+        byte[] raised = withAnchor(anchored, parts[0] + " " + parts[1] + " " + parts[2] + " " + (Float.parseFloat(parts[3]) + 30));
+        SignatureRequest request = SignatureRequest.sealed(pki.seal, PadesLevel.B_B, SealAppearance.drawn("荆门市人民检察院", ""));
+
+        byte[] fromAnchor = pki.signer.sign(anchored, request);
+        byte[] fromText = pki.signer.sign(plain, request);
+        byte[] fromRaised = pki.signer.sign(raised, request);
+
+        try (PDDocument byAnchor = Loader.loadPDF(fromAnchor); PDDocument byText = Loader.loadPDF(fromText);
+             PDDocument byRaised = Loader.loadPDF(fromRaised)) {
+            assertThat(sealWidget(byRaised).getRectangle().getLowerLeftY() - sealWidget(byAnchor).getRectangle().getLowerLeftY())
+                    .isCloseTo(30f, org.assertj.core.data.Offset.offset(0.5f));
+            PDAnnotationWidget anchoredSeal = sealWidget(byAnchor);
+            PDAnnotationWidget searchedSeal = sealWidget(byText);
+            assertThat(sealPage(byAnchor)).isEqualTo(sealPage(byText)).isNotNegative();
+            PDRectangle a = anchoredSeal.getRectangle();
+            PDRectangle t = searchedSeal.getRectangle();
+            org.assertj.core.data.Offset<Float> twoPoints = org.assertj.core.data.Offset.offset(2f);
+            assertThat(a.getLowerLeftX()).isCloseTo(t.getLowerLeftX(), twoPoints);
+            assertThat(a.getLowerLeftY()).isCloseTo(t.getLowerLeftY(), twoPoints);
+            assertThat(a.getWidth()).isCloseTo(t.getWidth(), twoPoints);
+        }
+    }
+
     /** Baseline (PDF user space) of the line on {@code page} that is exactly, or with {@code exact} false contains, {@code text}. */
     private static float baselineOnPage(PDDocument document, int page, String text, boolean exact) throws IOException {
         float height = document.getPage(page).getMediaBox().getHeight();
@@ -226,6 +268,32 @@ class PdfSignerTests {
         String id = Dss.validate(signed, pki.ca.certificate(), pki.ca.crl()).getSimpleReport().getFirstSignatureId();
         assertThat(Dss.validate(signed, pki.ca.certificate(), pki.ca.crl()).getSimpleReport().getIndication(id))
                 .isEqualTo(Indication.TOTAL_PASSED);
+    }
+
+    /** {@code pdf} saved again with the seal anchor {@code anchor}, or without one when null. */
+    private static byte[] withAnchor(byte[] pdf, String anchor) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            document.getDocumentInformation().getCOSObject()
+                    .removeItem(org.apache.pdfbox.cos.COSName.getPDFName(PdfRenderer.SEAL_ANCHOR_KEY));
+            if (anchor != null) {
+                document.getDocumentInformation().setCustomMetadataValue(PdfRenderer.SEAL_ANCHOR_KEY, anchor);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The index of the page whose annotations hold the visible seal, or -1. */
+    private static int sealPage(PDDocument document) throws IOException {
+        for (int i = 0; i < document.getNumberOfPages(); i++) {
+            for (var annotation : document.getPage(i).getAnnotations()) {
+                if (annotation instanceof PDAnnotationWidget widget && widget.getRectangle().getWidth() > 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static PDAnnotationWidget sealWidget(PDDocument document) throws IOException {
