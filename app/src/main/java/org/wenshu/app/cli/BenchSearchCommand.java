@@ -135,8 +135,8 @@ class BenchSearchCommand implements Callable<Integer> {
             print(out, "same texts with every passage embedded (" + e.passages() + " passages, "
                     + String.format("%.1f", e.passagesPerSecond()) + " passages/s, until all vectors are in)", "texts",
                     e.embedded());
-            print(out, "resident memory before loading the model", f.beforeModel());
-            print(out, "resident memory after loading the model", f.afterModel());
+            print(out, "resident memory before loading the model (after a full GC)", f.beforeModel());
+            print(out, "resident memory after loading the model and embedding the warm-up queries (after a full GC)", f.afterModel());
             print(out, "resident memory at the end", f.end());
             out.println("hybrid queries are full requests as above, plus the query's embedding by the model and"
                     + " the kNN search over passage vectors (access and filters applied); p99 target < 60 ms at 100000"
@@ -157,9 +157,9 @@ class BenchSearchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String what, ResidentMemory memory) {
-        out.printf("%s: resident %.0f MB (peak so far %.0f MB), heap used %.0f MB of %.0f MB committed%n", what,
-                memory.residentMegabytes(), memory.peakMegabytes(), memory.heapUsedBytes() / 1e6,
-                memory.heapCommittedBytes() / 1e6);
+        out.printf("%s: resident %.0f MB (peak so far %.0f MB), heap used %.0f MB of %.0f MB committed, resident"
+                + " beyond the committed heap %.0f MB%n", what, memory.residentMegabytes(), memory.peakMegabytes(),
+                memory.heapUsedBytes() / 1e6, memory.heapCommittedBytes() / 1e6, memory.outsideHeapMegabytes());
     }
 
     private static void print(PrintWriter out, String what, String unit, Throughput throughput) {

@@ -51,6 +51,11 @@ public record ResidentMemory(long residentKb, long peakKb, long heapUsedBytes, l
         return residentKb * 1024 / 1e6;
     }
 
+    /** Resident set beyond the committed heap in MB (10^6 bytes): native memory, code, metaspace, thread stacks. */
+    public double outsideHeapMegabytes() {
+        return residentMegabytes() - heapCommittedBytes / 1e6;
+    }
+
     /** Peak resident set so far in MB (10^6 bytes). */
     public double peakMegabytes() {
         return peakKb * 1024 / 1e6;

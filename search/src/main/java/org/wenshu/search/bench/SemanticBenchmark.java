@@ -122,12 +122,13 @@ public final class SemanticBenchmark {
         } else {
             vectorsNote = "passage vectors embedded in this run (the subset measured below)";
         }
-        System.gc();
-        ResidentMemory beforeModel = ResidentMemory.now();
+        ResidentMemory beforeModel = settledMemory();
         progress.accept("loading the model from " + options.models() + " …");
         try (BgeSmallZhEmbedder model = BgeSmallZhEmbedder.load(options.models())) {
-            model.embedQuery("加载");
-            ResidentMemory afterModel = ResidentMemory.now();
+            for (String query : meanings(warmUp)) {
+                model.embedQuery(query);
+            }
+            ResidentMemory afterModel = settledMemory();
             progress.accept("embedding queries on one core …");
             QueryEmbedding queryEmbedding = queryEmbedding(model, queryTexts, warmUp);
             progress.accept("indexing " + options.embedTexts() + " texts without and with embedding …");
@@ -437,6 +438,20 @@ public final class SemanticBenchmark {
                     .filter(f -> TextExtraction.mediaType(f.getFileName().toString()).isPresent())
                     .sorted().toList();
         }
+    }
+
+    /**
+     * The memory once a full collection has run and the heap it freed had time to go back to the system (G1 gives
+     * committed heap back after a full collection, concurrently): readings before and after the model compare alike.
+     */
+    private static ResidentMemory settledMemory() {
+        System.gc();
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ResidentMemory.now();
     }
 
     /** The load average line of {@code /proc/loadavg} (1, 5, 15 minutes), or "?" elsewhere. */
