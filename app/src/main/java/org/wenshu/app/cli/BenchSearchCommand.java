@@ -133,7 +133,9 @@ class BenchSearchCommand implements Callable<Integer> {
             SemanticBenchmark.Embedding e = f.embedding();
             print(out, "subset of " + e.texts() + " corpus texts, words only (second import)", "texts", e.words());
             print(out, "same texts with every passage embedded (" + e.passages() + " passages, "
-                    + String.format("%.1f", e.passagesPerSecond()) + " passages/s, until all vectors are in)", "texts",
+                    + String.format("%.1f passages/s, %.1f per CPU-second", e.passagesPerSecond(),
+                            e.passages() / (e.embedded().cpuMillis() / 1000.0))
+                    + ", until all vectors are in)", "texts",
                     e.embedded());
             print(out, "resident memory before loading the model (after a full GC)", f.beforeModel());
             print(out, "resident memory after loading the model and embedding the warm-up queries (after a full GC)", f.afterModel());
@@ -163,7 +165,7 @@ class BenchSearchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String what, String unit, Throughput throughput) {
-        out.printf("%s: %d %s, %.1f MB in %.1f s = %.1f MB/s; CPU %.1f s = %.1f MB per CPU-second%n", what,
+        out.printf("%s: %d %s, %.1f MB in %.1f s = %.3g MB/s; CPU %.1f s = %.3g MB per CPU-second%n", what,
                 throughput.records(), unit, throughput.bytes() / 1e6, throughput.millis() / 1000.0,
                 throughput.megabytesPerSecond(), throughput.cpuMillis() / 1000.0, throughput.megabytesPerCpuSecond());
     }
