@@ -1,15 +1,12 @@
 package org.wenshu.search.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -28,7 +25,6 @@ import org.wenshu.search.RecordIndex;
 import org.wenshu.search.RecordSearch;
 import org.wenshu.search.RecordSource;
 import org.wenshu.search.Viewer;
-import org.wenshu.search.analysis.ChineseNormalization;
 import org.wenshu.search.bench.SearchBenchmark.Latency;
 import org.wenshu.search.bench.SearchBenchmark.Throughput;
 import org.wenshu.search.imports.ImportReport;
@@ -107,10 +103,10 @@ public final class SemanticBenchmark {
             titles.add(text.title());
             bodies.add(text.text());
         }
-        List<String> queryTexts = distinctMeanings(SearchBenchmark.queries(bodies, titles, new Random(42),
+        List<String> queryTexts = QueryMeanings.distinctMeanings(SearchBenchmark.queries(bodies, titles, new Random(42),
                 options.queries()), Set.of());
         List<String> warmUp = SearchBenchmark.queries(bodies, titles, new Random(7), options.queries());
-        queryTexts = distinctMeanings(queryTexts, meanings(warmUp));
+        queryTexts = QueryMeanings.distinctMeanings(queryTexts, QueryMeanings.meanings(warmUp));
 
         Indexes indexes = null;
         String vectorsNote;
@@ -125,15 +121,15 @@ public final class SemanticBenchmark {
         ResidentMemory beforeModel = settledMemory();
         progress.accept("loading the model from " + options.models() + " …");
         try (BgeSmallZhEmbedder model = BgeSmallZhEmbedder.load(options.models())) {
-            for (String query : meanings(warmUp)) {
+            for (String query : QueryMeanings.meanings(warmUp)) {
                 model.embedQuery(query);
             }
             ResidentMemory afterModel = settledMemory();
             progress.accept("embedding queries on one core …");
-            QueryEmbedding queryEmbedding = queryEmbedding(model, queryTexts, warmUp);
+            QueryEmbedding queryEmbedding = QueryMeanings.queryEmbedding(model, queryTexts, warmUp);
             progress.accept("indexing " + options.embedTexts() + " texts without and with embedding …");
             Path subsetVectors = options.work().resolve("subset-vectors.bin");
-            Embedding embedding = embedding(model, files, subsetVectors);
+            Embedding embedding = new EmbeddedImport(options, progress).measure(model, files, subsetVectors);
             if (indexes == null) {
                 indexes = buildIndexes(subsetVectors, files, titles, bodies, queryTexts, warmUp);
             }
@@ -161,7 +157,7 @@ public final class SemanticBenchmark {
             Path cached = options.work().resolve("corpus-cached");
             int kept = 0;
             int passages = 0;
-            Set<String> distinct = new java.util.HashSet<>();
+            Set<String> distinct = new HashSet<>();
             for (int i = 0; i < files.size(); i++) {
                 List<String> cut = Passages.of(titles.get(i), bodies.get(i));
                 if (cut.stream().allMatch(cache::contains)) {
@@ -254,6 +250,11 @@ public final class SemanticBenchmark {
     }
 
     private void awaitVectors(LuceneRecordIndex index) {
+        awaitVectors(index, progress);
+    }
+
+    /** Waits until every record of {@code index} has its vectors, telling {@code progress} every minute. */
+    static void awaitVectors(LuceneRecordIndex index, Consumer<String> progress) {
         long start = System.nanoTime();
         while (!index.awaitVectors(Duration.ofMinutes(1))) {
             progress.accept(String.format("%d records waiting for vectors after %.0f s, load average %s",
@@ -293,144 +294,7 @@ public final class SemanticBenchmark {
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
 
-    /** Query embedding on the calling thread (the model runs one ONNX thread per call: one core). */
-    private QueryEmbedding queryEmbedding(SentenceEmbedder model, List<String> queryTexts, List<String> warmUp) {
-        for (String query : meanings(warmUp)) {
-            model.embedQuery(query);
-        }
-        List<String> texts = new ArrayList<>(meanings(queryTexts));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[] millis = new double[texts.size()];
-        double[] cpu = new double[texts.size()];
-        long chars = 0;
-        int maxChars = 0;
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            chars += text.length();
-            maxChars = Math.max(maxChars, text.length());
-            long start = System.nanoTime();
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            model.embedQuery(text);
-            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        return new QueryEmbedding(SearchBenchmark.latency(millis, cpu), (double) chars / texts.size(), maxChars);
-    }
 
-    /**
-     * Imports {@code embedTexts} corpus texts (a seeded random choice) into a fresh index twice without vectors (the
-     * first as warm-up), then once with every passage embedded by {@code model} through an empty cache.
-     */
-    private Embedding embedding(SentenceEmbedder model, List<Path> files, Path vectors) throws IOException {
-        List<Path> chosen = new ArrayList<>(files);
-        Collections.shuffle(chosen, new Random(11));
-        chosen = chosen.subList(0, Math.min(options.embedTexts(), chosen.size()));
-        Path subset = options.work().resolve("subset");
-        for (Path file : chosen) {
-            Path copy = subset.resolve(options.corpus().relativize(file).toString());
-            Files.createDirectories(copy.getParent());
-            Files.copy(file, copy);
-        }
-        Throughput words = null;
-        for (int run = 0; run < 2; run++) {
-            Path index = options.work().resolve("subset-words-" + run);
-            long cpu = SearchBenchmark.processCpuNanos();
-            try (LuceneRecordIndex target = LuceneRecordIndex.open(index, RecordSource.empty())) {
-                ImportReport report = new ReferenceImporter(target, ImportSink.NONE).importFolder(subset);
-                words = new Throughput(report.added(), report.bytes(), report.millis(),
-                        (SearchBenchmark.processCpuNanos() - cpu) / 1_000_000);
-            }
-            SearchBenchmark.clean(index);
-        }
-        Files.deleteIfExists(vectors);
-        try (CachingEmbedder fresh = CachingEmbedder.over(unclosed(model), vectors)) {
-            long cpu = SearchBenchmark.processCpuNanos();
-            long start = System.nanoTime();
-            ImportReport report;
-            try (LuceneRecordIndex index = LuceneRecordIndex.open(options.work().resolve("subset-semantic"),
-                    RecordSource.empty(), Ranking.standard(), fresh)) {
-                report = new ReferenceImporter(index, ImportSink.NONE).importFolder(subset);
-                awaitVectors(index);
-                index.commit();
-            }
-            Throughput embedded = new Throughput(report.added(), report.bytes(),
-                    (System.nanoTime() - start) / 1_000_000, (SearchBenchmark.processCpuNanos() - cpu) / 1_000_000);
-            return new Embedding(report.added(), fresh.computed(), words, embedded);
-        }
-    }
-
-    /** {@code model} without its {@code close()}: the cache over it closes, the model stays open for queries. */
-    private static SentenceEmbedder unclosed(SentenceEmbedder model) {
-        return new SentenceEmbedder() {
-            @Override
-            public String model() {
-                return model.model();
-            }
-
-            @Override
-            public int dimensions() {
-                return model.dimensions();
-            }
-
-            @Override
-            public float[] embedPassage(String passage) {
-                return model.embedPassage(passage);
-            }
-
-            @Override
-            public float[] embedQuery(String query) {
-                return model.embedQuery(query);
-            }
-
-            @Override
-            public void close() {
-                // the caller closes the model
-            }
-        };
-    }
-
-    /**
-     * The queries of {@code queries} whose meaning (the text the model embeds) is neither that of an earlier one nor
-     * among {@code exclude}: no measured query finds its vector remembered.
-     */
-    static List<String> distinctMeanings(List<String> queries, Set<String> exclude) {
-        Set<String> seen = new java.util.HashSet<>(exclude);
-        List<String> result = new ArrayList<>();
-        for (String query : queries) {
-            String meaning = meaning(query);
-            if (!meaning.isEmpty() && seen.add(meaning)) {
-                result.add(query);
-            }
-        }
-        return result;
-    }
-
-    /** The distinct meanings of {@code queries}, in order. */
-    static Set<String> meanings(List<String> queries) {
-        Set<String> result = new LinkedHashSet<>();
-        for (String query : queries) {
-            String meaning = meaning(query);
-            if (!meaning.isEmpty()) {
-                result.add(meaning);
-            }
-        }
-        return result;
-    }
-
-    /**
-     * The text the search embeds for a benchmark query: its words and phrases, normalised, without quotes and field
-     * filters ({@code year:2018..2024}), as {@code QueryTranslator.meaning} gives it for these simple queries.
-     */
-    static String meaning(String query) {
-        List<String> words = new ArrayList<>();
-        for (String word : query.split("\\s+")) {
-            if (word.isEmpty() || word.contains(":")) {
-                continue;
-            }
-            words.add(ChineseNormalization.normalize(word.replace("\"", "")));
-        }
-        return String.join(" ", words).strip();
-    }
 
     private static List<Path> corpusFiles(Path corpus) throws IOException {
         try (Stream<Path> files = Files.walk(corpus)) {

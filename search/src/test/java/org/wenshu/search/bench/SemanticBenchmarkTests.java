@@ -16,15 +16,15 @@ class SemanticBenchmarkTests {
 
     @Test
     void theMeaningOfAQueryIsItsWordsWithoutQuotesAndFilters() {
-        assertThat(SemanticBenchmark.meaning("\"仓储消防\" year:2018..2024")).isEqualTo("仓储消防");
-        assertThat(SemanticBenchmark.meaning("倉儲 消防")).isEqualTo("仓储 消防");
+        assertThat(QueryMeanings.meaning("\"仓储消防\" year:2018..2024")).isEqualTo("仓储消防");
+        assertThat(QueryMeanings.meaning("倉儲 消防")).isEqualTo("仓储 消防");
     }
 
     @Test
     void measuredQueriesHaveDistinctMeaningsApartFromTheWarmUp() {
         List<String> queries = List.of("仓储", "\"仓储\"", "消防 year:2020..2021", "消防", "安全生产", "检察");
 
-        List<String> measured = SemanticBenchmark.distinctMeanings(queries, Set.of("检察"));
+        List<String> measured = QueryMeanings.distinctMeanings(queries, Set.of("检察"));
 
         assertThat(measured).containsExactly("仓储", "消防 year:2020..2021", "安全生产");
     }
