@@ -40,13 +40,13 @@ import org.wenshu.search.imports.TextExtraction;
  */
 public final class SearchBenchmark {
 
-    private static final String[] UNITS = {"市检察院", "区检察院", "市公安局", "市司法局", "市政数局", "市教育局",
+    static final String[] UNITS = {"市检察院", "区检察院", "市公安局", "市司法局", "市政数局", "市教育局",
             "市生态环境局", "市市场监管局", "市住建局", "市交通局", "市卫健委", "市人社局"};
-    private static final String[] TYPES = {"procuratorial-suggestion", "procuratorial-opinion", "meeting-notice",
+    static final String[] TYPES = {"procuratorial-suggestion", "procuratorial-opinion", "meeting-notice",
             "reply-reminder"};
-    private static final String[] DOMAINS = {"生态环境和资源保护", "食品药品安全", "国有财产保护", "安全生产",
+    static final String[] DOMAINS = {"生态环境和资源保护", "食品药品安全", "国有财产保护", "安全生产",
             "未成年人保护"};
-    private static final String[] STATUSES = {"ISSUED", "ANSWERED", "OVERDUE", "CLOSED"};
+    static final String[] STATUSES = {"ISSUED", "ANSWERED", "OVERDUE", "CLOSED"};
 
     /**
      * Latency percentiles in milliseconds over {@code count} queries: wall-clock, and CPU time of the querying
@@ -134,9 +134,9 @@ public final class SearchBenchmark {
                 }
             }
         }
-        List<String> queryTexts = queries(texts, titles, new Random(42));
+        List<String> queryTexts = queries(texts, titles, new Random(42), queries);
         // Warm-up queries are drawn apart from the measured ones, so no measured query finds its own work cached.
-        List<String> warmUp = queries(texts, titles, new Random(7));
+        List<String> warmUp = queries(texts, titles, new Random(7), queries);
         Latency corpusLatency;
         try (RecordSearch search = LuceneRecordIndex.openReadOnly(work.resolve("corpus-index"))) {
             progress.accept("querying the corpus index …");
@@ -157,9 +157,14 @@ public final class SearchBenchmark {
                 page);
     }
 
-    private List<String> queries(List<String> texts, List<String> titles, Random random) {
+    /**
+     * {@code count} queries drawn from the texts and titles by {@code random} (fewer if some come out blank): runs of
+     * 2-6 characters, two such runs, title prefixes of up to 12 characters, quoted 4-character phrases, and runs with a
+     * year filter.
+     */
+    static List<String> queries(List<String> texts, List<String> titles, Random random, int count) {
         List<String> result = new ArrayList<>();
-        while (result.size() < queries) {
+        while (result.size() < count) {
             String text = texts.get(random.nextInt(texts.size()));
             switch (result.size() % 10) {
                 case 0, 1, 2, 3 -> result.add(hanSample(text, 2 + random.nextInt(5), random));
@@ -193,9 +198,18 @@ public final class SearchBenchmark {
         return measure(search, queryTexts, warmUp, viewer, true);
     }
 
-    /** With {@code facets} false: the page, the exact total and snippets, as a results page that has its facets. */
     private Latency measure(RecordSearch search, List<String> queryTexts, List<String> warmUp, Viewer viewer,
             boolean facets) {
+        return measure(search, queryTexts, warmUp, viewer, facets, progress);
+    }
+
+    /**
+     * Latency of {@code queryTexts} after {@code warmUp}, one at a time on the calling thread; the five slowest go to
+     * {@code progress}. With {@code facets} false: the page, the exact total and snippets, as a results page that
+     * has its facets.
+     */
+    static Latency measure(RecordSearch search, List<String> queryTexts, List<String> warmUp, Viewer viewer,
+            boolean facets, Consumer<String> progress) {
         // Warm-up: JIT and the facet state of the reader.
         for (String query : warmUp) {
             search.search(request(query, viewer, facets));
@@ -218,6 +232,11 @@ public final class SearchBenchmark {
             slow.append(String.format(" %s (%.1f ms)", queryTexts.get(slowest[i]), millis[slowest[i]]));
         }
         progress.accept(slow.toString());
+        return latency(millis, cpu);
+    }
+
+    /** The percentiles of wall-clock {@code millis} and CPU {@code cpu} milliseconds (both sorted in place). */
+    static Latency latency(double[] millis, double[] cpu) {
         Arrays.sort(millis);
         Arrays.sort(cpu);
         return new Latency(millis.length, percentile(millis, 0.50), percentile(millis, 0.90),
@@ -228,7 +247,7 @@ public final class SearchBenchmark {
         return new SearchRequest(query, viewer, SortOrder.RELEVANCE, 0, 10, facets);
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
@@ -301,7 +320,7 @@ public final class SearchBenchmark {
                 .build();
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
