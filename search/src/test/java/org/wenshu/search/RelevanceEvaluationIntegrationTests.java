@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wenshu.search.analysis.ChineseAnalysis;
 import org.wenshu.search.analysis.ChineseNormalization;
 import org.wenshu.search.analysis.LegalSynonyms;
+import org.wenshu.search.bench.SemanticBenchmark;
 import org.wenshu.search.imports.ImportReport;
 import org.wenshu.search.imports.ImportSink;
 import org.wenshu.search.imports.ReferenceImporter;
@@ -155,7 +156,7 @@ class RelevanceEvaluationIntegrationTests {
         try (LuceneRecordIndex index = LuceneRecordIndex.open(home.resolve("index"), RecordSource.empty(),
                 Ranking.standard(), embedder)) {
             int cachedBefore = embedder == null ? 0 : embedder.size();
-            String loadBefore = loadAverage();
+            String loadBefore = SemanticBenchmark.loadAverage();
             ImportReport report = new ReferenceImporter(index, ImportSink.NONE).importFolder(corpus);
             System.out.printf("imported %d texts (%.1f MB) in %.1f s: %.1f MB/s%n", report.added(),
                     report.bytes() / 1e6, report.millis() / 1000.0, report.megabytesPerSecond());
@@ -205,24 +206,14 @@ class RelevanceEvaluationIntegrationTests {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("embedding: %d records waiting, %d passages embedded (%.2f/s), %d in the cache,"
                     + " load average %s%n", index.vectorsPending(), embedder.computed(),
-                    embedder.computed() / seconds, embedder.size(), loadAverage());
+                    embedder.computed() / seconds, embedder.size(), SemanticBenchmark.loadAverage());
             assertThat(System.nanoTime()).as("embedding the corpus within the time allowed").isLessThan(deadline);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         embedding = String.format("%d passages vectors found in the cache, %d embedded in %.0f s (%.2f passages/s);"
                 + " load average before %s, after %s", cachedBefore, embedder.computed(), seconds,
-                embedder.computed() / Math.max(seconds, 1e-9), loadBefore, loadAverage());
+                embedder.computed() / Math.max(seconds, 1e-9), loadBefore, SemanticBenchmark.loadAverage());
         System.out.println("embedding: " + embedding);
-    }
-
-    /** The 1, 5 and 15 minute load averages (Linux), or "?" elsewhere. */
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
     }
 
     @AfterAll

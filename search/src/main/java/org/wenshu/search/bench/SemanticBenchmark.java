@@ -319,7 +319,7 @@ public final class SemanticBenchmark {
     }
 
     /** The load average line of {@code /proc/loadavg} (1, 5, 15 minutes), or "?" elsewhere. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
