@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +56,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCache;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -125,6 +130,17 @@ public final class LuceneRecordIndex implements RecordIndex {
     /** The sentence model, or null when semantic retrieval is off. */
     private final SentenceEmbedder embedder;
     private final DenseRetrieval dense;
+    /**
+     * Searches of this index use the cores of the machine: the dense side runs beside the word side, and Lucene
+     * searches segments (the kNN search) and slices of them (word queries, counts) in parallel. Idle threads end.
+     */
+    private final ThreadPoolExecutor pool;
+    /**
+     * Cached filters (the viewer's access joined to passages, above all) for every segment: Lucene's default cache
+     * skips segments under 10,000 documents, and an index that takes writes all day has a dozen such segments,
+     * each of which would rebuild its filter for every search by meaning.
+     */
+    private final QueryCache filters = new LRUQueryCache(1_000, 32L << 20, leaf -> true, 10f);
     /** Embeds written records in the background; null when read-only or semantic retrieval is off. */
     private final VectorQueue vectors;
     /** The latest write sequence of each record whose vectors are not applied yet. */
@@ -148,7 +164,18 @@ public final class LuceneRecordIndex implements RecordIndex {
         this.analysis = analysis;
         this.generations = new IndexGenerations(Path.of(location), analysis);
         this.embedder = embedder;
-        this.dense = embedder == null ? null : new DenseRetrieval(embedder);
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger poolThreads = new AtomicInteger();
+        // A full queue discards: Lucene's task executor and DenseRetrieval.Pending run a discarded task on the
+        // calling thread, so nothing waits for a pool thread and nothing is lost.
+        this.pool = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16 * cores),
+                r -> {
+                    Thread thread = new Thread(r, "wenshu-search-" + poolThreads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        this.dense = embedder == null ? null : new DenseRetrieval(embedder, pool);
         this.vectors = embedder == null || writer == null ? null
                 : new VectorQueue(embedder, this::applyVectors, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.translator = new QueryTranslator(analysis, LegalSynonyms.standard(), ranking);
@@ -156,7 +183,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         SearcherFactory factory = new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                IndexSearcher searcher = new FacetingSearcher(reader);
+                IndexSearcher searcher = new FacetingSearcher(reader, pool, filters);
                 searcher.setSimilarity(similarity);
                 return searcher;
             }
@@ -677,25 +704,31 @@ public final class LuceneRecordIndex implements RecordIndex {
         String meaning = translator.meaning(parsed);
         boolean semantic = dense != null && translator.ranking().semanticWeight() > 0
                 && request.sort() == SortOrder.RELEVANCE && !meaning.isBlank();
-        // The query is embedded before a searcher is taken: a reader is not held for the model's milliseconds.
-        float[] vector = semantic ? dense.embedQuery(meaning, translator.ranking().queryInstruction()) : null;
-        float weight = vector == null ? 0f : translator.denseWeight(parsed);
+        float weight = semantic ? translator.denseWeight(parsed) : 0f;
         return withSearcher(searcher -> {
-            List<ScoreDoc> nearest = List.of();
-            if (vector != null && embeddedEnough(searcher)) {
+            DenseRetrieval.Pending nearest = null;
+            if (semantic && embeddedEnough(searcher)) {
                 Query constraints = translator.constraints(parsed);
                 Query filter = constraints == null ? access : new BooleanQuery.Builder()
                         .add(constraints, Occur.FILTER).add(access, Occur.FILTER).build();
                 Ranking ranking = translator.ranking();
-                nearest = dense.search(searcher, vector, filter,
+                // Embedding and the kNN search run beside the word side; fusion waits for them.
+                nearest = dense.start(searcher, meaning, ranking.queryInstruction(), filter,
                         Math.max(DENSE_DEPTH, request.offset() + request.limit()), ranking.denseFloor(),
                         ranking.denseWindow());
             }
-            Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest, weight);
-            if (outcome.wordsFound()) {
-                return outcome.results();
+            try {
+                Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, nearest, weight);
+                if (outcome.wordsFound()) {
+                    return outcome.results();
+                }
+                return relax(searcher, parsed, access, highlight, request, nearest, weight)
+                        .orElse(outcome.results());
+            } finally {
+                if (nearest != null) {
+                    nearest.close();
+                }
             }
-            return relax(searcher, parsed, access, highlight, request, nearest, weight).orElse(outcome.results());
         });
     }
 
@@ -722,7 +755,7 @@ public final class LuceneRecordIndex implements RecordIndex {
      * that no record the viewer may see contains, then with most of the remaining words instead of all.
      */
     private Optional<SearchResults> relax(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
-            SearchRequest request, List<ScoreDoc> nearest, float weight) throws IOException {
+            SearchRequest request, DenseRetrieval.Pending nearest, float weight) throws IOException {
         List<Integer> relaxable = translator.relaxable(parsed);
         if (relaxable.isEmpty()) {
             return Optional.empty();
@@ -781,7 +814,7 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     private Outcome run(IndexSearcher searcher, ParsedQuery parsed, Relaxation relaxation, Query access,
-            Query highlight, SearchRequest request, List<ScoreDoc> nearest, float weight) throws IOException {
+            Query highlight, SearchRequest request, DenseRetrieval.Pending nearest, float weight) throws IOException {
         Query ranked;
         Query matching;
         try {
@@ -796,7 +829,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        return nearest.isEmpty() ? run(searcher, ranked, matching, highlight, request)
+        return nearest == null ? run(searcher, ranked, matching, highlight, request)
                 : fused(searcher, ranked, matching, highlight, request, nearest, weight);
     }
 
@@ -805,7 +838,7 @@ public final class LuceneRecordIndex implements RecordIndex {
      * deeper), ranked by {@link HybridFusion}; totals and facets count the word matches and the dense hits.
      */
     private Outcome fused(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
-            SearchRequest request, List<ScoreDoc> nearest, float weight) throws IOException {
+            SearchRequest request, DenseRetrieval.Pending dense, float weight) throws IOException {
         int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
         TopDocs words;
         try {
@@ -813,9 +846,11 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
+        List<ScoreDoc> nearest = dense.get();
         Ranking ranking = translator.ranking();
-        ScoreDoc[] fused = HybridFusion.fuse(words.scoreDocs, nearest, weight, ranking.reciprocalRank(),
-                ranking.denseScale(), ranking.denseFloor(), ranking.denseWindow());
+        // Nothing near (every record filtered out): the word hits in their own order, as without meaning.
+        ScoreDoc[] fused = nearest.isEmpty() ? words.scoreDocs : HybridFusion.fuse(words.scoreDocs, nearest, weight,
+                ranking.reciprocalRank(), ranking.denseScale(), ranking.denseFloor(), ranking.denseWindow());
         int[] denseDocs = nearest.stream().mapToInt(d -> d.doc).toArray();
         Query union = new BooleanQuery.Builder()
                 .add(matching, Occur.SHOULD)
@@ -1101,6 +1136,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         if (vectors != null) {
             vectors.close();
         }
+
         refresher.shutdownNow();
         try {
             refresher.awaitTermination(5, TimeUnit.SECONDS);
@@ -1115,6 +1151,8 @@ public final class LuceneRecordIndex implements RecordIndex {
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index at " + location, e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -1135,8 +1173,9 @@ public final class LuceneRecordIndex implements RecordIndex {
         /** The facet state of this reader, built on the first faceted search; empty when nothing has facets. */
         private volatile Optional<SortedSetDocValuesReaderState> state;
 
-        FacetingSearcher(IndexReader reader) {
-            super(reader);
+        FacetingSearcher(IndexReader reader, Executor executor, QueryCache cache) {
+            super(reader, executor);
+            setQueryCache(cache);
         }
 
         Map<String, List<FacetCount>> count(FacetsCollector collector) throws IOException {

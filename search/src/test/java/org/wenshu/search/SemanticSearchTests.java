@@ -1,18 +1,25 @@
 package org.wenshu.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wenshu.search.query.Ranking;
+import org.wenshu.search.semantic.SentenceEmbedder;
 
 /** Hybrid retrieval: records found by meaning through their passage vectors, within the viewer's access. */
 class SemanticSearchTests {
@@ -112,5 +119,95 @@ class SemanticSearchTests {
 
         assertThat(ids(QUESTION, Viewer.researcher())).isEmpty();
         assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void manySearchesAtOnceAnswerExactlyAsOneAtATime() throws Exception {
+        index.index(record("wages", WAGES_TITLE, WAGES_BODY, Access.parties(Set.of("市人社局"))));
+        index.index(record("school", "关于校园周边食品安全的检察建议", "校园周边流动摊贩销售无证食品，存在食品安全隐患。",
+                Access.restricted(Set.of("市教育局"))));
+        index.index(record("river", "关于督促整治河道非法采砂的检察建议", "河道内存在非法采砂行为，破坏河床和堤防安全。",
+                Access.parties(Set.of("市水利局"))));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+        List<String> queries = List.of(QUESTION, "学校门口小摊卖的东西安全吗", "有人在河里偷偷挖沙", "劳动报酬 仲裁",
+                QUESTION + " type:procuratorial-suggestion", "\"食品安全\"");
+        List<Viewer> viewers = List.of(Viewer.researcher(), Viewer.agency("市教育局"), Viewer.agency("市水利局"));
+        Map<String, SearchResults> alone = new java.util.HashMap<>();
+        for (String query : queries) {
+            for (Viewer viewer : viewers) {
+                alone.put(query + viewer, index.search(SearchRequest.of(query, viewer, 10)));
+            }
+        }
+
+        // Far more searches at once than the index's pool has threads and queue: some dense sides are run by
+        // their callers, none is lost or mixed up with another search's.
+        ExecutorService users = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (String query : queries) {
+                    for (Viewer viewer : viewers) {
+                        running.add(users.submit(() -> {
+                            SearchResults results = index.search(SearchRequest.of(query, viewer, 10));
+                            SearchResults expected = alone.get(query + viewer);
+                            assertThat(results.hits()).extracting(Hit::id)
+                                    .containsExactlyElementsOf(expected.hits().stream().map(Hit::id).toList());
+                            assertThat(results.total()).isEqualTo(expected.total());
+                            assertThat(results.facets()).isEqualTo(expected.facets());
+                            return null;
+                        }));
+                    }
+                }
+            }
+            for (Future<?> search : running) {
+                search.get();
+            }
+        } finally {
+            users.shutdownNow();
+        }
+        assertThat(alone.get(QUESTION + Viewer.researcher()).hits()).extracting(Hit::id).startsWith("wages");
+    }
+
+    @Test
+    void aModelThatFailsFailsTheSearchAndLeavesTheIndexWorking() {
+        SentenceEmbedder model = TestModels.embedder();
+        SentenceEmbedder failing = new SentenceEmbedder() {
+            @Override
+            public String model() {
+                return model.model();
+            }
+
+            @Override
+            public int dimensions() {
+                return model.dimensions();
+            }
+
+            @Override
+            public float[] embedPassage(String passage) {
+                return model.embedPassage(passage);
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                if (query.contains("故障")) {
+                    throw new IllegalStateException("the sentence model is closed");
+                }
+                return model.embedQuery(query);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        index.close();
+        index = LuceneRecordIndex.open(home.resolve("index"), RecordSource.empty(), Ranking.standard(), failing);
+        index.index(record("wages", WAGES_TITLE, WAGES_BODY, Access.parties(Set.of("市人社局"))));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+
+        // The dense side fails beside a word side that has its answer: the search fails with the model's error (not
+        // a page without meaning that looks complete), and the index keeps answering.
+        assertThatThrownBy(() -> ids("劳动报酬 故障", Viewer.researcher()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sentence model is closed");
+        assertThat(ids(QUESTION, Viewer.researcher())).containsExactly("wages");
     }
 }
