@@ -5,11 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -33,10 +28,6 @@ import org.wenshu.search.semantic.SentenceEmbedder;
  * record must satisfy (access, field filters, quoted phrases, exclusions) is a filter on the records, joined down to
  * their passages, so the graph search only visits passages of records the viewer may see and that meet the
  * query's conditions: a dense hit can never leak a record the word side would have hidden.
- *
- * <p>A search's dense side (embedding the query, then the kNN search) runs on a small pool beside its word side,
- * which the calling thread runs meanwhile ({@link #start}): on an idle machine the two overlap; when the pool is busy
- * the caller runs the dense side itself once its words are done, so a search never waits for a pool thread.
  */
 final class DenseRetrieval {
 
@@ -51,80 +42,9 @@ final class DenseRetrieval {
     };
     private static final int RECENT_QUERIES = 512;
 
-    /** Runs dense sides beside the word sides (the index's search pool, which discards when its queue is full). */
-    private final Executor pool;
-
-    DenseRetrieval(SentenceEmbedder embedder, Executor pool) {
+    DenseRetrieval(SentenceEmbedder embedder) {
         this.embedder = embedder;
-        this.pool = pool;
     }
-
-    /**
-     * Starts the dense side of a search: embeds {@code text} (see {@link #embedQuery}) and searches as
-     * {@link #search} does, on the pool if a thread is free. The caller must close the result before it releases
-     * {@code searcher}, and gets the hits from {@link Pending#get()}.
-     */
-    Pending start(IndexSearcher searcher, String text, boolean instruction, Query recordFilter, int k, double floor,
-            double window) {
-        Pending pending = new Pending(() -> search(searcher, embedQuery(text, instruction), recordFilter, k, floor,
-                window));
-        try {
-            pool.execute(pending.task);
-        } catch (RejectedExecutionException e) {
-            // Closing: the caller runs it.
-        }
-        return pending;
-    }
-
-    /**
-     * A dense side under way. {@link #get()} runs it on the calling thread if no pool thread has taken it yet, else
-     * waits for it; {@link #close()} makes sure it no longer uses the searcher.
-     */
-    static final class Pending implements AutoCloseable {
-        private final FutureTask<List<ScoreDoc>> task;
-
-        private Pending(Callable<List<ScoreDoc>> work) {
-            this.task = new FutureTask<>(work);
-        }
-
-        /**
-         * The dense hits, as {@link DenseRetrieval#search} returns them.
-         *
-         * @throws IOException when the index cannot be read
-         */
-        List<ScoreDoc> get() throws IOException {
-            task.run(); // a no-op when a pool thread runs it or ran it
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while searching by meaning", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
-
-        /** Waits until the dense side is done (running it here if nobody started it), whatever its outcome. */
-        @Override
-        public void close() {
-            try {
-                get();
-            } catch (IOException | RuntimeException e) {
-                // The search that opened it already failed or has its results; the searcher may now be released.
-            }
-        }
-    }
-
 
     /**
      * The query vector of {@code text}, with the model's retrieval instruction or, without, as a passage's. The last few hundred are kept:

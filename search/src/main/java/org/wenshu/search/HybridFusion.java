@@ -28,6 +28,11 @@ final class HybridFusion {
      */
     static ScoreDoc[] fuse(ScoreDoc[] words, List<ScoreDoc> meaning, float weight, boolean reciprocalRank,
             DenseScale scale, float floor, float window) {
+        return fuse(words, meaning, weight, reciprocalRank, scale, floor, window, 0f);
+    }
+
+    static ScoreDoc[] fuse(ScoreDoc[] words, List<ScoreDoc> meaning, float weight, boolean reciprocalRank,
+            DenseScale scale, float floor, float window, float wordsDivisor) {
         Map<Integer, Float> fused = new HashMap<>();
         if (reciprocalRank) {
             for (int i = 0; i < words.length; i++) {
@@ -41,6 +46,7 @@ final class HybridFusion {
             for (ScoreDoc hit : words) {
                 best = Math.max(best, hit.score);
             }
+            best = Math.max(best, wordsDivisor);
             for (ScoreDoc hit : words) {
                 fused.merge(hit.doc, best > 0 ? hit.score / best : 0f, Float::sum);
             }

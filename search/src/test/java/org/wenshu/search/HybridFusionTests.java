@@ -90,4 +90,22 @@ class HybridFusionTests {
                 List.of(dense(4, 0.9), dense(9, 0.31)), 1f, true, DenseScale.MIN_MAX, FLOOR, WINDOW);
         assertThat(order(fused)).containsExactly(4, 9);
     }
+
+    @Test
+    void wordsDividedByMoreThanTheBestHitWeighLessAndADivisorBelowTheBestChangesNothing() {
+        ScoreDoc[] words = {words(1, 4f), words(2, 2f)};
+        List<ScoreDoc> meaning = List.of(dense(3, 0.6), dense(1, 0.55));
+        ScoreDoc[] byBest = HybridFusion.fuse(words, meaning, 1.5f, false, DenseScale.WINDOW, FLOOR, WINDOW, 0f);
+        ScoreDoc[] belowBest = HybridFusion.fuse(words, meaning, 1.5f, false, DenseScale.WINDOW, FLOOR, WINDOW, 3f);
+        // Divided by 10 (the share of an attainable score far above the best hit's 4), the words count 0.4 and 0.2.
+        ScoreDoc[] partial = HybridFusion.fuse(words, meaning, 1.5f, false, DenseScale.WINDOW, FLOOR, WINDOW, 10f);
+
+        assertThat(order(byBest)).containsExactly(1, 3, 2);
+        assertThat(order(belowBest)).containsExactly(1, 3, 2);
+        assertThat(scoreOf(belowBest, 1)).isEqualTo(scoreOf(byBest, 1));
+        assertThat(order(partial)).containsExactly(3, 1, 2);
+        assertThat(scoreOf(partial, 2)).isCloseTo(0.2f, org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(scoreOf(partial, 1)).isCloseTo(0.4f + 1.5f * (0.55f - 0.45f) / 0.15f,
+                org.assertj.core.data.Offset.offset(1e-3f));
+    }
 }

@@ -532,6 +532,14 @@ class RelevanceEvaluationIntegrationTests {
         variants.put(WORDS_ONLY, standard.withSemantic(0, true));
         variants.put(HYBRID, standard);
         variants.put("standard, hybrid without the question weight", standard.withQuestionFactor(1f));
+        variants.put("standard, hybrid, words divided by the best hit only", standard.withWordsBound(0f));
+        if ("bound".equals(System.getProperty("wenshu.relevance.hybrid"))) {
+            // The share of the word query's attainable score that divides the words (sixth session).
+            for (float share : new float[] {0.2f, 0.6f, 0.8f, 1f}) {
+                variants.put("standard, hybrid, words divided by at least " + share + " of attainable",
+                        standard.withWordsBound(share));
+            }
+        }
         variants.put("previous default (RRF, dense weight 1)", standard.withSemantic(1f, true).withQuestionFactor(1f)
                 .withDenseScale(DenseScale.MIN_MAX));
         Ranking rrf = standard.withSemantic(1f, true).withQuestionFactor(1f).withDenseScale(DenseScale.MIN_MAX);
