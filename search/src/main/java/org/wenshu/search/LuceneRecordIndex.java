@@ -726,7 +726,8 @@ public final class LuceneRecordIndex implements RecordIndex {
                 // Embedding, the kNN search and the word query's attainable score run beside the word side's
                 // search; the fusion waits for them.
                 meaningSide = Beside.start(() -> new DenseSide(
-                        dense.search(searcher, dense.embedQuery(meaning, ranking.queryInstruction()), filter, k,
+                        dense.search(((FacetingSearcher) searcher).inOrder(),
+                                dense.embedQuery(meaning, ranking.queryInstruction()), filter, k,
                                 ranking.denseFloor(), ranking.denseWindow()),
                         words, words == null ? 0f : attainable(searcher, words)), pool);
             }
@@ -1239,9 +1240,24 @@ public final class LuceneRecordIndex implements RecordIndex {
         /** The facet state of this reader, built on the first faceted search; empty when nothing has facets. */
         private volatile Optional<SortedSetDocValuesReaderState> state;
 
+        /** The same reader searched one segment after the other (see {@link #inOrder()}). */
+        private final IndexSearcher inOrder;
+
         FacetingSearcher(IndexReader reader, Executor executor, QueryCache cache) {
             super(reader, executor);
             setQueryCache(cache);
+            this.inOrder = new IndexSearcher(reader);
+            inOrder.setQueryCache(cache);
+        }
+
+        /**
+         * This searcher's reader without the executor, for the kNN search: Lucene's HNSW search of each segment
+         * stops early against the best similarities the other segments found so far (one shared heap), so searching
+         * segments concurrently makes the nearest passages depend on timing, and the same query, asked again for its
+         * second page, could rank otherwise. In order, a reader always gives the same answer.
+         */
+        IndexSearcher inOrder() {
+            return inOrder;
         }
 
         Map<String, List<FacetCount>> count(FacetsCollector collector) throws IOException {
