@@ -31,6 +31,11 @@ final class HybridFusion {
         return fuse(words, meaning, weight, reciprocalRank, scale, floor, window, 0f);
     }
 
+    /**
+     * As {@link #fuse(ScoreDoc[], List, float, boolean, DenseScale, float, float)}, the word scores in a weighted sum
+     * divided by the larger of the best one and {@code wordsDivisor} (a BM25 score; 0 = by the best alone), so that
+     * word hits far below what the query could score weigh less than the dense side's.
+     */
     static ScoreDoc[] fuse(ScoreDoc[] words, List<ScoreDoc> meaning, float weight, boolean reciprocalRank,
             DenseScale scale, float floor, float window, float wordsDivisor) {
         Map<Integer, Float> fused = new HashMap<>();

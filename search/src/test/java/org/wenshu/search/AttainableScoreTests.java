@@ -3,6 +3,7 @@ package org.wenshu.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -62,8 +63,9 @@ class AttainableScoreTests {
                 for (ScoreDoc hit : hits) {
                     assertThat(hit.score).isLessThanOrEqualTo(attainable);
                 }
-                // The record "alpha" (document 1) matches one of the three words: well under what the query could score.
-                float oneWord = java.util.Arrays.stream(hits).filter(hit -> hit.doc == 1).findFirst().orElseThrow().score;
+                // The record "alpha" (document 1) matches one of the three words: well under what the query could
+                // score.
+                float oneWord = Arrays.stream(hits).filter(hit -> hit.doc == 1).findFirst().orElseThrow().score;
                 assertThat(LuceneRecordIndex.attainable(searcher, any("alpha"))).isLessThan(attainable);
                 assertThat(oneWord).isLessThan(0.5f * attainable);
                 assertThat(LuceneRecordIndex.attainable(searcher, any("zeta"))).isZero();

@@ -37,7 +37,8 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
         boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound) {
 
     /**
-     * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best).
+     * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best,
+     * or for a question as {@code wordsBound} says).
      */
     public enum DenseScale {
         /** Min-max over the dense hits taken: the best 1, the worst 0, however close their cosines. */
@@ -65,7 +66,8 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     /**
      * The tuned default: words and meaning fused by a weighted sum of normalised scores, the dense side at 0.75 (1.5
      * for a question) scaled within its window, a question's words divided by at least 0.4 of their attainable
-     * score (RELEVANCE.md, "Fusion chosen on two sets, checked on a third" and "Words weighed by what they could score").
+     * score (RELEVANCE.md, "Fusion chosen on two sets, checked on a third" and "Two more unseen sets; a question's
+     * words weighed by what they could score").
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
