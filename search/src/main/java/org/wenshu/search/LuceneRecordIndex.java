@@ -734,8 +734,12 @@ public final class LuceneRecordIndex implements RecordIndex {
             try {
                 Outcome outcome = run(searcher, parsed, Relaxation.NONE, access, highlight, request, meaningSide,
                         weight);
-                if (outcome.wordsFound()) {
+                if (outcome.wordHits() >= translator.ranking().relaxBelow()) {
                     return outcome.results();
+                }
+                if (outcome.wordHits() > 0) {
+                    return widen(searcher, parsed, access, highlight, request, meaningSide, weight, outcome)
+                            .orElse(outcome.results());
                 }
                 return relax(searcher, parsed, access, highlight, request, meaningSide, weight)
                         .orElse(outcome.results());
@@ -787,8 +791,38 @@ public final class LuceneRecordIndex implements RecordIndex {
         return pending <= MAX_PENDING_SHARE * records;
     }
 
-    /** Results, and whether the words matched anything (the dense side always finds something). */
-    private record Outcome(SearchResults results, boolean wordsFound) {
+    /**
+     * Results, and how many records the words matched (the dense side always finds something), counted up to the
+     * depth of the word side's hits at least.
+     */
+    private record Outcome(SearchResults results, int wordHits) {
+
+        boolean wordsFound() {
+            return wordHits > 0;
+        }
+    }
+
+    /**
+     * The results of {@code parsed} widened when as typed its words together matched only a few records
+     * ({@code strict}, fewer than {@link Ranking#relaxBelow()}): the records matching all but one of its plain words,
+     * ranked as usual (those matching all of them score the most words); empty when there are fewer than two such
+     * words or widening finds no more.
+     */
+    private Optional<SearchResults> widen(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
+            SearchRequest request, Beside<DenseSide> nearest, float weight, Outcome strict) throws IOException {
+        List<Integer> relaxable = translator.relaxable(parsed);
+        if (relaxable.size() < 2) {
+            return Optional.empty();
+        }
+        int minimum = relaxable.size() - 1;
+        Outcome outcome = run(searcher, parsed, new Relaxation(Set.of(), minimum), access, highlight, request, nearest,
+                weight);
+        if (outcome.wordHits() <= strict.wordHits()) {
+            return Optional.empty();
+        }
+        List<String> terms = relaxable.stream().map(g -> wordOf(parsed, g)).toList();
+        return Optional.of(outcome.results().withRelaxation(terms, "同时包含全部词语的结果只有 " + strict.wordHits()
+                + " 条，已补充包含其中至少 " + minimum + " 个词语的结果"));
     }
 
     /**
@@ -926,7 +960,7 @@ public final class LuceneRecordIndex implements RecordIndex {
                 : java.util.Arrays.copyOfRange(fused, request.offset(),
                         Math.min(fused.length, request.offset() + request.limit()));
         return new Outcome(new SearchResults(total, hits(searcher, highlight, page), facets),
-                words.scoreDocs.length > 0);
+                words.scoreDocs.length);
     }
 
     /**
@@ -957,7 +991,8 @@ public final class LuceneRecordIndex implements RecordIndex {
         ScoreDoc[] page = top.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, request.offset(),
                         Math.min(top.scoreDocs.length, request.offset() + request.limit()));
-        return new Outcome(new SearchResults(total, hits(searcher, highlight, page), facets), total > 0);
+        return new Outcome(new SearchResults(total, hits(searcher, highlight, page), facets),
+                (int) Math.min(total, Integer.MAX_VALUE));
     }
 
     /**

@@ -9,10 +9,11 @@ import java.util.Objects;
  * counts per dimension ({@code kind}, {@code type}, {@code unit}, {@code domain}, {@code year}, {@code status}),
  * all computed over the records the viewer may see.
  *
- * <p>When every word together found nothing, the search was relaxed (放宽检索): {@code relaxedTerms} lists the
- * words typed that the hits need not contain, and {@code notice} says so in a sentence to show above the hits
- * (未找到"某词"，已显示包含其余词语的结果). Both are empty for a search answered as typed. Quoted phrases and
- * field filters are never relaxed.
+ * <p>When every word together found nothing, or only a few records ({@code Ranking.relaxBelow}), the search was
+ * relaxed (放宽检索): {@code relaxedTerms} lists the words typed that the hits need not contain, and {@code notice}
+ * says so in a sentence to show above the hits (未找到"某词"，已显示包含其余词语的结果; 同时包含全部词语的结果只有 2
+ * 条，已补充包含其中至少 2 个词语的结果). Both are empty for a search answered as typed. Quoted phrases and field
+ * filters are never relaxed.
  *
  * @param total        matching records the viewer may see
  * @param hits         the requested page

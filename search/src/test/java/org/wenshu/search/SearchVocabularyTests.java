@@ -147,6 +147,42 @@ class SearchVocabularyTests {
         }
 
         @Test
+        void aFewRecordsWithEveryWordAreJoinedByThoseWithAllButOne() {
+            index.index(reference("fine", "饮用水水源违法排污处罚办法", "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            index.refresh();
+
+            SearchResults results = search("饮用水 排污口 罚款");
+
+            assertThat(results.hits()).extracting(Hit::id).containsExactly("fine", "water");
+            assertThat(results.relaxedTerms()).containsExactly("饮用水", "排污口", "罚款");
+            assertThat(results.notice()).isEqualTo("同时包含全部词语的结果只有 1 条，已补充包含其中至少 2 个词语的结果");
+        }
+
+        @Test
+        void enoughRecordsWithEveryWordAreNotWidened() {
+            for (int i = 0; i < 5; i++) {
+                index.index(reference("fine" + i, "饮用水水源违法排污处罚办法（" + i + "）",
+                        "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            }
+            index.refresh();
+
+            SearchResults results = search("饮用水 排污口 罚款");
+
+            assertThat(results.hits()).hasSize(5).extracting(Hit::id).doesNotContain("water");
+            assertThat(results.relaxed()).isFalse();
+        }
+
+        @Test
+        void widenedSearchesKeepTheirPhrasesAndFilters() {
+            index.index(reference("fine", "饮用水水源违法排污处罚办法", "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            index.index(reference("tap", "城市供水条例", "污染饮用水的，处以罚款。", 2020));
+            index.refresh();
+
+            assertThat(ids("\"排污口\" 饮用水 罚款")).containsExactly("fine", "water");
+            assertThat(ids("排污口 饮用水 罚款 year:2021")).containsExactly("fine");
+        }
+
+        @Test
         void phrasesAndFiltersNeverRelax() {
             assertThat(search("\"量子纠缠\" 民间借贷").hits()).isEmpty();
             assertThat(search("民间借贷 量子纠缠 type:行政法规").hits()).isEmpty();

@@ -30,11 +30,14 @@ package org.wenshu.search.query;
  *                        query's attainable score (Lucene's upper bound of its score over the index, from the
  *                        postings' impacts): a best hit that matches a few of a citizen's words only then counts for
  *                        less than a full match would. Other queries, and 0, divide by the best hit's score alone
+ * @param relaxBelow      when the words as typed, all required, match fewer records than this (but some), the search
+ *                        is widened to the records matching all but one of them (1 = widened only when they match
+ *                        none, as a query that finds nothing always is)
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
-        boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound) {
+        boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound, int relaxBelow) {
 
     /**
      * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best,
@@ -67,25 +70,26 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      * The tuned default: words and meaning fused by a weighted sum of normalised scores, the dense side at 0.75 (1.5
      * for a question) scaled within its window, a question's words divided by at least 0.4 of their attainable
      * score (RELEVANCE.md, "Fusion chosen on two sets, checked on a third" and "Two more unseen sets; a question's
-     * words weighed by what they could score").
+     * words weighed by what they could score"), and a search whose words together match fewer than five records
+     * widened to those matching all but one ("Few records with every word: widened to all but one").
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
-                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f);
+                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     /**
@@ -95,21 +99,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor,
-                denseScale, wordsBound);
+                denseScale, wordsBound, relaxBelow);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor,
-                denseScale, wordsBound);
+                denseScale, wordsBound, relaxBelow);
     }
 
     /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
     public Ranking withQuestionFactor(float factor) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor,
-                denseScale, wordsBound);
+                denseScale, wordsBound, relaxBelow);
     }
 
     /**
@@ -119,61 +123,68 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withWordsBound(float share) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, share);
+                questionFactor, denseScale, share, relaxBelow);
     }
 
     /** This ranking scaling the dense side's cosines by {@code scale} in a weighted sum. */
     public Ranking withDenseScale(DenseScale scale) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, scale, wordsBound);
+                questionFactor, scale, wordsBound, relaxBelow);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound);
+                questionFactor, denseScale, wordsBound, relaxBelow);
+    }
+
+    /** This ranking widening a query whose words together match fewer than {@code records} records (1 = none). */
+    public Ranking withRelaxBelow(int records) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale, wordsBound, records);
     }
 }
