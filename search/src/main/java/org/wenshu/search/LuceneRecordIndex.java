@@ -738,6 +738,10 @@ public final class LuceneRecordIndex implements RecordIndex {
                     return outcome.results();
                 }
                 if (outcome.wordHits() > 0) {
+                    // Sorted by date, the few records with every word would be lost among the widened ones.
+                    if (request.sort() != SortOrder.RELEVANCE) {
+                        return outcome.results();
+                    }
                     return widen(searcher, parsed, access, highlight, request, meaningSide, weight, outcome)
                             .orElse(outcome.results());
                 }
@@ -803,10 +807,11 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     /**
-     * The results of {@code parsed} widened when as typed its words together matched only a few records
-     * ({@code strict}, fewer than {@link Ranking#relaxBelow()}): the records matching all but one of its plain words,
-     * ranked as usual (those matching all of them score the most words); empty when there are fewer than two such
-     * words or widening finds no more.
+     * The results of {@code parsed}, sorted by relevance, widened when as typed its words together matched only a few
+     * records the viewer may see ({@code strict}, fewer than {@link Ranking#relaxBelow()}): the records matching all
+     * but one of its plain words (two words: either), ranked as usual, so those matching all of them score the most
+     * words; its phrases, filters, exclusions, OR groups, years and kinds of document stay as typed. Empty when it has
+     * fewer than two plain words or widening finds no more records.
      */
     private Optional<SearchResults> widen(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
             SearchRequest request, Beside<DenseSide> nearest, float weight, Outcome strict) throws IOException {
@@ -821,8 +826,9 @@ public final class LuceneRecordIndex implements RecordIndex {
             return Optional.empty();
         }
         List<String> terms = relaxable.stream().map(g -> wordOf(parsed, g)).toList();
-        return Optional.of(outcome.results().withRelaxation(terms, "同时包含全部词语的结果只有 " + strict.wordHits()
-                + " 条，已补充包含其中至少 " + minimum + " 个词语的结果"));
+        String quoted = String.join("", terms.stream().map(w -> "“" + w + "”").toList());
+        return Optional.of(outcome.results().withRelaxation(terms, "同时包含" + quoted + "的结果只有 "
+                + strict.wordHits() + " 条，已补充包含其中至少 " + minimum + " 个词语的结果"));
     }
 
     /**

@@ -9,11 +9,12 @@ import java.util.Objects;
  * counts per dimension ({@code kind}, {@code type}, {@code unit}, {@code domain}, {@code year}, {@code status}),
  * all computed over the records the viewer may see.
  *
- * <p>When every word together found nothing, or only a few records ({@code Ranking.relaxBelow}), the search was
- * relaxed (放宽检索): {@code relaxedTerms} lists the words typed that the hits need not contain, and {@code notice}
- * says so in a sentence to show above the hits (未找到"某词"，已显示包含其余词语的结果; 同时包含全部词语的结果只有 2
- * 条，已补充包含其中至少 2 个词语的结果). Both are empty for a search answered as typed. Quoted phrases and field
- * filters are never relaxed.
+ * <p>When every word together found nothing, or, sorted by relevance, only a few records ({@code Ranking.relaxBelow}),
+ * the search was relaxed (放宽检索): {@code relaxedTerms} lists the words typed that the hits need not all contain, and
+ * {@code notice} says so in a sentence to show above the hits (未找到“某词”，已显示包含其余词语的结果; or
+ * 同时包含“甲”“乙”“丙”的结果只有 2 条，已补充包含其中至少 2 个词语的结果, the records with every word still among
+ * the hits). Both are empty for a search answered as typed. Quoted phrases, field filters, exclusions, years and
+ * kinds of document are never relaxed.
  *
  * @param total        matching records the viewer may see
  * @param hits         the requested page

@@ -155,7 +155,57 @@ class SearchVocabularyTests {
 
             assertThat(results.hits()).extracting(Hit::id).containsExactly("fine", "water");
             assertThat(results.relaxedTerms()).containsExactly("饮用水", "排污口", "罚款");
-            assertThat(results.notice()).isEqualTo("同时包含全部词语的结果只有 1 条，已补充包含其中至少 2 个词语的结果");
+            assertThat(results.notice())
+                    .isEqualTo("同时包含“饮用水”“排污口”“罚款”的结果只有 1 条，已补充包含其中至少 2 个词语的结果");
+        }
+
+        @Test
+        void theThresholdOfOneWidensOnlyASearchThatFindsNothing() {
+            index.index(reference("fine", "饮用水水源违法排污处罚办法", "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            index.commit();
+            try (RecordSearch strict = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withRelaxBelow(1))) {
+                SearchResults results = strict.search(SearchRequest.of("饮用水 排污口 罚款", Viewer.researcher(), 10));
+
+                assertThat(results.hits()).extracting(Hit::id).containsExactly("fine");
+                assertThat(results.relaxed()).isFalse();
+            }
+        }
+
+        @Test
+        void aSearchSortedByDateIsNotWidenedLestItsFewFullMatchesBeLost() {
+            index.index(reference("fine", "饮用水水源违法排污处罚办法", "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            index.refresh();
+
+            SearchResults results = index.search(new SearchRequest("饮用水 排污口 罚款", Viewer.researcher(),
+                    SortOrder.NEWEST, 0, 10, true));
+
+            assertThat(results.hits()).extracting(Hit::id).containsExactly("fine");
+            assertThat(results.relaxed()).isFalse();
+        }
+
+        @Test
+        void widenedAndCountedOnlyOverWhatTheViewerMaySee() {
+            index.index(reference("fine", "饮用水水源违法排污处罚办法", "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            index.index(IndexedRecord.builder("hidden", RecordKind.INSTRUMENT).type("检察建议书").title("关于饮用水水源排污口的检察建议")
+                    .body("饮用水水源保护区内设置排污口，应当处以罚款。").source("hidden.pdf").date(LocalDate.of(2022, 1, 1))
+                    .access(Access.restricted(java.util.Set.of("市生态环境局"))).build());
+            index.index(IndexedRecord.builder("hidden-part", RecordKind.INSTRUMENT).type("检察建议书").title("关于饮用水的检察建议")
+                    .body("饮用水水源保护区内设置排污口。").source("hidden-part.pdf").date(LocalDate.of(2022, 1, 1))
+                    .access(Access.restricted(java.util.Set.of("市生态环境局"))).build());
+            index.refresh();
+
+            SearchResults agency = index.search(SearchRequest.of("饮用水 排污口 罚款", Viewer.agency("市水利局"), 10));
+
+            assertThat(agency.hits()).extracting(Hit::id).containsExactly("fine", "water");
+            assertThat(agency.total()).isEqualTo(2);
+            assertThat(agency.notice()).contains("只有 1 条");
+
+            SearchResults owner = index.search(SearchRequest.of("饮用水 排污口 罚款", Viewer.agency("市生态环境局"), 10));
+
+            assertThat(owner.hits()).extracting(Hit::id).containsExactlyInAnyOrder("fine", "hidden", "water",
+                    "hidden-part");
+            assertThat(owner.notice()).contains("只有 2 条");
         }
 
         @Test
@@ -180,6 +230,7 @@ class SearchVocabularyTests {
 
             assertThat(ids("\"排污口\" 饮用水 罚款")).containsExactly("fine", "water");
             assertThat(ids("排污口 饮用水 罚款 year:2021")).containsExactly("fine");
+            assertThat(ids("排污口 饮用水 罚款 -城市")).containsExactly("fine", "water");
         }
 
         @Test

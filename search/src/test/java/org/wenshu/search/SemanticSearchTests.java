@@ -77,6 +77,20 @@ class SemanticSearchTests {
     }
 
     @Test
+    void aFewRecordsWithEveryWordAreWidenedBesideTheDenseSideToo() {
+        index.index(record("wages", WAGES_TITLE, WAGES_BODY, Access.open()));
+        index.index(record("arbitration", "劳动争议仲裁办案规则", "劳动争议仲裁委员会处理劳动报酬争议，应当先行调解。",
+                Access.open()));
+        assertThat(index.awaitVectors(Duration.ofSeconds(60))).isTrue();
+
+        SearchResults results = index.search(SearchRequest.of("劳动报酬 仲裁 投诉", Viewer.researcher(), 10));
+
+        assertThat(results.hits()).extracting(Hit::id).containsExactly("wages", "arbitration");
+        assertThat(results.notice()).isEqualTo("同时包含“劳动报酬”“仲裁”“投诉”的结果只有 1 条，已补充包含其中至少 2 个词语的结果");
+        assertThat(results.relaxedTerms()).containsExactly("劳动报酬", "仲裁", "投诉");
+    }
+
+    @Test
     void agencyUsersNeverSeeAnotherUnitsRecordThroughTheDenseSide() {
         index.index(record("theirs", WAGES_TITLE, WAGES_BODY, Access.restricted(Set.of("市人社局"))));
         index.index(record("ours", "关于校园周边食品安全的检察建议", "校园周边流动摊贩销售无证食品，存在食品安全隐患。",

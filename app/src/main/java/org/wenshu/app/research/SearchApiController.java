@@ -45,7 +45,8 @@ public class SearchApiController {
 
     @GetMapping
     @Operation(summary = "检索", description = "q 使用检索语言（词语、\"短语\"、type:、unit:、year: 等过滤、AND/OR/NOT）；"
-            + "结果、总数和分面计数只含当前账号可见的记录。所有词语都找不到时放宽为包含大部分词语的结果，并在 notice 中说明。")
+            + "结果、总数和分面计数只含当前账号可见的记录。所有词语都找不到，或按相关度排序时同时包含全部词语的记录不足 5 条时，"
+            + "放宽为包含大部分词语的结果，并在 notice 中说明（relaxedTerms 为不必全部包含的词语）。")
     public Map<String, Object> search(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                       @RequestParam @NotBlank(message = "缺少检索词 q") @Size(max = 1000, message = "检索词不超过 1000 字") String q,
                                       @RequestParam(defaultValue = "relevance") @Parameter(description = "relevance（相关度）、date 或 newest（日期从新到旧）、oldest（从旧到新）") String sort,

@@ -30,9 +30,10 @@ package org.wenshu.search.query;
  *                        query's attainable score (Lucene's upper bound of its score over the index, from the
  *                        postings' impacts): a best hit that matches a few of a citizen's words only then counts for
  *                        less than a full match would. Other queries, and 0, divide by the best hit's score alone
- * @param relaxBelow      when the words as typed, all required, match fewer records than this (but some), the search
- *                        is widened to the records matching all but one of them (1 = widened only when they match
- *                        none, as a query that finds nothing always is)
+ * @param relaxBelow      for a search by relevance: when the plain words as typed, all required, match fewer records
+ *                        the viewer may see than this (but some), and there are two or more, the search is widened to
+ *                        the records matching all but one of them (1 = only a search that finds nothing is relaxed, as
+ *                        it always is). From 1 to {@value #MAX_RELAX_BELOW}
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
@@ -59,6 +60,18 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
 
         /** The cosine that {@link #ABSOLUTE} scales to 1. */
         public static final float ANCHOR = 0.65f;
+    }
+
+    /** The largest {@link #relaxBelow()}: the word hits a search takes into the fusion, so every page decides alike. */
+    public static final int MAX_RELAX_BELOW = 50;
+
+    /**
+     * @throws IllegalArgumentException when {@code relaxBelow} is outside 1–{@value #MAX_RELAX_BELOW}
+     */
+    public Ranking {
+        if (relaxBelow < 1 || relaxBelow > MAX_RELAX_BELOW) {
+            throw new IllegalArgumentException("relaxBelow must be 1-" + MAX_RELAX_BELOW + ": " + relaxBelow);
+        }
     }
 
     /** The cosine floor of the dense side unless a ranking says otherwise. */
@@ -181,7 +194,12 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
                 questionFactor, denseScale, wordsBound, relaxBelow);
     }
 
-    /** This ranking widening a query whose words together match fewer than {@code records} records (1 = none). */
+    /**
+     * This ranking widening a search whose words together match fewer than {@code records} records (1 = only one that
+     * finds nothing); see {@code relaxBelow}.
+     *
+     * @throws IllegalArgumentException when {@code records} is outside 1–{@value #MAX_RELAX_BELOW}
+     */
     public Ranking withRelaxBelow(int records) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
