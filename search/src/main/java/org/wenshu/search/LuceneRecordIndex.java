@@ -40,6 +40,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -906,8 +907,10 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        return nearest == null ? run(searcher, ranked, matching, highlight, request)
-                : fused(searcher, ranked, matching, highlight, request, nearest, weight);
+        boolean versions = translator.ranking().newestVersionsFirst() && request.sort() == SortOrder.RELEVANCE
+                && !translator.namesYear(parsed);
+        return nearest == null ? run(searcher, ranked, matching, highlight, request, versions)
+                : fused(searcher, ranked, matching, highlight, request, nearest, weight, versions);
     }
 
     /** The ranked word query of {@code parsed} as relaxed, within {@code access}. */
@@ -928,7 +931,7 @@ public final class LuceneRecordIndex implements RecordIndex {
      * the word matches and the dense hits.
      */
     private Outcome fused(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
-            SearchRequest request, Beside<DenseSide> meaningSide, float weight) throws IOException {
+            SearchRequest request, Beside<DenseSide> meaningSide, float weight, boolean versions) throws IOException {
         int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
         TopDocs words;
         try {
@@ -948,6 +951,9 @@ public final class LuceneRecordIndex implements RecordIndex {
         // Nothing near (every record filtered out): the word hits in their own order, as without meaning.
         ScoreDoc[] fused = nearest.isEmpty() ? words.scoreDocs : HybridFusion.fuse(words.scoreDocs, nearest, weight,
                 ranking.reciprocalRank(), ranking.denseScale(), ranking.denseFloor(), ranking.denseWindow(), divisor);
+        if (versions) {
+            fused = newestVersionsFirst(searcher, fused);
+        }
         int[] denseDocs = nearest.stream().mapToInt(d -> d.doc).toArray();
         Query union = new BooleanQuery.Builder()
                 .add(matching, Occur.SHOULD)
@@ -969,13 +975,52 @@ public final class LuceneRecordIndex implements RecordIndex {
                 words.scoreDocs.length);
     }
 
+    private static final Set<String> VERSION_FIELDS = Set.of(IndexFields.KIND, IndexFields.TITLE, IndexFields.DATE);
+
+    /**
+     * {@code ranked} with the versions of one reference text (版本: records of kind REFERENCE with the same title)
+     * among its first {@link Ranking#VERSION_WINDOW} hits newest first, in the places those versions held, each
+     * place keeping its score; undated versions after dated ones, equal dates in their order. A law, regulation or
+     * interpretation asked for without a year is most often asked for as in force, and the judged sets grade its
+     * newest version above the older ones. The same ranking gives the same order on every page.
+     */
+    private static ScoreDoc[] newestVersionsFirst(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+        int n = Math.min(ranked.length, Ranking.VERSION_WINDOW);
+        StoredFields stored = searcher.storedFields();
+        Map<String, List<Integer>> places = new LinkedHashMap<>();
+        long[] dates = new long[n];
+        for (int i = 0; i < n; i++) {
+            Document doc = stored.document(ranked[i].doc, VERSION_FIELDS);
+            if (!RecordKind.REFERENCE.name().equals(doc.get(IndexFields.KIND)) || doc.get(IndexFields.TITLE) == null) {
+                continue;
+            }
+            IndexableField date = doc.getField(IndexFields.DATE);
+            dates[i] = date == null ? Long.MIN_VALUE : date.numericValue().longValue();
+            places.computeIfAbsent(doc.get(IndexFields.TITLE).strip(), t -> new ArrayList<>()).add(i);
+        }
+        ScoreDoc[] result = ranked.clone();
+        for (List<Integer> versions : places.values()) {
+            if (versions.size() < 2) {
+                continue;
+            }
+            List<Integer> newestFirst = new ArrayList<>(versions);
+            newestFirst.sort((a, b) -> Long.compare(dates[b], dates[a]));
+            for (int k = 0; k < versions.size(); k++) {
+                int place = versions.get(k);
+                result[place] = new ScoreDoc(ranked[newestFirst.get(k)].doc, ranked[place].score);
+            }
+        }
+        return result;
+    }
+
     /**
      * Two passes: the page by relevance, which skips records that cannot reach it (block-max WAND), and counts and
      * facets over a score-free query of the same matches. One scored pass over every match costs several times both.
      */
     private Outcome run(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
-            SearchRequest request) throws IOException {
-        int wanted = Math.max(1, request.offset() + request.limit());
+            SearchRequest request, boolean versions) throws IOException {
+        // Versions are reordered within the first hits: every page takes at least those.
+        int wanted = Math.max(versions ? Ranking.VERSION_WINDOW : 1, request.offset() + request.limit());
         Sort sort = sortOf(request.sort());
         TopDocs top;
         long total;
@@ -994,9 +1039,10 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        ScoreDoc[] page = top.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
-                : java.util.Arrays.copyOfRange(top.scoreDocs, request.offset(),
-                        Math.min(top.scoreDocs.length, request.offset() + request.limit()));
+        ScoreDoc[] ranks = versions ? newestVersionsFirst(searcher, top.scoreDocs) : top.scoreDocs;
+        ScoreDoc[] page = ranks.length <= request.offset() ? new ScoreDoc[0]
+                : java.util.Arrays.copyOfRange(ranks, request.offset(),
+                        Math.min(ranks.length, request.offset() + request.limit()));
         return new Outcome(new SearchResults(total, hits(searcher, highlight, page), facets),
                 (int) Math.min(total, Integer.MAX_VALUE));
     }

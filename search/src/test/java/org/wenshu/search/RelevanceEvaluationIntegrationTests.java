@@ -545,6 +545,9 @@ class RelevanceEvaluationIntegrationTests {
             }
         }
         variants.put("standard, hybrid, widened only when nothing is found", standard.withRelaxBelow(1));
+        variants.put("standard, hybrid, versions in rank order", standard.withNewestVersionsFirst(false));
+        variants.put("standard, words only, versions in rank order",
+                standard.withSemantic(0, true).withNewestVersionsFirst(false));
         if ("relax".equals(System.getProperty("wenshu.relevance.hybrid"))) {
             // How few records with every word widen the search to those with all but one (seventh session).
             for (int below : new int[] {1, 3, 5, 10, 20}) {

@@ -119,6 +119,51 @@ class SearchVocabularyTests {
     }
 
     @Nested
+    class Versions {
+
+        @BeforeEach
+        void versions() {
+            // The older version says 行政复议 more often: by words alone it ranks first.
+            index.index(reference("review-2017", "中华人民共和国行政复议法",
+                    "行政复议机关办理行政复议案件。行政复议期间具体行政行为不停止执行。行政复议决定书。", 2017));
+            index.index(reference("review-2023", "中华人民共和国行政复议法",
+                    "行政复议机关依照本法履行行政复议职责。", 2023));
+            index.refresh();
+        }
+
+        @Test
+        void theVersionsOfOneTextAreListedNewestFirstInThePlacesTheyHold() {
+            index.commit();
+            try (RecordSearch inRankOrder = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withNewestVersionsFirst(false))) {
+                assertThat(inRankOrder.search(SearchRequest.of("行政复议法", Viewer.researcher(), 10)).hits())
+                        .extracting(Hit::id).containsExactly("review-2017", "review-2023");
+            }
+
+            assertThat(ids("行政复议法")).containsExactly("review-2023", "review-2017");
+        }
+
+        @Test
+        void aYearInTheQueryKeepsTheRankOrder() {
+            assertThat(ids("行政复议法 2017")).first().isEqualTo("review-2017");
+            assertThat(ids("行政复议法 2017年修正")).first().isEqualTo("review-2017");
+        }
+
+        @Test
+        void instrumentsWithOneTitleAreNotVersions() {
+            for (int year : new int[] {2021, 2024}) {
+                index.index(IndexedRecord.builder("notice-" + year, RecordKind.INSTRUMENT).type("联席会议通知")
+                        .title("关于召开府检联动联席会议的通知")
+                        .body(year == 2021 ? "府检联动联席会议，联席会议议程。" : "府检联动会议。").source(year + ".pdf")
+                        .date(LocalDate.of(year, 3, 1)).access(Access.open()).build());
+            }
+            index.refresh();
+
+            assertThat(ids("联席会议 通知")).containsSubsequence("notice-2021", "notice-2024");
+        }
+    }
+
+    @Nested
     class NoEmptyPage {
 
         @Test

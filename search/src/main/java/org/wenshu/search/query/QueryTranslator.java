@@ -39,6 +39,7 @@ public final class QueryTranslator {
 
     private static final int MAX_TERMS = 64;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?");
+    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])");
 
     private final ChineseAnalysis analysis;
     private final LegalSynonyms synonyms;
@@ -143,6 +144,14 @@ public final class QueryTranslator {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the words or phrases of {@code parsed} name a year (19xx or 20xx, also inside a word such as
+     * 2022年修正, digits folded from full width): the user asks for a version, not the newest.
+     */
+    public boolean namesYear(ParsedQuery parsed) {
+        return YEAR_IN_TEXT.matcher(meaning(parsed)).find();
     }
 
     /** The dense side's weight in the fusion for {@code parsed}: a question's is multiplied. */

@@ -34,11 +34,15 @@ package org.wenshu.search.query;
  *                        the viewer may see than this (but some), and there are two or more, the search is widened to
  *                        the records matching all but one of them (1 = only a search that finds nothing is relaxed, as
  *                        it always is). From 1 to {@value #MAX_RELAX_BELOW}
+ * @param newestVersionsFirst in a search by relevance whose words name no year, the versions of one reference text
+ *                        (records of kind REFERENCE with the same title) among the first
+ *                        {@value #VERSION_WINDOW} hits take the places those versions hold, newest first
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
-        boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound, int relaxBelow) {
+        boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound, int relaxBelow,
+        boolean newestVersionsFirst) {
 
     /**
      * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best,
@@ -74,6 +78,9 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
         }
     }
 
+    /** How many of the first hits {@link #newestVersionsFirst()} reorders. */
+    public static final int VERSION_WINDOW = 20;
+
     /** The cosine floor of the dense side unless a ranking says otherwise. */
     public static final float DENSE_FLOOR = 0.3f;
     /** How far below the best dense hit's cosine a dense hit may be, unless a ranking says otherwise. */
@@ -84,25 +91,26 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      * for a question) scaled within its window, a question's words divided by at least 0.4 of their attainable
      * score (RELEVANCE.md, "Fusion chosen on two sets, checked on a third" and "Two more unseen sets; a question's
      * words weighed by what they could score"), and a search whose words together match fewer than five records
-     * widened to those matching all but one ("Few records with every word: widened to all but one").
+     * widened to those matching all but one, the versions of one text newest first ("Few records with every word:
+     * widened to all but one").
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
-                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5);
+                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     /**
@@ -112,21 +120,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor,
-                denseScale, wordsBound, relaxBelow);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor,
-                denseScale, wordsBound, relaxBelow);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
     public Ranking withQuestionFactor(float factor) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor,
-                denseScale, wordsBound, relaxBelow);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     /**
@@ -136,62 +144,62 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withWordsBound(float share) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, share, relaxBelow);
+                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst);
     }
 
     /** This ranking scaling the dense side's cosines by {@code scale} in a weighted sum. */
     public Ranking withDenseScale(DenseScale scale) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, scale, wordsBound, relaxBelow);
+                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
     }
 
     /**
@@ -203,6 +211,13 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withRelaxBelow(int records) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, records);
+                questionFactor, denseScale, wordsBound, records, newestVersionsFirst);
+    }
+
+    /** This ranking listing the versions of one reference text newest first, or not; see {@code newestVersionsFirst}. */
+    public Ranking withNewestVersionsFirst(boolean value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale, wordsBound, relaxBelow, value);
     }
 }
