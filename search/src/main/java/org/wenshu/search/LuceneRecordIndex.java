@@ -743,8 +743,8 @@ public final class LuceneRecordIndex implements RecordIndex {
                     if (request.sort() != SortOrder.RELEVANCE) {
                         return outcome.results();
                     }
-                    return widen(searcher, parsed, access, highlight, request, meaningSide, weight, outcome)
-                            .orElse(outcome.results());
+                    return widen(searcher, parsed, Set.of(), access, highlight, request, meaningSide, weight, outcome,
+                            "").orElse(outcome.results());
                 }
                 return relax(searcher, parsed, access, highlight, request, meaningSide, weight)
                         .orElse(outcome.results());
@@ -808,27 +808,31 @@ public final class LuceneRecordIndex implements RecordIndex {
     }
 
     /**
-     * The results of {@code parsed}, sorted by relevance, widened when as typed its words together matched only a few
-     * records the viewer may see ({@code strict}, fewer than {@link Ranking#relaxBelow()}): the records matching all
-     * but one of its plain words (two words: either), ranked as usual, so those matching all of them score the most
-     * words; its phrases, filters, exclusions, OR groups, years and kinds of document stay as typed. Empty when it has
-     * fewer than two plain words or widening finds no more records.
+     * The results of {@code parsed}, sorted by relevance, without the word groups {@code dropped}, widened when so
+     * its words together matched only a few records the viewer may see ({@code strict}, fewer than
+     * {@link Ranking#relaxBelow()}): the records matching all but one of its remaining plain words (two words: either),
+     * ranked as usual, so those matching all of them score the most words; its phrases, filters, exclusions, OR
+     * groups, years and kinds of document stay as typed. The notice starts with {@code prefix} (what was dropped).
+     * Empty when fewer than two plain words remain or widening finds no more records.
      */
-    private Optional<SearchResults> widen(IndexSearcher searcher, ParsedQuery parsed, Query access, Query highlight,
-            SearchRequest request, Beside<DenseSide> nearest, float weight, Outcome strict) throws IOException {
-        List<Integer> relaxable = translator.relaxable(parsed);
-        if (relaxable.size() < 2) {
+    private Optional<SearchResults> widen(IndexSearcher searcher, ParsedQuery parsed, Set<Integer> dropped,
+            Query access, Query highlight, SearchRequest request, Beside<DenseSide> nearest, float weight,
+            Outcome strict, String prefix) throws IOException {
+        List<Integer> remaining = translator.relaxable(parsed).stream().filter(g -> !dropped.contains(g)).toList();
+        if (remaining.size() < 2) {
             return Optional.empty();
         }
-        int minimum = relaxable.size() - 1;
-        Outcome outcome = run(searcher, parsed, new Relaxation(Set.of(), minimum), access, highlight, request, nearest,
+        int minimum = remaining.size() - 1;
+        Outcome outcome = run(searcher, parsed, new Relaxation(dropped, minimum), access, highlight, request, nearest,
                 weight);
         if (outcome.wordHits() <= strict.wordHits()) {
             return Optional.empty();
         }
-        List<String> terms = relaxable.stream().map(g -> wordOf(parsed, g)).toList();
-        String quoted = String.join("", terms.stream().map(w -> "“" + w + "”").toList());
-        return Optional.of(outcome.results().withRelaxation(terms, "同时包含" + quoted + "的结果只有 "
+        List<String> terms = new ArrayList<>(dropped.stream().map(g -> wordOf(parsed, g)).toList());
+        List<String> widened = remaining.stream().map(g -> wordOf(parsed, g)).toList();
+        terms.addAll(widened);
+        String quoted = String.join("", widened.stream().map(w -> "“" + w + "”").toList());
+        return Optional.of(outcome.results().withRelaxation(terms, prefix + "同时包含" + quoted + "的结果只有 "
                 + strict.wordHits() + " 条，已补充包含其中至少 " + minimum + " 个词语的结果"));
     }
 
@@ -859,6 +863,13 @@ public final class LuceneRecordIndex implements RecordIndex {
             SearchResults results = outcome.results();
             if (outcome.wordsFound()) {
                 String quoted = String.join("、", missingWords.stream().map(w -> "“" + w + "”").toList());
+                if (outcome.wordHits() < translator.ranking().relaxBelow() && request.sort() == SortOrder.RELEVANCE) {
+                    Optional<SearchResults> wider = widen(searcher, parsed, missing, access, highlight, request,
+                            nearest, weight, outcome, "未找到" + quoted + "；");
+                    if (wider.isPresent()) {
+                        return wider;
+                    }
+                }
                 return Optional.of(results.withRelaxation(missingWords,
                         "未找到" + quoted + "，已显示包含其余词语的结果"));
             }

@@ -254,6 +254,19 @@ class SearchVocabularyTests {
         }
 
         @Test
+        void aWordNoRecordContainsIsLeftOutBeforeTheRestIsWidened() {
+            index.index(reference("fine", "饮用水水源违法排污处罚办法", "在饮用水水源保护区内设置排污口的，处以罚款。", 2021));
+            index.refresh();
+
+            SearchResults results = search("饮用水 排污口 罚款 量子纠缠");
+
+            assertThat(results.hits()).extracting(Hit::id).containsExactly("fine", "water");
+            assertThat(results.relaxedTerms()).containsExactly("量子纠缠", "饮用水", "排污口", "罚款");
+            assertThat(results.notice()).isEqualTo(
+                    "未找到“量子纠缠”；同时包含“饮用水”“排污口”“罚款”的结果只有 1 条，已补充包含其中至少 2 个词语的结果");
+        }
+
+        @Test
         void enoughRecordsWithEveryWordAreNotWidened() {
             for (int i = 0; i < 5; i++) {
                 index.index(reference("fine" + i, "饮用水水源违法排污处罚办法（" + i + "）",
