@@ -85,6 +85,20 @@ class ReferenceImporterTests {
     }
 
     @Test
+    void aBookOfACodeInItsOwnFileIsTitledByTheCodeAndTheBook() throws IOException {
+        write("民法典/继承编.md", "# 中华人民共和国民法典\n\n# 继承编\n\n## 第一章 一般规定\n\n第一千一百一十九条 本编调整因继承产生的民事关系。\n");
+        write("民法典/总则.md", "# 中华人民共和国民法典\n\n# 总则\n\n第一条 为了保护民事主体的合法权益，制定本法。\n");
+        write("行政法/食品安全法.md", "# 中华人民共和国食品安全法\n\n## 第一章 总则\n\n第一条 为了保证食品安全，制定本法。\n");
+
+        importer.importFolder(folder);
+
+        assertThat(only("\"因继承产生\"").title()).isEqualTo("中华人民共和国民法典 继承编");
+        assertThat(only("\"保护民事主体\"").title()).isEqualTo("中华人民共和国民法典 总则");
+        // A heading of another level is a chapter, not part of the title.
+        assertThat(only("\"保证食品安全\"").title()).isEqualTo("中华人民共和国食品安全法");
+    }
+
+    @Test
     void reimportingTheSameFilesIsANoOpAndAChangedFileReplacesItsOldVersion() throws IOException {
         write("a.md", "# 甲\n\n野生动物保护的规定。");
         write("b.txt", "文物保护的规定。");

@@ -74,8 +74,8 @@ public final class TextExtraction {
                 raw = raw.substring(front.end());
             }
             String text = COMMENT.matcher(raw).replaceAll("").strip();
-            Matcher heading = HEADING.matcher(text);
-            String title = heading.find() ? heading.group(1).strip() : frontTitle != null ? frontTitle : fallback;
+            String heading = openingHeading(text);
+            String title = heading != null ? heading : frontTitle != null ? frontTitle : fallback;
             return new Extracted(title, text);
         }
         if (mediaType.equals("text/plain")) {
@@ -84,6 +84,38 @@ public final class TextExtraction {
         Extracted parsed = parsed(bytes, fallback);
         return mediaType.equals("application/pdf") ? new Extracted(parsed.title(), PdfParagraphs.join(parsed.text()))
                 : parsed;
+    }
+
+    /**
+     * The first heading of Markdown {@code text}, or null when it has none. When a second heading of the same level
+     * follows it with only blank lines between, the two are one title joined by a space: a part of a work published
+     * as its own file, such as {@code # 中华人民共和国民法典} then {@code # 继承编}, is "中华人民共和国民法典 继承编"
+     * (otherwise every book of the code would carry the code's title alone).
+     */
+    static String openingHeading(String text) {
+        Matcher heading = HEADING.matcher(text);
+        if (!heading.find()) {
+            return null;
+        }
+        String title = heading.group(1).strip();
+        int level = level(heading.group());
+        int next = heading.end();
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        if (heading.find() && heading.start() == next && level(heading.group()) == level) {
+            return title + " " + heading.group(1).strip();
+        }
+        return title;
+    }
+
+    /** The number of {@code #} that open a Markdown heading line. */
+    private static int level(String headingLine) {
+        int n = 0;
+        while (n < headingLine.length() && headingLine.charAt(n) == '#') {
+            n++;
+        }
+        return n;
     }
 
     private Extracted parsed(byte[] bytes, String fallback) throws IOException {
