@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -918,10 +920,9 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        boolean versions = translator.ranking().newestVersionsFirst() && request.sort() == SortOrder.RELEVANCE
-                && !translator.namesYear(parsed);
-        return nearest == null ? run(searcher, ranked, matching, highlight, request, versions)
-                : fused(searcher, ranked, matching, highlight, request, nearest, weight, versions);
+        KnownItemOrder order = KnownItemOrder.of(translator, parsed, request);
+        return nearest == null ? run(searcher, ranked, matching, highlight, request, order)
+                : fused(searcher, ranked, matching, highlight, request, nearest, weight, order);
     }
 
     /** The ranked word query of {@code parsed} as relaxed, within {@code access}. */
@@ -942,7 +943,8 @@ public final class LuceneRecordIndex implements RecordIndex {
      * the word matches and the dense hits.
      */
     private Outcome fused(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
-            SearchRequest request, Beside<DenseSide> meaningSide, float weight, boolean versions) throws IOException {
+            SearchRequest request, Beside<DenseSide> meaningSide, float weight, KnownItemOrder order)
+            throws IOException {
         int depth = Math.max(FUSION_DEPTH, request.offset() + request.limit());
         TopDocs words;
         try {
@@ -962,8 +964,8 @@ public final class LuceneRecordIndex implements RecordIndex {
         // Nothing near (every record filtered out): the word hits in their own order, as without meaning.
         ScoreDoc[] fused = nearest.isEmpty() ? words.scoreDocs : HybridFusion.fuse(words.scoreDocs, nearest, weight,
                 ranking.reciprocalRank(), ranking.denseScale(), ranking.denseFloor(), ranking.denseWindow(), divisor);
-        if (versions) {
-            fused = newestVersionsFirst(searcher, fused);
+        if (order.any()) {
+            fused = order.apply(searcher, fused);
         }
         int[] denseDocs = nearest.stream().mapToInt(d -> d.doc).toArray();
         Query union = new BooleanQuery.Builder()
@@ -986,42 +988,118 @@ public final class LuceneRecordIndex implements RecordIndex {
                 words.scoreDocs.length);
     }
 
-    private static final Set<String> VERSION_FIELDS = Set.of(IndexFields.KIND, IndexFields.TITLE, IndexFields.DATE);
+    private static final Set<String> ORDER_FIELDS = Set.of(IndexFields.KIND, IndexFields.TITLE, IndexFields.DATE);
+    private static final Pattern TRIAL_EDITION = Pattern.compile("[（(](?:试行|暂行)[）)]$");
 
     /**
-     * {@code ranked} with the versions of one reference text (版本: records of kind REFERENCE with the same title)
-     * among its first {@link Ranking#VERSION_WINDOW} hits newest first, in the places those versions held, each
-     * place keeping its score; undated versions after dated ones, equal dates in their order. A law, regulation or
-     * interpretation asked for without a year is most often asked for as in force, and the judged sets grade its
-     * newest version above the older ones. The same ranking gives the same order on every page.
+     * How a search by relevance reorders its first {@link Ranking#VERSION_WINDOW} hits for a user after one text
+     * (a known item): records whose whole title the query is first ({@link Ranking#exactTitleFirst()}), then the
+     * versions of one reference text in the places they hold ({@link Ranking#newestVersionsFirst()}).
+     *
+     * @param titleKey the query as a title ({@link QueryTranslator#titleKey(ParsedQuery)}), or null for no exact-title
+     *                 step
+     * @param versions whether versions are reordered
+     * @param years    the years the query names (empty: newest first; else a version of a named year first)
      */
-    private static ScoreDoc[] newestVersionsFirst(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
-        int n = Math.min(ranked.length, Ranking.VERSION_WINDOW);
-        StoredFields stored = searcher.storedFields();
-        Map<String, List<Integer>> places = new LinkedHashMap<>();
-        long[] dates = new long[n];
-        for (int i = 0; i < n; i++) {
-            Document doc = stored.document(ranked[i].doc, VERSION_FIELDS);
-            if (!RecordKind.REFERENCE.name().equals(doc.get(IndexFields.KIND)) || doc.get(IndexFields.TITLE) == null) {
-                continue;
-            }
-            IndexableField date = doc.getField(IndexFields.DATE);
-            dates[i] = date == null ? Long.MIN_VALUE : date.numericValue().longValue();
-            places.computeIfAbsent(doc.get(IndexFields.TITLE).strip(), t -> new ArrayList<>()).add(i);
+    private record KnownItemOrder(String titleKey, boolean versions, Set<Integer> years) {
+
+        static KnownItemOrder of(QueryTranslator translator, ParsedQuery parsed, SearchRequest request) {
+            Ranking ranking = translator.ranking();
+            boolean relevance = request.sort() == SortOrder.RELEVANCE;
+            return new KnownItemOrder(relevance && ranking.exactTitleFirst() ? translator.titleKey(parsed) : null,
+                    relevance && ranking.newestVersionsFirst(), translator.yearsNamed(parsed));
         }
-        ScoreDoc[] result = ranked.clone();
-        for (List<Integer> versions : places.values()) {
-            if (versions.size() < 2) {
-                continue;
-            }
-            List<Integer> newestFirst = new ArrayList<>(versions);
-            newestFirst.sort((a, b) -> Long.compare(dates[b], dates[a]));
-            for (int k = 0; k < versions.size(); k++) {
-                int place = versions.get(k);
-                result[place] = new ScoreDoc(ranked[newestFirst.get(k)].doc, ranked[place].score);
-            }
+
+        boolean any() {
+            return titleKey != null || versions;
         }
-        return result;
+
+        /**
+         * {@code ranked} reordered within its first {@link Ranking#VERSION_WINDOW} hits, each place keeping its score
+         * (so the scores shown still fall down the page). First, records whose {@link QueryTranslator#titleKey}
+         * equals the query's move ahead of the others, both in their order. Then the versions of one reference text
+         * (版本: records of kind REFERENCE whose titles are equal once a trial edition's 试行 or 暂行 is left out) take
+         * the places those versions hold: newest first, undated after dated, equal dates in their order; or, when the
+         * query names years and some versions are dated in one of them, those first (newest first) and the others
+         * after in their order; when none is, the versions stay as ranked. A law asked for without a year is most
+         * often asked for as in force, and the judged sets grade its newest version above the older ones. The same
+         * ranking gives the same order on every page.
+         */
+        ScoreDoc[] apply(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+            int n = Math.min(ranked.length, Ranking.VERSION_WINDOW);
+            StoredFields stored = searcher.storedFields();
+            String[] titles = new String[n];
+            boolean[] reference = new boolean[n];
+            long[] dates = new long[n];
+            for (int i = 0; i < n; i++) {
+                Document doc = stored.document(ranked[i].doc, ORDER_FIELDS);
+                titles[i] = doc.get(IndexFields.TITLE);
+                reference[i] = RecordKind.REFERENCE.name().equals(doc.get(IndexFields.KIND));
+                IndexableField date = doc.getField(IndexFields.DATE);
+                dates[i] = date == null ? Long.MIN_VALUE : date.numericValue().longValue();
+            }
+            List<Integer> order = new ArrayList<>(n);
+            if (titleKey != null) {
+                for (int i = 0; i < n; i++) {
+                    if (titles[i] != null && titleKey.equals(QueryTranslator.titleKey(titles[i]))) {
+                        order.add(i);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (!order.contains(i)) {
+                    order.add(i);
+                }
+            }
+            if (versions) {
+                Map<String, List<Integer>> places = new LinkedHashMap<>();
+                for (int place = 0; place < n; place++) {
+                    int i = order.get(place);
+                    if (reference[i] && titles[i] != null) {
+                        String text = TRIAL_EDITION.matcher(titles[i].strip()).replaceFirst("").strip();
+                        places.computeIfAbsent(text, t -> new ArrayList<>()).add(place);
+                    }
+                }
+                List<Integer> before = List.copyOf(order);
+                for (List<Integer> held : places.values()) {
+                    if (held.size() < 2) {
+                        continue;
+                    }
+                    List<Integer> members = held.stream().map(before::get).toList();
+                    List<Integer> wanted = years.isEmpty() ? newestFirst(members, dates)
+                            : ofYearsFirst(members, dates, years);
+                    for (int k = 0; k < held.size(); k++) {
+                        order.set(held.get(k), wanted.get(k));
+                    }
+                }
+            }
+            ScoreDoc[] result = ranked.clone();
+            for (int place = 0; place < n; place++) {
+                result[place] = new ScoreDoc(ranked[order.get(place)].doc, ranked[place].score);
+            }
+            return result;
+        }
+
+        private static List<Integer> newestFirst(List<Integer> members, long[] dates) {
+            List<Integer> sorted = new ArrayList<>(members);
+            sorted.sort((a, b) -> Long.compare(dates[b], dates[a]));
+            return sorted;
+        }
+
+        private static List<Integer> ofYearsFirst(List<Integer> members, long[] dates, Set<Integer> years) {
+            List<Integer> named = new ArrayList<>();
+            List<Integer> others = new ArrayList<>();
+            for (int i : members) {
+                boolean dated = dates[i] != Long.MIN_VALUE;
+                (dated && years.contains(LocalDate.ofEpochDay(dates[i]).getYear()) ? named : others).add(i);
+            }
+            if (named.isEmpty()) {
+                return members;
+            }
+            List<Integer> sorted = newestFirst(named, dates);
+            sorted.addAll(others);
+            return sorted;
+        }
     }
 
     /**
@@ -1029,9 +1107,9 @@ public final class LuceneRecordIndex implements RecordIndex {
      * facets over a score-free query of the same matches. One scored pass over every match costs several times both.
      */
     private Outcome run(IndexSearcher searcher, Query ranked, Query matching, Query highlight,
-            SearchRequest request, boolean versions) throws IOException {
-        // Versions are reordered within the first hits: every page takes at least those.
-        int wanted = Math.max(versions ? Ranking.VERSION_WINDOW : 1, request.offset() + request.limit());
+            SearchRequest request, KnownItemOrder order) throws IOException {
+        // Known items are reordered within the first hits: every page takes at least those.
+        int wanted = Math.max(order.any() ? Ranking.VERSION_WINDOW : 1, request.offset() + request.limit());
         Sort sort = sortOf(request.sort());
         TopDocs top;
         long total;
@@ -1050,7 +1128,7 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooComplex();
         }
-        ScoreDoc[] ranks = versions ? newestVersionsFirst(searcher, top.scoreDocs) : top.scoreDocs;
+        ScoreDoc[] ranks = order.any() ? order.apply(searcher, top.scoreDocs) : top.scoreDocs;
         ScoreDoc[] page = ranks.length <= request.offset() ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(ranks, request.offset(),
                         Math.min(ranks.length, request.offset() + request.limit()));

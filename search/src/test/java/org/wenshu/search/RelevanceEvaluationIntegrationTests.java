@@ -294,6 +294,26 @@ class RelevanceEvaluationIntegrationTests {
                 .hits().stream().map(Hit::source).toList();
     }
 
+    /**
+     * {@code engine}, appending each query's first 10 paths with their grades and NDCG@10 to {@code out} as a TSV row
+     * (id, kind, query, NDCG@10, grade:path joined by {@code |}; grade 0 for paths not judged): what the default
+     * ranked, for reading losses query by query.
+     */
+    static Function<String, List<String>> recording(QuerySet set, Function<String, List<String>> engine,
+            StringBuilder out) {
+        Map<String, Judged> byQuery = new LinkedHashMap<>();
+        set.queries().forEach(q -> byQuery.putIfAbsent(q.query(), q));
+        return query -> {
+            List<String> paths = engine.apply(query);
+            Judged judged = byQuery.get(query);
+            List<String> graded = paths.stream().map(p -> judged.grades().getOrDefault(p, 0) + ":" + p).toList();
+            out.append(judged.id()).append('\t').append(judged.kind()).append('\t').append(query)
+                    .append(String.format("\t%.3f\t", score(paths, judged.grades()).ndcg()))
+                    .append(String.join("|", graded)).append('\n');
+            return paths;
+        };
+    }
+
     /** A stock Lucene index: one text field (title + body) with {@code analyzer}, default BM25, QueryParser. */
     static Function<String, List<String>> stock(Analyzer analyzer) throws IOException {
         return stock(analyzer, 10);
@@ -485,10 +505,15 @@ class RelevanceEvaluationIntegrationTests {
                     rows.put(variant.getKey(), evaluate(set, ours(search)));
                 }
             }
+            StringBuilder ranked = new StringBuilder("id\tkind\tquery\tNDCG@10\tfirst 10 (grade:path)\n");
             for (Map.Entry<String, Ranking> variant : hybrid.entrySet()) {
                 try (RecordSearch search = LuceneRecordIndex.openReadOnly(home.resolve("index"), variant.getValue(),
                         embedder)) {
-                    rows.put(variant.getKey(), evaluate(set, ours(search)));
+                    Function<String, List<String>> engine = ours(search);
+                    if (variant.getKey().equals(HYBRID)) {
+                        engine = recording(set, engine, ranked);
+                    }
+                    rows.put(variant.getKey(), evaluate(set, engine));
                 }
             }
             String table = table(rows) + "\nAsked as a question or in the first person (dense weight x "
@@ -498,6 +523,9 @@ class RelevanceEvaluationIntegrationTests {
                     .append(" queries)\n\n").append(table).append('\n');
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/relevance-queries-" + set.name() + ".tsv"), perQuery(set, rows));
+            if (!hybrid.isEmpty()) {
+                Files.writeString(Path.of("target/relevance-ranked-" + set.name() + ".tsv"), ranked.toString());
+            }
 
             measured.put(set, rows);
         }
@@ -544,6 +572,9 @@ class RelevanceEvaluationIntegrationTests {
         variants.put("standard, hybrid, versions in rank order", standard.withNewestVersionsFirst(false));
         variants.put("standard, words only, versions in rank order",
                 standard.withSemantic(0, true).withNewestVersionsFirst(false));
+        variants.put("standard, hybrid, exact titles in rank order", standard.withExactTitleFirst(false));
+        variants.put("standard, words only, exact titles in rank order",
+                standard.withSemantic(0, true).withExactTitleFirst(false));
         if ("relax".equals(System.getProperty("wenshu.relevance.hybrid"))) {
             // How few records with every word widen the search to those with all but one (seventh session).
             for (int below : new int[] {1, 3, 5, 10, 20}) {

@@ -144,9 +144,34 @@ class SearchVocabularyTests {
         }
 
         @Test
-        void aYearInTheQueryKeepsTheRankOrder() {
+        void aYearInTheQueryPutsTheVersionOfThatYearFirst() {
             assertThat(ids("行政复议法 2017")).first().isEqualTo("review-2017");
             assertThat(ids("行政复议法 2017年修正")).first().isEqualTo("review-2017");
+            // By words alone the 2017 version ranks first (see above); the year named puts 2023 before it.
+            assertThat(ids("行政复议法 2023")).startsWith("review-2023", "review-2017");
+            assertThat(ids("2023年修订 行政复议法")).startsWith("review-2023", "review-2017");
+        }
+
+        @Test
+        void aYearNoVersionCarriesKeepsTheRankOrder() {
+            assertThat(ids("行政复议法 2020")).startsWith("review-2017", "review-2023");
+        }
+
+        @Test
+        void aTrialEditionIsAVersionOfTheTextThatReplacedIt() {
+            index.index(reference("rules-2012", "人民检察院刑事诉讼规则（试行）",
+                    "人民检察院办理刑事案件。刑事诉讼规则。人民检察院刑事诉讼规则。", 2012));
+            index.index(reference("rules-2019", "人民检察院刑事诉讼规则", "人民检察院办理刑事案件的规则。", 2019));
+            index.refresh();
+            index.commit();
+            try (RecordSearch inRankOrder = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withNewestVersionsFirst(false))) {
+                assertThat(inRankOrder.search(SearchRequest.of("刑事诉讼规则", Viewer.researcher(), 10)).hits())
+                        .extracting(Hit::id).startsWith("rules-2012", "rules-2019");
+            }
+
+            assertThat(ids("刑事诉讼规则")).startsWith("rules-2019", "rules-2012");
+            assertThat(ids("刑事诉讼规则 2012")).startsWith("rules-2012", "rules-2019");
         }
 
         @Test
@@ -160,6 +185,54 @@ class SearchVocabularyTests {
             index.refresh();
 
             assertThat(ids("联席会议 通知")).containsSubsequence("notice-2021", "notice-2024");
+        }
+    }
+
+    @Nested
+    class ExactTitle {
+
+        @BeforeEach
+        void lawAndItsRegulation() {
+            // The regulation names the law more often and is shorter: by words alone it ranks first.
+            index.index(reference("food-law", "中华人民共和国食品安全法",
+                    "为了保证食品安全，保障公众身体健康和生命安全，制定本法。食品生产经营者对其生产经营食品的安全负责。", 2021));
+            index.index(reference("food-rules", "中华人民共和国食品安全法实施条例",
+                    "根据《中华人民共和国食品安全法》制定本条例。依照食品安全法的规定。", 2019));
+            index.refresh();
+        }
+
+        @Test
+        void aQueryThatIsARecordsWholeTitlePutsThatRecordFirst() {
+            index.commit();
+            try (RecordSearch inRankOrder = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withExactTitleFirst(false))) {
+                assertThat(inRankOrder.search(SearchRequest.of("食品安全法", Viewer.researcher(), 10)).hits())
+                        .extracting(Hit::id).startsWith("food-rules", "food-law");
+            }
+
+            assertThat(ids("食品安全法")).startsWith("food-law", "food-rules");
+            assertThat(ids("中华人民共和国食品安全法")).startsWith("food-law", "food-rules");
+            assertThat(ids("《食品安全法》")).startsWith("food-law", "food-rules");
+            assertThat(ids("食品安全法 2021")).startsWith("food-law", "food-rules");
+            assertThat(ids("食品安全法 实施条例")).first().isEqualTo("food-rules");
+        }
+
+        @Test
+        void aPartOfATitleOrADateOrderIsNotAnExactTitle() {
+            index.commit();
+            try (RecordSearch inRankOrder = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withExactTitleFirst(false))) {
+                for (String query : List.of("食品安全", "安全法 食品", "\"食品安全法\"", "食品安全法 OR 公众")) {
+                    assertThat(ids(query)).as(query).containsExactlyElementsOf(inRankOrder.search(
+                            SearchRequest.of(query, Viewer.researcher(), 10)).hits().stream().map(Hit::id).toList());
+                }
+            }
+            SearchResults newest = index.search(new SearchRequest("食品安全法", Viewer.researcher(), SortOrder.NEWEST,
+                    0, 10, false));
+            assertThat(newest.hits()).extracting(Hit::id).containsSubsequence("food-law", "food-rules");
+            SearchResults oldest = index.search(new SearchRequest("食品安全法", Viewer.researcher(), SortOrder.OLDEST,
+                    0, 10, false));
+            assertThat(oldest.hits()).extracting(Hit::id).containsSubsequence("food-rules", "food-law");
         }
     }
 

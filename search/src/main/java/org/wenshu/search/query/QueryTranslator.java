@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -39,6 +41,8 @@ public final class QueryTranslator {
 
     private static final int MAX_TERMS = 64;
     private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?");
+    private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉\"“”'‘’]+");
+    private static final String STATE_NAME = "中华人民共和国";
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])");
 
     private final ChineseAnalysis analysis;
@@ -152,6 +156,53 @@ public final class QueryTranslator {
      */
     public boolean namesYear(ParsedQuery parsed) {
         return YEAR_IN_TEXT.matcher(meaning(parsed)).find();
+    }
+
+    /**
+     * The years (19xx or 20xx) the words or phrases of {@code parsed} name, as in {@link #namesYear}; empty when none.
+     */
+    public Set<Integer> yearsNamed(ParsedQuery parsed) {
+        Set<Integer> years = new TreeSet<>();
+        Matcher m = YEAR_IN_TEXT.matcher(meaning(parsed));
+        while (m.find()) {
+            years.add(Integer.parseInt(m.group()));
+        }
+        return years;
+    }
+
+    /**
+     * The title {@code parsed} may be the whole of, as {@link #titleKey(String)} folds it: its plain words run
+     * together, a year among them left out ({@code 食品安全法 2021} is 食品安全法); null when the query has a phrase,
+     * an OR group or no plain word, or when the key is shorter than two characters.
+     */
+    public String titleKey(ParsedQuery parsed) {
+        StringBuilder text = new StringBuilder();
+        for (List<Clause> group : parsed.groups()) {
+            for (Clause clause : group) {
+                if (clause.excluded() || clause instanceof Filter || clause instanceof DateRange) {
+                    continue;
+                }
+                if (group.size() > 1 || !(clause instanceof Words w)) {
+                    return null;
+                }
+                String word = ChineseNormalization.normalize(w.text()).strip();
+                if (!YEAR.matcher(word).matches()) {
+                    text.append(word);
+                }
+            }
+        }
+        String key = titleKey(text.toString());
+        return key.length() < 2 ? null : key;
+    }
+
+    /**
+     * {@code title} folded for comparing a whole title with a query ({@link ChineseNormalization}), without spaces,
+     * book-title marks and quotation marks, and without the 中华人民共和国 that opens a national law's title (its
+     * customary name leaves it out).
+     */
+    public static String titleKey(String title) {
+        String key = TITLE_NOISE.matcher(ChineseNormalization.normalize(title)).replaceAll("");
+        return key.startsWith(STATE_NAME) ? key.substring(STATE_NAME.length()) : key;
     }
 
     /** The dense side's weight in the fusion for {@code parsed}: a question's is multiplied. */

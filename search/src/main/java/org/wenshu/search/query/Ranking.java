@@ -36,13 +36,19 @@ package org.wenshu.search.query;
  *                        it always is). From 1 to {@value #MAX_RELAX_BELOW}
  * @param newestVersionsFirst in a search by relevance whose words name no year, the versions of one reference text
  *                        (records of kind REFERENCE with the same title) among the first
- *                        {@value #VERSION_WINDOW} hits take the places those versions hold, newest first
+ *                        {@value #VERSION_WINDOW} hits take the places those versions hold, newest first; in
+ *                        one whose words name a year, the versions of that year take the first of those places
+ *                        (a trial edition, 试行 or 暂行, is a version of the text that replaced it)
+ * @param exactTitleFirst in a search by relevance whose plain words, run together, are a record's whole title (folded,
+ *                        without the 中华人民共和国 of a national law's title, spaces and book-title marks), such
+ *                        records among the first {@value #VERSION_WINDOW} hits come first, in their order: a user who
+ *                        types a law's full name is after that law, not the regulation that implements it
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
         boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound, int relaxBelow,
-        boolean newestVersionsFirst) {
+        boolean newestVersionsFirst, boolean exactTitleFirst) {
 
     /**
      * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best,
@@ -92,25 +98,26 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      * score (RELEVANCE.md, "Fusion chosen on two sets, checked on a third" and "Two more unseen sets; a question's
      * words weighed by what they could score"), and a search whose words together match fewer than five records
      * widened to those matching all but one, the versions of one text newest first ("Few records with every word:
-     * widened to all but one").
+     * widened to all but one"), and a query that is a record's whole title putting that record first (the ninth
+     * session's section).
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
-                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true);
+                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true, true);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false, false);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     /**
@@ -120,21 +127,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
     public Ranking withQuestionFactor(float factor) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     /**
@@ -144,62 +151,62 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withWordsBound(float share) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     /** This ranking scaling the dense side's cosines by {@code scale} in a weighted sum. */
     public Ranking withDenseScale(DenseScale scale) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
     }
 
     /**
@@ -211,13 +218,20 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withRelaxBelow(int records) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, records, newestVersionsFirst);
+                questionFactor, denseScale, wordsBound, records, newestVersionsFirst, exactTitleFirst);
+    }
+
+    /** This ranking putting records whose whole title the query is first, or not; see {@code exactTitleFirst}. */
+    public Ranking withExactTitleFirst(boolean value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, value);
     }
 
     /** This ranking listing the versions of one reference text newest first, or not; see {@code newestVersionsFirst}. */
     public Ranking withNewestVersionsFirst(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, value);
+                questionFactor, denseScale, wordsBound, relaxBelow, value, exactTitleFirst);
     }
 }
