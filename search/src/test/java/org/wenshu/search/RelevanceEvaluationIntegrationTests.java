@@ -572,6 +572,17 @@ class RelevanceEvaluationIntegrationTests {
         variants.put("standard, hybrid, versions in rank order", standard.withNewestVersionsFirst(false));
         variants.put("standard, words only, versions in rank order",
                 standard.withSemantic(0, true).withNewestVersionsFirst(false));
+        variants.put("standard, hybrid, kind words ranked as any word", standard.withKindWeight(0f));
+        variants.put("standard, words only, kind words ranked as any word",
+                standard.withSemantic(0, true).withKindWeight(0f));
+        if ("kind".equals(System.getProperty("wenshu.relevance.hybrid"))) {
+            // The constant score of a word that names a kind of document (ninth session).
+            for (float weight : new float[] {1f, 2f, 8f}) {
+                variants.put("standard, hybrid, kind weight " + weight, standard.withKindWeight(weight));
+                variants.put("standard, words only, kind weight " + weight,
+                        standard.withSemantic(0, true).withKindWeight(weight));
+            }
+        }
         variants.put("standard, hybrid, exact titles in rank order", standard.withExactTitleFirst(false));
         variants.put("standard, words only, exact titles in rank order",
                 standard.withSemantic(0, true).withExactTitleFirst(false));

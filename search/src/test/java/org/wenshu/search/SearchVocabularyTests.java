@@ -237,6 +237,48 @@ class SearchVocabularyTests {
     }
 
     @Nested
+    class KindWords {
+
+        @BeforeEach
+        void anOmnibusDecision() {
+            // The decision prints 司法解释 in its title and names the interpretation in its text: by words alone it
+            // ranks first for 民间借贷 司法解释, though the interpretation ("loans") is titled 规定.
+            index.index(reference("omnibus", "最高人民法院关于修改《关于在民事审判工作中适用〈工会法〉若干问题的解释》等二十七件民事类司法解释的决定",
+                    "修改《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》。民间借贷司法解释。司法解释修改。", 2020));
+            index.refresh();
+        }
+
+        @Test
+        void aKindWordRanksEveryTextOfThatKindAlike() {
+            index.commit();
+            try (RecordSearch asAnyWord = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withKindWeight(0f))) {
+                assertThat(asAnyWord.search(SearchRequest.of("民间借贷 司法解释", Viewer.researcher(), 10)).hits())
+                        .extracting(Hit::id).first().isEqualTo("omnibus");
+            }
+
+            assertThat(ids("民间借贷 司法解释")).first().isEqualTo("loans");
+            assertThat(ids("民间借贷 规定")).first().isEqualTo("loans");
+        }
+
+        @Test
+        void aKindWordAloneStillFindsWhatItMatches() {
+            SearchResults kind = search("司法解释");
+            assertThat(kind.hits()).extracting(Hit::id).contains("omnibus", "loans");
+            assertThat(kind.total()).isEqualTo(kind.hits().size());
+        }
+
+        @Test
+        void aNegativeOrInfiniteKindWeightIsRefused() {
+            var standard = org.wenshu.search.query.Ranking.standard();
+            for (float bad : new float[] {-1f, Float.NaN, Float.POSITIVE_INFINITY}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> standard.withKindWeight(bad))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kindWeight");
+            }
+        }
+    }
+
+    @Nested
     class NoEmptyPage {
 
         @Test

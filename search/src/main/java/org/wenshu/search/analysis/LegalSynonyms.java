@@ -129,6 +129,11 @@ public final class LegalSynonyms {
         return kinds.contains(word);
     }
 
+    /** The kinds of document of {@code document-kinds.txt} (empty for a vocabulary without them). */
+    public Set<String> documentKinds() {
+        return kinds;
+    }
+
     /** Reads a word list resource: one entry a line, {@code #} comments. */
     static Set<String> wordList(String resource) {
         Set<String> words = new LinkedHashSet<>();

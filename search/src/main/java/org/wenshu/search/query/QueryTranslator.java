@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -43,6 +44,9 @@ public final class QueryTranslator {
     private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?");
     private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉\"“”'‘’]+");
     private static final String STATE_NAME = "中华人民共和国";
+    private static final String JUDICIAL_INTERPRETATION = "司法解释";
+    /** The forms of a judicial interpretation: 最高人民法院关于司法解释工作的规定 (2021), Art. 6. */
+    private static final Set<String> JUDICIAL_FORMS = Set.of("解释", "规定", "规则", "批复", "决定");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])");
 
     private final ChineseAnalysis analysis;
@@ -243,6 +247,40 @@ public final class QueryTranslator {
         return YEAR.matcher(word).matches() || synonyms.isDocumentKind(word);
     }
 
+    private boolean isKind(String raw) {
+        return synonyms.isDocumentKind(ChineseNormalization.normalize(raw).strip());
+    }
+
+    /**
+     * A word that only names a kind of document, scored as {@link Ranking#kindWeight()} says: the weight for a title
+     * that names that kind (for 司法解释, one of the forms a judicial interpretation takes), half of it for a title
+     * that names another kind, nothing for the rest; the records it matches are those {@link #matchingText} matches.
+     */
+    private Query kind(String raw) {
+        String word = ChineseNormalization.normalize(raw).strip();
+        Set<String> named = word.equals(JUDICIAL_INTERPRETATION) ? JUDICIAL_FORMS : Set.of(word);
+        Query titled = new DisjunctionMaxQuery(List.of(
+                new BoostQuery(new ConstantScoreQuery(titleNames(named)), ranking.kindWeight()),
+                new BoostQuery(new ConstantScoreQuery(titleNames(synonyms.documentKinds())),
+                        ranking.kindWeight() / 2)), 0f);
+        return new BooleanQuery.Builder()
+                .add(titled, Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(matchingText(raw)), 0f), Occur.SHOULD)
+                .build();
+    }
+
+    /** Records whose title contains one of {@code kinds} (as contiguous title bigrams). */
+    private Query titleNames(Set<String> kinds) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String kind : kinds) {
+            List<Token> tokens = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.TITLE_BIGRAMS, kind);
+            if (!tokens.isEmpty()) {
+                any.add(phraseOn(IndexFields.TITLE_BIGRAMS, tokens), Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
     /**
      * A query matching exactly the records {@link #translate} matches, without scores: for counting and facets.
      * Free text becomes one {@link AnyTermQuery}, which reads postings into a bit set instead of merging them
@@ -297,7 +335,8 @@ public final class QueryTranslator {
             if (group.size() == 1) {
                 Clause clause = group.get(0);
                 if (clause instanceof Words w && !w.excluded() && isSoft(w.text())) {
-                    top.add(clause(clause, scoring), Occur.SHOULD);
+                    top.add(scoring && ranking.kindWeight() > 0 && isKind(w.text()) ? kind(w.text())
+                            : clause(clause, scoring), Occur.SHOULD);
                     soft++;
                     continue;
                 }

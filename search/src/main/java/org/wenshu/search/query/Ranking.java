@@ -43,12 +43,17 @@ package org.wenshu.search.query;
  *                        without the 中华人民共和国 of a national law's title, spaces and book-title marks), such
  *                        records among the first {@value #VERSION_WINDOW} hits come first, in their order: a user who
  *                        types a law's full name is after that law, not the regulation that implements it
+ * @param kindWeight      the score a word that only names a kind of document (规定, 解释, 司法解释…) adds to a record
+ *                        whose title names that kind (司法解释: any of the forms a judicial interpretation takes), and
+ *                        half of it to one whose title names another kind; constant, so a title that happens to print
+ *                        the word typed (…等二十九件商事类司法解释的决定) gains no more than the texts of that kind.
+ *                        0 = the word ranks as any other word does
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
         boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound, int relaxBelow,
-        boolean newestVersionsFirst, boolean exactTitleFirst) {
+        boolean newestVersionsFirst, boolean exactTitleFirst, float kindWeight) {
 
     /**
      * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best,
@@ -76,11 +81,15 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public static final int MAX_RELAX_BELOW = 50;
 
     /**
-     * @throws IllegalArgumentException when {@code relaxBelow} is outside 1–{@value #MAX_RELAX_BELOW}
+     * @throws IllegalArgumentException when {@code relaxBelow} is outside 1–{@value #MAX_RELAX_BELOW}, or
+     *                                  {@code kindWeight} is negative, infinite or NaN
      */
     public Ranking {
         if (relaxBelow < 1 || relaxBelow > MAX_RELAX_BELOW) {
             throw new IllegalArgumentException("relaxBelow must be 1-" + MAX_RELAX_BELOW + ": " + relaxBelow);
+        }
+        if (!(kindWeight >= 0 && kindWeight < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("kindWeight must be finite and not negative: " + kindWeight);
         }
     }
 
@@ -103,21 +112,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
-                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true, true);
+                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true, true, 4f);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false, false);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false, false, 0f);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     /**
@@ -127,21 +136,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
     public Ranking withQuestionFactor(float factor) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     /**
@@ -151,62 +160,62 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withWordsBound(float share) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     /** This ranking scaling the dense side's cosines by {@code scale} in a weighted sum. */
     public Ranking withDenseScale(DenseScale scale) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
     }
 
     /**
@@ -218,20 +227,27 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withRelaxBelow(int records) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, records, newestVersionsFirst, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, records, newestVersionsFirst, exactTitleFirst, kindWeight);
+    }
+
+    /** This ranking scoring a word that names a kind of document at {@code weight}; see {@code kindWeight}. */
+    public Ranking withKindWeight(float weight) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, weight);
     }
 
     /** This ranking putting records whose whole title the query is first, or not; see {@code exactTitleFirst}. */
     public Ranking withExactTitleFirst(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, value);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, value, kindWeight);
     }
 
     /** This ranking listing the versions of one reference text newest first, or not; see {@code newestVersionsFirst}. */
     public Ranking withNewestVersionsFirst(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, value, exactTitleFirst);
+                questionFactor, denseScale, wordsBound, relaxBelow, value, exactTitleFirst, kindWeight);
     }
 }
