@@ -993,31 +993,36 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     /**
      * How a search by relevance reorders its first {@link Ranking#VERSION_WINDOW} hits for a user after one text
-     * (a known item): records whose whole title the query is first ({@link Ranking#exactTitleFirst()}), then the
-     * versions of one reference text in the places they hold ({@link Ranking#newestVersionsFirst()}).
+     * (a known item): records whose whole title the query is first ({@link Ranking#exactTitleFirst()}), then those
+     * with the series number it asks for ({@link Ranking#seriesNumbers()}), then the versions of one reference text in
+     * the places they hold ({@link Ranking#newestVersionsFirst()}).
      *
      * @param titleKey the query as a title ({@link QueryTranslator#titleKey(ParsedQuery)}), or null for no exact-title
      *                 step
+     * @param seriesNumber the series number the query asks for, or null for none
      * @param versions whether versions are reordered
      * @param years    the years the query names (empty: newest first; else a version of a named year first)
      */
-    private record KnownItemOrder(String titleKey, boolean versions, Set<Integer> years) {
+    private record KnownItemOrder(String titleKey, String seriesNumber, boolean versions, Set<Integer> years) {
 
         static KnownItemOrder of(QueryTranslator translator, ParsedQuery parsed, SearchRequest request) {
             Ranking ranking = translator.ranking();
             boolean relevance = request.sort() == SortOrder.RELEVANCE;
             return new KnownItemOrder(relevance && ranking.exactTitleFirst() ? translator.titleKey(parsed) : null,
-                    relevance && ranking.newestVersionsFirst(), translator.yearsNamed(parsed));
+                    relevance ? translator.seriesNumber(parsed) : null, relevance && ranking.newestVersionsFirst(),
+                    translator.yearsNamed(parsed));
         }
 
         boolean any() {
-            return titleKey != null || versions;
+            return titleKey != null || seriesNumber != null || versions;
         }
 
         /**
          * {@code ranked} reordered within its first {@link Ranking#VERSION_WINDOW} hits, each place keeping its score
          * (so the scores shown still fall down the page). First, records whose {@link QueryTranslator#titleKey}
-         * equals the query's move ahead of the others, both in their order. Then the versions of one reference text
+         * equals the query's move ahead of the others, in their order, then the best-ranked record whose title
+         * prints the series number the query asks for ({@link QueryTranslator#seriesNumber}: 公司法解释三 → 规定（三）;
+         * the others with that number, often of other series, stay in their order). Then the versions of one reference text
          * (版本: records of kind REFERENCE whose titles are equal once a trial edition's 试行 or 暂行 is left out) take
          * the places those versions hold: newest first, undated after dated, equal dates in their order; or, when the
          * query names years and some versions are dated in one of them, those first (newest first) and the others
@@ -1043,6 +1048,16 @@ public final class LuceneRecordIndex implements RecordIndex {
                 for (int i = 0; i < n; i++) {
                     if (titles[i] != null && titleKey.equals(QueryTranslator.titleKey(titles[i]))) {
                         order.add(i);
+                    }
+                }
+            }
+            if (seriesNumber != null) {
+                // Only the best of them: other series with the same number (解释（一） of another law) stay in place.
+                for (int i = 0; i < n; i++) {
+                    if (!order.contains(i) && titles[i] != null
+                            && QueryTranslator.titleHasSeriesNumber(titles[i], seriesNumber)) {
+                        order.add(i);
+                        break;
                     }
                 }
             }

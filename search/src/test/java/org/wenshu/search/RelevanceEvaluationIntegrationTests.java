@@ -572,6 +572,9 @@ class RelevanceEvaluationIntegrationTests {
         variants.put("standard, hybrid, versions in rank order", standard.withNewestVersionsFirst(false));
         variants.put("standard, words only, versions in rank order",
                 standard.withSemantic(0, true).withNewestVersionsFirst(false));
+        variants.put("standard, hybrid, series numbers as typed", standard.withSeriesNumbers(false));
+        variants.put("standard, words only, series numbers as typed",
+                standard.withSemantic(0, true).withSeriesNumbers(false));
         variants.put("standard, hybrid, kind words ranked as any word", standard.withKindWeight(0f));
         variants.put("standard, words only, kind words ranked as any word",
                 standard.withSemantic(0, true).withKindWeight(0f));

@@ -279,6 +279,51 @@ class SearchVocabularyTests {
     }
 
     @Nested
+    class SeriesNumbers {
+
+        @BeforeEach
+        void aSeriesOfInterpretationsAndAmendments() {
+            // The fourth prints 公司法解释 in its text: by words alone it ranks first for any number.
+            index.index(reference("company-2", "最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（二）",
+                    "依据公司法，人民法院审理公司解散和清算案件。", 2020));
+            index.index(reference("company-3", "最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（三）",
+                    "依据公司法，公司设立、出资、股权确认。", 2020));
+            index.index(reference("company-4", "最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（四）",
+                    "依据公司法，股东请求查阅公司文件。本规定与此前的公司法解释一并适用。", 2020));
+            for (String n : new String[] {"九", "十", "十一"}) {
+                index.index(reference("amendment-" + n, "中华人民共和国刑法修正案（" + n + "）",
+                        "对刑法作如下修改。" + ("九".equals(n) ? "刑法修正案。刑法修正案。" : ""), 2015));
+            }
+            index.refresh();
+        }
+
+        @Test
+        void aNumberAfterAKindOfDocumentIsTheNumberOfTheSeries() {
+            index.commit();
+            try (RecordSearch withoutNumbers = LuceneRecordIndex.openReadOnly(home.resolve("index"),
+                    org.wenshu.search.query.Ranking.standard().withSeriesNumbers(false))) {
+                assertThat(withoutNumbers.search(SearchRequest.of("公司法解释三", Viewer.researcher(), 10)).hits())
+                        .extracting(Hit::id).first().isNotEqualTo("company-3");
+                assertThat(withoutNumbers.search(SearchRequest.of("刑法修正案11", Viewer.researcher(), 10)).hits())
+                        .extracting(Hit::id).first().isNotEqualTo("amendment-十一");
+            }
+
+            for (String query : List.of("公司法解释三", "公司法司法解释（三）", "公司法规定3", "公司法 解释三", "公司法 解释３")) {
+                assertThat(ids(query)).as(query).first().isEqualTo("company-3");
+            }
+            assertThat(ids("公司法解释二")).first().isEqualTo("company-2");
+            assertThat(ids("刑法修正案11")).first().isEqualTo("amendment-十一");
+            assertThat(ids("刑法修正案十一")).first().isEqualTo("amendment-十一");
+            assertThat(ids("刑法修正案（九）")).first().isEqualTo("amendment-九");
+        }
+
+        @Test
+        void aQuotedPhraseIsNotReadAsASeries() {
+            assertThat(search("\"公司法解释三\"").hits()).isEmpty();
+        }
+    }
+
+    @Nested
     class NoEmptyPage {
 
         @Test

@@ -53,12 +53,51 @@ public final class QueryTranslator {
     private final LegalSynonyms synonyms;
     private final QueryStopwords stopwords;
     private final Ranking ranking;
+    private final Pattern seriesNumber;
 
     public QueryTranslator(ChineseAnalysis analysis, LegalSynonyms synonyms, Ranking ranking) {
         this.analysis = analysis;
         this.synonyms = synonyms;
         this.stopwords = new QueryStopwords(analysis);
         this.ranking = ranking;
+        List<String> kinds = new ArrayList<>(synonyms.documentKinds());
+        kinds.add("修正案");
+        kinds.sort((a, b) -> b.length() - a.length());
+        this.seriesNumber = Pattern.compile("^(.*(?:" + String.join("|", kinds)
+                + "))[(（]?([一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）]?$");
+    }
+
+    /**
+     * A word's text and the number of a series it asks for: 公司法解释三 is 公司法解释 and 三, 刑法修正案11 is
+     * 刑法修正案 and 十一 (titles print the number in Chinese numerals in brackets, 规定（三）).
+     *
+     * @param text   the word without the number
+     * @param number the number in Chinese numerals (一 to 九十九), or null when the word asks for none
+     */
+    record Series(String text, String number) {
+    }
+
+    /**
+     * {@code folded} (normalised, digits ASCII) read as {@link Series}: a number (1–99, in digits or Chinese
+     * numerals, bracketed or not) right after a kind of document ({@code document-kinds.txt}, or 修正案) is a series
+     * number; otherwise the text as it is, with no number. Off when {@link Ranking#seriesNumbers()} is false.
+     */
+    Series series(String folded) {
+        Matcher m = ranking.seriesNumbers() ? seriesNumber.matcher(folded) : null;
+        if (m == null || !m.matches()) {
+            return new Series(folded, null);
+        }
+        String number = m.group(2);
+        if (Character.isDigit(number.charAt(0))) {
+            int n = Integer.parseInt(number);
+            if (n == 0) {
+                return new Series(folded, null);
+            }
+            String digits = "一二三四五六七八九";
+            String tens = n >= 20 ? digits.charAt(n / 10 - 1) + "十" : n >= 10 ? "十" : "";
+            number = tens + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10 - 1)));
+        }
+        return new Series(m.group(1), number);
     }
 
     /** The ranking this translator applies. */
@@ -175,6 +214,30 @@ public final class QueryTranslator {
     }
 
     /**
+     * The number of a series the plain words of {@code parsed} ask for ({@link #series}: 公司法解释三 asks for 三), the
+     * first if several do; null when none does or {@link Ranking#seriesNumbers()} is off.
+     */
+    public String seriesNumber(ParsedQuery parsed) {
+        for (List<Clause> group : parsed.groups()) {
+            for (Clause clause : group) {
+                if (!clause.excluded() && clause instanceof Words w) {
+                    String number = series(ChineseNormalization.normalize(w.text()).strip()).number();
+                    if (number != null) {
+                        return number;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code title} prints the series number {@code number} in brackets: 规定（三）, 修正案（十一）. */
+    public static boolean titleHasSeriesNumber(String title, String number) {
+        String folded = ChineseNormalization.normalize(title);
+        return folded.contains("(" + number + ")") || folded.contains("（" + number + "）");
+    }
+
+    /**
      * The title {@code parsed} may be the whole of, as {@link #titleKey(String)} folds it: its plain words run
      * together, a year among them left out ({@code 食品安全法 2021} is 食品安全法); null when the query has a phrase,
      * an OR group or no plain word, or when the key is shorter than two characters.
@@ -240,15 +303,15 @@ public final class QueryTranslator {
 
     /**
      * True for a word that ranks but is not required: a year (2024, 2024年), which a text may never print, and a
-     * kind of document (规定, 解释), which the title may name differently.
+     * kind of document (规定, 解释, also with a series number: 解释三), which the title may name differently.
      */
     boolean isSoft(String raw) {
         String word = ChineseNormalization.normalize(raw).strip();
-        return YEAR.matcher(word).matches() || synonyms.isDocumentKind(word);
+        return YEAR.matcher(word).matches() || synonyms.isDocumentKind(series(word).text());
     }
 
     private boolean isKind(String raw) {
-        return synonyms.isDocumentKind(ChineseNormalization.normalize(raw).strip());
+        return synonyms.isDocumentKind(series(ChineseNormalization.normalize(raw).strip()).text());
     }
 
     /**
@@ -257,16 +320,18 @@ public final class QueryTranslator {
      * that names another kind, nothing for the rest; the records it matches are those {@link #matchingText} matches.
      */
     private Query kind(String raw) {
-        String word = ChineseNormalization.normalize(raw).strip();
+        Series series = series(ChineseNormalization.normalize(raw).strip());
+        String word = series.text();
         Set<String> named = word.equals(JUDICIAL_INTERPRETATION) ? JUDICIAL_FORMS : Set.of(word);
         Query titled = new DisjunctionMaxQuery(List.of(
                 new BoostQuery(new ConstantScoreQuery(titleNames(named)), ranking.kindWeight()),
                 new BoostQuery(new ConstantScoreQuery(titleNames(synonyms.documentKinds())),
                         ranking.kindWeight() / 2)), 0f);
-        return new BooleanQuery.Builder()
+        BooleanQuery.Builder any = new BooleanQuery.Builder()
                 .add(titled, Occur.SHOULD)
-                .add(new BoostQuery(new ConstantScoreQuery(matchingText(raw)), 0f), Occur.SHOULD)
-                .build();
+                .add(new BoostQuery(new ConstantScoreQuery(matchingText(raw)), 0f), Occur.SHOULD);
+        seriesNumber(series, any);
+        return any.build();
     }
 
     /** Records whose title contains one of {@code kinds} (as contiguous title bigrams). */
@@ -421,9 +486,11 @@ public final class QueryTranslator {
      */
     public Query text(String raw) {
         String folded = ChineseNormalization.normalize(raw);
-        String text = ranking.stopwords() ? stopwords.strip(folded) : folded;
+        Series series = series(ranking.stopwords() ? stopwords.strip(folded) : folded);
+        String text = series.text();
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         textQuery(text, 1f, any);
+        seriesNumber(series, any);
         if (ranking.synonyms()) {
             for (LegalSynonyms.Alternative alternative : synonyms.weighted(text)) {
                 textQuery(alternative.text(), ranking.synonymWeight() * alternative.weight(), any);
@@ -432,10 +499,19 @@ public final class QueryTranslator {
         return any.build();
     }
 
+    /** The title clause of {@code series}'s number, when it has one: it counts as a phrase of the title does. */
+    private void seriesNumber(Series series, BooleanQuery.Builder any) {
+        if (series.number() != null) {
+            List<Token> number = ChineseAnalysis.tokens(analysis.bigrams(), IndexFields.TITLE_BIGRAMS,
+                    "（" + series.number() + "）");
+            add(any, phraseOn(IndexFields.TITLE_BIGRAMS, number), ranking.phraseBoost() * ranking.titleBoost());
+        }
+    }
+
     /** The typed text (question words dropped) and its synonym expansions, as {@link #text} queries them. */
     private List<String> textsOf(String raw) {
         String folded = ChineseNormalization.normalize(raw);
-        String text = ranking.stopwords() ? stopwords.strip(folded) : folded;
+        String text = series(ranking.stopwords() ? stopwords.strip(folded) : folded).text();
         List<String> texts = new ArrayList<>();
         texts.add(text);
         if (ranking.synonyms()) {

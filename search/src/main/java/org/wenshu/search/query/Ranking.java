@@ -48,12 +48,17 @@ package org.wenshu.search.query;
  *                        half of it to one whose title names another kind; constant, so a title that happens to print
  *                        the word typed (…等二十九件商事类司法解释的决定) gains no more than the texts of that kind.
  *                        0 = the word ranks as any other word does
+ * @param seriesNumbers   a word that ends in a kind of document followed by a number (公司法解释三, 刑法修正案11,
+ *                        婚姻法司法解释（一）) asks for that number of a series, which titles print as （三）, （十一）:
+ *                        the number is looked for in titles (as a title phrase scores), not as part of the word,
+ *                        and in a search by relevance the best-ranked record whose title prints it among the first
+ *                        {@value #VERSION_WINDOW} hits comes first (after a record whose whole title the query is)
  */
 public record Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
         boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b,
         float semanticWeight, boolean reciprocalRank, float denseFloor, float denseWindow,
         boolean queryInstruction, float questionFactor, DenseScale denseScale, float wordsBound, int relaxBelow,
-        boolean newestVersionsFirst, boolean exactTitleFirst, float kindWeight) {
+        boolean newestVersionsFirst, boolean exactTitleFirst, float kindWeight, boolean seriesNumbers) {
 
     /**
      * How the weighted sum scales the dense side's cosines to [0, 1] (the word side's scores are divided by the best,
@@ -112,21 +117,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
      */
     public static Ranking standard() {
         return new Ranking(true, true, 0.5f, 1.5f, 3.0f, true, 0.5f, true, true, 1.2f, 0.5f, 0.75f, false, DENSE_FLOOR,
-                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true, true, 4f);
+                DENSE_WINDOW, true, 2f, DenseScale.WINDOW, 0.4f, 5, true, true, 4f, true);
     }
 
     /** As the other constructor, words only. */
     public Ranking(boolean bigrams, boolean words, float wordWeight, float titleBoost, float phraseBoost,
             boolean synonyms, float synonymWeight, boolean stopwords, boolean everyWord, float k1, float b) {
         this(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords, everyWord, k1, b,
-                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false, false, 0f);
+                0f, true, DENSE_FLOOR, DENSE_WINDOW, true, 1f, DenseScale.MIN_MAX, 0f, 1, false, false, 0f, false);
     }
 
     /** This ranking with the dense side at {@code weight} (0 = words only), fused by RRF or weighted sum. */
     public Ranking withSemantic(float weight, boolean byReciprocalRank) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, weight, byReciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     /**
@@ -136,21 +141,21 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withDenseCutoff(float floor, float window) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, floor, window, queryInstruction, questionFactor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     /** This ranking embedding queries with the model's retrieval instruction ({@code true}) or without it. */
     public Ranking withQueryInstruction(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, value, questionFactor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     /** This ranking with the dense side's weight multiplied by {@code factor} for questions (1 = no difference). */
     public Ranking withQuestionFactor(float factor) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction, factor,
-                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     /**
@@ -160,62 +165,62 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withWordsBound(float share) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, share, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     /** This ranking scaling the dense side's cosines by {@code scale} in a weighted sum. */
     public Ranking withDenseScale(DenseScale scale) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, scale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withBigrams(boolean value) {
         return new Ranking(value, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withWords(boolean value, float weight) {
         return new Ranking(bigrams, value, weight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withTitleBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, value, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withPhraseBoost(float value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, value, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withSynonyms(boolean value, float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, value, weight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withStopwords(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, value,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withEveryWord(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 value, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     public Ranking withBm25(float newK1, float newB) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, newK1, newB, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
     }
 
     /**
@@ -227,27 +232,35 @@ public record Ranking(boolean bigrams, boolean words, float wordWeight, float ti
     public Ranking withRelaxBelow(int records) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, records, newestVersionsFirst, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, records, newestVersionsFirst, exactTitleFirst, kindWeight, seriesNumbers);
+    }
+
+    /** This ranking reading a series number after a kind of document, or not; see {@code seriesNumbers}. */
+    public Ranking withSeriesNumbers(boolean value) {
+        return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
+                everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, kindWeight,
+                value);
     }
 
     /** This ranking scoring a word that names a kind of document at {@code weight}; see {@code kindWeight}. */
     public Ranking withKindWeight(float weight) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, weight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, exactTitleFirst, weight, seriesNumbers);
     }
 
     /** This ranking putting records whose whole title the query is first, or not; see {@code exactTitleFirst}. */
     public Ranking withExactTitleFirst(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, value, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, newestVersionsFirst, value, kindWeight, seriesNumbers);
     }
 
     /** This ranking listing the versions of one reference text newest first, or not; see {@code newestVersionsFirst}. */
     public Ranking withNewestVersionsFirst(boolean value) {
         return new Ranking(bigrams, words, wordWeight, titleBoost, phraseBoost, synonyms, synonymWeight, stopwords,
                 everyWord, k1, b, semanticWeight, reciprocalRank, denseFloor, denseWindow, queryInstruction,
-                questionFactor, denseScale, wordsBound, relaxBelow, value, exactTitleFirst, kindWeight);
+                questionFactor, denseScale, wordsBound, relaxBelow, value, exactTitleFirst, kindWeight, seriesNumbers);
     }
 }
