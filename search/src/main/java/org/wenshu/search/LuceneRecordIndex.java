@@ -1046,7 +1046,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             List<Integer> order = new ArrayList<>(n);
             if (titleKey != null) {
                 for (int i = 0; i < n; i++) {
-                    if (titles[i] != null && titleKey.equals(QueryTranslator.titleKey(titles[i]))) {
+                    if (titles[i] != null && QueryTranslator.isWholeTitle(titleKey, titles[i])) {
                         order.add(i);
                     }
                 }

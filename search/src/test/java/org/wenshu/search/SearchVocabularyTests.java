@@ -85,6 +85,20 @@ class SearchVocabularyTests {
         }
 
         @Test
+        void theProcuratoratesShortFormFindsItsRules() {
+            index.index(reference("civil-supervision", "人民检察院民事诉讼监督规则",
+                    "最高人民检察院制定本规则。人民检察院依法对民事诉讼实行法律监督。", 2021));
+            for (int i = 1; i <= 5; i++) {
+                index.index(reference("raise-" + i, "关于提高检察机关办案质量的意见（" + i + "）",
+                        "提高检察机关民事诉讼监督质量，完善监督规则。", 2020));
+            }
+            index.refresh();
+
+            // 高检 is printed by none of these texts: alone it would match only 提高检察 (a bigram it shares), five times.
+            assertThat(ids("高检 民事诉讼监督规则")).first().isEqualTo("civil-supervision");
+        }
+
+        @Test
         void aKindOfDocumentTheTitleDoesNotUseStillFindsTheRecord() {
             // The user says 解释; the title says 规定.
             assertThat(ids("民间借贷 解释")).first().isEqualTo("loans");
@@ -215,6 +229,9 @@ class SearchVocabularyTests {
             assertThat(ids("《食品安全法》")).startsWith("food-law", "food-rules");
             assertThat(ids("食品安全法 2021")).startsWith("food-law", "food-rules");
             assertThat(ids("食品安全法 实施条例")).first().isEqualTo("food-rules");
+            // 新 asks for the law as last revised: still the law, not its regulation.
+            assertThat(ids("新食品安全法")).first().isEqualTo("food-law");
+            assertThat(ids("最新食品安全法")).first().isEqualTo("food-law");
         }
 
         @Test

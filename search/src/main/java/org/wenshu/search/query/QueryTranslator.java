@@ -44,6 +44,7 @@ public final class QueryTranslator {
     private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?");
     private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉\"“”'‘’]+");
     private static final String STATE_NAME = "中华人民共和国";
+    private static final List<String> NEWEST = List.of("最新", "新");
     private static final String JUDICIAL_INTERPRETATION = "司法解释";
     /** The forms of a judicial interpretation: 最高人民法院关于司法解释工作的规定 (2021), Art. 6. */
     private static final Set<String> JUDICIAL_FORMS = Set.of("解释", "规定", "规则", "批复", "决定");
@@ -260,6 +261,25 @@ public final class QueryTranslator {
         }
         String key = titleKey(text.toString());
         return key.length() < 2 ? null : key;
+    }
+
+    /**
+     * True when {@code queryKey} ({@link #titleKey(ParsedQuery)}) is the whole of {@code title}: equal to its
+     * {@link #titleKey(String)}, or so after a leading 新 or 最新 (新行政复议法: the law as last revised, whose versions
+     * then come newest first).
+     */
+    public static boolean isWholeTitle(String queryKey, String title) {
+        String key = titleKey(title);
+        if (queryKey.equals(key)) {
+            return true;
+        }
+        for (String newest : NEWEST) {
+            if (queryKey.startsWith(newest) && queryKey.length() - newest.length() >= 2
+                    && queryKey.substring(newest.length()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

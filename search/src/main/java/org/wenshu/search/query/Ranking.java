@@ -40,7 +40,8 @@ package org.wenshu.search.query;
  *                        one whose words name a year, the versions of that year take the first of those places
  *                        (a trial edition, 试行 or 暂行, is a version of the text that replaced it)
  * @param exactTitleFirst in a search by relevance whose plain words, run together, are a record's whole title (folded,
- *                        without the 中华人民共和国 of a national law's title, spaces and book-title marks), such
+ *                        without the 中华人民共和国 of a national law's title, spaces and book-title marks; also after
+ *                        a leading 新 or 最新, which asks for the law as last revised), such
  *                        records among the first {@value #VERSION_WINDOW} hits come first, in their order: a user who
  *                        types a law's full name is after that law, not the regulation that implements it
  * @param kindWeight      the score a word that only names a kind of document (规定, 解释, 司法解释…) adds to a record
