@@ -20,13 +20,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -83,6 +83,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.wenshu.search.analysis.ChineseAnalysis;
+import org.wenshu.search.analysis.ChineseNormalization;
 import org.wenshu.search.analysis.IndexFields;
 import org.wenshu.search.analysis.LegalSynonyms;
 import org.wenshu.search.query.ParsedQuery;
@@ -993,7 +994,7 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     /**
      * How a search by relevance reorders its first {@link Ranking#VERSION_WINDOW} hits for a user after one text
-     * (a known item): records whose whole title the query is first ({@link Ranking#exactTitleFirst()}), then those
+     * (a known item): records whose whole title the query is first ({@link Ranking#exactTitleFirst()}), then the best
      * with the series number it asks for ({@link Ranking#seriesNumbers()}), then the versions of one reference text in
      * the places they hold ({@link Ranking#newestVersionsFirst()}).
      *
@@ -1019,10 +1020,11 @@ public final class LuceneRecordIndex implements RecordIndex {
 
         /**
          * {@code ranked} reordered within its first {@link Ranking#VERSION_WINDOW} hits, each place keeping its score
-         * (so the scores shown still fall down the page). First, records whose {@link QueryTranslator#titleKey}
-         * equals the query's move ahead of the others, in their order, then the best-ranked record whose title
+         * (so the scores shown still fall down the page). First, records whose whole title the query is
+         * ({@link QueryTranslator#isWholeTitle}) move ahead of the others, in their order, then the best-ranked record whose title
          * prints the series number the query asks for ({@link QueryTranslator#seriesNumber}: 公司法解释三 → 规定（三）;
-         * the others with that number, often of other series, stay in their order). Then the versions of one reference text
+         * the others with that number, often of other series, stay in their order). Then the versions, among the
+         * records the query names in full and among the rest (a trial edition named in full stays first) of one reference text
          * (版本: records of kind REFERENCE whose titles are equal once a trial edition's 试行 or 暂行 is left out) take
          * the places those versions hold: newest first, undated after dated, equal dates in their order; or, when the
          * query names years and some versions are dated in one of them, those first (newest first) and the others
@@ -1044,12 +1046,14 @@ public final class LuceneRecordIndex implements RecordIndex {
                 dates[i] = date == null ? Long.MIN_VALUE : date.numericValue().longValue();
             }
             List<Integer> order = new ArrayList<>(n);
+            int pinned = 0;
             if (titleKey != null) {
                 for (int i = 0; i < n; i++) {
                     if (titles[i] != null && QueryTranslator.isWholeTitle(titleKey, titles[i])) {
                         order.add(i);
                     }
                 }
+                pinned = order.size();
             }
             if (seriesNumber != null) {
                 // Only the best of them: other series with the same number (解释（一） of another law) stay in place.
@@ -1071,7 +1075,9 @@ public final class LuceneRecordIndex implements RecordIndex {
                 for (int place = 0; place < n; place++) {
                     int i = order.get(place);
                     if (reference[i] && titles[i] != null) {
-                        String text = TRIAL_EDITION.matcher(titles[i].strip()).replaceFirst("").strip();
+                        // A record the query names in full keeps its place: versions move among the named or the rest.
+                        String text = (place < pinned ? "=" : "~") + TRIAL_EDITION.matcher(
+                                ChineseNormalization.normalize(titles[i]).strip()).replaceFirst("").strip();
                         places.computeIfAbsent(text, t -> new ArrayList<>()).add(place);
                     }
                 }

@@ -94,6 +94,10 @@ class ReferenceImporterTests {
 
         assertThat(only("\"因继承产生\"").title()).isEqualTo("中华人民共和国民法典 继承编");
         assertThat(only("\"保护民事主体\"").title()).isEqualTo("中华人民共和国民法典 总则");
+        // A numbered division opens the text of a code kept whole in one file.
+        write("民法典/全文.md", "# 中华人民共和国民法典\n\n# 第一编 总则\n\n第一条 为了保护民事主体的合法权益，调整民事关系。\n");
+        importer.importFolder(folder);
+        assertThat(only("\"调整民事关系\"").title()).isEqualTo("中华人民共和国民法典");
         // A heading of another level is a chapter, not part of the title.
         assertThat(only("\"保证食品安全\"").title()).isEqualTo("中华人民共和国食品安全法");
     }

@@ -186,6 +186,9 @@ class SearchVocabularyTests {
 
             assertThat(ids("刑事诉讼规则")).startsWith("rules-2019", "rules-2012");
             assertThat(ids("刑事诉讼规则 2012")).startsWith("rules-2012", "rules-2019");
+            // Named in full, the trial edition is what the user asks for.
+            assertThat(ids("人民检察院刑事诉讼规则（试行）")).startsWith("rules-2012", "rules-2019");
+            assertThat(ids("人民检察院刑事诉讼规则")).startsWith("rules-2019", "rules-2012");
         }
 
         @Test
@@ -332,6 +335,41 @@ class SearchVocabularyTests {
             assertThat(ids("刑法修正案11")).first().isEqualTo("amendment-十一");
             assertThat(ids("刑法修正案十一")).first().isEqualTo("amendment-十一");
             assertThat(ids("刑法修正案（九）")).first().isEqualTo("amendment-九");
+        }
+
+        @Test
+        void theNumberRanksButMatchesNothingTheWordsDoNot() {
+            // 刑法修正案（三） shares nothing with 公司法解释 but its number.
+            index.index(reference("amendment-三", "中华人民共和国刑法修正案（三）", "对刑法作如下修改。", 2001));
+            index.refresh();
+
+            for (String query : List.of("公司法解释三", "公司法 解释三", "解释三")) {
+                SearchResults plain = index.search(new SearchRequest(query, Viewer.researcher(), SortOrder.RELEVANCE,
+                        0, 50, false));
+                SearchResults faceted = index.search(new SearchRequest(query, Viewer.researcher(),
+                        SortOrder.RELEVANCE, 0, 50, true));
+                assertThat(plain.hits()).as(query).extracting(Hit::id).doesNotContain("amendment-三");
+                assertThat(plain.total()).as(query).isEqualTo(faceted.total()).isEqualTo(plain.hits().size());
+            }
+        }
+
+        @Test
+        void pagesPastTheReorderedHitsNeitherRepeatNorSkip() {
+            for (int i = 0; i < 30; i++) {
+                index.index(reference("other-" + i, "关于公司登记管理的规定（" + (i % 2 == 0 ? "二" : "四") + "）",
+                        "公司法规定的登记事项。".repeat(1 + i % 3), 2000 + i % 20));
+            }
+            index.refresh();
+
+            List<String> all = index.search(new SearchRequest("公司法解释三", Viewer.researcher(), SortOrder.RELEVANCE,
+                    0, 40, false)).hits().stream().map(Hit::id).toList();
+            List<String> paged = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 40; offset += 10) {
+                index.search(new SearchRequest("公司法解释三", Viewer.researcher(), SortOrder.RELEVANCE, offset, 10,
+                        false)).hits().forEach(h -> paged.add(h.id()));
+            }
+            assertThat(all).hasSizeGreaterThan(30).first().isEqualTo("company-3");
+            assertThat(paged).containsExactlyElementsOf(all);
         }
 
         @Test

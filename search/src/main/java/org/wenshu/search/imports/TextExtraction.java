@@ -34,6 +34,8 @@ public final class TextExtraction {
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R.*?\\R---\\R?", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern HEADING = Pattern.compile("^#{1,6}[ \\t]+(.+?)[ \\t#]*$", Pattern.MULTILINE);
+    /** A heading that opens a numbered division of the text (第一编, 第二章, 第三节…) or its table of contents. */
+    private static final Pattern DIVISION = Pattern.compile("第[一二三四五六七八九十百零〇0-9]+[编章节条部分]|目\\s*录");
     private static final Pattern FRONT_TITLE = Pattern.compile("^title:[ \\t]*[\"']?(.+?)[\"']?[ \\t]*$",
             Pattern.MULTILINE);
 
@@ -90,7 +92,9 @@ public final class TextExtraction {
      * The first heading of Markdown {@code text}, or null when it has none. When a second heading of the same level
      * follows it with only blank lines between, the two are one title joined by a space: a part of a work published
      * as its own file, such as {@code # 中华人民共和国民法典} then {@code # 继承编}, is "中华人民共和国民法典 继承编"
-     * (otherwise every book of the code would carry the code's title alone).
+     * (otherwise every book of the code would carry the code's title alone). A second heading that opens a numbered
+     * division (第一编 总则, 第一章) or the table of contents (目录) is not part of the title: the file holds the whole
+     * text.
      */
     static String openingHeading(String text) {
         Matcher heading = HEADING.matcher(text);
@@ -103,7 +107,8 @@ public final class TextExtraction {
         while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
             next++;
         }
-        if (heading.find() && heading.start() == next && level(heading.group()) == level) {
+        if (heading.find() && heading.start() == next && level(heading.group()) == level
+                && !DIVISION.matcher(heading.group(1).strip()).lookingAt()) {
             return title + " " + heading.group(1).strip();
         }
         return title;

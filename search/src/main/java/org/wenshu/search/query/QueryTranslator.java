@@ -64,8 +64,9 @@ public final class QueryTranslator {
         List<String> kinds = new ArrayList<>(synonyms.documentKinds());
         kinds.add("修正案");
         kinds.sort((a, b) -> b.length() - a.length());
-        this.seriesNumber = Pattern.compile("^(.*(?:" + String.join("|", kinds)
-                + "))[(（]?([一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）]?$");
+        // 1 to 19: series run to 十二; a larger number after a kind is more often an article (民诉法解释92).
+        this.seriesNumber = Pattern.compile("^(.*(?:" + String.join("|", kinds.stream().map(Pattern::quote).toList())
+                + "))[(（]?(十[一二三四五六七八九]?|[一二三四五六七八九]|1[0-9]|[1-9])[)）]?$");
     }
 
     /**
@@ -73,13 +74,13 @@ public final class QueryTranslator {
      * 刑法修正案 and 十一 (titles print the number in Chinese numerals in brackets, 规定（三）).
      *
      * @param text   the word without the number
-     * @param number the number in Chinese numerals (一 to 九十九), or null when the word asks for none
+     * @param number the number in Chinese numerals (一 to 十九), or null when the word asks for none
      */
     record Series(String text, String number) {
     }
 
     /**
-     * {@code folded} (normalised, digits ASCII) read as {@link Series}: a number (1–99, in digits or Chinese
+     * {@code folded} (normalised, digits ASCII) read as {@link Series}: a number from 1 to 19 (in digits or Chinese
      * numerals, bracketed or not) right after a kind of document ({@code document-kinds.txt}, or 修正案) is a series
      * number; otherwise the text as it is, with no number. Off when {@link Ranking#seriesNumbers()} is false.
      */
@@ -91,12 +92,8 @@ public final class QueryTranslator {
         String number = m.group(2);
         if (Character.isDigit(number.charAt(0))) {
             int n = Integer.parseInt(number);
-            if (n == 0) {
-                return new Series(folded, null);
-            }
             String digits = "一二三四五六七八九";
-            String tens = n >= 20 ? digits.charAt(n / 10 - 1) + "十" : n >= 10 ? "十" : "";
-            number = tens + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10 - 1)));
+            number = (n >= 10 ? "十" : "") + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10 - 1)));
         }
         return new Series(m.group(1), number);
     }
@@ -216,16 +213,16 @@ public final class QueryTranslator {
 
     /**
      * The number of a series the plain words of {@code parsed} ask for ({@link #series}: 公司法解释三 asks for 三), the
-     * first if several do; null when none does or {@link Ranking#seriesNumbers()} is off.
+     * first if several do; words of an OR group do not (公司法解释三 OR 公司法解释四 asks for no one number); null
+     * when none does or {@link Ranking#seriesNumbers()} is off.
      */
     public String seriesNumber(ParsedQuery parsed) {
         for (List<Clause> group : parsed.groups()) {
-            for (Clause clause : group) {
-                if (!clause.excluded() && clause instanceof Words w) {
-                    String number = series(ChineseNormalization.normalize(w.text()).strip()).number();
-                    if (number != null) {
-                        return number;
-                    }
+            if (group.size() == 1 && !group.get(0).excluded() && group.get(0) instanceof Words w) {
+                String folded = ChineseNormalization.normalize(w.text());
+                String number = series(ranking.stopwords() ? stopwords.strip(folded) : folded).number();
+                if (number != null) {
+                    return number;
                 }
             }
         }
@@ -347,9 +344,10 @@ public final class QueryTranslator {
                 new BoostQuery(new ConstantScoreQuery(titleNames(named)), ranking.kindWeight()),
                 new BoostQuery(new ConstantScoreQuery(titleNames(synonyms.documentKinds())),
                         ranking.kindWeight() / 2)), 0f);
+        // The title clauses only rank: the records matched are those matchingText matches.
         BooleanQuery.Builder any = new BooleanQuery.Builder()
-                .add(titled, Occur.SHOULD)
-                .add(new BoostQuery(new ConstantScoreQuery(matchingText(raw)), 0f), Occur.SHOULD);
+                .add(new BoostQuery(new ConstantScoreQuery(matchingText(raw)), 0f), Occur.MUST)
+                .add(titled, Occur.SHOULD);
         seriesNumber(series, any);
         return any.build();
     }
@@ -510,13 +508,18 @@ public final class QueryTranslator {
         String text = series.text();
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         textQuery(text, 1f, any);
-        seriesNumber(series, any);
         if (ranking.synonyms()) {
             for (LegalSynonyms.Alternative alternative : synonyms.weighted(text)) {
                 textQuery(alternative.text(), ranking.synonymWeight() * alternative.weight(), any);
             }
         }
-        return any.build();
+        if (series.number() == null) {
+            return any.build();
+        }
+        // The number only ranks: the records matched are those the text matches, as matchingText counts them.
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+        seriesNumber(series, ranked);
+        return ranked.build();
     }
 
     /** The title clause of {@code series}'s number, when it has one: it counts as a phrase of the title does. */

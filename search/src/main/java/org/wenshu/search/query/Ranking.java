@@ -38,7 +38,8 @@ package org.wenshu.search.query;
  *                        (records of kind REFERENCE with the same title) among the first
  *                        {@value #VERSION_WINDOW} hits take the places those versions hold, newest first; in
  *                        one whose words name a year, the versions of that year take the first of those places
- *                        (a trial edition, 试行 or 暂行, is a version of the text that replaced it)
+ *                        (when none is of that year they stay in rank order). A trial edition (试行, 暂行) is a
+ *                        version of the text that replaced it; a record the query names in full keeps its place
  * @param exactTitleFirst in a search by relevance whose plain words, run together, are a record's whole title (folded,
  *                        without the 中华人民共和国 of a national law's title, spaces and book-title marks; also after
  *                        a leading 新 or 最新, which asks for the law as last revised), such

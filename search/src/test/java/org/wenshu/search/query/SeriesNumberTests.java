@@ -19,18 +19,27 @@ class SeriesNumberTests {
         assertThat(translator.series("婚姻法司法解释（二）")).isEqualTo(new QueryTranslator.Series("婚姻法司法解释", "二"));
         assertThat(translator.series("刑法修正案11").number()).isEqualTo("十一");
         assertThat(translator.series("刑法修正案10").number()).isEqualTo("十");
-        assertThat(translator.series("补充规定20").number()).isEqualTo("二十");
-        assertThat(translator.series("意见99").number()).isEqualTo("九十九");
+        assertThat(translator.series("补充规定19").number()).isEqualTo("十九");
+        assertThat(translator.series("意见3").number()).isEqualTo("三");
         assertThat(translator.series("刑法修正案十二").number()).isEqualTo("十二");
     }
 
     @Test
     void otherNumbersStayPartOfTheWord() {
-        for (String word : new String[] {"第三", "刑法修正案2020", "规定0", "公司法三", "三", "解释一二三四"}) {
+        // An article number (民诉法解释92, 担保制度解释20) and malformed numerals are not series numbers.
+        for (String word : new String[] {"第三", "刑法修正案2020", "规定0", "公司法三", "三", "解释一二三四", "解释一二三",
+                "规定十十", "解释一十", "民诉法解释92", "担保制度解释20", "第十一条"}) {
             QueryTranslator.Series series = translator.series(word);
             assertThat(series.number()).as(word).isNull();
             assertThat(series.text()).as(word).isEqualTo(word);
         }
+    }
+
+    @Test
+    void anOrGroupAsksForNoOneNumber() {
+        assertThat(translator.seriesNumber(QueryLanguage.parse("公司法解释三 OR 公司法解释四"))).isNull();
+        assertThat(translator.seriesNumber(QueryLanguage.parse("公司法解释三 股东"))).isEqualTo("三");
+        assertThat(translator.seriesNumber(QueryLanguage.parse("股东 -公司法解释三"))).isNull();
     }
 
     @Test
