@@ -1020,17 +1020,22 @@ public final class LuceneRecordIndex implements RecordIndex {
 
         /**
          * {@code ranked} reordered within its first {@link Ranking#VERSION_WINDOW} hits, each place keeping its score
-         * (so the scores shown still fall down the page). First, records whose whole title the query is
-         * ({@link QueryTranslator#isWholeTitle}) move ahead of the others, in their order, then the best-ranked record whose title
-         * prints the series number the query asks for ({@link QueryTranslator#seriesNumber}: 公司法解释三 → 规定（三）;
-         * the others with that number, often of other series, stay in their order). Then the versions, among the
-         * records the query names in full and among the rest (a trial edition named in full stays first) of one reference text
-         * (版本: records of kind REFERENCE whose titles are equal once a trial edition's 试行 or 暂行 is left out) take
-         * the places those versions hold: newest first, undated after dated, equal dates in their order; or, when the
-         * query names years and some versions are dated in one of them, those first (newest first) and the others
-         * after in their order; when none is, the versions stay as ranked. A law asked for without a year is most
-         * often asked for as in force, and the judged sets grade its newest version above the older ones. The same
-         * ranking gives the same order on every page.
+         * (so the scores shown still fall down the page):
+         * <ol>
+         * <li>records whose whole title the query is ({@link QueryTranslator#isWholeTitle}) move ahead of the others,
+         * in their order;</li>
+         * <li>then the best-ranked record whose title prints the series number the query asks for
+         * ({@link QueryTranslator#seriesNumber}: 公司法解释三 → 规定（三）); the others with that number, often of
+         * other series, stay in their order;</li>
+         * <li>then the versions of one reference text (版本: records of kind REFERENCE whose titles are equal once a
+         * trial edition's 试行 or 暂行 is left out), among the records named in full and among the rest (a trial
+         * edition named in full stays first), take the places those versions hold: newest first, undated after
+         * dated, equal dates in their order; or, when the query names years and some versions are dated in one of
+         * them, those first (newest first) and the others after in their order; when none is, they stay as ranked.
+         * A law asked for without a year is most often asked for as in force, and the judged sets grade its newest
+         * version above the older ones.</li>
+         * </ol>
+         * The same ranking gives the same order on every page.
          */
         ScoreDoc[] apply(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
             int n = Math.min(ranked.length, Ranking.VERSION_WINDOW);

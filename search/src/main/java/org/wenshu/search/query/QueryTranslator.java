@@ -191,16 +191,10 @@ public final class QueryTranslator {
         return false;
     }
 
-    /**
-     * True when the words or phrases of {@code parsed} name a year (19xx or 20xx, also inside a word such as
-     * 2022年修正, digits folded from full width): the user asks for a version, not the newest.
-     */
-    public boolean namesYear(ParsedQuery parsed) {
-        return YEAR_IN_TEXT.matcher(meaning(parsed)).find();
-    }
 
     /**
-     * The years (19xx or 20xx) the words or phrases of {@code parsed} name, as in {@link #namesYear}; empty when none.
+     * The years (19xx or 20xx, also inside a word such as 2022年修正, digits folded from full width) the words or
+     * phrases of {@code parsed} name: the user asks for a version, not the newest; empty when none.
      */
     public Set<Integer> yearsNamed(ParsedQuery parsed) {
         Set<Integer> years = new TreeSet<>();
