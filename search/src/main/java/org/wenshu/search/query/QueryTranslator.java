@@ -10,6 +10,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.ULocale;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -45,6 +48,8 @@ public final class QueryTranslator {
     private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉\"“”'‘’]+");
     private static final String STATE_NAME = "中华人民共和国";
     private static final List<String> NEWEST = List.of("最新", "新");
+    /** 1 to 19 as titles print them (index = the number): ICU's Chinese spellout, 十一 for 11. */
+    private static final String[] NUMERALS = numerals();
     private static final String JUDICIAL_INTERPRETATION = "司法解释";
     /** The forms of a judicial interpretation: 最高人民法院关于司法解释工作的规定 (2021), Art. 6. */
     private static final Set<String> JUDICIAL_FORMS = Set.of("解释", "规定", "规则", "批复", "决定");
@@ -91,11 +96,19 @@ public final class QueryTranslator {
         }
         String number = m.group(2);
         if (Character.isDigit(number.charAt(0))) {
-            int n = Integer.parseInt(number);
-            String digits = "一二三四五六七八九";
-            number = (n >= 10 ? "十" : "") + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10 - 1)));
+            number = NUMERALS[Integer.parseInt(number)];
         }
         return new Series(m.group(1), number);
+    }
+
+    private static String[] numerals() {
+        RuleBasedNumberFormat spellout = new RuleBasedNumberFormat(ULocale.SIMPLIFIED_CHINESE,
+                RuleBasedNumberFormat.SPELLOUT);
+        String[] numerals = new String[20];
+        for (int n = 1; n < numerals.length; n++) {
+            numerals[n] = spellout.format(n);
+        }
+        return numerals;
     }
 
     /** The ranking this translator applies. */
