@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wenshu.app.cli.InProcessCli;
 import org.wenshu.app.cli.InProcessCli.Run;
@@ -154,6 +156,36 @@ class BulkIssueCommandIntegrationTests {
         assertThat(unknownJob.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknownJob.err()).contains("bulk-issue");
         assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    /**
+     * The README's walk-through: the shipped base data and recipient list (as CSV and as XLSX) issue one notice per
+     * listed member unit, each with its own number; the same command again issues nothing more.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"meeting-notice-recipients.csv", "meeting-notice-recipients.xlsx"})
+    void theShippedExampleListIssuesOneNoticePerMemberUnitOnce(String list) throws IOException {
+        Path examples = Path.of("..", "examples");
+        String[] command = {"batch", "bulk-issue", "type=meeting-notice", "data=" + examples.resolve("meeting-notice.json"),
+                "file=" + examples.resolve(list)};
+        List<String> units = Files.readAllLines(examples.resolve("meeting-notice-recipients.csv"), StandardCharsets.UTF_8)
+                .stream().skip(1).filter(line -> !line.isBlank()).toList();
+
+        Run run = cli.run(command);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("已完成 COMPLETED", "进度 " + units.size() + "/" + units.size());
+        Archive archive = context.getBean(Archive.class);
+        List<InstrumentRecord> issued = archive.records(0, 100);
+        assertThat(units).hasSize(9);
+        assertThat(issued).extracting(r -> r.recipients().get(0).shortName()).containsExactlyInAnyOrderElementsOf(units);
+        assertThat(issued).extracting(r -> r.number().text()).doesNotHaveDuplicates();
+
+        Run again = cli.run(command);
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("不会重复发文");
+        assertThat(archive.records(0, 100)).hasSize(units.size());
     }
 
     @Test
