@@ -11,6 +11,7 @@ import org.wenshu.app.instruments.Instruments;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.uploads.UploadInspector;
+import org.wenshu.templates.InstrumentCatalog;
 
 /** Wires the use cases that the pages and the REST API share, with their access rules. */
 @Configuration(proxyBeanMethods = false)
@@ -40,9 +41,9 @@ public class WebConfiguration {
     }
 
     @Bean
-    Instruments instruments(Archive archive, InstrumentIssuing issuing, IndexUpdates index, InstrumentAccess access,
-                            ArchiveConfiguration.ArchiveProperties properties) {
-        return new Instruments(archive, issuing, index, access,
+    Instruments instruments(Archive archive, InstrumentCatalog catalog, InstrumentIssuing issuing, IndexUpdates index,
+                            InstrumentAccess access, ArchiveConfiguration.ArchiveProperties properties) {
+        return new Instruments(archive, catalog, issuing, index, access,
                 new UploadInspector(properties.limits().toArchiveLimits().files()));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.Archive;
 
 /**
@@ -23,7 +24,7 @@ import org.wenshu.archive.Archive;
  * this once and never again; only its SHA-256 is stored) or revoke one.
  */
 @Controller
-public class AccountController {
+public class AccountController implements PageController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

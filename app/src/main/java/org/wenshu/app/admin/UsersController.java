@@ -21,6 +21,7 @@ import org.wenshu.app.accounts.AccountInvalid;
 import org.wenshu.app.accounts.Accounts;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.Unit;
 
@@ -30,7 +31,7 @@ import org.wenshu.archive.Unit;
  */
 @Controller
 @RequestMapping("/admin/users")
-public class UsersController {
+public class UsersController implements PageController {
 
     static final int PAGE_SIZE = 50;
     private static final java.util.Set<String> FIELDS = java.util.Set.of("username", "displayName", "role", "unit",

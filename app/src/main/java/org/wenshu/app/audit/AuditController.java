@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.api.InputInvalid;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.AuditQuery;
 
@@ -19,7 +20,7 @@ import org.wenshu.archive.AuditQuery;
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
-public class AuditController {
+public class AuditController implements PageController {
 
     static final int PAGE_SIZE = 50;
 

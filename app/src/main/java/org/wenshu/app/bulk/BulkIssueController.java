@@ -29,6 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.ResourceNotFound;
 import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.app.web.PageController;
 import org.wenshu.templates.FieldSpec;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -40,7 +41,7 @@ import org.wenshu.templates.InstrumentType;
  */
 @Controller
 @RequestMapping("/bulk-issues")
-public class BulkIssueController {
+public class BulkIssueController implements PageController {
 
     private final BulkIssues bulk;
 

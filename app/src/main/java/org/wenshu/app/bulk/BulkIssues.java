@@ -43,6 +43,7 @@ import org.wenshu.batch.bulk.SkipReport;
 import org.wenshu.templates.FieldSpec;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
+import org.wenshu.templates.TypeIssuedElsewhere;
 import org.wenshu.templates.UnknownInstrumentType;
 
 /**
@@ -320,9 +321,11 @@ public final class BulkIssues implements DisposableBean {
             throw new UploadRefused("type", "缺少文书类型 type");
         }
         try {
-            return catalog.require(typeId.strip());
+            return catalog.requireStandalone(typeId.strip());
         } catch (UnknownInstrumentType unknown) {
             throw new UploadRefused("type", unknown.getMessage());
+        } catch (TypeIssuedElsewhere elsewhere) {
+            throw new UploadRefused("type", "type-issued-elsewhere", elsewhere.getMessage());
         }
     }
 

@@ -173,13 +173,14 @@ public class BulkIssuesApiController {
     @ExceptionHandler(UploadRefused.class)
     ResponseEntity<ProblemDetail> uploadRefused(UploadRefused e) {
         boolean file = e.field().equals("list") || e.field().equals("data");
-        ProblemDetail problem = Problems.of(file ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST,
-                switch (e.field()) {
+        boolean unprocessable = file || e.kind().isPresent();
+        ProblemDetail problem = Problems.of(unprocessable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST,
+                e.kind().orElseGet(() -> switch (e.field()) {
                     case "list" -> "list-refused";
                     case "data" -> "data-refused";
                     case "type" -> "unknown-type";
                     default -> "invalid-request";
-                }, file ? "文件不可用" : "请求有误", e.getMessage());
+                }), file ? "文件不可用" : "请求有误", e.getMessage());
         problem.setProperty("errors", List.of(new Problems.FieldError(e.field(), e.getMessage())));
         return problem(problem);
     }

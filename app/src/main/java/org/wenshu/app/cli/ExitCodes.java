@@ -23,6 +23,7 @@ public final class ExitCodes {
             BadInput.class,
             org.wenshu.app.signing.UnitSealMissing.class,
             UnknownInstrumentType.class,
+            org.wenshu.templates.TypeIssuedElsewhere.class,
             FieldsInvalid.class,
             UncoveredCharacters.class,
             org.wenshu.archive.ArchiveRefusal.class,

@@ -9,6 +9,7 @@ import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssueRequest;
+import org.wenshu.templates.InstrumentCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,16 +27,20 @@ public class IssueCommand extends RecordChangeCommand {
     String key;
 
     private final ObjectProvider<InstrumentIssuing> issuing;
+    private final ObjectProvider<InstrumentCatalog> catalog;
 
-    public IssueCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives, ObjectProvider<InstrumentIssuing> issuing) {
+    public IssueCommand(ObjectProvider<IndexUpdates> indexUpdates, ObjectProvider<Archive> archives,
+                        ObjectProvider<InstrumentIssuing> issuing, ObjectProvider<InstrumentCatalog> catalog) {
         super(archives, indexUpdates);
         this.issuing = issuing;
+        this.catalog = catalog;
     }
 
     @Override
     public Integer call() {
         Map<String, Object> fields = JsonData.read(data);
         InstrumentIssuing issuer = issuing.getObject();
+        catalog.getObject().requireStandalone(type);
         IssueRequest request = issuer.request(type, fields);
         if (key != null) {
             request = request.withKey(key);

@@ -6,9 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.wenshu.archive.JsonSyntax;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +32,8 @@ final class JsonData {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ExitCodes.BadInput("数据文件 " + file + " 不是 UTF-8 编码");
         } catch (IOException e) {
-            throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（" + e.getMessage() + "）");
+            throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（" + (Files.isDirectory(file)
+                    ? "这是一个文件夹" : "没有读取权限或磁盘错误") + "）");
         }
         if (text.startsWith("\uFEFF")) {
             // Windows editors save UTF-8 with a byte-order mark, which JSON does not allow but means nothing here.
@@ -48,10 +49,7 @@ final class JsonData {
             }
             return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() { });
         } catch (JacksonException e) {
-            TokenStreamLocation location = e.getLocation();
-            String where = location == null || location.getLineNr() < 1 ? ""
-                    : "第 " + location.getLineNr() + " 行第 " + location.getColumnNr() + " 列：";
-            throw new ExitCodes.BadInput("数据文件 " + file + " 不是有效的 JSON，" + where + e.getOriginalMessage());
+            throw new ExitCodes.BadInput("数据文件 " + file + " 不是有效的 JSON：" + JsonSyntax.describe(e));
         }
     }
 }

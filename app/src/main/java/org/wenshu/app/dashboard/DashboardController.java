@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.InputInvalid;
+import org.wenshu.app.web.PageController;
 import org.wenshu.app.web.Problems;
 import org.wenshu.archive.Archive;
 
@@ -25,7 +26,7 @@ import org.wenshu.archive.Archive;
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'PROSECUTOR')")
-public class DashboardController {
+public class DashboardController implements PageController {
 
     private final SupervisionFigures figures;
     private final Archive archive;

@@ -6,10 +6,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.web.PageController;
 
 /** The login page and the start page, which sends each role to its workplace. */
 @Controller
-public class HomeController {
+public class HomeController implements PageController {
 
     @GetMapping("/login")
     public String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,

@@ -40,6 +40,7 @@ import org.wenshu.app.instruments.Instruments;
 import org.wenshu.app.instruments.RecordRow;
 import org.wenshu.app.instruments.ResponseView;
 import org.wenshu.app.instruments.Timeline;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.Adoption;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;
@@ -56,7 +57,7 @@ import org.wenshu.archive.uploads.FileRefused;
  */
 @Controller
 @RequestMapping("/inbox")
-public class InboxController {
+public class InboxController implements PageController {
 
     static final int PAGE_SIZE = 20;
 

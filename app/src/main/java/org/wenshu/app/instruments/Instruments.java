@@ -25,6 +25,7 @@ import org.wenshu.archive.UnitNotFound;
 import org.wenshu.archive.UploadedFile;
 import org.wenshu.archive.uploads.FileRefused;
 import org.wenshu.archive.uploads.UploadInspector;
+import org.wenshu.templates.InstrumentCatalog;
 
 /**
  * What a signed-in user does with instruments — list, read, issue, deliver, answer, close, withdraw, download — with
@@ -35,6 +36,7 @@ import org.wenshu.archive.uploads.UploadInspector;
 public final class Instruments {
 
     private final Archive archive;
+    private final InstrumentCatalog catalog;
     private final InstrumentIssuing issuing;
     private final IndexUpdates index;
     private final InstrumentAccess access;
@@ -44,9 +46,10 @@ public final class Instruments {
      * @param uploads the archive's upload inspection with the archive's limits, used to report every refused file of
      *                a response at once (the archive itself stops at the first)
      */
-    public Instruments(Archive archive, InstrumentIssuing issuing, IndexUpdates index, InstrumentAccess access,
-                       UploadInspector uploads) {
+    public Instruments(Archive archive, InstrumentCatalog catalog, InstrumentIssuing issuing, IndexUpdates index,
+                       InstrumentAccess access, UploadInspector uploads) {
         this.archive = archive;
+        this.catalog = catalog;
         this.issuing = issuing;
         this.index = index;
         this.access = access;
@@ -108,8 +111,17 @@ public final class Instruments {
         }
     }
 
-    /** Validates {@code fields} for {@code typeId} as the CLI does, without issuing (form checks and previews). */
+    /**
+     * Validates {@code fields} for {@code typeId} as the CLI does, without issuing (form checks and previews).
+     *
+     * @throws org.wenshu.templates.TypeIssuedElsewhere for 会议纪要, recorded from their meeting instead
+     */
     public IssueRequest validate(WenshuUser user, String typeId, Map<String, Object> fields) {
+        catalog.requireStandalone(typeId);
+        return validateAny(user, typeId, fields);
+    }
+
+    private IssueRequest validateAny(WenshuUser user, String typeId, Map<String, Object> fields) {
         if (!access.canIssue(user)) {
             throw new AccessRefused("只有检察官和管理员可以发文");
         }
@@ -126,7 +138,21 @@ public final class Instruments {
      */
     public InstrumentRecord issue(WenshuUser user, String typeId, Map<String, Object> fields,
                                   Optional<String> idempotencyKey) {
-        IssueRequest request = validate(user, typeId, fields);
+        return issue(user, validate(user, typeId, fields), idempotencyKey);
+    }
+
+    /**
+     * Issues the 会议纪要 of a meeting, for {@link org.wenshu.app.meetings.JointMeetings}, which links them to the notice
+     * and tracks their resolutions; {@link #issue} refuses the type on its own.
+     *
+     * @throws AccessRefused when the user may not issue for the form's issuing unit
+     */
+    public InstrumentRecord issueMinutes(WenshuUser user, Map<String, Object> fields, String idempotencyKey) {
+        return issue(user, validateAny(user, InstrumentCatalog.MEETING_MINUTES, fields), Optional.of(idempotencyKey));
+    }
+
+    private InstrumentRecord issue(WenshuUser user, IssueRequest validated, Optional<String> idempotencyKey) {
+        IssueRequest request = validated;
         if (idempotencyKey.isPresent()) {
             request = request.withKey(idempotencyKey.get());
         }

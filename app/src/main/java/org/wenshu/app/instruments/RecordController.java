@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.Adoption;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.DeliveryMethod;
@@ -35,7 +36,7 @@ import org.wenshu.generator.verification.PdfVerifier;
  */
 @Controller
 @RequestMapping("/instruments/{id}")
-public class RecordController {
+public class RecordController implements PageController {
 
     private final Instruments instruments;
     private final ObjectProvider<PdfVerifier> verifier;

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.WenshuUser;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.RecordQuery;
 import org.wenshu.archive.RecordStatus;
@@ -24,7 +25,7 @@ import org.wenshu.templates.InstrumentCatalog;
  * reused and must stay visible.
  */
 @Controller
-public class RegisterController {
+public class RegisterController implements PageController {
 
     static final int PAGE_SIZE = 20;
 

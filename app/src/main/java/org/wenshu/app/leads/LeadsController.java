@@ -33,6 +33,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.UnitNotFound;
 import org.wenshu.archive.UploadedFile;
@@ -53,7 +54,7 @@ import org.wenshu.archive.uploads.FileRefused;
  */
 @Controller
 @RequestMapping("/leads")
-public class LeadsController {
+public class LeadsController implements PageController {
 
     static final int PAGE_SIZE = 20;
 

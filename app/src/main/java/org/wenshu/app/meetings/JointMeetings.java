@@ -190,8 +190,7 @@ public final class JointMeetings {
             throw new TransitionRefused("会议通知 " + notice.number().text() + " 已录入会议纪要");
         }
         requireKnownUnits(values);
-        InstrumentRecord minutes = instruments.issue(user, InstrumentCatalog.MEETING_MINUTES, values,
-                Optional.of("minutes-" + notice.id()));
+        InstrumentRecord minutes = instruments.issueMinutes(user, values, "minutes-" + notice.id());
         meetings.linkMinutes(notice.id(), minutes.id(), notice.issuingUnit().name() + "（" + user.getDisplayName() + "）");
         FieldValues typed = catalog.require(InstrumentCatalog.MEETING_MINUTES).validate(withNumber(minutes));
         handOff.track(minutes, typed.resolutions("resolutions"), user);

@@ -8,13 +8,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wenshu.app.web.PageController;
 
 /**
  * 检索日志 (ADMIN, under {@code /admin/**}): the searches that found nothing, most frequent first, and the latest
  * searches with those that found nothing on top, filterable by text, for reviewing what users look for in vain.
  */
 @Controller
-public class QueryLogController {
+public class QueryLogController implements PageController {
 
     static final int LIMIT = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

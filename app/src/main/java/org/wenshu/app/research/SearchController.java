@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.Instruments;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.RecordNotFound;
 import org.wenshu.search.RecordKind;
 import org.wenshu.search.RecordText;
@@ -33,7 +34,7 @@ import org.wenshu.templates.InstrumentCatalog;
  * reading page of an imported reference text. Everything is limited to what the user may find.
  */
 @Controller
-public class SearchController {
+public class SearchController implements PageController {
 
     static final int PAGE_SIZE = 10;
     private static final int MAX_PAGE = SearchRequest.MAX_DEPTH / PAGE_SIZE;

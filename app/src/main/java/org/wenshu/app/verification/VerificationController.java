@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.VerifiableRecord;
 
 /**
@@ -26,7 +27,7 @@ import org.wenshu.archive.VerifiableRecord;
  * where anyone uploads a PDF and reads the verdict in plain Chinese.
  */
 @Controller
-public class VerificationController {
+public class VerificationController implements PageController {
 
     private final PublicVerification verification;
 

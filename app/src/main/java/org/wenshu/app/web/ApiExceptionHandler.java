@@ -183,6 +183,12 @@ public class ApiExceptionHandler {
                 List.of(new Problems.FieldError("typeId", e.getMessage()))));
     }
 
+    @ExceptionHandler(org.wenshu.templates.TypeIssuedElsewhere.class)
+    ResponseEntity<ProblemDetail> typeIssuedElsewhere(org.wenshu.templates.TypeIssuedElsewhere e) {
+        return problem(withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "type-issued-elsewhere",
+                "此类文书不能单独发文", e.getMessage()), List.of(new Problems.FieldError("typeId", e.getMessage()))));
+    }
+
     @ExceptionHandler(org.wenshu.app.signing.UnitSealMissing.class)
     ResponseEntity<ProblemDetail> unitSealMissing(org.wenshu.app.signing.UnitSealMissing e) {
         return problem(withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unit-seal-missing", "发文单位没有印章",

@@ -1,22 +1,18 @@
 package org.wenshu.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
-import org.wenshu.app.accounts.AccountController;
-import org.wenshu.app.admin.UsersController;
-import org.wenshu.app.inbox.InboxController;
 import org.wenshu.app.instruments.AccessRefused;
-import org.wenshu.app.instruments.NewInstrumentController;
-import org.wenshu.app.instruments.RecordController;
-import org.wenshu.app.instruments.RegisterController;
 import org.wenshu.archive.RecordNotFound;
+import org.wenshu.templates.TypeIssuedElsewhere;
 import org.wenshu.templates.UnknownInstrumentType;
 
 /**
@@ -24,10 +20,7 @@ import org.wenshu.templates.UnknownInstrumentType;
  * trace: an unknown or invisible record is 404, an action the user may not take 403, a malformed link 400. Limited to
  * the page controllers, so the REST API's problem documents stay the API's own.
  */
-@ControllerAdvice(assignableTypes = {NewInstrumentController.class, RegisterController.class, RecordController.class,
-        InboxController.class, AccountController.class, UsersController.class,
-        org.wenshu.app.research.SearchController.class, org.wenshu.app.research.QueryLogController.class,
-        org.wenshu.app.meetings.MeetingsController.class})
+@ControllerAdvice(assignableTypes = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageFailures {
 
@@ -42,9 +35,16 @@ public class PageFailures {
         return page(HttpStatus.FORBIDDEN, "error/403", failure.getMessage(), request);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    /** A tampered or truncated link or form: a parameter missing or not of its type (e.g. a letter for an id). */
+    @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class,
+            MissingServletRequestPartException.class})
     ModelAndView malformed(Exception failure, HttpServletRequest request) {
         return page(HttpStatus.BAD_REQUEST, "error/4xx", "链接或表单不完整，请返回上一页重新操作。", request);
+    }
+
+    @ExceptionHandler(TypeIssuedElsewhere.class)
+    ModelAndView issuedElsewhere(TypeIssuedElsewhere failure, HttpServletRequest request) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, "error/4xx", failure.getMessage(), request);
     }
 
     private static ModelAndView page(HttpStatus status, String view, String message, HttpServletRequest request) {

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.Downloads;
 import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.app.web.PageController;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.UploadedFile;
 import org.wenshu.archive.tracking.EvidenceFile;
@@ -55,7 +56,7 @@ import org.wenshu.archive.uploads.FileRefused;
  */
 @Controller
 @RequestMapping("/workpoints")
-public class WorkPointsController {
+public class WorkPointsController implements PageController {
 
     private final WorkPoints workPoints;
     private final ZoneId zone;

@@ -202,6 +202,60 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(json.contentType()).startsWith("application/problem+json");
     }
 
+    /** What a user reads names the cause in Chinese: never a server path, a library's English text or a wrong setting. */
+    @Test
+    void refusalsExplainInChineseWithoutServerPathsOrLibraryTexts() {
+        ApiFixture f = fixture();
+        Reply fakeXlsx = validate(f.admin, new FilePart("名单.xlsx", "application/octet-stream", pdf("not a workbook")));
+        Reply brokenCsv = validate(f.admin, csv("主送单位,标题\n市公安局,\"关于\"召开会议的通知\n"));
+        Map<String, FilePart> badJson = new LinkedHashMap<>();
+        badJson.put("list", csv("主送单位,标题\n市公安局,关于数据的通知\n"));
+        badJson.put("data", new FilePart("基础数据.json", "application/json",
+                "{\n  \"title\": \"关于会议的通知\"\n  \"place\": \"第一会议室\"\n}".getBytes(StandardCharsets.UTF_8)));
+        Reply brokenData = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
+                badJson);
+        StringBuilder many = new StringBuilder("主送单位,标题\n");
+        for (int i = 0; i <= 10_000; i++) {
+            many.append("市公安局,关于第").append(i).append("次会议的通知\n");
+        }
+        Reply tooMany = validate(f.admin, csv(many.toString()));
+
+        assertPartProblem(fakeXlsx, 422, "list-refused", "list");
+        assertThat(fakeXlsx.text()).contains("不是有效的 .xlsx").doesNotContain("bulk-uploads", "/tmp", "Failed", "stream");
+        assertPartProblem(brokenCsv, 422, "list-refused", "list");
+        assertThat(brokenCsv.text()).contains("第 2 行附近", "引号").doesNotContain("invalid char", "encapsulated");
+        assertPartProblem(brokenData, 422, "data-refused", "data");
+        assertThat(brokenData.text()).contains("第 3 行", "缺少逗号").doesNotContain("Unexpected", "expecting");
+        assertThat(tooMany.text()).contains("wenshu.batch.max-rows").doesNotContain("bulk.max-rows");
+    }
+
+    /**
+     * 会议纪要 are recorded from their meeting (which links the notice and tracks the resolutions): neither a bulk list
+     * nor a single issue may make them on their own.
+     */
+    @Test
+    void meetingMinutesAreRefusedOutsideTheirMeeting() {
+        ApiFixture f = fixture();
+        long before = instruments(f.admin);
+
+        Reply bulk = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-minutes"),
+                upload(csv("分送单位\n市公安局\n")));
+        Reply bulkStart = api().multipartParts("/api/v1/bulk-issues", f.admin, Map.of("type", "meeting-minutes"),
+                upload(csv("分送单位\n市公安局\n")));
+        Reply single = api().json("POST", "/api/v1/instruments", f.admin, Map.of("typeId", "meeting-minutes",
+                "fields", Map.of("title", "关于第一次联席会议的纪要")));
+        Reply check = api().json("POST", "/api/v1/instruments/validation", f.admin, Map.of("typeId", "meeting-minutes",
+                "fields", Map.of("title", "关于第一次联席会议的纪要")));
+
+        assertPartProblem(bulk, 422, "type-issued-elsewhere", "type");
+        assertThat(bulk.text()).contains("会议纪要须在对应的联席会议中录入");
+        assertPartProblem(bulkStart, 422, "type-issued-elsewhere", "type");
+        assertPartProblem(single, 422, "type-issued-elsewhere", "typeId");
+        assertThat(single.text()).contains("/api/v1/meetings/");
+        assertPartProblem(check, 422, "type-issued-elsewhere", "typeId");
+        assertThat(instruments(f.admin)).isEqualTo(before);
+    }
+
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {
         assertProblem(reply, status, kind);
         @SuppressWarnings("unchecked")

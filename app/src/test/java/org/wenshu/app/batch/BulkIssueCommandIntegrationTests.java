@@ -189,6 +189,29 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void minutesAndUnreadableBaseDataAreRefusedWithTheirReason() throws IOException {
+        Path list = csv("名单.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");
+        Path broken = home.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"title\": \"关于会议的通知\",\n  \"place\" \"第一会议室\"\n}", StandardCharsets.UTF_8);
+
+        Run minutes = cli.run("batch", "bulk-issue", "type=meeting-minutes", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + list);
+        Run single = cli.run("issue", "--type", "meeting-minutes", "--data", BulkIssueFiles.baseData(home).toString());
+        Run data = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + broken, "file=" + list);
+        Run issueData = cli.run("issue", "--type", "meeting-notice", "--data", broken.toString());
+
+        assertThat(minutes.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(minutes.err()).contains("会议纪要须在对应的联席会议中录入");
+        assertThat(single.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(single.err()).contains("会议纪要须在对应的联席会议中录入");
+        for (Run run : List.of(data, issueData)) {
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.out() + run.err()).contains("不是有效的 JSON", "第 3 行").doesNotContain("Unexpected", "expecting");
+        }
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
     void statusListsExecutionsWithTheirReports() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path list = csv("one.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");

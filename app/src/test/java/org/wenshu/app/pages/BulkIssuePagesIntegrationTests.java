@@ -157,6 +157,27 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         assertThat(unknown.status()).isEqualTo(404);
     }
 
+    /** Tampered or truncated links and forms get a page in Chinese, never the framework's English problem document. */
+    @Test
+    void malformedLinksAndFormsGetAChinesePage() {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+
+        Page letters = office.get("/bulk-issues/abc");
+        Page noType = office.get("/bulk-issues/template.csv");
+        Page noList = office.post("/bulk-issues", Map.of("type", "meeting-notice", "dataFile", "x.json"));
+        Page minutes = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-minutes"), upload("名单.csv",
+                "分送单位\n市公安局\n".getBytes(StandardCharsets.UTF_8), baseData()));
+
+        for (Page page : List.of(letters, noType, noList)) {
+            assertThat(page.status()).as(page.body()).isEqualTo(400);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.body()).contains("链接或表单不完整").doesNotContain("Failed", "Required", "parameter");
+        }
+        assertThat(minutes.status()).isEqualTo(422);
+        assertThat(minutes.body()).containsPattern("id=\"type-error\"[^>]*>[^<]*会议纪要须在对应的联席会议中录入");
+    }
+
     @Test
     void agenciesHaveNoBulkIssuePages() {
         PageSession agency = signedIn(AGENCY);

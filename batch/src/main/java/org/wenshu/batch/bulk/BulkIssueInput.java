@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.wenshu.archive.Archive;
+import org.wenshu.archive.JsonSyntax;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -82,7 +83,7 @@ public class BulkIssueInput {
         try {
             parsed = JSON.readValue(data.toFile(), Object.class);
         } catch (JacksonException e) {
-            throw new ListRefused("基础数据文件 " + data.getFileName() + " 不是有效的 JSON：" + e.getOriginalMessage());
+            throw new ListRefused("基础数据文件 " + data.getFileName() + " 不是有效的 JSON：" + JsonSyntax.describe(e));
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new ListRefused("基础数据文件 " + data.getFileName() + " 须为 JSON 对象（字段名: 值）");

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.wenshu.templates.InstrumentCatalog;
+import org.wenshu.templates.TypeIssuedElsewhere;
 
 /**
  * The job parameters of bulk-issue from {@code key=value} arguments. The job instance is identified by the type and
@@ -39,7 +40,8 @@ public final class BulkIssueParameters {
     /**
      * Checks the arguments and hashes the files.
      *
-     * @throws ListRefused for a missing or unknown argument, a missing file or a bad skip limit
+     * @throws ListRefused for a missing or unknown argument, a missing file, a bad skip limit or a type issued only
+     *                     within its own workflow (会议纪要)
      */
     public static JobParameters of(Map<String, String> arguments, InstrumentCatalog catalog, int defaultSkipLimit) {
         for (String key : arguments.keySet()) {
@@ -48,7 +50,11 @@ public final class BulkIssueParameters {
             }
         }
         String type = require(arguments, TYPE);
-        catalog.require(type);
+        try {
+            catalog.requireStandalone(type);
+        } catch (TypeIssuedElsewhere elsewhere) {
+            throw new ListRefused(elsewhere.getMessage());
+        }
         Path file = existing(require(arguments, FILE), "名单");
         Path data = existing(require(arguments, DATA), "基础数据");
         int skipLimit = defaultSkipLimit;

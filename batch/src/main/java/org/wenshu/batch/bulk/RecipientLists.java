@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,6 +27,9 @@ import org.apache.commons.csv.CSVRecord;
  * ever decoded into mojibake.
  */
 public final class RecipientLists {
+
+    /** Commons CSV names the line of a parse failure as {@code (line N)} or {@code line: N}. */
+    private static final Pattern CSV_LINE = Pattern.compile("\\(line (\\d+)\\)|line: (\\d+)");
 
     /** The most data rows a list may have; larger lists are refused while reading, in bounded memory. */
     private final int maxRows;
@@ -89,7 +94,7 @@ public final class RecipientLists {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ListRefused("CSV 文件 " + fileName + " 格式错误（RFC 4180）：" + e.getMessage(), e);
+            throw new ListRefused("CSV 文件 " + fileName + " 格式错误（RFC 4180）：" + csvProblem(e), e);
         }
         if (headers == null) {
             throw new ListRefused("名单文件 " + fileName + " 是空的：第一行应为表头（字段名或中文名称）");
@@ -98,7 +103,18 @@ public final class RecipientLists {
     }
 
     static ListRefused tooManyRows(int maxRows) {
-        return new ListRefused("名单超过 " + maxRows + " 行（wenshu.batch.bulk.max-rows）：请拆分为多个文件");
+        return new ListRefused("名单超过 " + maxRows + " 行（上限由配置 wenshu.batch.max-rows 决定）：请拆分为多个文件");
+    }
+
+    /**
+     * Where and what, in Chinese, from a Commons CSV parse failure, whose English message names the line as
+     * {@code (line N)} or {@code line: N}; the usual cause is a quote opened and not closed, or text after a closing
+     * quote.
+     */
+    static String csvProblem(Exception e) {
+        Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
+        String where = line.find() ? "第 " + (line.group(1) != null ? line.group(1) : line.group(2)) + " 行附近" : "";
+        return where + "引号不成对，或引号结束后紧跟了其他字符（单元格内的引号须写成两个 \"\"）";
     }
 
     private static String decode(byte[] bytes, Optional<String> encoding, String fileName) {

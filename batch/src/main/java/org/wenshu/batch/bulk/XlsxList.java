@@ -103,7 +103,8 @@ final class XlsxList {
                 return "工作簿 " + name + " 受密码保护：请取消密码后再导入";
             }
         }
-        return "工作簿 " + name + " 无法读取（不是有效的 .xlsx）：" + e.getMessage();
+        // POI's own text names parts, paths and rule numbers of the OOXML standard: nothing a user can act on.
+        return "工作簿 " + name + " 无法读取：不是有效的 .xlsx 工作簿，或文件已损坏；请在表格软件中打开并另存为 .xlsx 后再试";
     }
 
     /** Collects rows as POI streams them; stops the parse once the list has more rows than allowed. */
