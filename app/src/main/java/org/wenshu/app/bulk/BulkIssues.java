@@ -230,7 +230,7 @@ public final class BulkIssues implements DisposableBean {
             if (skipped.contains(row.number())) {
                 continue;
             }
-            Optional<InstrumentRecord> record = archive.findByKey(input.key(row));
+            Optional<InstrumentRecord> record = input.issued(archive, row);
             if (record.isEmpty()) {
                 continue;
             }

@@ -92,7 +92,7 @@ final class BulkIssueReferences {
         BulkRows.Checked checked = input.rows().check(row);
         IssueRequest request = checked.request().orElseThrow(() -> new IllegalStateException("row " + row.number()
                 + " is invalid: " + checked.problems())).withKey("bench:" + BulkRows.sha256("pipeline ceiling\n"
-                + input.key(row, checked.contentHash())));
+                + input.key(row)));
         archive.issue(request, InstrumentProducer.printingCode((number, code) ->
                 issuer.sign(request, issuer.render(request, number, code))));
     }

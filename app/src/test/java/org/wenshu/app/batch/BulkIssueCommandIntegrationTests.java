@@ -120,6 +120,77 @@ class BulkIssueCommandIntegrationTests {
         assertThat(archive.records(0, 100)).hasSize(2);
     }
 
+    /**
+     * The usual way to deal with a skipped row: correct it in the list and run the list again. The rows issued the
+     * first time ask for the same instruments, so only the corrected row is new; the same list as XLSX, with the
+     * columns in another order and headed by field name, issues nothing more either.
+     */
+    @Test
+    void aCorrectedListRunAgainIssuesOnlyTheRowsNotIssuedBefore() throws IOException {
+        Path data = baseWithoutPlace();
+        Path first = csv("名单.csv", "主送单位,标题,会议地点\n"
+                + "市公安局,关于召开第一次专题会议的通知,第一会议室\n"
+                + "市司法局,关于召开第二次专题会议的通知,\n"
+                + "市政数局,关于召开第三次专题会议的通知,第二会议室\n");
+        Path corrected = csv("名单（改）.csv", "主送单位,标题,会议地点\n"
+                + "市公安局,关于召开第一次专题会议的通知,第一会议室\n"
+                + "市司法局,关于召开第二次专题会议的通知,第三会议室\n"
+                + "市政数局,关于召开第三次专题会议的通知,第二会议室\n");
+        Path workbook = home.resolve("名单.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(workbook)) {
+            var sheet = book.createSheet("名单");
+            String[][] rows = {{"place", "title", "recipients"},
+                    {"第二会议室", "关于召开第三次专题会议的通知", "市政数局"},
+                    {"第一会议室", "关于召开第一次专题会议的通知", "市公安局"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+        }
+        Archive archive = context.getBean(Archive.class);
+
+        Run once = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + first);
+        List<String> numbers = archive.records(0, 100).stream().map(r -> r.number().text()).toList();
+        Run again = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + corrected);
+        Run asWorkbook = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + workbook);
+
+        assertThat(once.out()).contains("第 3 行 会议地点：必须填写");
+        assertThat(numbers).hasSize(2);
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(asWorkbook.exitCode()).as(asWorkbook.out() + asWorkbook.err()).isZero();
+        List<InstrumentRecord> records = archive.records(0, 100);
+        assertThat(records).extracting(InstrumentRecord::title).containsExactlyInAnyOrder(
+                "关于召开第一次专题会议的通知", "关于召开第二次专题会议的通知", "关于召开第三次专题会议的通知");
+        assertThat(records).extracting(r -> r.number().text()).containsAll(numbers);
+    }
+
+    /**
+     * A blank 主送单位 is a gap in the list, not "send to the base data's units"; a formula behind a space (stored
+     * without it) or behind a list separator is still a formula.
+     */
+    @Test
+    void blankRecipientsAndFormulasBehindSpacesAreBadRows() throws IOException {
+        Path list = csv("名单.csv", "标题,主送单位,会议地点\n"
+                + "关于召开第一次专题会议的通知,,第一会议室\n"
+                + "\" =cmd|' /C calc'!A0\",市公安局,第一会议室\n"
+                + "关于召开第三次专题会议的通知,市司法局,\"\t@SUM(1)\"\n"
+                + "关于召开第四次专题会议的通知\n"
+                + "关于召开第五次专题会议的通知,市民政局,第二会议室\n");
+
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("第 2 行 主送单位：必须填写", "第 3 行 标题：以「=」开头", "第 4 行 会议地点：以",
+                "第 5 行 主送单位：必须填写");
+        assertThat(context.getBean(Archive.class).records(0, 100)).extracting(InstrumentRecord::title)
+                .containsExactly("关于召开第五次专题会议的通知");
+    }
+
     @Test
     void aHopelessFileStopsAtTheSkipLimitWithoutIssuingAnything() throws IOException {
         Path data = baseWithoutPlace();

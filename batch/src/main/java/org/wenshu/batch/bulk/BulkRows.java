@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.wenshu.archive.Archive;
@@ -23,6 +24,8 @@ import org.wenshu.templates.FieldType;
 import org.wenshu.templates.FieldsInvalid;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the rows of a recipient list into issue requests: maps each header to a field of the type (by field name or
@@ -33,7 +36,12 @@ public final class BulkRows {
 
     /** Cells a spreadsheet would run as a formula (CSV/formula injection, OWASP): =, +, -, @, tab, carriage return. */
     private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
+    /** The fields a recipient list exists for: 主送单位 / 主送机关, given on every row. */
+    private static final java.util.Set<String> RECIPIENTS = java.util.Set.of("recipients", "recipient");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、;；\\n]");
+    /** JSON with every map's keys sorted, nested ones too: one text per content. */
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final InstrumentType type;
     private final List<String> headers;
@@ -95,15 +103,21 @@ public final class BulkRows {
         }
         Map<String, Object> fields = new LinkedHashMap<>(base);
         fields.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
-        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
-            String cell = row.cells().get(i);
-            if (cell.isBlank()) {
-                continue;
-            }
+        for (int i = 0; i < columns.size(); i++) {
+            String cell = i < row.cells().size() ? row.cells().get(i) : "";
             FieldSpec field = columns.get(i);
             String header = headers.get(i);
-            if (FORMULA.matcher(cell).matches()) {
-                problems.add(new RowProblem(row.number(), header, "以「" + printable(cell.charAt(0))
+            if (cell.isBlank()) {
+                if (RECIPIENTS.contains(field.name())) {
+                    // A list is one row per recipient: a blank cell is a gap, not "send to the base data's units".
+                    problems.add(new RowProblem(row.number(), header, "必须填写：名单的每一行发给本行的" + field.label()
+                            + "，留空不会沿用基础数据"));
+                }
+                continue;
+            }
+            Optional<String> formula = formulaStart(cell, field);
+            if (formula.isPresent()) {
+                problems.add(new RowProblem(row.number(), header, "以「" + formula.get()
                         + "」开头，可能被表格软件当作公式执行：请删去开头的符号"));
                 continue;
             }
@@ -145,6 +159,22 @@ public final class BulkRows {
         return new Checked(row, hash, Optional.of(request), List.of());
     }
 
+    /**
+     * The character a spreadsheet would start a formula with, if the cell (as stored: without surrounding spaces) or,
+     * in a list field, one of its items begins with one; the raw cell too, since a tab or carriage return in front
+     * is a trigger of its own.
+     */
+    private static Optional<String> formulaStart(String cell, FieldSpec field) {
+        List<String> parts = new ArrayList<>(List.of(cell, cell.strip()));
+        if (field.type() == FieldType.UNIT_LIST || field.type() == FieldType.ITEM_LIST) {
+            for (String item : LIST_SEPARATORS.split(cell)) {
+                parts.add(item.strip());
+            }
+        }
+        return parts.stream().filter(part -> FORMULA.matcher(part).matches()).findFirst()
+                .map(part -> printable(part.charAt(0)));
+    }
+
     private List<RowProblem> uncoveredProblems(RecipientTable.Row row, UncoveredCharacters uncovered) {
         List<RowProblem> problems = new ArrayList<>();
         for (UncoveredCharacters.UncoveredField field : uncovered.fields()) {
@@ -163,6 +193,23 @@ public final class BulkRows {
                     .append(row.cells().get(i).strip()).append('\u0001');
         }
         return sha256(canonical.toString());
+    }
+
+    /**
+     * SHA-256 (hex) of what the row asks to issue: the base data with the row's non-blank cells over it, by field name,
+     * keys sorted. The same instrument asked for from another file (a corrected list run again, another encoding,
+     * columns in another order or headed by label instead of name) has the same hash; the row number does not count.
+     */
+    String instrumentHash(RecipientTable.Row row) {
+        Map<String, Object> merged = new TreeMap<>(base);
+        merged.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
+        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
+            String cell = row.cells().get(i);
+            if (!cell.isBlank()) {
+                merged.put(columns.get(i).name(), cell.strip());
+            }
+        }
+        return sha256(CANONICAL.writeValueAsString(merged));
     }
 
     /** SHA-256 (hex) of the UTF-8 bytes of {@code text}. */

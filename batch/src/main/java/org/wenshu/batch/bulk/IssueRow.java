@@ -1,6 +1,7 @@
 package org.wenshu.batch.bulk;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -61,7 +62,12 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
             late.addAll(checked.problems());
             return null;
         }
-        IssueRequest request = checked.request().get().withKey(input.key(row, checked.contentHash()));
+        Optional<InstrumentRecord> before = archive.findByKey(input.legacyKey(row));
+        if (before.isPresent()) {
+            // Issued under the key rows had before keys followed the content (an execution restarted across the change).
+            return new IssuedRow(row.number(), before.get().id(), before.get().number().text());
+        }
+        IssueRequest request = checked.request().get().withKey(input.key(row));
         long start = System.nanoTime();
         InstrumentRecord record = archive.issueTakingOver(request, InstrumentProducer.printingCode((number, code) -> {
             long t0 = System.nanoTime();
