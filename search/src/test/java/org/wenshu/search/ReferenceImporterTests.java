@@ -231,4 +231,21 @@ class ReferenceImporterTests {
         assertThat(report.failed()).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("坏.pdf"));
         assertThat(only("森林防火").source()).isEqualTo("ok.md");
     }
+
+    /** Bytes that are no text in either encoding a Chinese text file is saved in are skipped, not indexed as mojibake. */
+    @Test
+    void skipsBinaryFilesNamedAsText() throws IOException {
+        write("ok.md", "# 好\n\n森林防火的规定。");
+        byte[] random = new byte[2000];
+        new java.util.Random(7).nextBytes(random);
+        Files.write(folder.resolve("乱码.md"), random);
+        Files.write(folder.resolve("带空字节.txt"), "第一条\u0000\u0000规定".getBytes(StandardCharsets.UTF_8));
+        Files.write(folder.resolve("国标.txt"), "第一条 森林防火实行预防为主的方针。".getBytes(java.nio.charset.Charset.forName("GB18030")));
+
+        ImportReport report = importer.importFolder(folder);
+
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.skipped()).extracting(ImportReport.Problem::source).containsExactlyInAnyOrder("乱码.md", "带空字节.txt");
+        assertThat(report.skipped()).allSatisfy(p -> assertThat(p.reason()).startsWith("不是文本"));
+    }
 }

@@ -142,6 +142,11 @@ public final class ReferenceImporter {
         if (!seen.add(id) || index.contains(id)) {
             return Outcome.UNCHANGED;
         }
+        Optional<String> notText = TextExtraction.notText(bytes, mediaType.get());
+        if (notText.isPresent()) {
+            skipped.add(new Problem(source, notText.get()));
+            return Outcome.SKIPPED;
+        }
         TextExtraction.Extracted extracted = extraction.extract(bytes, mediaType.get(), fileName);
         if (extracted.text().isBlank()) {
             skipped.add(new Problem(source, "没有文本 (no text: empty, or a scan without a text layer)"));

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -137,6 +138,36 @@ public final class TextExtraction {
             title = metaTitle == null || metaTitle.isBlank() ? fallback : metaTitle.strip();
         }
         return new Extracted(title, handler.text());
+    }
+
+    /**
+     * Why a Markdown or plain-text file is no text to import, or empty when it is one: text is UTF-8 (a byte-order mark
+     * allowed) or GB18030, both decoded strictly, without NUL or other control characters than tab, line feed,
+     * form feed and carriage return. Random or binary bytes given a .md or .txt name fail here instead of being
+     * indexed as mojibake. PDF and DOCX are left to their parsers.
+     */
+    public static Optional<String> notText(byte[] bytes, String mediaType) {
+        if (!mediaType.equals("text/markdown") && !mediaType.equals("text/plain")) {
+            return Optional.empty();
+        }
+        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        String text = null;
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
+            try {
+                text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+                break;
+            } catch (CharacterCodingException e) {
+                // try the next encoding
+            }
+        }
+        if (text == null) {
+            return Optional.of("不是文本：既不是 UTF-8 也不是 GB18030 编码，可能是二进制文件");
+        }
+        boolean control = text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r');
+        return control ? Optional.of("不是文本：含有控制字符（如 NUL），可能是二进制文件") : Optional.empty();
     }
 
     private static String decode(byte[] bytes) {
