@@ -178,6 +178,24 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         assertThat(minutes.body()).containsPattern("id=\"type-error\"[^>]*>[^<]*会议纪要须在对应的联席会议中录入");
     }
 
+    /**
+     * A list over the upload limit, sent without the form's own size check (no JavaScript), fails before the page's
+     * controller reads it: the answer still names the limits and says nothing was kept.
+     */
+    @Test
+    void aListOverTheUploadLimitIsRefusedBesideTheList() {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        byte[] huge = new byte[26 << 20];
+        java.util.Arrays.fill(huge, (byte) 'a');
+
+        Page refused = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", huge, baseData()));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("上传的文件过大：单个文件不超过 25MB，一次上传合计不超过 60MB", "未保存任何内容");
+    }
+
     @Test
     void agenciesHaveNoBulkIssuePages() {
         PageSession agency = signedIn(AGENCY);
