@@ -3,19 +3,34 @@ package org.wenshu.app.bulk;
 /**
  * A bulk-issue upload cannot be used at all (a missing or unreadable file, an encoding, a list too large, a header
  * that names no field); nothing was issued. {@code field} names the part at fault: {@code list}, {@code data},
- * {@code type} or {@code upload}.
+ * {@code type}, {@code encoding}, {@code skipLimit} or {@code upload}.
  */
 public final class UploadRefused extends RuntimeException {
 
     private final String field;
+    private final boolean namingGb18030Helps;
 
     public UploadRefused(String field, String message) {
+        this(field, message, false);
+    }
+
+    /**
+     * @param namingGb18030Helps true for a CSV list that is not UTF-8 but decodes as GB18030: the page and the API each
+     *                           add how to name that encoding through them ({@link #message(String)})
+     */
+    UploadRefused(String field, String message, boolean namingGb18030Helps) {
         super(message);
         this.field = field;
+        this.namingGb18030Helps = namingGb18030Helps;
     }
 
     /** The form field or multipart part at fault. */
     public String field() {
         return field;
+    }
+
+    /** The message, ending with {@code hint} (how to name the encoding GB18030 where the user is) when that helps. */
+    public String message(String hint) {
+        return namingGb18030Helps ? getMessage() + hint : getMessage();
     }
 }
