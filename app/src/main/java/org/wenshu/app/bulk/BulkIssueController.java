@@ -43,6 +43,9 @@ import org.wenshu.templates.InstrumentType;
 @RequestMapping("/bulk-issues")
 public class BulkIssueController implements PageController {
 
+    /** How to name the encoding of a GBK list on this page: its 「CSV 编码」 choice. */
+    static final String ENCODING_HINT = "，或在本页「CSV 编码」中选择“GB18030 / GBK”后重新上传";
+
     private final BulkIssues bulk;
 
     public BulkIssueController(BulkIssues bulk) {
@@ -86,7 +89,7 @@ public class BulkIssueController implements PageController {
         } catch (UploadRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("type", type);
-            return form(user, model, Optional.of(refused.field()), Optional.of(refused.getMessage()), "");
+            return form(user, model, Optional.of(refused.field()), Optional.of(refused.message(ENCODING_HINT)), "");
         }
     }
 
@@ -102,7 +105,7 @@ public class BulkIssueController implements PageController {
             return "redirect:/bulk-issues/" + started.executionId() + (started.started() ? "" : "?again");
         } catch (UploadRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return form(user, model, Optional.of(refused.field()), Optional.of(refused.getMessage()), "");
+            return form(user, model, Optional.of(refused.field()), Optional.of(refused.message(ENCODING_HINT)), "");
         } catch (RowsRefused refused) {
             response.setStatus(refused.kind().equals("rows-forbidden") ? HttpStatus.FORBIDDEN.value()
                     : HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -181,7 +184,9 @@ public class BulkIssueController implements PageController {
 
     @ExceptionHandler(MultipartException.class)
     ModelAndView tooLarge(MultipartException failure) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, "error/4xx", "上传的文件过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB。");
+        String what = BulkIssuesApiController.tooLargePart(failure).map(BulkIssuesApiController.PART_NAMES::get)
+                .orElse("上传的文件");
+        return error(HttpStatus.CONTENT_TOO_LARGE, "error/4xx", what + "过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB。");
     }
 
     private static ModelAndView error(HttpStatus status, String view, String message) {

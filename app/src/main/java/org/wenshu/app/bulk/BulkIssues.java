@@ -34,12 +34,15 @@ import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
+import org.wenshu.batch.bulk.ListEncoding;
+import org.wenshu.batch.bulk.ListNotUtf8;
 import org.wenshu.batch.bulk.ListRefused;
 import org.wenshu.batch.bulk.ListValidation;
 import org.wenshu.batch.bulk.RecipientLists;
 import org.wenshu.batch.bulk.RecipientTable;
 import org.wenshu.batch.bulk.RowProblem;
 import org.wenshu.batch.bulk.SkipReport;
+import org.wenshu.batch.bulk.UnknownEncoding;
 import org.wenshu.templates.FieldSpec;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -49,9 +52,10 @@ import org.wenshu.templates.UnknownInstrumentType;
 /**
  * 批量发文 from the web: keeps an upload, checks it row by row exactly as the bulk-issue job will (plus who may issue
  * for each row's issuing unit, and that the unit has a seal), starts the job in the background and reports its
- * progress. The job instance is identified by the type and the SHA-256 of the list and the base data, as on the
- * command line: confirming the same upload again (a double click, a second tab, the CLI) never issues twice — it
- * finds the running or completed execution, or resumes a failed one.
+ * progress. The job instance is identified by the type, the SHA-256 of the list and the base data and the list's
+ * effective encoding (however it was spelled), as on the command line: confirming the same upload again (a double
+ * click, a second tab, another spelling of its encoding, the CLI) never issues twice — it finds the running or
+ * completed execution, or resumes a failed one.
  */
 public final class BulkIssues implements DisposableBean {
 
@@ -96,11 +100,12 @@ public final class BulkIssues implements DisposableBean {
     /**
      * Keeps the uploaded files under their SHA-256 (the same bytes twice are kept once).
      *
-     * @throws UploadRefused for an unknown type, a missing or empty part, a list or base data file too large
+     * @throws UploadRefused for an unknown type or encoding, a missing or empty part, a list or base data file too large
      */
     public StoredUpload store(WenshuUser user, BulkUpload upload) {
         requireIssuer(user);
         type(upload.typeId());
+        upload.encoding().filter(encoding -> !encoding.isBlank()).ifPresent(BulkIssues::encoding);
         return uploads.store(upload);
     }
 
@@ -119,10 +124,12 @@ public final class BulkIssues implements DisposableBean {
             input = new BulkIssueInput(parameters, catalog, new RecipientLists(settings.maxRows(), settings.maxListBytes()),
                     issuer, archive);
         } catch (ListRefused refused) {
-            // The kept files are named by their hashes; the user knows them as the files they uploaded.
-            String message = refused.getMessage().replace(upload.listFile(), "（上传的名单）")
-                    .replace(upload.dataFile(), "（上传的基础数据）");
-            throw new UploadRefused(message.startsWith("基础数据") ? "data" : "list", message);
+            // The kept files are named by their hashes; the user knows them as the files they uploaded. How to name
+            // an encoding differs by channel: the page and the API word it (UploadRefused.message), not the job.
+            boolean gb18030 = refused instanceof ListNotUtf8 notUtf8 && notUtf8.looksGb18030();
+            String message = (refused instanceof ListNotUtf8 notUtf8 ? notUtf8.reason() : refused.getMessage())
+                    .replace(upload.listFile(), "（上传的名单）").replace(upload.dataFile(), "（上传的基础数据）");
+            throw new UploadRefused(message.startsWith("基础数据") ? "data" : "list", message, gb18030);
         }
         long skipLimit = parameters.getLong(BulkIssueParameters.SKIP_LIMIT);
         String unitColumn = issuingUnitColumn(type, input.table().headers());
@@ -316,6 +323,14 @@ public final class BulkIssues implements DisposableBean {
         }
     }
 
+    private static void encoding(String name) {
+        try {
+            ListEncoding.named(name);
+        } catch (UnknownEncoding unknown) {
+            throw new UploadRefused(BulkIssueParameters.ENCODING, unknown.getMessage());
+        }
+    }
+
     private InstrumentType type(String typeId) {
         if (typeId == null || typeId.isBlank()) {
             throw new UploadRefused("type", "缺少文书类型 type");
@@ -339,6 +354,8 @@ public final class BulkIssues implements DisposableBean {
         JobParameters parameters;
         try {
             parameters = BulkIssueParameters.of(arguments, catalog, settings.skipLimit());
+        } catch (UnknownEncoding unknown) {
+            throw new UploadRefused(BulkIssueParameters.ENCODING, unknown.getMessage());
         } catch (ListRefused refused) {
             throw new UploadRefused(refused.getMessage().contains("skipLimit") ? "skipLimit" : "upload",
                     refused.getMessage().contains("skipLimit") ? refused.getMessage()

@@ -45,6 +45,9 @@ import org.wenshu.batch.bulk.RowProblem;
 @Tag(name = "批量发文", description = "上传名单和基础数据，逐行校验后批量发文，查询进度与跳过报告")
 public class BulkIssuesApiController {
 
+    static final String ENCODING_DESCRIPTION = "CSV 名单不是 UTF-8 时的编码：GB18030（GBK、GB2312、CP936 均按 GB18030 解码）、Big5、Big5-HKSCS；"
+            + "XLSX 和有效的 UTF-8 CSV 总按 UTF-8 读取，不看此项";
+
     private final BulkIssues bulk;
 
     public BulkIssuesApiController(BulkIssues bulk) {
@@ -59,7 +62,7 @@ public class BulkIssuesApiController {
                                         @RequestPart("list") @Parameter(description = "名单：.csv（UTF-8）或 .xlsx") MultipartFile list,
                                         @RequestPart("data") @Parameter(description = "基础数据：JSON 对象") MultipartFile data,
                                         @RequestParam("type") @Parameter(description = "文书类型 id，如 meeting-notice") String type,
-                                        @RequestParam(required = false) @Parameter(description = "CSV 的编码，非 UTF-8 时，如 GB18030") String encoding,
+                                        @RequestParam(required = false) @Parameter(description = ENCODING_DESCRIPTION) String encoding,
                                         @RequestParam(required = false) @Parameter(description = "最多跳过的错误行数") Integer skipLimit) {
         BulkPreview preview = bulk.validate(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
         return previewJson(preview);
@@ -68,13 +71,13 @@ public class BulkIssuesApiController {
     @PostMapping
     @ApiResponse(responseCode = "202", description = "已开始批量发文；Location 为执行的地址")
     @ApiResponse(responseCode = "200", description = "同一份名单和基础数据的执行正在进行或已完成：不重复发文，Location 为该执行")
-    @Operation(summary = "批量发文", description = "校验后在后台开始批量发文。作业实例由类型与两个文件的 SHA-256 确定：同一上传再次提交不会重复发文。"
+    @Operation(summary = "批量发文", description = "校验后在后台开始批量发文。作业实例由类型、两个文件的 SHA-256 和名单的实际编码确定（encoding 的任何写法，或对 UTF-8 名单、XLSX 多余的 encoding，都是同一实例）：同一上传再次提交不会重复发文。"
             + "有不能以其名义发文的行时回答 403，错误行超过跳过上限或没有可发的行时回答 422，均不发文。")
     public ResponseEntity<Map<String, Object>> start(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                                      @RequestPart("list") MultipartFile list,
                                                      @RequestPart("data") MultipartFile data,
                                                      @RequestParam("type") String type,
-                                                     @RequestParam(required = false) String encoding,
+                                                     @RequestParam(required = false) @Parameter(description = ENCODING_DESCRIPTION) String encoding,
                                                      @RequestParam(required = false) Integer skipLimit) {
         BulkIssues.Started started = bulk.start(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
         Map<String, Object> json = progressJson(bulk.progress(user, started.executionId()), List.of(), 0, 0);
@@ -170,18 +173,23 @@ public class BulkIssuesApiController {
 
     // --- failures as problem documents (before the shared handler, which knows no bulk issues) -------------------
 
+    /** How to name the encoding of a GBK list through the API. */
+    static final String ENCODING_HINT = "，或在请求中加上 encoding 部分（encoding=GB18030）按 GB18030 精确解码";
+
     @ExceptionHandler(UploadRefused.class)
     ResponseEntity<ProblemDetail> uploadRefused(UploadRefused e) {
         boolean file = e.field().equals("list") || e.field().equals("data");
+        String message = e.message(ENCODING_HINT);
         boolean unprocessable = file || e.kind().isPresent();
         ProblemDetail problem = Problems.of(unprocessable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST,
                 e.kind().orElseGet(() -> switch (e.field()) {
                     case "list" -> "list-refused";
                     case "data" -> "data-refused";
                     case "type" -> "unknown-type";
+                    case "encoding" -> "unknown-encoding";
                     default -> "invalid-request";
-                }), file ? "文件不可用" : "请求有误", e.getMessage());
-        problem.setProperty("errors", List.of(new Problems.FieldError(e.field(), e.getMessage())));
+                }), file ? "文件不可用" : "请求有误", message);
+        problem.setProperty("errors", List.of(new Problems.FieldError(e.field(), message)));
         return problem(problem);
     }
 
@@ -204,13 +212,33 @@ public class BulkIssuesApiController {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
         if (e instanceof MaxUploadSizeExceededException) {
+            Optional<String> part = tooLargePart(e);
             ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
-                    "上传的文件过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB");
-            problem.setProperty("errors", List.of(new Problems.FieldError("list", "文件过大")));
+                    part.map(name -> PART_NAMES.get(name) + "过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB")
+                            .orElse("上传的文件合计过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB"));
+            problem.setProperty("errors", List.of(new Problems.FieldError(part.orElse("upload"),
+                    part.map(name -> PART_NAMES.get(name) + "过大").orElse("上传合计过大"))));
             return problem(problem);
         }
         return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求格式不支持",
                 "此操作须以 multipart/form-data 上传：type（文书类型）、list（名单 .csv/.xlsx）、data（基础数据 JSON）"));
+    }
+
+    /** The parts of a bulk-issue upload as a user knows them. */
+    static final Map<String, String> PART_NAMES = Map.of("list", "名单文件", "data", "基础数据文件");
+
+    /**
+     * The multipart part over the per-file limit, when the servlet container names it; empty when the whole request
+     * was over its limit (no single part is at fault) or the part's name is not one of ours.
+     */
+    static Optional<String> tooLargePart(MultipartException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // Tomcat (the embedded container) names the part in the exception it wraps; Spring keeps only the limit.
+            if (t instanceof org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException size) {
+                return Optional.ofNullable(size.getFieldName()).filter(PART_NAMES::containsKey);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

@@ -3,22 +3,36 @@ package org.wenshu.app.bulk;
 /**
  * A bulk-issue upload cannot be used at all (a missing or unreadable file, an encoding, a list too large, a header
  * that names no field); nothing was issued. {@code field} names the part at fault: {@code list}, {@code data},
- * {@code type} or {@code upload}.
+ * {@code type}, {@code encoding}, {@code skipLimit} or {@code upload}.
  */
 public final class UploadRefused extends RuntimeException {
 
     private final String field;
     private final String kind;
+    private final boolean namingGb18030Helps;
 
     public UploadRefused(String field, String message) {
-        this(field, null, message);
+        this(field, null, message, false);
     }
 
     /** As {@link #UploadRefused(String, String)}, with the API's problem type when the part's default does not fit. */
     public UploadRefused(String field, String kind, String message) {
+        this(field, kind, message, false);
+    }
+
+    /**
+     * @param namingGb18030Helps true for a CSV list that is not UTF-8 but decodes as GB18030: the page and the API each
+     *                           add how to name that encoding through them ({@link #message(String)})
+     */
+    UploadRefused(String field, String message, boolean namingGb18030Helps) {
+        this(field, null, message, namingGb18030Helps);
+    }
+
+    private UploadRefused(String field, String kind, String message, boolean namingGb18030Helps) {
         super(message);
         this.field = field;
         this.kind = kind;
+        this.namingGb18030Helps = namingGb18030Helps;
     }
 
     /** The problem type to answer with, if not the one the part at fault implies. */
@@ -29,5 +43,10 @@ public final class UploadRefused extends RuntimeException {
     /** The form field or multipart part at fault. */
     public String field() {
         return field;
+    }
+
+    /** The message, ending with {@code hint} (how to name the encoding GB18030 where the user is) when that helps. */
+    public String message(String hint) {
+        return namingGb18030Helps ? getMessage() + hint : getMessage();
     }
 }

@@ -132,6 +132,55 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(api().get((String) records.get(0).get("href"), f.prosecutor).status()).isEqualTo(200);
     }
 
+    private Reply start(Auth who, FilePart list, String encoding) {
+        return api().multipartParts("/api/v1/bulk-issues", who, Map.of("type", "meeting-notice", "encoding", encoding),
+                upload(list));
+    }
+
+    private List<Map<String, Object>> titled(Auth who, String prefix) {
+        Reply search = api().get("/api/v1/instruments?type=meeting-notice&size=200", who);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) search.json().get("items");
+        return items.stream().filter(r -> ((String) r.get("title")).startsWith(prefix)).toList();
+    }
+
+    @Test
+    void theSameListIsIssuedOnceHoweverItsEncodingIsSpelled() throws Exception {
+        ApiFixture f = fixture();
+        String text = "主送单位,标题\n市公安局,关于编码同一的第一次会议的通知\n市司法局,关于编码同一的第二次会议的通知\n";
+        FilePart utf8 = csv(text);
+        FilePart gbk = new FilePart("名单.csv", "text/csv",
+                text.replace("编码同一", "编码同一国标").getBytes(Charset.forName("GBK")));
+
+        Reply first = start(f.prosecutor, utf8);
+        List<Reply> utf8Again = List.of(start(f.prosecutor, utf8, "UTF-8"), start(f.prosecutor, utf8, "utf8"),
+                start(f.prosecutor, utf8, "GB18030"));
+        Reply gbkFirst = start(f.prosecutor, gbk, "GB18030");
+        List<Reply> gbkAgain = List.of(start(f.prosecutor, gbk, "GBK"), start(f.prosecutor, gbk, "gb18030"),
+                start(f.prosecutor, gbk, "CP936"), start(f.prosecutor, gbk, "GB2312"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        String location = first.headers().firstValue("Location").orElseThrow();
+        assertThat(utf8Again).allSatisfy(again -> {
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            assertThat(again.headers().firstValue("Location")).contains(location);
+            assertThat(again.json()).containsEntry("started", false);
+        });
+        assertThat(gbkFirst.status()).as(gbkFirst.toString()).isEqualTo(202);
+        String gbkLocation = gbkFirst.headers().firstValue("Location").orElseThrow();
+        assertThat(gbkLocation).isNotEqualTo(location);
+        assertThat(gbkAgain).allSatisfy(again -> {
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            assertThat(again.headers().firstValue("Location")).contains(gbkLocation);
+        });
+        assertThat(awaitEnd(f.prosecutor, location)).containsEntry("status", "COMPLETED").containsEntry("issued", 2);
+        assertThat(awaitEnd(f.prosecutor, gbkLocation)).containsEntry("status", "COMPLETED").containsEntry("issued", 2);
+        assertThat(titled(f.admin, "关于编码同一的")).extracting(r -> r.get("title"))
+                .containsExactlyInAnyOrder("关于编码同一的第一次会议的通知", "关于编码同一的第二次会议的通知");
+        assertThat(titled(f.admin, "关于编码同一国标的")).extracting(r -> r.get("title"))
+                .containsExactlyInAnyOrder("关于编码同一国标的第一次会议的通知", "关于编码同一国标的第二次会议的通知");
+    }
+
     @Test
     void executionsAreVisibleToTheirUnitAndTheOfficeOnly() throws Exception {
         ApiFixture f = fixture();
@@ -188,7 +237,7 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertPartProblem(missing, 400, "invalid-request", "data");
         assertPartProblem(unknownType, 400, "unknown-type", "type");
         assertPartProblem(gbk, 422, "list-refused", "list");
-        assertThat(gbk.text()).contains("GBK", "UTF-8");
+        assertThat(gbk.text()).contains("GBK", "UTF-8", "encoding 部分").doesNotContain("命令", "CSV 编码");
         assertPartProblem(tooMany, 422, "list-refused", "list");
         assertThat(tooMany.text()).contains("10000");
         assertPartProblem(pdf, 422, "list-refused", "list");
@@ -254,6 +303,38 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(single.text()).contains("/api/v1/meetings/");
         assertPartProblem(check, 422, "type-issued-elsewhere", "typeId");
         assertThat(instruments(f.admin)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownEncodingOrAnOversizedPartIsAProblemNamingThatPart() {
+        ApiFixture f = fixture();
+        FilePart list = csv("主送单位,标题\n市公安局,关于编码名称的会议的通知\n");
+        byte[] big = new byte[25 * 1024 * 1024 + 300 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Map<String, FilePart> bigData = new LinkedHashMap<>();
+        bigData.put("list", list);
+        bigData.put("data", new FilePart("基础数据.json", "application/json", big));
+        Map<String, FilePart> bigList = upload(new FilePart("名单.csv", "text/csv", big));
+
+        Reply bogus = start(f.prosecutor, list, "bogus");
+        Reply bogusValidation = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor,
+                Map.of("type", "meeting-notice", "encoding", "bogus"), upload(list));
+        Reply latin = start(f.prosecutor, list, "ISO-8859-1");
+        Reply tooLargeData = api().multipartParts("/api/v1/bulk-issues", f.prosecutor, Map.of("type", "meeting-notice"),
+                bigData);
+        Reply tooLargeList = api().multipartParts("/api/v1/bulk-issues", f.prosecutor, Map.of("type", "meeting-notice"),
+                bigList);
+
+        for (Reply refused : List.of(bogus, bogusValidation, latin)) {
+            assertPartProblem(refused, 400, "unknown-encoding", "encoding");
+            assertThat(refused.text()).contains("UTF-8", "GB18030", "GBK", "Big5").doesNotContain("\"list\"");
+        }
+        assertThat(bogus.text()).contains("encoding=bogus");
+        assertPartProblem(tooLargeData, 413, "upload-too-large", "data");
+        assertThat(tooLargeData.text()).contains("基础数据文件过大").doesNotContain("\"list\"");
+        assertPartProblem(tooLargeList, 413, "upload-too-large", "list");
+        assertThat(tooLargeList.text()).contains("名单文件过大").doesNotContain("\"data\"");
+        assertThat(titled(f.admin, "关于编码名称的")).isEmpty();
     }
 
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {

@@ -282,6 +282,92 @@ class BulkIssueCommandIntegrationTests {
         assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
     }
 
+    private static final String TWO_ROWS = "主送单位,标题\r\n市公安局,关于编码的第一次会议的通知\r\n市司法局,关于编码的第二次会议的通知\r\n";
+
+    private Path gbk(String name, String text) throws IOException {
+        Path file = home.resolve(name);
+        Files.write(file, text.getBytes(java.nio.charset.Charset.forName("GBK")));
+        return file;
+    }
+
+    @Test
+    void theSameListIsIssuedOnceHoweverItsEncodingIsSpelled() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path gbkList = gbk("gbk.csv", TWO_ROWS);
+        Path utf8List = csv("utf8.csv", TWO_ROWS.replace("关于编码的", "关于统一编码的"));
+
+        Run first = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + gbkList, "encoding=GB18030");
+        List<Run> again = List.of(
+                cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + gbkList, "encoding=GBK"),
+                cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + gbkList, "encoding=gb18030"),
+                cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + gbkList, "encoding=cp936"));
+        Run utf8 = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + utf8List);
+        List<Run> utf8Again = List.of(
+                cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + utf8List, "encoding=UTF-8"),
+                cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + utf8List, "encoding=GB18030"));
+
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).contains("（执行 1）", "已完成 COMPLETED");
+        assertThat(again).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("不会重复发文", "（执行 1）");
+        });
+        assertThat(utf8.exitCode()).as(utf8.out() + utf8.err()).isZero();
+        assertThat(utf8.out()).contains("（执行 2）");
+        assertThat(utf8Again).allSatisfy(run -> assertThat(run.out()).as(run.out() + run.err())
+                .contains("不会重复发文", "（执行 2）"));
+        assertThat(context.getBean(Archive.class).records(0, 100)).extracting(InstrumentRecord::title)
+                .containsExactlyInAnyOrder("关于编码的第一次会议的通知", "关于编码的第二次会议的通知",
+                        "关于统一编码的第一次会议的通知", "关于统一编码的第二次会议的通知");
+    }
+
+    @Test
+    void refusesAnUnknownEncodingBeforeAnyJobStartsAndSaysHowToNameGbkOnTheCommandLine() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = gbk("gbk.csv", TWO_ROWS);
+
+        Run bogus = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list, "encoding=bogus");
+        Run status = cli.run("batch", "status");
+        Run unnamed = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(bogus.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bogus.err()).contains("encoding=bogus", "UTF-8", "GB18030", "Big5");
+        assertThat(status.out()).contains("还没有运行过批处理作业");
+        assertThat(unnamed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unnamed.out() + unnamed.err()).contains("GBK", "encoding=GB18030").doesNotContain("CSV 编码");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
+    void restartsAnExecutionStartedWithTheEncodingSpelledAsBeforeItWasCanonical() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = gbk("gbk.csv", TWO_ROWS);
+        // Job parameters as bulk-issue wrote them before: the encoding as given, identifying.
+        org.springframework.batch.core.job.parameters.JobParameters old =
+                new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                        .addString("type", "meeting-notice", true)
+                        .addString("fileSha256", org.wenshu.batch.bulk.BulkIssueParameters.sha256(list), true)
+                        .addString("dataSha256", org.wenshu.batch.bulk.BulkIssueParameters.sha256(data), true)
+                        .addString("file", list.toAbsolutePath().toString(), false)
+                        .addString("data", data.toAbsolutePath().toString(), false)
+                        .addLong("skipLimit", 0L, false)
+                        .addString("encoding", "gbk", true)
+                        .toJobParameters();
+        Path away = home.resolve("away.csv");
+        Files.move(list, away);
+        org.wenshu.batch.BatchJobs jobs = context.getBean(org.wenshu.batch.BatchJobs.class);
+        long failed = jobs.run("bulk-issue", old).getId();
+        Files.move(away, list);
+
+        Run restart = cli.run("batch", "restart", Long.toString(failed));
+
+        assertThat(jobs.execution(failed).orElseThrow().getStatus().name()).isEqualTo("FAILED");
+        assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+        assertThat(restart.out()).contains("已完成 COMPLETED", "2/2");
+        assertThat(context.getBean(Archive.class).records(0, 100)).extracting(InstrumentRecord::title)
+                .containsExactlyInAnyOrder("关于编码的第一次会议的通知", "关于编码的第二次会议的通知");
+    }
+
     @Test
     void statusListsExecutionsWithTheirReports() throws IOException {
         Path data = BulkIssueFiles.baseData(home);

@@ -133,7 +133,8 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
                 "dataFile", "x.json"));
 
         assertThat(gbk.status()).isEqualTo(422);
-        assertThat(gbk.body()).containsPattern("id=\"list-error\"[^>]*>[^<]*GBK");
+        assertThat(gbk.body()).containsPattern("id=\"list-error\"[^>]*>[^<]*GBK[^<]*「CSV 编码」")
+                .doesNotContain("在命令中", "encoding=GB18030");
         assertThat(noData.status()).isEqualTo(422);
         assertThat(noData.body()).containsPattern("id=\"data-error\"[^>]*>[^<]*缺少基础数据");
         assertThat(xls.status()).isEqualTo(422);
@@ -141,6 +142,71 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         assertThat(forged.status()).isEqualTo(422);
         assertThat(forged.body()).contains("上传的文件已失效");
         assertThat(titled("关于编码的会议")).isEmpty();
+    }
+
+    private Map<String, String> confirmation(Page preview, String encoding) {
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("type", "meeting-notice");
+        confirm.put("encoding", encoding);
+        Matcher hidden = HIDDEN.matcher(preview.body());
+        while (hidden.find()) {
+            confirm.put(hidden.group(1), hidden.group(2));
+        }
+        assertThat(confirm).as(preview.body()).containsKeys("listFile", "dataFile");
+        return confirm;
+    }
+
+    private void awaitEnd(PageSession session, String location) throws InterruptedException {
+        String path = location.substring(location.indexOf("/bulk-issues/"));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!session.get(path + "/progress").body().contains("data-status=\"COMPLETED\"")) {
+            assertThat(System.nanoTime()).as("bulk issue %s still running", path).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void confirmingTheSameListUnderAnotherSpellingOfItsEncodingIssuesItOnce() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        String text = "主送单位,标题\r\n市公安局,关于页面编码的第一次会议的通知\r\n市司法局,关于页面编码的第二次会议的通知\r\n";
+        Page utf8 = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice", "encoding", ""),
+                upload("名单.csv", text.getBytes(StandardCharsets.UTF_8), baseData()));
+        Page gbk = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice", "encoding", "GB18030"),
+                upload("名单.csv", text.replace("页面编码", "页面编码国标").getBytes(Charset.forName("GBK")), baseData()));
+        assertThat(utf8.status()).as(utf8.body()).isEqualTo(200);
+        assertThat(gbk.status()).as(gbk.body()).isEqualTo(200);
+
+        Page first = office.post("/bulk-issues", confirmation(utf8, ""));
+        Page needless = office.post("/bulk-issues", confirmation(utf8, "GB18030"));
+        Page named = office.post("/bulk-issues", confirmation(utf8, "UTF-8"));
+        Page gbkFirst = office.post("/bulk-issues", confirmation(gbk, "GB18030"));
+        Page gbkAgain = office.post("/bulk-issues", confirmation(gbk, "gbk"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(302);
+        assertThat(needless.location()).isEqualTo(first.location() + "?again");
+        assertThat(named.location()).isEqualTo(first.location() + "?again");
+        assertThat(gbkFirst.status()).as(gbkFirst.body()).isEqualTo(302);
+        assertThat(gbkFirst.location()).isNotEqualTo(first.location()).doesNotContain("?again");
+        assertThat(gbkAgain.location()).isEqualTo(gbkFirst.location() + "?again");
+        awaitEnd(office, first.location());
+        awaitEnd(office, gbkFirst.location());
+        assertThat(titled("关于页面编码的")).hasSize(2);
+        assertThat(titled("关于页面编码国标的")).extracting(InstrumentRecord::title)
+                .containsExactlyInAnyOrder("关于页面编码国标的第一次会议的通知", "关于页面编码国标的第二次会议的通知");
+    }
+
+    @Test
+    void anUnknownEncodingIsRefusedBesideTheEncodingChoice() {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+
+        Page bogus = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice", "encoding", "bogus"),
+                upload("名单.csv", "主送单位,标题\n市公安局,关于编码选择的会议的通知\n".getBytes(StandardCharsets.UTF_8), baseData()));
+
+        assertThat(bogus.status()).isEqualTo(422);
+        assertThat(bogus.body()).containsPattern("id=\"encoding-error\"[^>]*>[^<]*encoding=bogus[^<]*GB18030");
+        assertThat(titled("关于编码选择的")).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -19,8 +20,10 @@ import org.wenshu.templates.TypeIssuedElsewhere;
 
 /**
  * The job parameters of bulk-issue from {@code key=value} arguments. The job instance is identified by the type and
- * the SHA-256 of the recipient list and the base data (not their paths): the same files again resume or report the
- * same instance, a changed file is a new one.
+ * the SHA-256 of the recipient list and the base data (not their paths) and, for a CSV that is not UTF-8, its
+ * effective encoding ({@link ListEncoding#effective}, e.g. {@code GB18030} however the GBK family was spelled): the same
+ * files again resume or report the same instance, a changed file is a new one. Executions started before the encoding
+ * was canonical keep the spelling they were given; they restart under it.
  */
 public final class BulkIssueParameters {
 
@@ -41,7 +44,7 @@ public final class BulkIssueParameters {
      * Checks the arguments and hashes the files.
      *
      * @throws ListRefused for a missing or unknown argument, a missing file, a bad skip limit or a type issued only
-     *                     within its own workflow (会议纪要)
+     *                     within its own workflow (会议纪要); {@link UnknownEncoding} for an encoding that is not accepted
      */
     public static JobParameters of(Map<String, String> arguments, InstrumentCatalog catalog, int defaultSkipLimit) {
         for (String key : arguments.keySet()) {
@@ -76,9 +79,10 @@ public final class BulkIssueParameters {
                 .addString(FILE, file.toAbsolutePath().normalize().toString(), false)
                 .addString(DATA, data.toAbsolutePath().normalize().toString(), false)
                 .addLong(SKIP_LIMIT, (long) skipLimit, false);
-        if (arguments.containsKey(ENCODING)) {
-            builder.addString(ENCODING, arguments.get(ENCODING), true);
-        }
+        // Only the effective encoding identifies the job: every spelling of the same list's encoding (or a needless
+        // one) is the same instance, never a second issue. UTF-8 stays absent, as before encodings were canonical.
+        ListEncoding.effective(file, Optional.ofNullable(arguments.get(ENCODING)))
+                .ifPresent(encoding -> builder.addString(ENCODING, encoding, true));
         return builder.toJobParameters();
     }
 

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a recipient list: RFC 4180 CSV in UTF-8 (a BOM and CRLF or LF line ends accepted) or the first sheet of an
- * XLSX workbook (streamed). A file in another encoding is refused unless its encoding is named, so that no text is
- * ever decoded into mojibake.
+ * XLSX workbook (streamed). A file in another encoding is refused unless its encoding is named (as {@link ListEncoding}
+ * accepts), so that no text is ever decoded into mojibake.
  */
 public final class RecipientLists {
 
@@ -43,8 +43,11 @@ public final class RecipientLists {
     /**
      * Reads {@code file}, by its extension {@code .csv} or {@code .xlsx}.
      *
-     * @param encoding the CSV file's encoding when not UTF-8 (e.g. {@code GB18030}); decoded strictly
-     * @throws ListRefused naming what is wrong with the file and how to fix it
+     * @param encoding the CSV file's encoding when not UTF-8 (e.g. {@code GB18030}, any spelling of the GBK family);
+     *                 decoded strictly, and only when the file is not valid UTF-8 (see {@link ListEncoding}); an XLSX
+     *                 ignores it
+     * @throws ListRefused naming what is wrong with the file and how to fix it: {@link ListNotUtf8} for a CSV that
+     *                     is not UTF-8 when no encoding is named, {@link UnknownEncoding} for a name Java does not know
      */
     public RecipientTable read(Path file, Optional<String> encoding) {
         if (!Files.isRegularFile(file)) {
@@ -118,15 +121,13 @@ public final class RecipientLists {
     }
 
     private static String decode(byte[] bytes, Optional<String> encoding, String fileName) {
-        if (encoding.isPresent()) {
-            Charset charset;
-            try {
-                charset = Charset.forName(encoding.get());
-            } catch (IllegalArgumentException e) {
-                throw new ListRefused("未知的编码 encoding=" + encoding.get() + "；可用 UTF-8 或 GB18030");
-            }
-            return strict(bytes, charset).orElseThrow(() -> new ListRefused(
-                    "名单文件 " + fileName + " 不是有效的 " + charset.name() + " 文本"));
+        Charset named = encoding.filter(name -> !name.isBlank()).map(ListEncoding::forReading)
+                .orElse(StandardCharsets.UTF_8);
+        if (!ListEncoding.accepted(named)) {
+            // Only an execution started before encodings were checked names another charset: restart it reading the
+            // list exactly as it was read then, so that every row keeps its content and so its idempotency key.
+            return strict(bytes, named).orElseThrow(() -> new ListRefused(
+                    "名单文件 " + fileName + " 不是有效的 " + named.name() + " 文本"));
         }
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
@@ -134,16 +135,21 @@ public final class RecipientLists {
         }
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
         byte[] body = start == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+        // Valid UTF-8 is read as UTF-8 whatever encoding is named (ListEncoding.effective leaves it out of the job's
+        // identity alike): a GBK text is practically never valid UTF-8, and a wrong name cannot turn a list to mojibake.
         Optional<String> utf8 = strict(body, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
             return utf8.get();
         }
+        if (!named.equals(StandardCharsets.UTF_8)) {
+            return strict(bytes, named).orElseThrow(() -> new ListRefused(
+                    "名单文件 " + fileName + " 不是有效的 " + named.name() + " 文本：请检查所选编码，或另存为“CSV UTF-8（逗号分隔）”或 .xlsx"));
+        }
         // Excel's plain "CSV" on Chinese Windows writes GBK. Guessing could print mojibake on every instrument:
         // refuse, and say how to convert or how to name the encoding.
         boolean gbk = strict(body, Charset.forName("GB18030")).isPresent();
-        throw new ListRefused("名单文件 " + fileName + " 不是 UTF-8 编码" + (gbk ? "，看起来是 GBK/GB18030（Excel 的“CSV（逗号分隔）”格式）" : "")
-                + "：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx"
-                + (gbk ? "，或在命令中加上 encoding=GB18030 按 GB18030 精确解码" : ""));
+        throw new ListNotUtf8("名单文件 " + fileName + " 不是 UTF-8 编码" + (gbk ? "，看起来是 GBK/GB18030（Excel 的“CSV（逗号分隔）”格式）" : "")
+                + "：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx", gbk);
     }
 
     private static Optional<String> strict(byte[] bytes, Charset charset) {

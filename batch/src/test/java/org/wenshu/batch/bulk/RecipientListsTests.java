@@ -53,6 +53,74 @@ class RecipientListsTests {
     }
 
     @Test
+    void readsAValidUtf8ListAsUtf8WhateverEncodingIsNamed() throws IOException {
+        String text = "主送单位,标题\n市公安局,关于召开“府检联动”联席会议的通知\n";
+        Path plain = dir.resolve("utf8.csv");
+        Files.write(plain, text.getBytes(StandardCharsets.UTF_8));
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)));
+
+        for (Path file : List.of(plain, bom)) {
+            for (String encoding : List.of("GB18030", "gbk", "UTF-8", "utf8", "Big5")) {
+                RecipientTable table = lists.read(file, Optional.of(encoding));
+
+                assertThat(table.headers()).as("%s as %s", file.getFileName(), encoding).containsExactly("主送单位", "标题");
+                assertThat(table.rows().get(0).cells()).as("%s as %s", file.getFileName(), encoding)
+                        .containsExactly("市公安局", "关于召开“府检联动”联席会议的通知");
+            }
+        }
+    }
+
+    @Test
+    void decodesEverySpellingOfTheGbkFamilyAsGb18030() throws IOException {
+        // 䶮 (U+4DAE, in personal names) is in GB18030 but not in GBK or GB2312.
+        String text = "主送单位,标题,联系人\n市公安局,关于召开“府检联动”联席会议的通知,刘䶮\n";
+        Path file = dir.resolve("gb18030.csv");
+        Files.write(file, text.getBytes(Charset.forName("GB18030")));
+
+        for (String encoding : List.of("GB18030", "gb18030", "GBK", "gbk", "GB2312", "CP936", "cp936", "windows-936",
+                "MS936", "EUC-CN", " GBK ")) {
+            RecipientTable table = lists.read(file, Optional.of(encoding));
+
+            assertThat(table.rows().get(0).cells()).as(encoding)
+                    .containsExactly("市公安局", "关于召开“府检联动”联席会议的通知", "刘䶮");
+        }
+    }
+
+    @Test
+    void refusesAGbkListNamingHowToNameItsEncodingOnTheCommandLineOnly() throws IOException {
+        Path file = dir.resolve("gbk.csv");
+        Files.write(file, "主送单位,标题\n市公安局,关于编码的通知\n".getBytes(Charset.forName("GBK")));
+
+        assertThatThrownBy(() -> lists.read(file, Optional.empty())).isInstanceOfSatisfying(ListNotUtf8.class, refused -> {
+            assertThat(refused.looksGb18030()).isTrue();
+            assertThat(refused.getMessage()).contains("encoding=GB18030");
+            assertThat(refused.reason()).contains("不是 UTF-8", "GBK", "CSV UTF-8").doesNotContain("encoding", "命令");
+        });
+    }
+
+    @Test
+    void refusesAnEncodingJavaDoesNotKnowListingTheAcceptedOnes() throws IOException {
+        Path file = dir.resolve("gbk.csv");
+        Files.write(file, "主送单位,标题\n市公安局,关于编码的通知\n".getBytes(Charset.forName("GBK")));
+
+        assertThatThrownBy(() -> lists.read(file, Optional.of("bogus"))).isInstanceOf(UnknownEncoding.class)
+                .hasMessageContaining("encoding=bogus").hasMessageContaining("UTF-8").hasMessageContaining("GB18030")
+                .hasMessageContaining("Big5");
+    }
+
+    @Test
+    void readsAListAsAnExecutionStartedBeforeEncodingsWereCheckedNamedIt() throws IOException {
+        // Such an execution restarts with its stored encoding: each row must decode as it did, to keep its key.
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "主送单位,标题\nCafé,Zoë\n".getBytes(StandardCharsets.UTF_8));
+
+        RecipientTable table = lists.read(file, Optional.of("ISO-8859-1"));
+
+        assertThat(table.rows().get(0).cells()).containsExactly("CafÃ©", "ZoÃ«");
+    }
+
+    @Test
     void refusesUtf16AndUnknownFileTypes() throws IOException {
         Path utf16 = dir.resolve("utf16.csv");
         Files.write(utf16, "主送单位\n市公安局\n".getBytes(StandardCharsets.UTF_16));
