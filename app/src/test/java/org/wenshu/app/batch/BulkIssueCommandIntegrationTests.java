@@ -134,6 +134,41 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void shortCsvRowsAreRaggedWhileXlsxRowsMayOmitTrailingEmptyCells() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = csv("短行.csv", String.join("\n", "主送单位,会议时间,会议地点", "市公安局,上午", "市司法局",
+                "市教育局,下午,第二会议室", ""));
+        Path sheet = home.resolve("短行.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(sheet)) {
+            var rows = workbook.createSheet("名单");
+            List<List<String>> cells = List.of(List.of("主送单位", "会议时间", "会议地点"), List.of("市公安局", "上午"),
+                    List.of("市司法局"), List.of("市教育局", "下午", "第二会议室"));
+            for (int r = 0; r < cells.size(); r++) {
+                var row = rows.createRow(r);
+                for (int c = 0; c < cells.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+        }
+        Archive archive = context.getBean(Archive.class);
+
+        Run fromCsv = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(fromCsv.exitCode()).as(fromCsv.out() + fromCsv.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(fromCsv.out()).contains("第 2 行：有 2 列，少于表头的 3 列（列错位）", "第 3 行：有 1 列，少于表头的 3 列（列错位）")
+                .doesNotContain("第 4 行");
+        assertThat(archive.records(0, 100)).hasSize(1);
+
+        Run fromXlsx = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + sheet);
+
+        assertThat(fromXlsx.exitCode()).as(fromXlsx.out() + fromXlsx.err()).isEqualTo(ExitCodes.OK);
+        assertThat(fromXlsx.out()).doesNotContain("列错位");
+        assertThat(archive.records(0, 100)).hasSize(4);
+    }
+
+    @Test
     void refusesUnusableInputWithoutIssuing() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path unknownHeader = csv("header.csv", "主送单位,会议主持人\n市公安局,张三\n");

@@ -41,18 +41,27 @@ public final class BulkRows {
     private final Map<String, Object> base;
     private final InstrumentIssuer issuer;
     private final Archive archive;
+    private final boolean fullRows;
+
+    /** Rows checked as those of an XLSX sheet, which may omit trailing empty cells. */
+    public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
+                    Archive archive) {
+        this(type, headers, base, issuer, archive, false);
+    }
 
     /**
+     * @param fullRows true when every row must have all of the header's columns (CSV), so a shorter row is ragged
      * @throws ListRefused when a header names no field of the type, names one twice, is blank, or names the document
      *                     number (which the archive assigns)
      */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
-                    Archive archive) {
+                    Archive archive, boolean fullRows) {
         this.type = type;
         this.headers = List.copyOf(headers);
         this.base = Map.copyOf(base);
         this.issuer = issuer;
         this.archive = archive;
+        this.fullRows = fullRows;
         List<FieldSpec> mapped = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < headers.size(); i++) {
@@ -90,6 +99,12 @@ public final class BulkRows {
         if (row.cells().size() > headers.size()
                 && row.cells().subList(headers.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，多于表头的 "
+                    + headers.size() + " 列（列错位）"));
+            return new Checked(row, hash, Optional.empty(), problems);
+        }
+        if (fullRows && row.cells().size() < headers.size()) {
+            // An RFC 4180 record has as many fields as the header: a shorter one lost a separator or a column.
+            problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，少于表头的 "
                     + headers.size() + " 列（列错位）"));
             return new Checked(row, hash, Optional.empty(), problems);
         }
