@@ -31,6 +31,7 @@ import org.wenshu.archive.Unit;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.bulk.BaseDataInvalid;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
@@ -121,6 +122,9 @@ public final class BulkIssues implements DisposableBean {
             // The kept files are named by their hashes; the user knows them as the files they uploaded.
             String message = refused.getMessage().replace(upload.listFile(), "（上传的名单）")
                     .replace(upload.dataFile(), "（上传的基础数据）");
+            if (refused instanceof BaseDataInvalid invalid) {
+                throw new UploadRefused("data", message, invalid.problems());
+            }
             throw new UploadRefused(message.startsWith("基础数据") ? "data" : "list", message);
         }
         long skipLimit = parameters.getLong(BulkIssueParameters.SKIP_LIMIT);

@@ -180,7 +180,10 @@ public class BulkIssuesApiController {
                     case "type" -> "unknown-type";
                     default -> "invalid-request";
                 }, file ? "文件不可用" : "请求有误", e.getMessage());
-        problem.setProperty("errors", List.of(new Problems.FieldError(e.field(), e.getMessage())));
+        problem.setProperty("errors", e.dataProblems().isEmpty()
+                ? List.of(new Problems.FieldError(e.field(), e.getMessage()))
+                : e.dataProblems().stream().map(p -> new Problems.FieldError("data." + p.field(),
+                        (p.label().equals(p.field()) ? p.field() : p.label()) + "：" + p.reason())).toList());
         return problem(problem);
     }
 

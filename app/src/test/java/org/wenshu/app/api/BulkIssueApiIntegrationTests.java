@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> AGENCIES = List.of("市公安局", "市司法局", "市政数局", "市教育局", "市卫健委",
+            "市人社局", "市乡村振兴局", "市民政局", "市农业农村局");
 
     /** The shipped meeting-notice example as base data, without its number (the archive assigns it). */
     static byte[] baseData() {
@@ -44,6 +46,25 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         parts.put("list", list);
         parts.put("data", new FilePart("基础数据.json", "application/json", baseData()));
         return parts;
+    }
+
+    static Map<String, FilePart> upload(FilePart list, Map<String, Object> base) {
+        Map<String, FilePart> parts = new LinkedHashMap<>();
+        parts.put("list", list);
+        parts.put("data", new FilePart("基础数据.json", "application/json", JSON.writeValueAsBytes(base)));
+        return parts;
+    }
+
+    /** {@link #baseData()} changed by {@code change}. */
+    static Map<String, Object> base(java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.readValue(baseData(), new TypeReference<Map<String, Object>>() { }));
+        change.accept(fields);
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Reply reply, String key) {
+        return (List<Map<String, Object>>) reply.json().get(key);
     }
 
     private Reply validate(Auth who, FilePart list) {
@@ -156,6 +177,38 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(foreign.status()).as(foreign.toString()).isEqualTo(403);
         assertThat(foreign.text()).contains("urn:wenshu:problem:rows-forbidden", "荆门市“府检联动”工作领导小组办公室");
         awaitEnd(f.prosecutor, location);
+    }
+
+    @Test
+    void baseDataMistakesNoRowCanCorrectAreOneDataRefusal() {
+        ApiFixture f = fixture();
+        StringBuilder many = new StringBuilder("主送单位,会议时间\n"); // more rows than the skip limit (50)
+        for (int i = 0; i < 60; i++) {
+            many.append(AGENCIES.get(i % AGENCIES.size())).append(",第").append(i + 1).append("场\n");
+        }
+        Map<String, Object> broken = base(b -> {
+            b.remove("title");
+            b.put("meetingHost", "张三");
+            b.put("date", "2024-02-30");
+        });
+        long before = instruments(f.admin);
+
+        Reply checked = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv(many.toString()), broken));
+        Reply started = api().multipartParts("/api/v1/bulk-issues", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv(many.toString()), broken));
+        Reply titled = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv("主送单位,标题\n市公安局,关于逐行标题的会议的通知\n"), base(b -> b.remove("title"))));
+
+        for (Reply reply : List.of(checked, started)) {
+            assertPartProblem(reply, 422, "data-refused", "data.title");
+            assertThat(list(reply, "errors")).extracting(e -> e.get("field"))
+                    .containsExactlyInAnyOrder("data.title", "data.meetingHost", "data.date");
+            assertThat(reply.text()).contains("标题：必须填写", "2024-02-30").doesNotContain("第 2 行", "too-many-bad-rows");
+        }
+        assertThat(titled.status()).as("a row may give what the base data lacks: %s", titled).isEqualTo(200);
+        assertThat(titled.json()).containsEntry("valid", 1);
+        assertThat(instruments(f.admin)).isEqualTo(before);
     }
 
     @Test

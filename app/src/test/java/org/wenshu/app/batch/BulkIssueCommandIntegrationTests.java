@@ -169,6 +169,25 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void baseDataMistakesNoRowCanCorrectAreReportedOnceAndIssueNothing() throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.readValue(BulkIssueFiles.baseData(home).toFile(),
+                new TypeReference<Map<String, Object>>() { }));
+        fields.remove("title");
+        fields.put("meetingHost", "张三");
+        Path data = home.resolve("broken-base.json");
+        Files.write(data, JSON.writeValueAsBytes(fields));
+        Path list = csv("九行.csv", String.join("\n", BulkIssueFiles.AGENCIES) + "\n");
+        Files.writeString(list, "主送单位\n" + Files.readString(list));
+
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out() + run.err()).contains("基础数据有 2 处错误", "标题(title)：必须填写", "meetingHost：未知字段")
+                .doesNotContain("第 2 行", "第 10 行", "跳过上限");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
     void refusesUnusableInputWithoutIssuing() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path unknownHeader = csv("header.csv", "主送单位,会议主持人\n市公安局,张三\n");

@@ -119,6 +119,25 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
     }
 
     @Test
+    void baseDataMistakesAreOneMessageBesideTheDataField() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        Map<String, Object> broken = new LinkedHashMap<>(JSON.readValue(baseData(), new TypeReference<Map<String, Object>>() { }));
+        broken.remove("title");
+        StringBuilder list = new StringBuilder("主送单位,会议时间\r\n");
+        for (int i = 1; i <= 9; i++) {
+            list.append("市公安局,第").append(i).append("场\r\n");
+        }
+
+        Page refused = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list.toString().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(broken)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).containsPattern("id=\"data-error\"[^>]*>[^<]*标题\\(title\\)：必须填写")
+                .doesNotContain("第 2 行", "有错误的行");
+    }
+
+    @Test
     void unusableUploadsAreRefusedBesideTheirFieldAndIssueNothing() {
         PageSession office = signedIn(ADMIN);
         office.get("/bulk-issues"); // the form's CSRF token (signing in changes it)

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.wenshu.archive.Archive;
@@ -34,6 +35,9 @@ public final class BulkRows {
     /** Cells a spreadsheet would run as a formula (CSV/formula injection, OWASP): =, +, -, @, tab, carriage return. */
     private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、;；\\n]");
+    /** The fields naming units the archive must know, as each row's request names them (发文、主送、抄送). */
+    private static final List<String> UNIT_FIELDS = List.of(InstrumentCatalog.ISSUING_UNIT_FIELD, "recipient",
+            "recipients", "copiesTo");
 
     private final InstrumentType type;
     private final List<String> headers;
@@ -51,14 +55,15 @@ public final class BulkRows {
 
     /**
      * @param fullRows true when every row must have all of the header's columns (CSV), so a shorter row is ragged
-     * @throws ListRefused when a header names no field of the type, names one twice, is blank, or names the document
-     *                     number (which the archive assigns)
+     * @throws ListRefused      when a header names no field of the type, names one twice, is blank, or names the
+     *                          document number (which the archive assigns)
+     * @throws BaseDataInvalid  when the base data has mistakes no row can correct (see {@link BaseDataInvalid})
      */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
                     Archive archive, boolean fullRows) {
         this.type = type;
         this.headers = List.copyOf(headers);
-        this.base = Map.copyOf(base);
+        this.base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
         this.issuer = issuer;
         this.archive = archive;
         this.fullRows = fullRows;
@@ -85,6 +90,10 @@ public final class BulkRows {
             mapped.add(field);
         }
         this.columns = List.copyOf(mapped);
+        List<FieldInvalid> baseProblems = baseProblems();
+        if (!baseProblems.isEmpty()) {
+            throw new BaseDataInvalid(baseProblems);
+        }
     }
 
     /** The outcome for one row: the request to issue, or why the row is skipped. */
@@ -158,6 +167,59 @@ public final class BulkRows {
             return new Checked(row, hash, Optional.empty(), problems);
         }
         return new Checked(row, hash, Optional.of(request), List.of());
+    }
+
+    /**
+     * The base data's mistakes that no row can correct. A row sets only its columns' fields, and only to non-blank
+     * values; so the base data without those fields must be valid by itself (a title missing with no title column
+     * fails every row alike, while a row may well supply a field the base data lacks), a value it gives for a
+     * column's field must be valid on its own (rows with a blank cell use it), and the units it names for fields no
+     * column supplies must exist.
+     */
+    private List<FieldInvalid> baseProblems() {
+        Set<String> supplied = new java.util.HashSet<>();
+        columns.forEach(field -> supplied.add(field.name()));
+        Map<String, Object> fixed = new LinkedHashMap<>(base);
+        fixed.keySet().removeAll(supplied);
+        fixed.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD); // the archive numbers each row; a given number is ignored
+        List<FieldInvalid> problems = new ArrayList<>(invalid(fixed).stream()
+                .filter(p -> !supplied.contains(p.field()) && !p.field().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
+                .toList());
+        for (FieldSpec field : columns) {
+            Object given = base.get(field.name());
+            if (given != null && !(given instanceof String text && text.isBlank())) {
+                Map<String, Object> alone = new HashMap<>();
+                alone.put(field.name(), given);
+                invalid(alone).stream().filter(p -> p.field().equals(field.name())).forEach(problems::add);
+            }
+        }
+        for (String name : UNIT_FIELDS) {
+            Optional<FieldSpec> field = type.field(name);
+            if (field.isEmpty() || supplied.contains(name) || problems.stream().anyMatch(p -> p.field().equals(name))) {
+                continue;
+            }
+            Object given = base.get(name);
+            List<?> named = given instanceof List<?> list ? list : given instanceof String text ? List.of(text) : List.of();
+            for (Object unit : named) {
+                if (unit instanceof String text && !text.isBlank()) {
+                    try {
+                        archive.unit(text.strip());
+                    } catch (ArchiveRefusal unknown) {
+                        problems.add(new FieldInvalid(name, field.get().label(), unknown.getMessage()));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private List<FieldInvalid> invalid(Map<String, Object> values) {
+        try {
+            type.validate(values);
+            return List.of();
+        } catch (FieldsInvalid invalid) {
+            return invalid.problems();
+        }
     }
 
     private List<RowProblem> uncoveredProblems(RecipientTable.Row row, UncoveredCharacters uncovered) {

@@ -1,7 +1,7 @@
 package org.wenshu.batch.bulk;
 
 /** The recipient list or base data file cannot be used at all (encoding, format, size, headers); nothing was issued. */
-public final class ListRefused extends RuntimeException {
+public class ListRefused extends RuntimeException {
 
     public ListRefused(String message) {
         super(message);

@@ -1,6 +1,8 @@
 package org.wenshu.batch.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The checks {@link BulkRows} makes without the archive: ragged rows. The lists
+ * The checks {@link BulkRows} makes without the archive: ragged rows and the base data's own mistakes. The lists
  * below name their units in columns, so no unit is looked up (the archive is not needed, and not given).
  */
 class BulkRowsTests {
@@ -107,5 +109,49 @@ class BulkRowsTests {
                 .noneMatch(reason -> reason.contains("列错位"));
         assertThat(requested).hasSize(2);
         assertThat(requested.get(0)).containsEntry("meetingTime", base().get("meetingTime"));
+    }
+
+    @Test
+    void baseDataMistakesNoRowCanCorrectAreOneRefusalOfTheDataFile() throws IOException {
+        RecipientTable table = csv("主送单位,发文机关\n市公安局,市政府办\n市司法局,市政府办\n");
+        Map<String, Object> base = base();
+        base.remove("title");
+        base.put("meetingHost", "张三");
+        base.put("date", "2024-02-30");
+
+        assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class, refused -> {
+            assertThat(refused.problems()).extracting(FieldInvalid::field)
+                    .containsExactlyInAnyOrder("title", "meetingHost", "date");
+            assertThat(refused.getMessage()).startsWith("基础数据")
+                    .contains("标题(title)：必须填写", "meetingHost：未知字段", "2024-02-30");
+        });
+        assertThat(requested).isEmpty();
+    }
+
+    @Test
+    void aRowMaySupplyWhatTheBaseDataLacksOrGetsWrongAcrossFields() throws IOException {
+        RecipientTable table = csv("主送单位,发文机关,标题,会议日期\n市公安局,市政府办,关于会议的通知,2024-03-20\n");
+        Map<String, Object> base = base();
+        base.remove("title");
+        base.put("meetingDate", "2024-03-10"); // before replyBy: each row gives its own date
+
+        assertThatCode(() -> rows(table, base)).doesNotThrowAnyException();
+
+        RecipientTable noDateColumn = csv("主送单位,发文机关,标题\n市公安局,市政府办,关于会议的通知\n");
+        assertThatThrownBy(() -> rows(noDateColumn, base)).isInstanceOfSatisfying(BaseDataInvalid.class,
+                refused -> assertThat(refused.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("meetingDate");
+                    assertThat(p.reason()).contains("会议日期不能早于回执截止日期");
+                }));
+    }
+
+    @Test
+    void aValueTheBaseDataGivesForAColumnMustBeValidOnItsOwn() throws IOException {
+        RecipientTable table = csv("主送单位,发文机关,会议日期\n市公安局,市政府办,2024-03-20\n市司法局,市政府办,\n");
+        Map<String, Object> base = base();
+        base.put("meetingDate", "2024-13-01");
+
+        assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class,
+                refused -> assertThat(refused.problems()).extracting(FieldInvalid::field).containsExactly("meetingDate"));
     }
 }
