@@ -134,6 +134,24 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void rowsWhoseIssuingUnitHasNoSealAreSkippedAndReportedWithTheirColumn() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = csv("印章.csv", String.join("\n", "主送单位,发文机关,标题",
+                "市司法局,荆门市“府检联动”工作领导小组办公室,关于有印章单位的会议的通知",
+                "市司法局,市公安局,关于公安局名义的会议的通知",
+                "市教育局,市政府办,关于政府办名义的会议的通知", ""));
+
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("已完成 COMPLETED",
+                "第 3 行 发文机关：发文机关 荆门市公安局 没有电子印章，不能发文",
+                "第 4 行 发文机关：发文机关 荆门市人民政府办公室 没有电子印章，不能发文");
+        assertThat(context.getBean(Archive.class).records(0, 100)).extracting(InstrumentRecord::title)
+                .containsExactly("关于有印章单位的会议的通知");
+    }
+
+    @Test
     void shortCsvRowsAreRaggedWhileXlsxRowsMayOmitTrailingEmptyCells() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path list = csv("短行.csv", String.join("\n", "主送单位,会议时间,会议地点", "市公安局,上午", "市司法局",

@@ -17,6 +17,7 @@ import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.IssueRequest;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.IssuingUnitUnsealed;
 import org.wenshu.generator.UncoveredCharacters;
 import org.wenshu.templates.FieldInvalid;
 import org.wenshu.templates.FieldSpec;
@@ -96,9 +97,19 @@ public final class BulkRows {
         }
     }
 
-    /** The outcome for one row: the request to issue, or why the row is skipped. */
+    /**
+     * The outcome for one row: the request to issue, or why the row is skipped.
+     *
+     * @param issuingUnit the full name of the row's issuing unit once its fields were valid and named a known unit,
+     *                    also when the row has other problems; empty when the row did not get that far
+     * @param unsealed    the problem saying the issuing unit has no seal (also in {@code problems}), if it has none
+     */
     public record Checked(RecipientTable.Row row, String contentHash, Optional<IssueRequest> request,
-                          List<RowProblem> problems) {
+                          List<RowProblem> problems, Optional<String> issuingUnit, Optional<RowProblem> unsealed) {
+
+        public Checked {
+            problems = List.copyOf(problems);
+        }
     }
 
     /** Checks one row; never throws for a problem of the row itself. */
@@ -109,13 +120,13 @@ public final class BulkRows {
                 && row.cells().subList(headers.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，多于表头的 "
                     + headers.size() + " 列（列错位）"));
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
         }
         if (fullRows && row.cells().size() < headers.size()) {
             // An RFC 4180 record has as many fields as the header: a shorter one lost a separator or a column.
             problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，少于表头的 "
                     + headers.size() + " 列（列错位）"));
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
         }
         Map<String, Object> fields = new LinkedHashMap<>(base);
         fields.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
@@ -135,19 +146,29 @@ public final class BulkRows {
                     () -> problems.add(new RowProblem(row.number(), header, "「" + cell + "」不是是/否")));
         }
         if (!problems.isEmpty()) {
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
         }
         IssueRequest request;
+        Optional<RowProblem> unsealed = Optional.empty();
         try {
             request = issuer.request(type.id(), fields);
         } catch (FieldsInvalid invalid) {
             for (FieldInvalid p : invalid.problems()) {
                 problems.add(new RowProblem(row.number(), columnOf(p.field(), p.label()), p.reason()));
             }
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
         } catch (UncoveredCharacters uncovered) {
             // The request checks that every character can be printed, so no number is taken for such a row.
-            return new Checked(row, hash, Optional.empty(), uncoveredProblems(row, uncovered));
+            return rejected(row, hash, uncoveredProblems(row, uncovered));
+        } catch (IssuingUnitUnsealed noSeal) {
+            // Everything else of the row is valid: the request is checked on (units, access) and the row reported.
+            request = noSeal.request();
+            unsealed = Optional.of(new RowProblem(row.number(), issuingUnitColumn(), noSeal.getMessage()));
+            problems.add(unsealed.get());
+        } catch (ArchiveRefusal unknown) {
+            // The issuing unit is resolved to its full name while the request is made: it names no known unit.
+            problems.add(new RowProblem(row.number(), issuingUnitColumn(), unknown.getMessage()));
+            return rejected(row, hash, problems);
         }
         List<String> units = new ArrayList<>();
         units.add(request.issuingUnit());
@@ -164,9 +185,14 @@ public final class BulkRows {
             problems.add(new RowProblem(row.number(), columnHolding(row, request.issuingUnit()), "主送单位不能是发文单位本身"));
         }
         if (!problems.isEmpty()) {
-            return new Checked(row, hash, Optional.empty(), problems);
+            return new Checked(row, hash, Optional.empty(), problems, Optional.of(request.issuingUnit()), unsealed);
         }
-        return new Checked(row, hash, Optional.of(request), List.of());
+        return new Checked(row, hash, Optional.of(request), List.of(), Optional.of(request.issuingUnit()),
+                Optional.empty());
+    }
+
+    private static Checked rejected(RecipientTable.Row row, String hash, List<RowProblem> problems) {
+        return new Checked(row, hash, Optional.empty(), problems, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -220,6 +246,12 @@ public final class BulkRows {
         } catch (FieldsInvalid invalid) {
             return invalid.problems();
         }
+    }
+
+    /** The header of the issuing unit's column, or its label marked as coming from the base data. */
+    private String issuingUnitColumn() {
+        return type.field(InstrumentCatalog.ISSUING_UNIT_FIELD)
+                .map(field -> columnOf(field.name(), field.label())).orElse("发文机关（基础数据）");
     }
 
     private List<RowProblem> uncoveredProblems(RecipientTable.Row row, UncoveredCharacters uncovered) {
