@@ -45,10 +45,10 @@ import org.wenshu.templates.UnknownInstrumentType;
 
 /**
  * 批量发文 from the web: keeps an upload, checks it row by row exactly as the bulk-issue job will (plus who may issue
- * for each row's issuing unit; a row whose unit is not the user's or has no seal blocks the whole upload), starts the job in the background and reports its
- * progress. The job instance is identified by the type and the SHA-256 of the list and the base data, as on the
- * command line: confirming the same upload again (a double click, a second tab, the CLI) never issues twice — it
- * finds the running or completed execution, or resumes a failed one.
+ * for each row's issuing unit; a row whose unit is not the user's or has no seal blocks the whole upload), starts the
+ * job in the background and reports its progress. The job instance is identified by the type and the SHA-256 of the
+ * list and the base data, as on the command line: confirming the same upload again (a double click, a second tab,
+ * the CLI) never issues twice — it finds the running or completed execution, or resumes a failed one.
  */
 public final class BulkIssues implements DisposableBean {
 

@@ -207,13 +207,17 @@ public final class BulkRows {
         columns.forEach(field -> supplied.add(field.name()));
         Map<String, Object> fixed = new LinkedHashMap<>(base);
         fixed.keySet().removeAll(supplied);
-        fixed.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD); // the archive numbers each row; a given number is ignored
+        // The archive numbers each row: a number in the base data is ignored.
+        fixed.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
         List<FieldInvalid> problems = new ArrayList<>(invalid(fixed).stream()
-                .filter(p -> !supplied.contains(p.field()) && !p.field().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
+                .filter(p -> !supplied.contains(p.field())
+                        && !p.field().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
                 .toList());
         for (FieldSpec field : columns) {
             Object given = base.get(field.name());
-            if (given != null && !(given instanceof String text && text.isBlank())) {
+            // Absent (null, blank, empty list) is no value: the rows with a blank cell report the field missing.
+            if (given != null && !(given instanceof String text && text.isBlank())
+                    && !(given instanceof List<?> list && list.isEmpty())) {
                 Map<String, Object> alone = new HashMap<>();
                 alone.put(field.name(), given);
                 invalid(alone).stream().filter(p -> p.field().equals(field.name())).forEach(problems::add);
@@ -225,7 +229,8 @@ public final class BulkRows {
                 continue;
             }
             Object given = base.get(name);
-            List<?> named = given instanceof List<?> list ? list : given instanceof String text ? List.of(text) : List.of();
+            List<?> named = given instanceof List<?> list ? list
+                    : given instanceof String text ? List.of(text) : List.of();
             for (Object unit : named) {
                 if (unit instanceof String text && !text.isBlank()) {
                     try {
