@@ -35,6 +35,7 @@ import org.wenshu.app.bulk.BulkIssues;
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.app.instruments.InstrumentAccess;
 import org.wenshu.app.issuing.InstrumentIssuing;
+import org.wenshu.app.signing.UnitSealMissing;
 import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.DocumentNumber;
@@ -44,6 +45,7 @@ import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.app.verification.PublicLinks;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.IssuingUnitUnsealed;
 import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
@@ -148,9 +150,8 @@ public class BatchConfiguration {
     @Bean
     BulkIssues bulkIssues(BatchJobs jobs, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                          InstrumentAccess access, ObjectProvider<UnitSeals> seals,
-                          @Value("${wenshu.home}") java.nio.file.Path home) {
-        return new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access, seals,
+                          InstrumentAccess access, @Value("${wenshu.home}") java.nio.file.Path home) {
+        return new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access,
                 home.resolve("bulk-uploads"));
     }
 
@@ -224,7 +225,14 @@ public class BatchConfiguration {
         return new InstrumentIssuer() {
             @Override
             public IssueRequest request(String typeId, Map<String, Object> fields) {
-                return issuing.request(typeId, fields);
+                IssueRequest request = issuing.prepare(typeId, fields);
+                try {
+                    issuing.requireSeal(request);
+                } catch (UnitSealMissing missing) {
+                    // The jobs report the unit per row (bulk issue), in words for any user: no configuration named.
+                    throw new IssuingUnitUnsealed(request);
+                }
+                return request;
             }
 
             @Override

@@ -13,10 +13,12 @@ import org.wenshu.archive.IssueRequest;
 public interface InstrumentIssuer {
 
     /**
-     * Validates {@code fields} for the type, checks that every character of them can be printed (before a number is
-     * reserved), and returns the archive request.
+     * Validates {@code fields} for the type, checks that every character of them can be printed and that the issuing
+     * unit has a seal (before a number is reserved), and returns the archive request.
      *
      * @throws org.wenshu.templates.FieldsInvalid listing every invalid field
+     * @throws org.wenshu.archive.ArchiveRefusal when the issuing unit names no known unit
+     * @throws IssuingUnitUnsealed when the issuing unit has no seal (carrying the request otherwise made)
      * @throws org.wenshu.templates.UnknownInstrumentType for an unknown type id
      * @throws org.wenshu.generator.UncoveredCharacters naming the fields with characters no font covers
      */

@@ -14,15 +14,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.ResourceNotFound;
 import org.wenshu.app.instruments.AccessRefused;
 import org.wenshu.app.instruments.InstrumentAccess;
-import org.wenshu.app.signing.UnitSealMissing;
-import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;
@@ -31,6 +28,7 @@ import org.wenshu.archive.Unit;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.bulk.BaseDataInvalid;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
@@ -51,11 +49,11 @@ import org.wenshu.templates.UnknownInstrumentType;
 
 /**
  * 批量发文 from the web: keeps an upload, checks it row by row exactly as the bulk-issue job will (plus who may issue
- * for each row's issuing unit, and that the unit has a seal), starts the job in the background and reports its
- * progress. The job instance is identified by the type, the SHA-256 of the list and the base data and the list's
- * effective encoding (however it was spelled), as on the command line: confirming the same upload again (a double
- * click, a second tab, another spelling of its encoding, the CLI) never issues twice — it finds the running or
- * completed execution, or resumes a failed one.
+ * for each row's issuing unit; a row whose unit is not the user's or has no seal blocks the whole upload), starts the
+ * job in the background and reports its progress. The job instance is identified by the type, the SHA-256 of the
+ * list and the base data and the list's effective encoding (however it was spelled), as on the command line:
+ * confirming the same upload again (a double click, a second tab, another spelling of its encoding, the CLI) never
+ * issues twice — it finds the running or completed execution, or resumes a failed one.
  */
 public final class BulkIssues implements DisposableBean {
 
@@ -69,20 +67,18 @@ public final class BulkIssues implements DisposableBean {
     private final InstrumentIssuer issuer;
     private final Archive archive;
     private final InstrumentAccess access;
-    private final ObjectProvider<UnitSeals> seals;
     private final BulkUploads uploads;
     private final BackgroundJobs background;
 
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                      InstrumentAccess access, ObjectProvider<UnitSeals> seals, Path folder) {
+                      InstrumentAccess access, Path folder) {
         this.jobs = jobs;
         this.catalog = catalog;
         this.settings = settings;
         this.issuer = issuer;
         this.archive = archive;
         this.access = access;
-        this.seals = seals;
         this.uploads = new BulkUploads(folder, settings);
         this.background = new BackgroundJobs(repository, transactions);
     }
@@ -129,14 +125,21 @@ public final class BulkIssues implements DisposableBean {
             boolean gb18030 = refused instanceof ListNotUtf8 notUtf8 && notUtf8.looksGb18030();
             String message = (refused instanceof ListNotUtf8 notUtf8 ? notUtf8.reason() : refused.getMessage())
                     .replace(upload.listFile(), "（上传的名单）").replace(upload.dataFile(), "（上传的基础数据）");
+            if (refused instanceof BaseDataInvalid invalid) {
+                throw new UploadRefused("data", message, invalid.problems());
+            }
             throw new UploadRefused(message.startsWith("基础数据") ? "data" : "list", message, gb18030);
         }
         long skipLimit = parameters.getLong(BulkIssueParameters.SKIP_LIMIT);
         String unitColumn = issuingUnitColumn(type, input.table().headers());
         List<RowProblem> blocking = new ArrayList<>();
         Map<String, Optional<String>> refusals = new HashMap<>();
-        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit, (row, request) -> {
-            Optional<String> refusal = refusals.computeIfAbsent(request.issuingUnit(), unit -> refusal(user, unit));
+        // A row whose issuing unit is not the user's, or has no seal, stops the whole upload: issuing the other rows
+        // would silently leave out instruments the user meant to send.
+        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit, (row, checked) -> {
+            checked.unsealed().ifPresent(blocking::add);
+            Optional<String> refusal = checked.issuingUnit()
+                    .flatMap(name -> refusals.computeIfAbsent(name, unit -> refusal(user, unit)));
             if (refusal.isEmpty()) {
                 return List.of();
             }
@@ -159,15 +162,16 @@ public final class BulkIssues implements DisposableBean {
         BulkPreview preview = validate(user, upload);
         if (!preview.blocking().isEmpty()) {
             boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
-            throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blocking().size()
-                    + " 行不能以其发文机关的名义发出，未发文：" + preview.blocking().get(0).describe(), preview.blocking());
+            throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blockingRows()
+                    + " 行不能以其发文机关的名义发出，整份名单未发文：" + preview.blocking().get(0).describe(),
+                    preview.blocking(), true);
         }
         if (preview.validation().stoppedEarly()) {
             throw new RowsRefused("too-many-bad-rows", "名单中至少 " + preview.validation().badRows()
-                    + " 行有错误，超过跳过上限 " + preview.skipLimit() + "，未发文", preview.validation().problems());
+                    + " 行有错误，超过跳过上限 " + preview.skipLimit() + "，未发文", preview.validation().problems(), false);
         }
         if (preview.validation().valid() == 0) {
-            throw new RowsRefused("no-valid-rows", "名单中没有可以发文的行，未发文", preview.validation().problems());
+            throw new RowsRefused("no-valid-rows", "名单中没有可以发文的行，未发文", preview.validation().problems(), false);
         }
         JobParameters parameters = parameters(user, upload);
         JobExecution execution;
@@ -273,20 +277,16 @@ public final class BulkIssues implements DisposableBean {
 
     static final String NOT_YOURS = "当前账号不能以";
 
+    /** Why {@code user} may not issue in the name of the (known) unit {@code unitName}; empty when they may. */
     private Optional<String> refusal(WenshuUser user, String unitName) {
         Unit unit;
         try {
             unit = archive.unit(unitName);
         } catch (ArchiveRefusal unknown) {
-            return Optional.of(unknown.getMessage());
+            return Optional.of(unknown.getMessage()); // removed since the row was checked
         }
         if (!access.canIssueFor(user, unit.id())) {
             return Optional.of(NOT_YOURS + "「" + unit.name() + "」的名义发文");
-        }
-        try {
-            seals.getObject().forUnit(unit.name());
-        } catch (UnitSealMissing missing) {
-            return Optional.of(missing.getMessage());
         }
         return Optional.empty();
     }

@@ -72,7 +72,8 @@ public class BulkIssuesApiController {
     @ApiResponse(responseCode = "202", description = "已开始批量发文；Location 为执行的地址")
     @ApiResponse(responseCode = "200", description = "同一份名单和基础数据的执行正在进行或已完成：不重复发文，Location 为该执行")
     @Operation(summary = "批量发文", description = "校验后在后台开始批量发文。作业实例由类型、两个文件的 SHA-256 和名单的实际编码确定（encoding 的任何写法，或对 UTF-8 名单、XLSX 多余的 encoding，都是同一实例）：同一上传再次提交不会重复发文。"
-            + "有不能以其名义发文的行时回答 403，错误行超过跳过上限或没有可发的行时回答 422，均不发文。")
+            + "有发文机关不是本单位的行时回答 403（rows-forbidden），发文机关没有电子印章时回答 422（rows-unsealed），"
+            + "错误行超过跳过上限或没有可发的行时回答 422，均不发文；rows 列出这些行，blocking 表示该行本身阻止发文。")
     public ResponseEntity<Map<String, Object>> start(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                                      @RequestPart("list") MultipartFile list,
                                                      @RequestPart("data") MultipartFile data,
@@ -189,7 +190,10 @@ public class BulkIssuesApiController {
                     case "encoding" -> "unknown-encoding";
                     default -> "invalid-request";
                 }), file ? "文件不可用" : "请求有误", message);
-        problem.setProperty("errors", List.of(new Problems.FieldError(e.field(), message)));
+        problem.setProperty("errors", e.dataProblems().isEmpty()
+                ? List.of(new Problems.FieldError(e.field(), message))
+                : e.dataProblems().stream().map(p -> new Problems.FieldError("data." + p.field(),
+                        (p.label().equals(p.field()) ? p.field() : p.label()) + "：" + p.reason())).toList());
         return problem(problem);
     }
 
@@ -200,7 +204,7 @@ public class BulkIssuesApiController {
                 : "名单不能发文", e.getMessage());
         problem.setProperty("errors", e.problems().stream()
                 .map(p -> new Problems.FieldError("list", p.describe())).toList());
-        problem.setProperty("rows", problems(e.problems(), List.of()));
+        problem.setProperty("rows", problems(e.problems(), e.blocking() ? e.problems() : List.of()));
         return problem(problem);
     }
 

@@ -23,6 +23,21 @@ public record BulkPreview(StoredUpload upload, InstrumentType type, ListValidati
         blocking = List.copyOf(blocking);
     }
 
+    /** How many rows block the upload (a row may have more than one blocking problem). */
+    public long blockingRows() {
+        return blocking.stream().mapToInt(RowProblem::row).distinct().count();
+    }
+
+    /** How many bad rows the job would skip: the bad rows that do not block the upload. */
+    public long skippedRows() {
+        return validation.badRows() - blockingRows();
+    }
+
+    /** Whether {@code problem} stops the whole upload (rather than its row being skipped). */
+    public boolean blocks(RowProblem problem) {
+        return blocking.contains(problem);
+    }
+
     /** Whether confirming starts the job: no blocking row, not too many bad rows, at least one valid row. */
     public boolean startable() {
         return blocking.isEmpty() && !validation.stoppedEarly() && validation.valid() > 0;
@@ -31,7 +46,8 @@ public record BulkPreview(StoredUpload upload, InstrumentType type, ListValidati
     /** Why confirming would not start the job, in Chinese; empty when it would. */
     public String obstacle() {
         if (!blocking.isEmpty()) {
-            return "有 " + blocking.size() + " 行不能以其发文机关的名义发出（见下表）：请修改名单或基础数据后重新上传";
+            return "有 " + blockingRows() + " 行不能以其发文机关的名义发出（见下表标为“阻止发文”的行），整份名单不能发文："
+                    + "请修改名单或基础数据后重新上传";
         }
         if (validation.stoppedEarly()) {
             return "错误的行超过跳过上限 " + skipLimit + "，已停止检查：请修改名单后重新上传";

@@ -13,11 +13,17 @@ public final class RowsRefused extends RuntimeException {
 
     private final String kind;
     private final transient List<RowProblem> problems;
+    private final boolean blocking;
 
-    public RowsRefused(String kind, String message, List<RowProblem> problems) {
+    /**
+     * @param blocking true when each of {@code problems} stops the whole upload (a row's issuing unit); false when
+     *                 they are rows the job would skip, and their number or the lack of valid rows stops it
+     */
+    public RowsRefused(String kind, String message, List<RowProblem> problems, boolean blocking) {
         super(message);
         this.kind = kind;
         this.problems = List.copyOf(problems);
+        this.blocking = blocking;
     }
 
     public String kind() {
@@ -27,5 +33,10 @@ public final class RowsRefused extends RuntimeException {
     /** The rows at fault: row, column, reason. */
     public List<RowProblem> problems() {
         return problems;
+    }
+
+    /** Whether each of {@link #problems()} by itself stops the upload (else they are rows the job would skip). */
+    public boolean blocking() {
+        return blocking;
     }
 }

@@ -22,6 +22,7 @@ public final class ExitCodes {
     private static final List<Class<? extends Throwable>> BAD_INPUT_TYPES = List.of(
             BadInput.class,
             org.wenshu.app.signing.UnitSealMissing.class,
+            org.wenshu.batch.IssuingUnitUnsealed.class,
             UnknownInstrumentType.class,
             org.wenshu.templates.TypeIssuedElsewhere.class,
             FieldsInvalid.class,
@@ -34,6 +35,10 @@ public final class ExitCodes {
     }
 
     static int report(Exception failure, PrintWriter err) {
+        if (failure instanceof org.wenshu.app.signing.UnitSealMissing unsealed) {
+            err.println("wenshu: " + unsealed.configurationHint()); // the operator runs the command: name the setting
+            return BAD_INPUT;
+        }
         if (isBadInput(failure)) {
             err.println("wenshu: " + failure.getMessage());
             return BAD_INPUT;

@@ -125,8 +125,9 @@ public final class Instruments {
         if (!access.canIssue(user)) {
             throw new AccessRefused("只有检察官和管理员可以发文");
         }
-        IssueRequest request = issuing.request(typeId, fields);
-        requireIssuer(user, request);
+        IssueRequest request = issuing.prepare(typeId, fields);
+        requireIssuer(user, request); // a unit that is not the user's is refused as such, with or without a seal
+        issuing.requireSeal(request);
         return request;
     }
 

@@ -56,6 +56,18 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
 
     @Override
     public IssueRequest request(String typeId, Map<String, Object> fields) {
+        IssueRequest request = prepare(typeId, fields);
+        requireSeal(request);
+        return request;
+    }
+
+    @Override
+    public void requireSeal(IssueRequest request) {
+        seals.getObject().forUnit(request.issuingUnit()); // no seal, no number: refuse before the register reserves one
+    }
+
+    @Override
+    public IssueRequest prepare(String typeId, Map<String, Object> fields) {
         InstrumentType type = catalog.require(typeId);
         Optional<DocumentNumber> given = Optional.ofNullable(fields.get(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
                 .map(Object::toString).flatMap(DocumentNumber::parse);
@@ -70,7 +82,6 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         Map<String, Object> stored = new LinkedHashMap<>(fields);
         stored.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
         String issuingUnit = unitNames.apply(values.text(InstrumentCatalog.ISSUING_UNIT_FIELD).orElseThrow());
-        seals.getObject().forUnit(issuingUnit); // no seal, no number: refuse before the register reserves one
         return new IssueRequest(type.id(), type.name(),
                 values.text(InstrumentCatalog.TITLE_FIELD).orElse(type.name()),
                 issuingUnit,

@@ -51,6 +51,24 @@ class ApiIssuingIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void anIssuingUnitWithoutASealIsNamedWithoutTheConfigurationAndOthersUnitsAreForbiddenFirst() {
+        ApiFixture f = fixture();
+        Map<String, Object> police = new java.util.LinkedHashMap<>(suggestion("关于无印章单位名义的检察建议", ApiFixture.UNIT_A));
+        police.put("issuingUnit", ApiFixture.UNIT_B);
+        Stored before = stored();
+
+        Reply unsealed = api().json("POST", "/api/v1/instruments", f.admin, issueBody(police));
+        Reply foreign = api().json("POST", "/api/v1/instruments", f.prosecutor, issueBody(police));
+
+        assertProblem(unsealed, 422, "unit-seal-missing");
+        assertThat(unsealed.json().get("detail")).asString().startsWith("发文机关 荆门市公安局 没有电子印章，不能发文")
+                .contains("荆门市人民检察院");
+        assertThat(unsealed.text()).contains("fields.issuingUnit").doesNotContain("wenshu.signing", "key-alias");
+        assertProblem(foreign, 403, "forbidden");
+        assertThat(stored().rows().get("register_entries")).isEqualTo(before.rows().get("register_entries"));
+    }
+
+    @Test
     void pagesOfAListAreDisjointCompleteAndCounted() {
         ApiFixture f = fixture();
         Reply all = api().get("/api/v1/instruments?size=200", f.prosecutor);

@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> AGENCIES = List.of("市公安局", "市司法局", "市政数局", "市教育局", "市卫健委",
+            "市人社局", "市乡村振兴局", "市民政局", "市农业农村局");
 
     /** The shipped meeting-notice example as base data, without its number (the archive assigns it). */
     static byte[] baseData() {
@@ -44,6 +46,25 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         parts.put("list", list);
         parts.put("data", new FilePart("基础数据.json", "application/json", baseData()));
         return parts;
+    }
+
+    static Map<String, FilePart> upload(FilePart list, Map<String, Object> base) {
+        Map<String, FilePart> parts = new LinkedHashMap<>();
+        parts.put("list", list);
+        parts.put("data", new FilePart("基础数据.json", "application/json", JSON.writeValueAsBytes(base)));
+        return parts;
+    }
+
+    /** {@link #baseData()} changed by {@code change}. */
+    static Map<String, Object> base(java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.readValue(baseData(), new TypeReference<Map<String, Object>>() { }));
+        change.accept(fields);
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Reply reply, String key) {
+        return (List<Map<String, Object>>) reply.json().get(key);
     }
 
     private Reply validate(Auth who, FilePart list) {
@@ -204,7 +225,105 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
 
         assertThat(foreign.status()).as(foreign.toString()).isEqualTo(403);
         assertThat(foreign.text()).contains("urn:wenshu:problem:rows-forbidden", "荆门市“府检联动”工作领导小组办公室");
+        assertThat(list(foreign, "rows")).singleElement().satisfies(p -> assertThat(p).containsEntry("row", 2)
+                .containsEntry("blocking", true));
         awaitEnd(f.prosecutor, location);
+    }
+
+    /** Issuing units that are known but have no seal: the government office, the government, the police. */
+    private static final String UNSEALED_ROWS = "主送单位,发文机关,标题\n"
+            + "市司法局,市政府办,关于印章的第一次会议的通知\n"
+            + "市司法局,荆门市人民政府,关于印章的第二次会议的通知\n"
+            + "市教育局,市公安局,关于印章的第三次会议的通知\n"
+            + "市教育局,荆门市“府检联动”工作领导小组办公室,关于印章的第四次会议的通知\n";
+
+    @Test
+    void rowsWhoseIssuingUnitHasNoSealAreNamedAndStopTheUpload() {
+        ApiFixture f = fixture();
+        long before = instruments(f.admin);
+
+        Reply checked = validate(f.admin, csv(UNSEALED_ROWS));
+        Reply started = start(f.admin, csv(UNSEALED_ROWS));
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()).containsEntry("rows", 4).containsEntry("valid", 1).containsEntry("badRows", 3)
+                .containsEntry("startable", false);
+        assertThat(list(checked, "problems")).extracting(p -> p.get("row"), p -> p.get("column"), p -> p.get("blocking"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "发文机关", true),
+                        org.assertj.core.groups.Tuple.tuple(3, "发文机关", true),
+                        org.assertj.core.groups.Tuple.tuple(4, "发文机关", true));
+        assertThat(list(checked, "problems")).extracting(p -> (String) p.get("reason")).containsExactly(
+                "发文机关 荆门市人民政府办公室 没有电子印章，不能发文", "发文机关 荆门市人民政府 没有电子印章，不能发文",
+                "发文机关 荆门市公安局 没有电子印章，不能发文");
+        assertProblem(started, 422, "rows-unsealed");
+        assertThat(list(started, "rows")).extracting(p -> p.get("row"), p -> p.get("blocking"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, true), org.assertj.core.groups.Tuple.tuple(3, true),
+                        org.assertj.core.groups.Tuple.tuple(4, true));
+        assertThat(checked.text() + started.text()).doesNotContain("wenshu.signing", "key-alias", "unit-seal-missing");
+        assertThat(instruments(f.admin)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnsealedIssuingUnitFromTheBaseDataStopsTheUploadOnEveryRow() {
+        ApiFixture f = fixture();
+        Map<String, Object> police = base(b -> b.put("issuingUnit", "荆门市公安局"));
+
+        Reply started = api().multipartParts("/api/v1/bulk-issues", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv("主送单位,标题\n市司法局,关于基础数据印章的第一次会议的通知\n市教育局,关于基础数据印章的第二次会议的通知\n"),
+                        police));
+
+        assertProblem(started, 422, "rows-unsealed");
+        assertThat(list(started, "rows")).extracting(p -> p.get("row"), p -> p.get("column"), p -> p.get("blocking"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "发文机关（基础数据）", true),
+                        org.assertj.core.groups.Tuple.tuple(3, "发文机关（基础数据）", true));
+        assertThat(started.text()).contains("荆门市公安局 没有电子印章").doesNotContain("wenshu.signing");
+    }
+
+    @Test
+    void aUnitThatIsNotTheCallersIsForbiddenEvenWithoutASeal() {
+        ApiFixture f = fixture();
+        String list = "主送单位,发文机关,标题\n市司法局,市公安局,关于越权印章的会议的通知\n";
+
+        Reply own = start(f.prosecutor, csv(list));
+        Reply foreign = start(f.otherProsecutor, csv(list));
+
+        assertProblem(own, 403, "rows-forbidden");
+        assertProblem(foreign, 403, "rows-forbidden");
+        assertThat(list(own, "rows")).isNotEmpty().allSatisfy(p -> assertThat(p).containsEntry("row", 2)
+                .containsEntry("column", "发文机关").containsEntry("blocking", true));
+        assertThat(own.text()).contains("当前账号不能以「荆门市公安局」的名义发文").doesNotContain("wenshu.signing");
+    }
+
+    @Test
+    void baseDataMistakesNoRowCanCorrectAreOneDataRefusal() {
+        ApiFixture f = fixture();
+        StringBuilder many = new StringBuilder("主送单位,会议时间\n"); // more rows than the skip limit (50)
+        for (int i = 0; i < 60; i++) {
+            many.append(AGENCIES.get(i % AGENCIES.size())).append(",第").append(i + 1).append("场\n");
+        }
+        Map<String, Object> broken = base(b -> {
+            b.remove("title");
+            b.put("meetingHost", "张三");
+            b.put("date", "2024-02-30");
+        });
+        long before = instruments(f.admin);
+
+        Reply checked = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv(many.toString()), broken));
+        Reply started = api().multipartParts("/api/v1/bulk-issues", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv(many.toString()), broken));
+        Reply titled = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
+                upload(csv("主送单位,标题\n市公安局,关于逐行标题的会议的通知\n"), base(b -> b.remove("title"))));
+
+        for (Reply reply : List.of(checked, started)) {
+            assertPartProblem(reply, 422, "data-refused", "data.title");
+            assertThat(list(reply, "errors")).extracting(e -> e.get("field"))
+                    .containsExactlyInAnyOrder("data.title", "data.meetingHost", "data.date");
+            assertThat(reply.text()).contains("标题：必须填写", "2024-02-30").doesNotContain("第 2 行", "too-many-bad-rows");
+        }
+        assertThat(titled.status()).as("a row may give what the base data lacks: %s", titled).isEqualTo(200);
+        assertThat(titled.json()).containsEntry("valid", 1);
+        assertThat(instruments(f.admin)).isEqualTo(before);
     }
 
     @Test

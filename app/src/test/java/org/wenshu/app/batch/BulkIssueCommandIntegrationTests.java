@@ -207,6 +207,78 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void rowsWhoseIssuingUnitHasNoSealAreSkippedAndReportedWithTheirColumn() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = csv("印章.csv", String.join("\n", "主送单位,发文机关,标题",
+                "市司法局,荆门市“府检联动”工作领导小组办公室,关于有印章单位的会议的通知",
+                "市司法局,市公安局,关于公安局名义的会议的通知",
+                "市教育局,市政府办,关于政府办名义的会议的通知", ""));
+
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("已完成 COMPLETED",
+                "第 3 行 发文机关：发文机关 荆门市公安局 没有电子印章，不能发文",
+                "第 4 行 发文机关：发文机关 荆门市人民政府办公室 没有电子印章，不能发文");
+        assertThat(context.getBean(Archive.class).records(0, 100)).extracting(InstrumentRecord::title)
+                .containsExactly("关于有印章单位的会议的通知");
+    }
+
+    @Test
+    void shortCsvRowsAreRaggedWhileXlsxRowsMayOmitTrailingEmptyCells() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = csv("短行.csv", String.join("\n", "主送单位,会议时间,会议地点", "市公安局,上午", "市司法局",
+                "市教育局,下午,第二会议室", ""));
+        Path sheet = home.resolve("短行.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(sheet)) {
+            var rows = workbook.createSheet("名单");
+            List<List<String>> cells = List.of(List.of("主送单位", "会议时间", "会议地点"), List.of("市公安局", "上午"),
+                    List.of("市司法局"), List.of("市教育局", "下午", "第二会议室"));
+            for (int r = 0; r < cells.size(); r++) {
+                var row = rows.createRow(r);
+                for (int c = 0; c < cells.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+        }
+        Archive archive = context.getBean(Archive.class);
+
+        Run fromCsv = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(fromCsv.exitCode()).as(fromCsv.out() + fromCsv.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(fromCsv.out()).contains("第 2 行：有 2 列，少于表头的 3 列（列错位）", "第 3 行：有 1 列，少于表头的 3 列（列错位）")
+                .doesNotContain("第 4 行");
+        assertThat(archive.records(0, 100)).hasSize(1);
+
+        Run fromXlsx = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + sheet);
+
+        assertThat(fromXlsx.exitCode()).as(fromXlsx.out() + fromXlsx.err()).isEqualTo(ExitCodes.OK);
+        assertThat(fromXlsx.out()).doesNotContain("列错位");
+        assertThat(archive.records(0, 100)).hasSize(4);
+    }
+
+    @Test
+    void baseDataMistakesNoRowCanCorrectAreReportedOnceAndIssueNothing() throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.readValue(BulkIssueFiles.baseData(home).toFile(),
+                new TypeReference<Map<String, Object>>() { }));
+        fields.remove("title");
+        fields.put("meetingHost", "张三");
+        Path data = home.resolve("broken-base.json");
+        Files.write(data, JSON.writeValueAsBytes(fields));
+        Path list = csv("九行.csv", String.join("\n", BulkIssueFiles.AGENCIES) + "\n");
+        Files.writeString(list, "主送单位\n" + Files.readString(list));
+
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out() + run.err()).contains("基础数据有 2 处错误", "标题(title)：必须填写", "meetingHost：未知字段")
+                .doesNotContain("第 2 行", "第 10 行", "跳过上限");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
     void refusesUnusableInputWithoutIssuing() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path unknownHeader = csv("header.csv", "主送单位,会议主持人\n市公安局,张三\n");

@@ -188,8 +188,12 @@ class UnitSealsIntegrationTests {
             UnitSeals seals = production.getBean(UnitSeals.class);
 
             assertThat(seals.units()).containsExactly(PROCURATORATE);
-            assertThatThrownBy(() -> seals.forUnit(OFFICE)).isInstanceOf(UnitSealMissing.class)
-                    .hasMessageContaining("wenshu.signing.units.coordination-office.key-alias");
+            assertThatThrownBy(() -> seals.forUnit(OFFICE)).isInstanceOfSatisfying(UnitSealMissing.class, missing -> {
+                // The operator is told which setting to add; a web user only that the unit has no seal.
+                assertThat(missing.configurationHint()).contains("wenshu.signing.units.coordination-office.key-alias");
+                assertThat(missing.getMessage()).isEqualTo("发文机关 " + OFFICE + " 没有电子印章，不能发文；有电子印章的发文机关："
+                        + PROCURATORATE).doesNotContain("wenshu.", "key-alias");
+            });
         }
     }
 

@@ -119,6 +119,50 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
     }
 
     @Test
+    void rowsWhoseIssuingUnitHasNoSealAreShownAsBlockingNotAsSkipped() {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        String list = "主送单位,发文机关,标题\r\n市司法局,市政府办,关于页面印章的第一次会议的通知\r\n"
+                + "市教育局,市公安局,关于页面印章的第二次会议的通知\r\n"
+                + "市外星局,荆门市“府检联动”工作领导小组办公室,关于页面印章的第三次会议的通知\r\n"
+                + "市民政局,荆门市“府检联动”工作领导小组办公室,关于页面印章的第四次会议的通知\r\n";
+
+        Page preview = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list.getBytes(StandardCharsets.UTF_8), baseData()));
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("发文机关 荆门市人民政府办公室 没有电子印章，不能发文",
+                        "发文机关 荆门市公安局 没有电子印章，不能发文", "disabled=\"disabled\"")
+                .containsPattern("id=\"blocking-rows\">2</strong>\\s*行阻止发文")
+                .containsPattern("id=\"skipped-rows\">1</strong> 行有错误")
+                .containsPattern("<td data-label=\"行号\">2</td>\\s*<td data-label=\"列\">发文机关</td>\\s*"
+                        + "<td data-label=\"原因\">[^<]*</td>\\s*<td data-label=\"结果\">阻止发文</td>")
+                .containsPattern("<td data-label=\"行号\">4</td>\\s*<td data-label=\"列\">主送单位</td>\\s*"
+                        + "<td data-label=\"原因\">[^<]*</td>\\s*<td data-label=\"结果\">跳过此行</td>")
+                .doesNotContain("3</strong> 行有错误", "将被跳过", "wenshu.signing", "key-alias");
+        assertThat(titled("关于页面印章的")).isEmpty();
+    }
+
+    @Test
+    void baseDataMistakesAreOneMessageBesideTheDataField() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        Map<String, Object> broken = new LinkedHashMap<>(JSON.readValue(baseData(), new TypeReference<Map<String, Object>>() { }));
+        broken.remove("title");
+        StringBuilder list = new StringBuilder("主送单位,会议时间\r\n");
+        for (int i = 1; i <= 9; i++) {
+            list.append("市公安局,第").append(i).append("场\r\n");
+        }
+
+        Page refused = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list.toString().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(broken)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).containsPattern("id=\"data-error\"[^>]*>[^<]*标题\\(title\\)：必须填写")
+                .doesNotContain("第 2 行", "有错误的行");
+    }
+
+    @Test
     void unusableUploadsAreRefusedBesideTheirFieldAndIssueNothing() {
         PageSession office = signedIn(ADMIN);
         office.get("/bulk-issues"); // the form's CSRF token (signing in changes it)

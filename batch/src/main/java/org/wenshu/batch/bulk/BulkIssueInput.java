@@ -37,7 +37,7 @@ public class BulkIssueInput {
         unchanged(file, parameters.getString(BulkIssueParameters.FILE_SHA256), "名单");
         unchanged(data, parameters.getString(BulkIssueParameters.DATA_SHA256), "基础数据");
         this.table = lists.read(file, Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)));
-        this.rows = new BulkRows(type, table.headers(), baseData(data), issuer, archive);
+        this.rows = new BulkRows(type, table.headers(), baseData(data), issuer, archive, table.fullRows());
     }
 
     public RecipientTable table() {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.IssueRequest;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.IssuingUnitUnsealed;
 import org.wenshu.generator.UncoveredCharacters;
 import org.wenshu.templates.FieldInvalid;
 import org.wenshu.templates.FieldSpec;
@@ -42,6 +44,9 @@ public final class BulkRows {
     /** JSON with every map's keys sorted, nested ones too: one text per content. */
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    /** The fields naming units the archive must know, as each row's request names them (发文、主送、抄送). */
+    private static final List<String> UNIT_FIELDS = List.of(InstrumentCatalog.ISSUING_UNIT_FIELD, "recipient",
+            "recipients", "copiesTo");
 
     private final InstrumentType type;
     private final List<String> headers;
@@ -49,18 +54,28 @@ public final class BulkRows {
     private final Map<String, Object> base;
     private final InstrumentIssuer issuer;
     private final Archive archive;
+    private final boolean fullRows;
 
-    /**
-     * @throws ListRefused when a header names no field of the type, names one twice, is blank, or names the document
-     *                     number (which the archive assigns)
-     */
+    /** Rows checked as those of an XLSX sheet, which may omit trailing empty cells. */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
                     Archive archive) {
+        this(type, headers, base, issuer, archive, false);
+    }
+
+    /**
+     * @param fullRows true when every row must have all of the header's columns (CSV), so a shorter row is ragged
+     * @throws ListRefused      when a header names no field of the type, names one twice, is blank, or names the
+     *                          document number (which the archive assigns)
+     * @throws BaseDataInvalid  when the base data has mistakes no row can correct (see {@link BaseDataInvalid})
+     */
+    public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
+                    Archive archive, boolean fullRows) {
         this.type = type;
         this.headers = List.copyOf(headers);
-        this.base = Map.copyOf(base);
+        this.base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
         this.issuer = issuer;
         this.archive = archive;
+        this.fullRows = fullRows;
         List<FieldSpec> mapped = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < headers.size(); i++) {
@@ -84,11 +99,25 @@ public final class BulkRows {
             mapped.add(field);
         }
         this.columns = List.copyOf(mapped);
+        List<FieldInvalid> baseProblems = baseProblems();
+        if (!baseProblems.isEmpty()) {
+            throw new BaseDataInvalid(baseProblems);
+        }
     }
 
-    /** The outcome for one row: the request to issue, or why the row is skipped. */
+    /**
+     * The outcome for one row: the request to issue, or why the row is skipped.
+     *
+     * @param issuingUnit the full name of the row's issuing unit once its fields were valid and named a known unit,
+     *                    also when the row has other problems; empty when the row did not get that far
+     * @param unsealed    the problem saying the issuing unit has no seal (also in {@code problems}), if it has none
+     */
     public record Checked(RecipientTable.Row row, String contentHash, Optional<IssueRequest> request,
-                          List<RowProblem> problems) {
+                          List<RowProblem> problems, Optional<String> issuingUnit, Optional<RowProblem> unsealed) {
+
+        public Checked {
+            problems = List.copyOf(problems);
+        }
     }
 
     /** Checks one row; never throws for a problem of the row itself. */
@@ -99,7 +128,13 @@ public final class BulkRows {
                 && row.cells().subList(headers.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，多于表头的 "
                     + headers.size() + " 列（列错位）"));
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
+        }
+        if (fullRows && row.cells().size() < headers.size()) {
+            // An RFC 4180 record has as many fields as the header: a shorter one lost a separator or a column.
+            problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，少于表头的 "
+                    + headers.size() + " 列（列错位）"));
+            return rejected(row, hash, problems);
         }
         Map<String, Object> fields = new LinkedHashMap<>(base);
         fields.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
@@ -125,19 +160,29 @@ public final class BulkRows {
                     () -> problems.add(new RowProblem(row.number(), header, "「" + cell + "」不是是/否")));
         }
         if (!problems.isEmpty()) {
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
         }
         IssueRequest request;
+        Optional<RowProblem> unsealed = Optional.empty();
         try {
             request = issuer.request(type.id(), fields);
         } catch (FieldsInvalid invalid) {
             for (FieldInvalid p : invalid.problems()) {
                 problems.add(new RowProblem(row.number(), columnOf(p.field(), p.label()), p.reason()));
             }
-            return new Checked(row, hash, Optional.empty(), problems);
+            return rejected(row, hash, problems);
         } catch (UncoveredCharacters uncovered) {
             // The request checks that every character can be printed, so no number is taken for such a row.
-            return new Checked(row, hash, Optional.empty(), uncoveredProblems(row, uncovered));
+            return rejected(row, hash, uncoveredProblems(row, uncovered));
+        } catch (IssuingUnitUnsealed noSeal) {
+            // Everything else of the row is valid: the request is checked on (units, access) and the row reported.
+            request = noSeal.request();
+            unsealed = Optional.of(new RowProblem(row.number(), issuingUnitColumn(), noSeal.getMessage()));
+            problems.add(unsealed.get());
+        } catch (ArchiveRefusal unknown) {
+            // The issuing unit is resolved to its full name while the request is made: it names no known unit.
+            problems.add(new RowProblem(row.number(), issuingUnitColumn(), unknown.getMessage()));
+            return rejected(row, hash, problems);
         }
         List<String> units = new ArrayList<>();
         units.add(request.issuingUnit());
@@ -154,9 +199,78 @@ public final class BulkRows {
             problems.add(new RowProblem(row.number(), columnHolding(row, request.issuingUnit()), "主送单位不能是发文单位本身"));
         }
         if (!problems.isEmpty()) {
-            return new Checked(row, hash, Optional.empty(), problems);
+            return new Checked(row, hash, Optional.empty(), problems, Optional.of(request.issuingUnit()), unsealed);
         }
-        return new Checked(row, hash, Optional.of(request), List.of());
+        return new Checked(row, hash, Optional.of(request), List.of(), Optional.of(request.issuingUnit()),
+                Optional.empty());
+    }
+
+    private static Checked rejected(RecipientTable.Row row, String hash, List<RowProblem> problems) {
+        return new Checked(row, hash, Optional.empty(), problems, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The base data's mistakes that no row can correct. A row sets only its columns' fields, and only to non-blank
+     * values; so the base data without those fields must be valid by itself (a title missing with no title column
+     * fails every row alike, while a row may well supply a field the base data lacks), a value it gives for a
+     * column's field must be valid on its own (rows with a blank cell use it), and the units it names for fields no
+     * column supplies must exist.
+     */
+    private List<FieldInvalid> baseProblems() {
+        Set<String> supplied = new java.util.HashSet<>();
+        columns.forEach(field -> supplied.add(field.name()));
+        Map<String, Object> fixed = new LinkedHashMap<>(base);
+        fixed.keySet().removeAll(supplied);
+        // The archive numbers each row: a number in the base data is ignored.
+        fixed.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
+        List<FieldInvalid> problems = new ArrayList<>(invalid(fixed).stream()
+                .filter(p -> !supplied.contains(p.field())
+                        && !p.field().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
+                .toList());
+        for (FieldSpec field : columns) {
+            Object given = base.get(field.name());
+            // Absent (null, blank, empty list) is no value: the rows with a blank cell report the field missing.
+            if (given != null && !(given instanceof String text && text.isBlank())
+                    && !(given instanceof List<?> list && list.isEmpty())) {
+                Map<String, Object> alone = new HashMap<>();
+                alone.put(field.name(), given);
+                invalid(alone).stream().filter(p -> p.field().equals(field.name())).forEach(problems::add);
+            }
+        }
+        for (String name : UNIT_FIELDS) {
+            Optional<FieldSpec> field = type.field(name);
+            if (field.isEmpty() || supplied.contains(name) || problems.stream().anyMatch(p -> p.field().equals(name))) {
+                continue;
+            }
+            Object given = base.get(name);
+            List<?> named = given instanceof List<?> list ? list
+                    : given instanceof String text ? List.of(text) : List.of();
+            for (Object unit : named) {
+                if (unit instanceof String text && !text.isBlank()) {
+                    try {
+                        archive.unit(text.strip());
+                    } catch (ArchiveRefusal unknown) {
+                        problems.add(new FieldInvalid(name, field.get().label(), unknown.getMessage()));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private List<FieldInvalid> invalid(Map<String, Object> values) {
+        try {
+            type.validate(values);
+            return List.of();
+        } catch (FieldsInvalid invalid) {
+            return invalid.problems();
+        }
+    }
+
+    /** The header of the issuing unit's column, or its label marked as coming from the base data. */
+    private String issuingUnitColumn() {
+        return type.field(InstrumentCatalog.ISSUING_UNIT_FIELD)
+                .map(field -> columnOf(field.name(), field.label())).orElse("发文机关（基础数据）");
     }
 
     /**

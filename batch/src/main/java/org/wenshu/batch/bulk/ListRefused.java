@@ -1,7 +1,7 @@
 package org.wenshu.batch.bulk;
 
 /** The recipient list or base data file cannot be used at all (encoding, format, size, headers); nothing was issued. */
-public sealed class ListRefused extends RuntimeException permits ListNotUtf8, UnknownEncoding {
+public sealed class ListRefused extends RuntimeException permits ListNotUtf8, UnknownEncoding, BaseDataInvalid {
 
     public ListRefused(String message) {
         super(message);

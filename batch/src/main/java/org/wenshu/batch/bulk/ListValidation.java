@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +11,6 @@ import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-
-import org.wenshu.archive.IssueRequest;
 
 /**
  * The row-by-row check of a recipient list before anything is issued (校验名单): the validation step of bulk-issue
@@ -32,20 +29,20 @@ public record ListValidation(int rows, int valid, List<RowProblem> problems, int
         problems = List.copyOf(problems);
     }
 
-    /** Checks every row as the job would, without a further check of the valid rows' requests. */
+    /** Checks every row as the job would, without a further check of the rows. */
     public static ListValidation of(RecipientTable table, BulkRows rows, long skipLimit) {
-        return of(table, rows, skipLimit, (row, request) -> List.of());
+        return of(table, rows, skipLimit, (row, checked) -> List.of());
     }
 
     /**
      * Checks every row: a row identical to an earlier one is a duplicate, every other row is checked by
-     * {@link BulkRows#check}; a valid row's request is then given to {@code guard}, whose problems (e.g. the caller
-     * may not issue for the row's issuing unit) make the row bad as well.
+     * {@link BulkRows#check} and its outcome then given to {@code guard}, whose problems (e.g. the caller may not
+     * issue for the row's issuing unit) are added to the row's own and make it bad as well.
      *
      * @param skipLimit the most bad rows tolerated; checking stops at the first bad row past it
      */
     public static ListValidation of(RecipientTable table, BulkRows rows, long skipLimit,
-                                    BiFunction<RecipientTable.Row, IssueRequest, List<RowProblem>> guard) {
+                                    BiFunction<RecipientTable.Row, BulkRows.Checked, List<RowProblem>> guard) {
         return of(table, skipLimit, guard, rows::contentHash, index -> rows.check(table.rows().get(index)));
     }
 
@@ -68,7 +65,7 @@ public record ListValidation(int rows, int valid, List<RowProblem> problems, int
             for (RecipientTable.Row row : table.rows()) {
                 checks.add(pool.submit(() -> rows.check(row)));
             }
-            return of(table, skipLimit, (row, request) -> List.of(), rows::contentHash, index -> {
+            return of(table, skipLimit, (row, checked) -> List.of(), rows::contentHash, index -> {
                 try {
                     return checks.get(index).get();
                 } catch (InterruptedException e) {
@@ -85,7 +82,7 @@ public record ListValidation(int rows, int valid, List<RowProblem> problems, int
     }
 
     private static ListValidation of(RecipientTable table, long skipLimit,
-                                     BiFunction<RecipientTable.Row, IssueRequest, List<RowProblem>> guard,
+                                     BiFunction<RecipientTable.Row, BulkRows.Checked, List<RowProblem>> guard,
                                      Function<RecipientTable.Row, String> contentHash,
                                      IntFunction<BulkRows.Checked> checkRow) {
         List<RowProblem> problems = new ArrayList<>();
@@ -101,10 +98,10 @@ public record ListValidation(int rows, int valid, List<RowProblem> problems, int
                 found = List.of(new RowProblem(row.number(), "", "与第 " + earlier + " 行完全相同（重复行）"));
             } else {
                 BulkRows.Checked checked = checkRow.apply(index);
-                found = checked.problems();
-                Optional<IssueRequest> request = checked.request();
-                if (found.isEmpty() && request.isPresent()) {
-                    found = guard.apply(row, request.get());
+                List<RowProblem> guarded = guard.apply(row, checked);
+                found = guarded.isEmpty() ? checked.problems() : new ArrayList<>(checked.problems());
+                if (!guarded.isEmpty()) {
+                    found.addAll(guarded);
                 }
             }
             if (found.isEmpty()) {

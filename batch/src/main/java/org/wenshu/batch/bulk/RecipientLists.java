@@ -102,7 +102,7 @@ public final class RecipientLists {
         if (headers == null) {
             throw new ListRefused("名单文件 " + fileName + " 是空的：第一行应为表头（字段名或中文名称）");
         }
-        return new RecipientTable(headers, rows);
+        return new RecipientTable(headers, rows, true);
     }
 
     static ListRefused tooManyRows(int maxRows) {

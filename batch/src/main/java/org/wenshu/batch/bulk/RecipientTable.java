@@ -5,14 +5,22 @@ import java.util.List;
 /**
  * A recipient list (收文名单) as read from a CSV or XLSX file: the header cells and the data rows after it.
  *
- * @param headers the header row's cells, trimmed, in column order
- * @param rows    the data rows in file order, empty rows left out
+ * @param headers  the header row's cells, trimmed, in column order
+ * @param rows     the data rows in file order, empty rows left out
+ * @param fullRows true when the format gives every row all of the header's columns, so that a shorter row is
+ *                 ragged (CSV: RFC 4180 records have the same number of fields); false when a row may omit its
+ *                 trailing empty cells (an XLSX sheet stores no empty cells)
  */
-public record RecipientTable(List<String> headers, List<Row> rows) {
+public record RecipientTable(List<String> headers, List<Row> rows, boolean fullRows) {
 
     public RecipientTable {
         headers = List.copyOf(headers);
         rows = List.copyOf(rows);
+    }
+
+    /** A table whose rows may omit trailing empty cells (as an XLSX sheet's). */
+    public RecipientTable(List<String> headers, List<Row> rows) {
+        this(headers, rows, false);
     }
 
     /**

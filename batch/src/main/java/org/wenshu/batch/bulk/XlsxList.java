@@ -81,7 +81,7 @@ final class XlsxList {
         if (rows.headers == null) {
             throw new ListRefused("工作簿 " + name + " 的第一个工作表是空的：第一行应为表头（字段名或中文名称）");
         }
-        return new RecipientTable(rows.headers, rows.rows);
+        return new RecipientTable(rows.headers, rows.rows, false);
     }
 
     private static boolean encrypted(Path file) {
