@@ -186,7 +186,7 @@ class BulkIssueCommandIntegrationTests {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.out()).contains("第 2 行 主送单位：必须填写", "第 3 行 标题：以「=」开头", "第 4 行 会议地点：以",
-                "第 5 行 主送单位：必须填写");
+                "第 5 行：有 1 列，少于表头的 3 列");
         assertThat(context.getBean(Archive.class).records(0, 100)).extracting(InstrumentRecord::title)
                 .containsExactly("关于召开第五次专题会议的通知");
     }
@@ -256,7 +256,8 @@ class BulkIssueCommandIntegrationTests {
 
         assertThat(fromXlsx.exitCode()).as(fromXlsx.out() + fromXlsx.err()).isEqualTo(ExitCodes.OK);
         assertThat(fromXlsx.out()).doesNotContain("列错位");
-        assertThat(archive.records(0, 100)).hasSize(4);
+        // The 市教育局 row asks for the very notice the CSV issued: it is found, not issued again.
+        assertThat(archive.records(0, 100)).hasSize(3);
     }
 
     @Test
