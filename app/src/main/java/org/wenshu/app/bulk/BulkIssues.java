@@ -31,6 +31,7 @@ import org.wenshu.archive.Unit;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.bulk.BulkIssueCounts;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
@@ -67,10 +68,11 @@ public final class BulkIssues implements DisposableBean {
     private final ObjectProvider<UnitSeals> seals;
     private final BulkUploads uploads;
     private final BackgroundJobs background;
+    private final BulkIssueCounts counts;
 
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                      InstrumentAccess access, ObjectProvider<UnitSeals> seals, Path folder) {
+                      InstrumentAccess access, ObjectProvider<UnitSeals> seals, BulkIssueCounts counts, Path folder) {
         this.jobs = jobs;
         this.catalog = catalog;
         this.settings = settings;
@@ -80,6 +82,7 @@ public final class BulkIssues implements DisposableBean {
         this.seals = seals;
         this.uploads = new BulkUploads(folder, settings);
         this.background = new BackgroundJobs(repository, transactions);
+        this.counts = counts;
     }
 
     /** The types the office may bulk issue. */
@@ -175,16 +178,19 @@ public final class BulkIssues implements DisposableBean {
         if (!started && !visible(user, execution)) {
             throw new ExecutionConflict("同一份名单和基础数据已由其他单位批量发文（执行 " + execution.getId() + "），不会重复发文");
         }
-        return new Started(execution.getId(), started);
+        return new Started(execution.getId(), started, preview.validation().rows(), preview.validation().valid());
     }
 
     /**
-     * The id of the execution started or found, and whether this call started it.
+     * The id of the execution started or found, whether this call started it, and the counts of the check that
+     * preceded it (the job's validation step finds the same, a moment later).
      *
      * @param executionId the job execution id
      * @param started     false when the same upload's execution was running or had completed already
+     * @param rows        data rows of the list
+     * @param valid       rows found valid
      */
-    public record Started(long executionId, boolean started) {
+    public record Started(long executionId, boolean started, int rows, int valid) {
     }
 
     /**
@@ -199,8 +205,9 @@ public final class BulkIssues implements DisposableBean {
             execution = jobs.execution(id).orElseThrow();
         }
         String typeId = execution.getJobParameters().getString(BulkIssueParameters.TYPE);
-        return BulkProgress.of(execution, jobs.steps(execution), catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
-                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"));
+        List<org.springframework.batch.core.step.StepExecution> steps = jobs.steps(execution);
+        return BulkProgress.of(execution, steps, counts.of(execution, steps), catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
+                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"), archive.zone());
     }
 
     /**

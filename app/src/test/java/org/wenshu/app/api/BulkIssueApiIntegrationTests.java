@@ -133,6 +133,57 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void progressCountsTheRecordsIssuedSoFarAndGivesTimesAsInstants() throws Exception {
+        ApiFixture f = fixture();
+        StringBuilder rows = new StringBuilder("主送单位,标题\n市外星局,关于进度的无效会议的通知\n");
+        String[] units = {"市公安局", "市司法局", "市教育局", "市民政局"};
+        for (int i = 1; i <= 48; i++) {
+            rows.append(units[i % units.length]).append(",关于进度的第").append(i).append("次会议的通知\n");
+        }
+
+        Reply started = start(f.prosecutor, csv(rows.toString()));
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        // Known from the check before the start, although the job has not validated yet: never -1.
+        assertThat(started.json()).containsEntry("total", 49).containsEntry("valid", 48);
+        assertThat(started.json().get("issued")).satisfiesAnyOf(issued -> assertThat(issued).isNull(),
+                issued -> assertThat(((Number) issued).longValue()).isGreaterThanOrEqualTo(0));
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int runningPolls = 0;
+        Map<String, Object> last;
+        while (true) {
+            Reply before = api().get(location + "?limit=1000", f.prosecutor);
+            Reply after = api().get(location + "?limit=1", f.prosecutor);
+            last = after.json();
+            @SuppressWarnings("unchecked")
+            int recordsBefore = ((List<Map<String, Object>>) before.json().get("records")).size();
+            if (!"STARTED".equals(last.get("status"))) {
+                break;
+            }
+            if (last.get("issued") != null || recordsBefore > 0) {
+                runningPolls++;
+                // Read after the records were listed: every record listed is counted, as issued and as done.
+                assertThat(last.get("issued")).as(last.toString()).isNotNull();
+                long issued = ((Number) last.get("issued")).longValue();
+                long done = ((Number) last.get("done")).longValue();
+                assertThat(issued).as(last.toString()).isGreaterThanOrEqualTo(recordsBefore);
+                assertThat(done).as(last.toString()).isGreaterThanOrEqualTo(issued).isLessThanOrEqualTo(49);
+            }
+            assertThat(System.nanoTime()).as("bulk issue still running").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        assertThat(runningPolls).as("polled while rows were being issued").isPositive();
+        Map<String, Object> done = awaitEnd(f.prosecutor, location);
+        assertThat(done).as(done.toString()).containsEntry("status", "COMPLETED").containsEntry("done", 49)
+                .containsEntry("issued", 48).containsEntry("skipped", 1);
+        java.time.Instant start = java.time.Instant.parse((String) done.get("start"));
+        java.time.Instant end = java.time.Instant.parse((String) done.get("end"));
+        assertThat(start).isBefore(end).isBetween(java.time.Instant.now().minus(Duration.ofMinutes(5)), java.time.Instant.now());
+    }
+
+    @Test
     void executionsAreVisibleToTheirUnitAndTheOfficeOnly() throws Exception {
         ApiFixture f = fixture();
         FilePart list = csv("主送单位,标题\n市公安局,关于权限的会议的通知\n");
