@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -69,6 +70,14 @@ public final class BulkIssues implements DisposableBean {
     private final BulkUploads uploads;
     private final BackgroundJobs background;
     private final BulkIssueCounts counts;
+    /** The settled counts of unfinished executions, by id: a few hundred at most are ever looked at. */
+    private final Map<Long, BulkIssueCounts.Counts> settledCounts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, BulkIssueCounts.Counts> eldest) {
+                    return size() > 500;
+                }
+            });
 
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
@@ -206,8 +215,47 @@ public final class BulkIssues implements DisposableBean {
         }
         String typeId = execution.getJobParameters().getString(BulkIssueParameters.TYPE);
         List<org.springframework.batch.core.step.StepExecution> steps = jobs.steps(execution);
-        return BulkProgress.of(execution, steps, counts.of(execution, steps), catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
+        Optional<BulkIssueCounts.Counts> found = counts.of(execution, steps);
+        if (found.isPresent() && !execution.isRunning() && execution.getStatus() != BatchStatus.COMPLETED) {
+            found = Optional.of(settled(execution, found.get()));
+        }
+        return BulkProgress.of(execution, steps, found, catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
                 Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"), archive.zone());
+    }
+
+    /**
+     * The counts of an execution that ended unfinished, with the rows of the chunk it was in when it failed or was
+     * killed: each row is committed to the archive on its own, so the rows past its last commit that have a record
+     * were issued by it — unless a later execution resumed the list (then they may be that one's, and the last
+     * commit stands). Kept per execution once settled: what an unfinished execution issued does not change.
+     */
+    private BulkIssueCounts.Counts settled(JobExecution execution, BulkIssueCounts.Counts committed) {
+        BulkIssueCounts.Counts known = settledCounts.get(execution.getId());
+        if (known != null) {
+            return known;
+        }
+        boolean last = jobs.last(execution.getJobInstance().getJobName(), execution.getJobParameters())
+                .map(e -> e.getId() == execution.getId()).orElse(false);
+        if (!last) {
+            return committed;
+        }
+        BulkIssueInput input;
+        try {
+            input = new BulkIssueInput(execution.getJobParameters(), catalog,
+                    new RecipientLists(settings.maxRows(), settings.maxListBytes()), issuer, archive);
+        } catch (ListRefused gone) {
+            return committed; // the kept upload was removed
+        }
+        List<RecipientTable.Row> rows = input.table().rows();
+        long beyond = 0;
+        for (int i = (int) Math.min(committed.done(), rows.size()); i < rows.size(); i++) {
+            if (archive.findByKey(input.key(rows.get(i))).isPresent()) {
+                beyond++;
+            }
+        }
+        BulkIssueCounts.Counts settled = new BulkIssueCounts.Counts(committed.done() + beyond, committed.issued() + beyond);
+        settledCounts.put(execution.getId(), settled);
+        return settled;
     }
 
     /**

@@ -94,8 +94,10 @@ public class BulkIssuesApiController {
                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "offset 须 ≥ 0") int offset,
                                         @RequestParam(defaultValue = "100") @Min(value = 1, message = "limit 须在 1–1000 之间")
                                         @Max(value = 1000, message = "limit 须在 1–1000 之间") int limit) {
+        // The records first: the counts, read after them, include every record listed.
+        List<BulkIssues.IssuedRecord> records = bulk.issued(user, id, offset, limit);
         BulkProgress progress = bulk.progress(user, id);
-        return progressJson(progress, bulk.issued(user, id, offset, limit), offset, limit);
+        return progressJson(progress, records, offset, limit);
     }
 
     // ---------------------------------------------------------------------------------------------------------

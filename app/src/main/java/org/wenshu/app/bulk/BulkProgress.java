@@ -24,7 +24,8 @@ import org.wenshu.batch.bulk.SkipReport;
  * @param start       when the execution began, in the configured zone ({@code wenshu.archive.zone}); empty while queued
  * @param end         when it ended, in the configured zone; empty while it runs
  * @param done        rows of the list the issue step has processed (issued, or skipped as bad): live while the job
- *                    runs on this server, else as last committed; includes the rows of the runs it resumes
+ *                    runs on this server, else as last committed (for an unfinished execution, with the rows it
+ *                    issued after its last commit); includes the rows of the runs it resumes
  * @param total       rows of the list, -1 until the validation step has read it
  * @param valid       rows the validation found valid, -1 until it ran
  * @param skipped     rows found bad so far (all bad rows of the list once validated, rows found invalid while issuing)

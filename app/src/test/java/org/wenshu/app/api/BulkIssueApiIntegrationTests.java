@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.wenshu.app.api.ApiClient.Auth;
 import org.wenshu.app.api.ApiClient.FilePart;
 import org.wenshu.app.api.ApiClient.Reply;
+import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -181,6 +186,35 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         java.time.Instant start = java.time.Instant.parse((String) done.get("start"));
         java.time.Instant end = java.time.Instant.parse((String) done.get("end"));
         assertThat(start).isBefore(end).isBetween(java.time.Instant.now().minus(Duration.ofMinutes(5)), java.time.Instant.now());
+    }
+
+    @Test
+    void anUnfinishedExecutionCountsTheRecordsItIssuedPastItsLastCommit() throws Exception {
+        ApiFixture f = fixture();
+        StringBuilder rows = new StringBuilder("主送单位,标题\n");
+        for (int i = 1; i <= 5; i++) {
+            rows.append("市公安局,关于中断计数的第").append(i).append("次会议的通知\n");
+        }
+        String location = start(f.prosecutor, csv(rows.toString())).headers().firstValue("Location").orElseThrow();
+        assertThat(awaitEnd(f.prosecutor, location)).containsEntry("status", "COMPLETED").containsEntry("issued", 5);
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JobRepository repository = server().getBean(JobRepository.class);
+        JobExecution execution = repository.getJobExecution(id);
+        StepExecution issue = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP)).findFirst().orElseThrow();
+        issue = repository.getStepExecution(id, issue.getId());
+
+        // As a kill -9 leaves it once recovered: FAILED, its last commit after two rows, three more rows issued since.
+        issue.getExecutionContext().putLong("wenshu.done", 2);
+        issue.getExecutionContext().putLong("bulk.issued", 2);
+        repository.updateExecutionContext(issue);
+        execution.setStatus(BatchStatus.FAILED);
+        repository.update(execution);
+        Map<String, Object> failed = api().get(location + "?limit=100", f.prosecutor).json();
+
+        assertThat(failed).as(failed.toString()).containsEntry("status", "FAILED").containsEntry("issued", 5)
+                .containsEntry("done", 5);
+        assertThat((List<?>) failed.get("records")).hasSize(5);
     }
 
     @Test
