@@ -48,6 +48,7 @@ import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.IssuingUnitUnsealed;
 import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
+import org.wenshu.batch.bulk.BulkIssueCounts;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
 import org.wenshu.batch.imports.ImportJobConfiguration;
@@ -150,9 +151,9 @@ public class BatchConfiguration {
     @Bean
     BulkIssues bulkIssues(BatchJobs jobs, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                          InstrumentAccess access, @Value("${wenshu.home}") java.nio.file.Path home) {
+                          InstrumentAccess access, BulkIssueCounts counts, @Value("${wenshu.home}") java.nio.file.Path home) {
         return new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access,
-                home.resolve("bulk-uploads"));
+                counts, home.resolve("bulk-uploads"));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.wenshu.app.indexing.IndexUpdates;
 import org.wenshu.app.instruments.InstrumentAccess;
 import org.wenshu.app.instruments.Instruments;
+import org.wenshu.app.web.ZonedErrorAttributes;
 import org.wenshu.app.issuing.InstrumentIssuing;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.uploads.UploadInspector;
@@ -33,6 +34,12 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(filter.getIfAvailable(ResourceUrlEncodingFilter::new));
         registration.setEnabled(false);
         return registration;
+    }
+
+    /** The error pages' time in Chinese and in the configured zone ({@code wenshu.archive.zone}). */
+    @Bean
+    ZonedErrorAttributes errorAttributes(ArchiveConfiguration.ArchiveProperties properties) {
+        return new ZonedErrorAttributes(java.time.Clock.system(properties.zone()));
     }
 
     @Bean

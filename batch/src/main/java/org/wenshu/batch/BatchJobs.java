@@ -63,7 +63,13 @@ public final class BatchJobs {
         Job job = job(jobName);
         Optional.ofNullable(repository.getLastJobExecution(jobName, parameters)).ifPresent(this::recoverIfDead);
         try {
-            return launcher.start(job, parameters);
+            JobExecution execution = launcher.start(job, parameters);
+            if (execution.isRunning()) {
+                // Launched in the background: until its thread begins the job (JobOwner), the execution would carry
+                // the owner of the run it restarts, maybe a dead process; and it may wait for a free thread.
+                JobOwner.claim(repository, execution);
+            }
+            return execution;
         } catch (JobInstanceAlreadyCompleteException e) {
             JobExecution last = repository.getLastJobExecution(jobName, parameters);
             throw new JobRefused("这批作业已经完成（执行 " + (last == null ? "?" : last.getId())
@@ -87,14 +93,16 @@ public final class BatchJobs {
     }
 
     /**
-     * Marks {@code execution} FAILED if it is still recorded as running but its process is dead; returns whether
-     * it did.
+     * Marks {@code execution} FAILED if it is still recorded as running but its process is dead (judged on the
+     * execution as last committed, not on the copy given); returns whether it did. An execution just created, whose
+     * owner is not recorded yet, counts as alive until {@code staleAfterMinutes} pass without an update.
      */
     public boolean recoverIfDead(JobExecution execution) {
-        if (!execution.isRunning() || !JobOwner.dead(execution, staleAfterMinutes)) {
+        JobExecution current = execution(execution.getId()).orElse(execution);
+        if (!current.isRunning() || !JobOwner.dead(current, staleAfterMinutes)) {
             return false;
         }
-        operator.recover(execution);
+        operator.recover(current);
         return true;
     }
 
@@ -126,11 +134,31 @@ public final class BatchJobs {
         return JobSummary.of(current, steps(current));
     }
 
-    /** The step executions of {@code execution}, each loaded again with its execution context. */
+    /**
+     * The step executions of {@code execution}, each loaded again with its execution context, and for a restart those
+     * steps that an earlier execution of the same instance completed: a restart does not run them again (e.g. the
+     * finished partitions of fixity and reindex), yet their work is part of the instance's progress.
+     */
     public List<org.springframework.batch.core.step.StepExecution> steps(JobExecution execution) {
-        List<org.springframework.batch.core.step.StepExecution> steps = new ArrayList<>();
+        Map<String, org.springframework.batch.core.step.StepExecution> byName = new java.util.LinkedHashMap<>();
+        if (execution.getJobInstance() != null) {
+            List<JobExecution> earlier = new ArrayList<>(repository.getJobExecutions(execution.getJobInstance()));
+            earlier.removeIf(e -> e.getId() >= execution.getId());
+            earlier.sort(Comparator.comparingLong(JobExecution::getId));
+            for (JobExecution before : earlier) {
+                for (var step : before.getStepExecutions()) {
+                    if (step.getStatus() == BatchStatus.COMPLETED) {
+                        byName.put(step.getStepName(), step);
+                    }
+                }
+            }
+        }
         for (var step : execution.getStepExecutions()) {
-            steps.add(Optional.ofNullable(repository.getStepExecution(execution.getId(), step.getId())).orElse(step));
+            byName.put(step.getStepName(), step);
+        }
+        List<org.springframework.batch.core.step.StepExecution> steps = new ArrayList<>();
+        for (var step : byName.values()) {
+            steps.add(Optional.ofNullable(repository.getStepExecution(step.getJobExecutionId(), step.getId())).orElse(step));
         }
         return steps;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -29,6 +30,7 @@ import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.bulk.BaseDataInvalid;
+import org.wenshu.batch.bulk.BulkIssueCounts;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
@@ -69,10 +71,19 @@ public final class BulkIssues implements DisposableBean {
     private final InstrumentAccess access;
     private final BulkUploads uploads;
     private final BackgroundJobs background;
+    private final BulkIssueCounts counts;
+    /** The settled counts of unfinished executions, by id: a few hundred at most are ever looked at. */
+    private final Map<Long, BulkIssueCounts.Counts> settledCounts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, BulkIssueCounts.Counts> eldest) {
+                    return size() > 500;
+                }
+            });
 
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                      InstrumentAccess access, Path folder) {
+                      InstrumentAccess access, BulkIssueCounts counts, Path folder) {
         this.jobs = jobs;
         this.catalog = catalog;
         this.settings = settings;
@@ -81,6 +92,7 @@ public final class BulkIssues implements DisposableBean {
         this.access = access;
         this.uploads = new BulkUploads(folder, settings);
         this.background = new BackgroundJobs(repository, transactions);
+        this.counts = counts;
     }
 
     /** The types the office may bulk issue. */
@@ -187,16 +199,19 @@ public final class BulkIssues implements DisposableBean {
         if (!started && !visible(user, execution)) {
             throw new ExecutionConflict("同一份名单和基础数据已由其他单位批量发文（执行 " + execution.getId() + "），不会重复发文");
         }
-        return new Started(execution.getId(), started);
+        return new Started(execution.getId(), started, preview.validation().rows(), preview.validation().valid());
     }
 
     /**
-     * The id of the execution started or found, and whether this call started it.
+     * The id of the execution started or found, whether this call started it, and the counts of the check that
+     * preceded it (the job's validation step finds the same, a moment later).
      *
      * @param executionId the job execution id
      * @param started     false when the same upload's execution was running or had completed already
+     * @param rows        data rows of the list
+     * @param valid       rows found valid
      */
-    public record Started(long executionId, boolean started) {
+    public record Started(long executionId, boolean started, int rows, int valid) {
     }
 
     /**
@@ -211,8 +226,48 @@ public final class BulkIssues implements DisposableBean {
             execution = jobs.execution(id).orElseThrow();
         }
         String typeId = execution.getJobParameters().getString(BulkIssueParameters.TYPE);
-        return BulkProgress.of(execution, jobs.steps(execution), catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
-                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"));
+        List<org.springframework.batch.core.step.StepExecution> steps = jobs.steps(execution);
+        Optional<BulkIssueCounts.Counts> found = counts.of(execution, steps);
+        if (found.isPresent() && !execution.isRunning() && execution.getStatus() != BatchStatus.COMPLETED) {
+            found = Optional.of(settled(execution, found.get()));
+        }
+        return BulkProgress.of(execution, steps, found, catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
+                Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"), archive.zone());
+    }
+
+    /**
+     * The counts of an execution that ended unfinished, with the rows of the chunk it was in when it failed or was
+     * killed: each row is committed to the archive on its own, so the rows past its last commit that have a record
+     * were issued by it — unless a later execution resumed the list (then they may be that one's, and the last
+     * commit stands). Kept per execution once settled: what an unfinished execution issued does not change.
+     */
+    private BulkIssueCounts.Counts settled(JobExecution execution, BulkIssueCounts.Counts committed) {
+        BulkIssueCounts.Counts known = settledCounts.get(execution.getId());
+        if (known != null) {
+            return known;
+        }
+        boolean last = jobs.last(execution.getJobInstance().getJobName(), execution.getJobParameters())
+                .map(e -> e.getId() == execution.getId()).orElse(false);
+        if (!last) {
+            return committed;
+        }
+        BulkIssueInput input;
+        try {
+            input = new BulkIssueInput(execution.getJobParameters(), catalog,
+                    new RecipientLists(settings.maxRows(), settings.maxListBytes()), issuer, archive);
+        } catch (ListRefused gone) {
+            return committed; // the kept upload was removed
+        }
+        List<RecipientTable.Row> rows = input.table().rows();
+        long beyond = 0;
+        for (int i = (int) Math.min(committed.done(), rows.size()); i < rows.size(); i++) {
+            if (input.issued(archive, rows.get(i)).isPresent()) {
+                beyond++;
+            }
+        }
+        BulkIssueCounts.Counts settled = new BulkIssueCounts.Counts(committed.done() + beyond, committed.issued() + beyond);
+        settledCounts.put(execution.getId(), settled);
+        return settled;
     }
 
     /**

@@ -82,6 +82,9 @@ public class BulkIssuesApiController {
                                                      @RequestParam(required = false) Integer skipLimit) {
         BulkIssues.Started started = bulk.start(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
         Map<String, Object> json = progressJson(bulk.progress(user, started.executionId()), List.of(), 0, 0);
+        // The job validates the list again in the background: until it has, the counts are those of the check above.
+        json.putIfAbsent("total", started.rows());
+        json.putIfAbsent("valid", started.valid());
         json.put("started", started.started());
         return ResponseEntity.status(started.started() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/bulk-issues/" + started.executionId())).body(json);
@@ -95,8 +98,10 @@ public class BulkIssuesApiController {
                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "offset 须 ≥ 0") int offset,
                                         @RequestParam(defaultValue = "100") @Min(value = 1, message = "limit 须在 1–1000 之间")
                                         @Max(value = 1000, message = "limit 须在 1–1000 之间") int limit) {
+        // The records first: the counts, read after them, include every record listed.
+        List<BulkIssues.IssuedRecord> records = bulk.issued(user, id, offset, limit);
         BulkProgress progress = bulk.progress(user, id);
-        return progressJson(progress, bulk.issued(user, id, offset, limit), offset, limit);
+        return progressJson(progress, records, offset, limit);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -144,13 +149,15 @@ public class BulkIssuesApiController {
         json.put("statusLabel", progress.statusLabel());
         json.put("type", progress.typeId());
         json.put("requestedBy", progress.requestedBy());
-        json.put("start", progress.start().map(Object::toString).orElse(null));
-        json.put("end", progress.end().map(Object::toString).orElse(null));
+        // Instants in UTC (…Z), as every other endpoint gives times.
+        json.put("start", progress.start().map(t -> t.toInstant().toString()).orElse(null));
+        json.put("end", progress.end().map(t -> t.toInstant().toString()).orElse(null));
         json.put("done", progress.done());
-        json.put("total", progress.total());
-        json.put("valid", progress.valid());
+        // Counts not known yet (before the validation step, before the issue step begins) are null, never -1.
+        json.put("total", progress.total() < 0 ? null : progress.total());
+        json.put("valid", progress.valid() < 0 ? null : progress.valid());
         json.put("skipped", progress.skipped());
-        json.put("issued", progress.issued());
+        json.put("issued", progress.issued() < 0 ? null : progress.issued());
         json.put("rowsPerSecond", Math.round(progress.rate() * 100) / 100.0);
         json.put("etaSeconds", progress.eta().map(java.time.Duration::toSeconds).orElse(null));
         json.put("problems", problems(progress.problems(), List.of()));

@@ -263,15 +263,24 @@ class BatchCommand implements Callable<Integer> {
             out.println("还没有运行过批处理作业");
             return ExitCodes.OK;
         }
+        java.time.ZoneId zone = archive.getObject().zone();
         out.printf("%6s  %-12s %-10s %-19s %-19s %12s %6s%n", "执行", "作业", "状态", "开始", "结束", "进度", "问题");
         for (JobExecution execution : recent) {
             JobSummary s = batch.summary(execution);
             out.printf("%6d  %-12s %-10s %-19s %-19s %12s %6d%n", s.executionId(), s.job(), s.status(),
-                    s.start().map(TIME::format).orElse("-"), s.end().map(TIME::format).orElse("-"),
+                    s.start().map(t -> time(t, zone)).orElse("-"), s.end().map(t -> time(t, zone)).orElse("-"),
                     s.done() + "/" + (s.total() < 0 ? "?" : s.total()), s.problems().size());
         }
-        out.println("（wenshu batch status ID 显示一次执行的报告）");
+        out.println("（时间为 " + zone.getId() + "；wenshu batch status ID 显示一次执行的报告）");
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code time} as Spring Batch records it (the local time of the JVM that ran the job, on this host the same zone
+     * as this one) in the configured zone ({@code wenshu.archive.zone}).
+     */
+    private static String time(java.time.LocalDateTime time, java.time.ZoneId zone) {
+        return TIME.format(time.atZone(java.time.ZoneId.systemDefault()).withZoneSameInstant(zone));
     }
 
     private static void print(PrintWriter out, JobSummary s) {

@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.wenshu.app.api.ApiClient.Auth;
 import org.wenshu.app.api.ApiClient.FilePart;
 import org.wenshu.app.api.ApiClient.Reply;
+import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -200,6 +205,86 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
                 .containsExactlyInAnyOrder("关于编码同一的第一次会议的通知", "关于编码同一的第二次会议的通知");
         assertThat(titled(f.admin, "关于编码同一国标的")).extracting(r -> r.get("title"))
                 .containsExactlyInAnyOrder("关于编码同一国标的第一次会议的通知", "关于编码同一国标的第二次会议的通知");
+    }
+
+    @Test
+    void progressCountsTheRecordsIssuedSoFarAndGivesTimesAsInstants() throws Exception {
+        ApiFixture f = fixture();
+        StringBuilder rows = new StringBuilder("主送单位,标题\n市外星局,关于进度的无效会议的通知\n");
+        String[] units = {"市公安局", "市司法局", "市教育局", "市民政局"};
+        for (int i = 1; i <= 48; i++) {
+            rows.append(units[i % units.length]).append(",关于进度的第").append(i).append("次会议的通知\n");
+        }
+
+        Reply started = start(f.prosecutor, csv(rows.toString()));
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        // Known from the check before the start, although the job has not validated yet: never -1.
+        assertThat(started.json()).containsEntry("total", 49).containsEntry("valid", 48);
+        assertThat(started.json().get("issued")).satisfiesAnyOf(issued -> assertThat(issued).isNull(),
+                issued -> assertThat(((Number) issued).longValue()).isGreaterThanOrEqualTo(0));
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int runningPolls = 0;
+        Map<String, Object> last;
+        while (true) {
+            Reply before = api().get(location + "?limit=1000", f.prosecutor);
+            Reply after = api().get(location + "?limit=1", f.prosecutor);
+            last = after.json();
+            @SuppressWarnings("unchecked")
+            int recordsBefore = ((List<Map<String, Object>>) before.json().get("records")).size();
+            if (!"STARTED".equals(last.get("status"))) {
+                break;
+            }
+            if (last.get("issued") != null || recordsBefore > 0) {
+                runningPolls++;
+                // Read after the records were listed: every record listed is counted, as issued and as done.
+                assertThat(last.get("issued")).as(last.toString()).isNotNull();
+                long issued = ((Number) last.get("issued")).longValue();
+                long done = ((Number) last.get("done")).longValue();
+                assertThat(issued).as(last.toString()).isGreaterThanOrEqualTo(recordsBefore);
+                assertThat(done).as(last.toString()).isGreaterThanOrEqualTo(issued).isLessThanOrEqualTo(49);
+            }
+            assertThat(System.nanoTime()).as("bulk issue still running").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        assertThat(runningPolls).as("polled while rows were being issued").isPositive();
+        Map<String, Object> done = awaitEnd(f.prosecutor, location);
+        assertThat(done).as(done.toString()).containsEntry("status", "COMPLETED").containsEntry("done", 49)
+                .containsEntry("issued", 48).containsEntry("skipped", 1);
+        java.time.Instant start = java.time.Instant.parse((String) done.get("start"));
+        java.time.Instant end = java.time.Instant.parse((String) done.get("end"));
+        assertThat(start).isBefore(end).isBetween(java.time.Instant.now().minus(Duration.ofMinutes(5)), java.time.Instant.now());
+    }
+
+    @Test
+    void anUnfinishedExecutionCountsTheRecordsItIssuedPastItsLastCommit() throws Exception {
+        ApiFixture f = fixture();
+        StringBuilder rows = new StringBuilder("主送单位,标题\n");
+        for (int i = 1; i <= 5; i++) {
+            rows.append("市公安局,关于中断计数的第").append(i).append("次会议的通知\n");
+        }
+        String location = start(f.prosecutor, csv(rows.toString())).headers().firstValue("Location").orElseThrow();
+        assertThat(awaitEnd(f.prosecutor, location)).containsEntry("status", "COMPLETED").containsEntry("issued", 5);
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JobRepository repository = server().getBean(JobRepository.class);
+        JobExecution execution = repository.getJobExecution(id);
+        StepExecution issue = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP)).findFirst().orElseThrow();
+        issue = repository.getStepExecution(id, issue.getId());
+
+        // As a kill -9 leaves it once recovered: FAILED, its last commit after two rows, three more rows issued since.
+        issue.getExecutionContext().putLong("wenshu.done", 2);
+        issue.getExecutionContext().putLong("bulk.issued", 2);
+        repository.updateExecutionContext(issue);
+        execution.setStatus(BatchStatus.FAILED);
+        repository.update(execution);
+        Map<String, Object> failed = api().get(location + "?limit=100", f.prosecutor).json();
+
+        assertThat(failed).as(failed.toString()).containsEntry("status", "FAILED").containsEntry("issued", 5)
+                .containsEntry("done", 5);
+        assertThat((List<?>) failed.get("records")).hasSize(5);
     }
 
     @Test

@@ -3,9 +3,12 @@ package org.wenshu.app.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +30,8 @@ import org.wenshu.app.cli.InProcessCli.Run;
 import org.wenshu.app.cli.ExitCodes;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.batch.BatchJobs;
+import org.wenshu.batch.reindex.ReindexJobConfiguration;
 import org.wenshu.search.RecordIndex;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -442,6 +453,39 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void aRestartIsNotTakenForDeadWhileItsOwnerIsNotRecordedYet() throws Exception {
+        org.springframework.batch.core.repository.JobRepository repository =
+                context.getBean(org.springframework.batch.core.repository.JobRepository.class);
+        BatchJobs jobs = context.getBean(BatchJobs.class);
+        JobParameters parameters = new JobParametersBuilder().addString("requestedAt", "killed", true).toJobParameters();
+        JobInstance instance = repository.createJobInstance(ReindexJobConfiguration.JOB, parameters);
+        // A run killed with -9: recorded STARTED, owned by a process that is gone.
+        Process gone = new ProcessBuilder("sleep", "60").start();
+        String owner = gone.pid() + ":" + gone.toHandle().info().startInstant().map(Instant::toEpochMilli).orElse(0L)
+                + "@" + InetAddress.getLocalHost().getHostName();
+        gone.destroyForcibly().waitFor();
+        JobExecution killed = repository.createJobExecution(instance, parameters, new ExecutionContext());
+        killed.getExecutionContext().putString("wenshu.owner", owner);
+        killed.getExecutionContext().putLong("wenshu.owner.execution", killed.getId());
+        repository.updateExecutionContext(killed);
+        killed.setStartTime(LocalDateTime.now());
+        killed.setStatus(BatchStatus.STARTED);
+        repository.update(killed);
+        assertThat(jobs.recoverIfDead(killed)).isTrue();
+        assertThat(jobs.execution(killed.getId()).orElseThrow().getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        // Its restart as Spring Batch creates it: the failed run's context (and owner) copied, not begun yet.
+        ExecutionContext copied = new ExecutionContext(jobs.execution(killed.getId()).orElseThrow().getExecutionContext());
+        JobExecution restart = repository.createJobExecution(instance, parameters, copied);
+
+        assertThat(jobs.recoverIfDead(restart)).isFalse();
+        assertThat(jobs.recent(10)).filteredOn(e -> e.getId() == restart.getId()).singleElement()
+                .satisfies(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.STARTING));
+        Run status = cli.run("batch", "status", Long.toString(restart.getId()));
+        assertThat(status.out()).contains("运行中 STARTED").doesNotContain("失败");
+    }
+
+    @Test
     void statusListsExecutionsWithTheirReports() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path list = csv("one.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");
@@ -451,7 +495,12 @@ class BulkIssueCommandIntegrationTests {
         Run one = cli.run("batch", "status", "1");
 
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("bulk-issue", "COMPLETED", "1/1");
+        assertThat(status.out()).contains("bulk-issue", "COMPLETED", "1/1", "时间为 Asia/Shanghai");
+        // Times in the configured zone (Asia/Shanghai), not the JVM's: Spring Batch records the JVM's local time.
+        JobExecution execution = context.getBean(BatchJobs.class).execution(1).orElseThrow();
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        assertThat(status.out()).contains(time.format(execution.getStartTime().atZone(java.time.ZoneId.systemDefault())
+                .withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))));
         assertThat(one.out()).contains("作业 bulk-issue（执行 1）：已完成 COMPLETED，进度 1/1");
         assertThat(cli.run("batch", "restart", "99").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }

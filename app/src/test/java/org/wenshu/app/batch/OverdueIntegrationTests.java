@@ -107,6 +107,9 @@ class OverdueIntegrationTests {
 
         assertThat(nextRound.exitCode()).as(nextRound.printed()).isZero();
         assertThat(reminders()).hasSize(2);
+        // Progress counts the reminders dealt with, in the final line and in the status list alike.
+        assertThat(nextRound.out()).contains("已完成 COMPLETED，进度 1/1");
+        assertThat(cli.run("batch", "status").out()).containsPattern("overdue\\s+COMPLETED.*\\s1/1\\s");
         InstrumentRecord second = reminders().stream().filter(r -> !r.id().equals(reminder.id())).findFirst().orElseThrow();
         assertThat(second.fields().get("request").toString()).contains("第 2 次督促");
         assertThat(second.copiedUnits()).extracting(u -> u.shortName()).containsExactly("市政府");

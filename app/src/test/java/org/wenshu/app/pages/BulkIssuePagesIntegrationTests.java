@@ -6,6 +6,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +18,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.RecordQuery;
+import org.wenshu.batch.BatchJobs;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +34,9 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern HIDDEN = Pattern.compile("name=\"(listFile|dataFile)\" value=\"([^\"]+)\"");
+
+    @Autowired
+    BatchJobs jobs;
 
     @BeforeEach
     void accounts() {
@@ -160,6 +169,42 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.body()).containsPattern("id=\"data-error\"[^>]*>[^<]*标题\\(title\\)：必须填写")
                 .doesNotContain("第 2 行", "有错误的行");
+    }
+
+    @Test
+    void timesAreShownInTheConfiguredZone() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues"); // the form's CSRF token (signing in changes it)
+        String list = "主送单位,标题\r\n市公安局,关于页面时间的会议的通知\r\n";
+        Page preview = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list.getBytes(StandardCharsets.UTF_8), baseData()));
+        Map<String, String> confirm = new LinkedHashMap<>(Map.of("type", "meeting-notice", "encoding", ""));
+        Matcher hidden = HIDDEN.matcher(preview.body());
+        while (hidden.find()) {
+            confirm.put(hidden.group(1), hidden.group(2));
+        }
+        Page started = office.post("/bulk-issues", confirm);
+        assertThat(started.status()).as(started.body()).isEqualTo(302);
+        long id = Long.parseLong(started.location().replaceAll(".*/bulk-issues/(\\d+).*", "$1"));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (jobs.execution(id).orElseThrow().getStartTime() == null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        LocalDateTime recorded = jobs.execution(id).orElseThrow().getStartTime();
+
+        String recent = office.get("/bulk-issues").body();
+        Page failure = office.get("/error");
+
+        // Spring Batch records the JVM's local time; the page shows it in wenshu.archive.zone (Asia/Shanghai).
+        ZonedDateTime start = recorded.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneId.of("Asia/Shanghai"));
+        assertThat(recent).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(start));
+        assertThat(failure.body()).contains("系统暂时无法完成操作").doesNotContain("UTC", "GMT");
+        Matcher time = Pattern.compile("时间：(\\d{4})年(\\d{2})月(\\d{2})日 (\\d{2}):(\\d{2}):(\\d{2})").matcher(failure.body());
+        assertThat(time.find()).as(failure.body()).isTrue();
+        ZonedDateTime shown = ZonedDateTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)),
+                Integer.parseInt(time.group(3)), Integer.parseInt(time.group(4)), Integer.parseInt(time.group(5)),
+                Integer.parseInt(time.group(6)), 0, ZoneId.of("Asia/Shanghai"));
+        assertThat(Duration.between(shown.toInstant(), java.time.Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
     }
 
     @Test

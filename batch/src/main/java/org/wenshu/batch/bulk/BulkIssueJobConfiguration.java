@@ -90,9 +90,16 @@ public class BulkIssueJobConfiguration {
     @Bean
     @StepScope
     IssueRow bulkIssueRow(BulkIssueInput bulkIssueInput, Archive archive, InstrumentIssuer issuer,
-                          @Value("#{jobExecutionContext['" + ValidateRows.PROBLEMS + "']}") String problems) {
+                          @Value("#{jobExecutionContext['" + ValidateRows.PROBLEMS + "']}") String problems,
+                          @Value("#{stepExecution.jobExecutionId}") Long executionId, BulkIssueCounts counts) {
         List<RowProblem> reported = RowProblem.decode(problems);
-        return new IssueRow(bulkIssueInput, archive, issuer, reported);
+        return new IssueRow(bulkIssueInput, archive, issuer, reported, counts, executionId);
+    }
+
+    /** The row counts of the bulk-issue executions, live for those running in this process. */
+    @Bean
+    BulkIssueCounts bulkIssueCounts() {
+        return new BulkIssueCounts();
     }
 
     @Bean

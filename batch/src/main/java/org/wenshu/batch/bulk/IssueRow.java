@@ -37,6 +37,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     private final Archive archive;
     private final InstrumentIssuer issuer;
     private final Set<Integer> reported;
+    private final BulkIssueCounts counts;
+    private final long executionId;
+    private final LongAdder issued = new LongAdder();
+    private BulkIssueCounts.Live live = new BulkIssueCounts.Live();
     private final Set<RowProblem> late = ConcurrentHashMap.newKeySet();
     private final LongAdder render = new LongAdder();
     private final LongAdder sign = new LongAdder();
@@ -44,22 +48,31 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     private final LongAdder renderCpu = new LongAdder();
     private final LongAdder signCpu = new LongAdder();
 
-    IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported) {
+    /**
+     * @param counts      where the live counts of the running executions are kept
+     * @param executionId the job execution whose issue step this is
+     */
+    IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported,
+             BulkIssueCounts counts, long executionId) {
         this.input = input;
         this.archive = archive;
         this.issuer = issuer;
         this.reported = reported.stream().map(RowProblem::row).collect(Collectors.toUnmodifiableSet());
+        this.counts = counts;
+        this.executionId = executionId;
     }
 
     @Override
     public IssuedRow process(RecipientTable.Row row) {
         if (reported.contains(row.number())) {
+            live.done.increment();
             return null;
         }
         BulkRows.Checked checked = input.rows().check(row);
         if (checked.request().isEmpty()) {
             // Valid when the job started, not now (e.g. a unit was removed meanwhile): report and skip.
             late.addAll(checked.problems());
+            live.done.increment();
             return null;
         }
         Optional<InstrumentRecord> before = archive.findByKey(input.legacyKey(row));
@@ -83,6 +96,9 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
             return sealed;
         }));
         issue.add(System.nanoTime() - start);
+        issued.increment();
+        live.issued.increment();
+        live.done.increment();
         return new IssuedRow(row.number(), record.id(), record.number().text());
     }
 
@@ -100,6 +116,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         render.add(context.getLong(RENDER_NANOS, 0L));
         sign.add(context.getLong(SIGN_NANOS, 0L));
         issue.add(context.getLong(ISSUE_NANOS, 0L));
+        issued.reset();
+        issued.add(context.getLong(BulkIssueCounts.ISSUED, 0L));
+        // A resumed run goes on from the counts of the last commit (the reader's position, the rows issued by then).
+        live = counts.begin(executionId, context.getLong(BulkIssueCounts.DONE, 0L), issued.sum());
     }
 
     @Override
@@ -112,5 +132,11 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         context.putLong(ISSUE_NANOS, issue.sum());
         context.putLong(RENDER_CPU_NANOS, renderCpu.sum());
         context.putLong(SIGN_CPU_NANOS, signCpu.sum());
+        context.putLong(BulkIssueCounts.ISSUED, issued.sum());
+    }
+
+    @Override
+    public void close() {
+        counts.end(executionId);
     }
 }

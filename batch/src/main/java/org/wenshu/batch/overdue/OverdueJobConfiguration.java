@@ -155,7 +155,10 @@ public class OverdueJobConfiguration {
         @Override
         public void update(ExecutionContext context) {
             super.update(context);
+            // JobSummary's generic counts: reminders owed, and those dealt with (issued, or left to an overlapping
+            // run) as of this commit; the reader also counts its final, empty read.
             context.putLong("wenshu.total", total);
+            context.putLong("wenshu.done", Math.min(getCurrentItemCount(), total));
         }
     }
 

@@ -1,0 +1,120 @@
+package org.wenshu.app.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.wenshu.app.cli.InProcessCli;
+import org.wenshu.app.cli.InProcessCli.Run;
+import org.wenshu.batch.BatchJobs;
+import org.wenshu.batch.JobSummary;
+import org.wenshu.batch.fixity.FixityJobConfiguration;
+
+/**
+ * Every batch job reports its progress as done/total of its own units of work, in its final line and in
+ * {@code wenshu batch status} alike: rows (bulk-issue), records (fixity, reindex), files (import); a restart counts
+ * the work of the runs it resumes.
+ */
+class JobProgressIntegrationTests {
+
+    private static final Pattern FINAL = Pattern.compile("作业 (\\S+)（执行 (\\d+)）：已完成 COMPLETED，进度 (\\d+)/(\\d+)");
+
+    private Path home;
+    private InProcessCli cli;
+
+    @BeforeEach
+    void start() throws IOException {
+        home = Files.createTempDirectory("wenshu-job-progress");
+        cli = InProcessCli.start(home.resolve("data"), "wenshu.batch.threads=2", "wenshu.batch.chunk-size=2");
+    }
+
+    @AfterEach
+    void stop() {
+        cli.close();
+    }
+
+    @Test
+    void everyJobCountsItsWorkInTheFinalLineAndTheStatusList() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = BulkIssueFiles.recipients(home, 5);
+        Path folder = Files.createDirectories(home.resolve("references"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(folder.resolve("第" + i + "号.md"), "# 线索移送工作规程第" + i + "号\n\n各成员单位应当建立线索移送台账。\n");
+        }
+
+        Run bulk = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
+        Run fixity = cli.run("batch", "fixity");
+        Run imported = cli.run("batch", "import", "dir=" + folder);
+        Run reindex = cli.run("batch", "reindex");
+
+        assertThat(progress(bulk)).isEqualTo("5/5");
+        assertThat(progress(fixity)).isEqualTo("5/5");
+        assertThat(progress(imported)).isEqualTo("3/3");
+        assertThat(progress(reindex)).isEqualTo("8/8");
+        Run status = cli.run("batch", "status");
+        for (Run run : new Run[] {bulk, fixity, imported, reindex}) {
+            Matcher line = FINAL.matcher(run.out());
+            assertThat(line.find()).isTrue();
+            assertThat(status.out()).containsPattern("(?m)^\\s*" + line.group(2) + "\\s+" + Pattern.quote(line.group(1))
+                    + "\\s+COMPLETED.*\\s" + line.group(3) + "/" + line.group(4) + "\\s");
+            assertThat(cli.run("batch", "status", line.group(2)).out()).contains("进度 " + line.group(3) + "/" + line.group(4));
+        }
+    }
+
+    @Test
+    void aRestartCountsThePartitionsAnEarlierRunFinished() {
+        JobRepository repository = cli.context().getBean(JobRepository.class);
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+        JobParameters parameters = new JobParametersBuilder().addString("requestedAt", "killed", true).toJobParameters();
+        JobInstance instance = repository.createJobInstance(FixityJobConfiguration.JOB, parameters);
+        // A fixity run killed after partition 0 finished (3 of 3 records) and partition 1 had checked 1 of 2.
+        JobExecution killed = repository.createJobExecution(instance, parameters, new ExecutionContext());
+        partition(repository, killed, 0, 3, 3, BatchStatus.COMPLETED);
+        partition(repository, killed, 1, 1, 2, BatchStatus.FAILED);
+        killed.setStatus(BatchStatus.FAILED);
+        killed.setEndTime(LocalDateTime.now());
+        repository.update(killed);
+        // Its restart runs partition 1 only, from its last commit.
+        JobExecution restart = repository.createJobExecution(instance, parameters, new ExecutionContext());
+        partition(repository, restart, 1, 1, 2, BatchStatus.STARTED);
+
+        JobSummary summary = jobs.summary(jobs.execution(restart.getId()).orElseThrow());
+
+        assertThat(summary.done()).isEqualTo(4);
+        assertThat(summary.total()).isEqualTo(5);
+    }
+
+    private static void partition(JobRepository repository, JobExecution execution, int partition, long done, long total,
+                                  BatchStatus status) {
+        StepExecution step = repository.createStepExecution(FixityJobConfiguration.RECORDS_STEP + ":partition" + partition,
+                execution);
+        step.getExecutionContext().putLong("wenshu.done", done);
+        step.getExecutionContext().putLong("wenshu.total", total);
+        step.setStartTime(LocalDateTime.now());
+        step.setStatus(status);
+        repository.update(step);
+        repository.updateExecutionContext(step);
+    }
+
+    private static String progress(Run run) {
+        Matcher line = FINAL.matcher(run.out());
+        assertThat(line.find()).as(run.printed()).isTrue();
+        return line.group(3) + "/" + line.group(4);
+    }
+}

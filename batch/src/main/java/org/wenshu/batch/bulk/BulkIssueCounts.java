@@ -1,0 +1,75 @@
+package org.wenshu.batch.bulk;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The row counts of bulk-issue executions: as last committed (kept in the issue step's context at each chunk commit)
+ * and, for the executions whose issue step runs in this process, as of now. Each row is committed to the archive on
+ * its own, before its chunk commits, so the committed counts lag the issued records by up to a chunk; the live ones
+ * do not.
+ */
+public final class BulkIssueCounts {
+
+    /** Step context key: rows of the list the issue step has processed (issued or skipped). */
+    static final String DONE = "wenshu.done";
+    /** Step context key: rows the issue step has issued as instruments. */
+    static final String ISSUED = "bulk.issued";
+
+    private final Map<Long, Live> running = new ConcurrentHashMap<>();
+
+    /**
+     * The counts of {@code execution}: live while its issue step runs in this process, else as last committed;
+     * empty before its issue step began (or for an execution of an older version that kept no count of issued rows).
+     *
+     * @param steps the execution's steps as loaded with their contexts
+     */
+    public Optional<Counts> of(JobExecution execution, Iterable<StepExecution> steps) {
+        Live live = running.get(execution.getId());
+        if (live != null) {
+            return Optional.of(new Counts(live.done.sum(), live.issued.sum()));
+        }
+        for (StepExecution step : steps) {
+            ExecutionContext context = step.getExecutionContext();
+            if (step.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP) && context.containsKey(ISSUED)) {
+                return Optional.of(new Counts(context.getLong(DONE, 0L), context.getLong(ISSUED)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Counts of one execution.
+     *
+     * @param done   rows of the list the issue step has processed: issued, or skipped as bad
+     * @param issued rows issued as instruments (by this execution and the runs it resumes)
+     */
+    public record Counts(long done, long issued) {
+    }
+
+    /** The issue step of {@code executionId} begins, with the counts committed before (a resumed run's). */
+    Live begin(long executionId, long done, long issued) {
+        Live live = new Live();
+        live.done.add(done);
+        live.issued.add(issued);
+        running.put(executionId, live);
+        return live;
+    }
+
+    /** The issue step of {@code executionId} ended: its committed counts are final. */
+    void end(long executionId) {
+        running.remove(executionId);
+    }
+
+    /** Counters of a running issue step, added to by its threads. */
+    static final class Live {
+        final LongAdder done = new LongAdder();
+        final LongAdder issued = new LongAdder();
+    }
+}
