@@ -21,7 +21,7 @@ import org.wenshu.app.accounts.AccountInvalid;
 import org.wenshu.app.accounts.Accounts;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.Unit;
 

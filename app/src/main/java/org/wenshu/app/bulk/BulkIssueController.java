@@ -29,7 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.ResourceNotFound;
 import org.wenshu.app.instruments.AccessRefused;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.templates.FieldSpec;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;

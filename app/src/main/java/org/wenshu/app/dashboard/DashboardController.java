@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.InputInvalid;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.app.web.Problems;
 import org.wenshu.archive.Archive;
 

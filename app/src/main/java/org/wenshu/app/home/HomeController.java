@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.WenshuUser;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 
 /** The login page and the start page, which sends each role to its workplace. */
 @Controller

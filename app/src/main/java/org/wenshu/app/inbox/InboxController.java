@@ -40,7 +40,7 @@ import org.wenshu.app.instruments.Instruments;
 import org.wenshu.app.instruments.RecordRow;
 import org.wenshu.app.instruments.ResponseView;
 import org.wenshu.app.instruments.Timeline;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.Adoption;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;

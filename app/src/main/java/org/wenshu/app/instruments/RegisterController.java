@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.WenshuUser;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.RecordQuery;
 import org.wenshu.archive.RecordStatus;

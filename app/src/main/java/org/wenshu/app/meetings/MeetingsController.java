@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.AccessRefused;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.api.InputInvalid;
 import org.wenshu.app.dashboard.FigureFilter;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.Archive;
 
 /** 年度报告 page ({@code /reports}, ADMIN): one click per year downloads the sealed report. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 
 /**
  * 检索日志 (ADMIN, under {@code /admin/**}): the searches that found nothing, most frequent first, and the latest

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.wenshu.app.accounts.Role;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.instruments.Instruments;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.RecordNotFound;
 import org.wenshu.search.RecordKind;
 import org.wenshu.search.RecordText;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.instruments.AccessRefused;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.RecordNotFound;
 import org.wenshu.templates.TypeIssuedElsewhere;
 import org.wenshu.templates.UnknownInstrumentType;

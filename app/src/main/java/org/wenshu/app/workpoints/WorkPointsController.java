@@ -35,7 +35,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.Downloads;
 import org.wenshu.app.instruments.AccessRefused;
-import org.wenshu.app.web.PageController;
+import org.wenshu.app.pages.PageController;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.UploadedFile;
 import org.wenshu.archive.tracking.EvidenceFile;
