@@ -36,6 +36,7 @@ import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.StoredFile;
 import org.wenshu.archive.storage.StorageFailure;
 import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.FailureReasons;
 import org.wenshu.batch.JobOwner;
 import org.wenshu.batch.SignatureVerifier;
 
@@ -64,6 +65,7 @@ public class FixityJobConfiguration {
     @Bean
     Job fixityJob(JobRepository repository, Step fixityCheckStep, Step fixityReportStep) {
         return new JobBuilder(JOB, repository).listener(new JobOwner(repository))
+                .listener(new FailureReasons(repository))
                 .start(fixityCheckStep).next(fixityReportStep).build();
     }
 
