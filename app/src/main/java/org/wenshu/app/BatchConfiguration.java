@@ -46,6 +46,7 @@ import org.wenshu.app.verification.PublicLinks;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
+import org.wenshu.generator.verification.VerificationReport;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
 import org.wenshu.batch.imports.ImportJobConfiguration;
@@ -183,7 +184,13 @@ public class BatchConfiguration {
 
     @Bean
     SignatureVerifier signatureVerifier(ObjectProvider<PdfVerifier> verifier) {
-        return pdf -> verifier.getObject().verify(pdf).problems();
+        return pdf -> {
+            try {
+                return verifier.getObject().verify(pdf).problemsInChinese();
+            } catch (org.wenshu.generator.verification.UnreadablePdf unreadable) {
+                return List.of("PDF 无法读取：" + VerificationReport.chinese(unreadable.getMessage()));
+            }
+        };
     }
 
     @Bean
