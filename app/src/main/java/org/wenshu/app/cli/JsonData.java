@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.wenshu.batch.InputPaths;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -24,6 +26,9 @@ final class JsonData {
     }
 
     static Map<String, Object> read(Path file) {
+        InputPaths.fileProblem(file, "数据文件", file.toString()).ifPresent(problem -> {
+            throw new ExitCodes.BadInput(problem);
+        });
         String text;
         try {
             text = Files.readString(file);
@@ -32,7 +37,7 @@ final class JsonData {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ExitCodes.BadInput("数据文件 " + file + " 不是 UTF-8 编码");
         } catch (IOException e) {
-            throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（" + e.getMessage() + "）");
+            throw new ExitCodes.BadInput("数据文件 " + file + " 无法读取（" + e.getClass().getSimpleName() + "）", e);
         }
         if (text.startsWith("\uFEFF")) {
             // Windows editors save UTF-8 with a byte-order mark, which JSON does not allow but means nothing here.
@@ -51,7 +56,11 @@ final class JsonData {
             TokenStreamLocation location = e.getLocation();
             String where = location == null || location.getLineNr() < 1 ? ""
                     : "第 " + location.getLineNr() + " 行第 " + location.getColumnNr() + " 列：";
-            throw new ExitCodes.BadInput("数据文件 " + file + " 不是有效的 JSON，" + where + e.getOriginalMessage());
+            // Jackson's messages are English: only the duplicate key is worth repeating, by its name.
+            java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate .*?\"([^\"]*)\"")
+                    .matcher(String.valueOf(e.getOriginalMessage()));
+            throw new ExitCodes.BadInput("数据文件 " + file + " 不是有效的 JSON，" + where
+                    + (duplicate.find() ? "字段「" + duplicate.group(1) + "」出现了两次" : "请检查引号、逗号和括号是否成对"));
         }
     }
 }

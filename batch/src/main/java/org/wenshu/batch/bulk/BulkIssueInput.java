@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inputs of one bulk-issue execution, re-read from the job parameters' paths and checked against their
- * hashes, so that a restart never issues from a file that changed since the job started.
+ * hashes, so that a restart never issues from a file that changed since the job started. Built once before a job
+ * is launched (command line, web) so that an unusable list is refused before any execution exists.
  */
 public class BulkIssueInput {
 
@@ -26,6 +27,12 @@ public class BulkIssueInput {
     private final RecipientTable table;
     private final BulkRows rows;
 
+    /**
+     * Reads the list and the base data named by {@code parameters}.
+     *
+     * @throws ListRefused when a file changed or is gone, the list cannot be read (encoding, format, size, headers)
+     *                     or has no data rows, or the base data is not a JSON object
+     */
     public BulkIssueInput(JobParameters parameters, InstrumentCatalog catalog, RecipientLists lists,
                           InstrumentIssuer issuer, Archive archive) {
         this.parameters = parameters;
@@ -35,6 +42,10 @@ public class BulkIssueInput {
         unchanged(file, parameters.getString(BulkIssueParameters.FILE_SHA256), "名单");
         unchanged(data, parameters.getString(BulkIssueParameters.DATA_SHA256), "基础数据");
         this.table = lists.read(file, Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)));
+        if (table.rows().isEmpty()) {
+            // A job over no rows would end COMPLETED with nothing issued, as if it had worked.
+            throw new ListRefused("名单没有数据行：" + file.getFileName() + " 只有表头，表头之下每行一份文书");
+        }
         this.rows = new BulkRows(type, table.headers(), baseData(data), issuer, archive);
     }
 
@@ -82,7 +93,11 @@ public class BulkIssueInput {
         try {
             parsed = JSON.readValue(data.toFile(), Object.class);
         } catch (JacksonException e) {
-            throw new ListRefused("基础数据文件 " + data.getFileName() + " 不是有效的 JSON：" + e.getOriginalMessage());
+            // Jackson's own message is English and names parser internals: say where, and what to look for.
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : "第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列附近有错，";
+            throw new ListRefused("基础数据文件 " + data.getFileName() + " 不是有效的 JSON：" + where
+                    + "请检查引号、逗号和括号是否成对", e);
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new ListRefused("基础数据文件 " + data.getFileName() + " 须为 JSON 对象（字段名: 值）");

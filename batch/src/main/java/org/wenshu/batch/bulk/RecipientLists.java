@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.wenshu.batch.InputPaths;
 
 /**
  * Reads a recipient list: RFC 4180 CSV in UTF-8 (a BOM and CRLF or LF line ends accepted) or the first sheet of an
@@ -42,9 +43,9 @@ public final class RecipientLists {
      * @throws ListRefused naming what is wrong with the file and how to fix it
      */
     public RecipientTable read(Path file, Optional<String> encoding) {
-        if (!Files.isRegularFile(file)) {
-            throw new ListRefused("名单文件不存在：" + file);
-        }
+        InputPaths.fileProblem(file, "名单文件", file.toString()).ifPresent(problem -> {
+            throw new ListRefused(problem);
+        });
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (Files.size(file) > maxBytes) {
@@ -53,14 +54,16 @@ public final class RecipientLists {
             if (name.endsWith(".xlsx")) {
                 return new XlsxList(maxRows).read(file);
             }
-            if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            // Only .csv: a .txt saved by Excel ("Unicode 文本") is UTF-16 and tab-separated, not a CSV.
+            if (name.endsWith(".csv")) {
                 return csv(Files.readAllBytes(file), encoding, file.getFileName().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         throw new ListRefused("名单文件须为 .csv（UTF-8）或 .xlsx：" + file.getFileName()
-                + (name.endsWith(".xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx" : ""));
+                + (name.endsWith(".xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx"
+                        : name.endsWith(".txt") ? "；文本文件请在表格软件中另存为“CSV UTF-8（逗号分隔）”" : ""));
     }
 
     RecipientTable csv(byte[] bytes, Optional<String> encoding, String fileName) {
@@ -89,12 +92,26 @@ public final class RecipientLists {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ListRefused("CSV 文件 " + fileName + " 格式错误（RFC 4180）：" + e.getMessage(), e);
+            throw new ListRefused("CSV 文件 " + fileName + " 格式错误（RFC 4180）：" + csvProblem(e), e);
         }
         if (headers == null) {
             throw new ListRefused("名单文件 " + fileName + " 是空的：第一行应为表头（字段名或中文名称）");
         }
         return new RecipientTable(headers, rows);
+    }
+
+    /** Commons CSV's English message said in Chinese, with the line it names. */
+    private static String csvProblem(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?:startline |line: ?)(\\d+)").matcher(message);
+        String at = line.find() ? "第 " + line.group(1) + " 行" : "";
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return at + "开始的引号（\"）没有闭合：单元格内的引号须写成两个 \"\"";
+        }
+        if (message.contains("invalid char between encapsulated token and delimiter")) {
+            return at + "引号之后紧跟了其他字符：单元格内的引号须写成两个 \"\"，整个单元格用引号括起";
+        }
+        return at + "无法按 CSV 解析：请在表格软件中另存为“CSV UTF-8（逗号分隔）”";
     }
 
     static ListRefused tooManyRows(int maxRows) {
