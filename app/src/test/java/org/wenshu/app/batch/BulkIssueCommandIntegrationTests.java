@@ -175,6 +175,8 @@ class BulkIssueCommandIntegrationTests {
         Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
         Path txt = csv("名单.txt", "主送单位,标题\n市公安局,关于文本文件的通知\n");
         Path folder = Files.createDirectories(home.resolve("a-folder.csv"));
+        Path fakeXlsx = home.resolve("fake.xlsx");
+        Files.write(fakeXlsx, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 'x', 'l', '/', 'w'});
         Map<String, List<String>> refusals = new LinkedHashMap<>();
         refusals.put("file=" + gbk, List.of("不是 UTF-8 编码", "encoding=GB18030"));
         refusals.put("file=" + utf16, List.of("UTF-16"));
@@ -186,6 +188,7 @@ class BulkIssueCommandIntegrationTests {
         refusals.put("file=" + txt, List.of("须为 .csv（UTF-8）或 .xlsx", "另存为"));
         refusals.put("file=" + folder, List.of("名单文件须为文件", "是文件夹"));
         refusals.put("file=" + home.resolve("missing.csv"), List.of("名单文件不存在"));
+        refusals.put("file=" + fakeXlsx, List.of("不是有效的 .xlsx"));
 
         for (Map.Entry<String, List<String>> refusal : refusals.entrySet()) {
             Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, refusal.getKey());
@@ -193,7 +196,8 @@ class BulkIssueCommandIntegrationTests {
             assertThat(run.exitCode()).as(run.printed()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(run.err()).as(refusal.getKey()).startsWith("wenshu: ").contains(refusal.getValue());
             assertThat(run.printed()).as(refusal.getKey()).doesNotContain("Error creating bean", "Exception",
-                    "org.springframework", "FAILED", "作业");
+                    "org.springframework", "FAILED", "作业")
+                    .doesNotContainPattern("[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}"); // no library's English sentence
         }
         Run json = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + badJson, "file=" + good);
         Run klingon = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + gbk,

@@ -103,7 +103,8 @@ final class XlsxList {
                 return "工作簿 " + name + " 受密码保护：请取消密码后再导入";
             }
         }
-        return "工作簿 " + name + " 无法读取（不是有效的 .xlsx）：" + e.getMessage();
+        // POI's message is English and names package parts: the user needs only to know the file is not a workbook.
+        return "工作簿 " + name + " 无法读取：不是有效的 .xlsx（文件已损坏，或是改了扩展名的其他文件）";
     }
 
     /** Collects rows as POI streams them; stops the parse once the list has more rows than allowed. */
