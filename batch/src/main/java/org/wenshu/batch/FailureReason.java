@@ -14,6 +14,12 @@ import org.springframework.batch.core.job.JobInterruptedException;
  */
 public final class FailureReason {
 
+    /** The first line of a stack trace: {@code org.example.SomeException: message}. */
+    private static final java.util.regex.Pattern THROWN =
+            java.util.regex.Pattern.compile("((?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*)(?::\\s*(.*))?");
+    private static final java.util.regex.Pattern CAUSED_BY =
+            java.util.regex.Pattern.compile("Caused by: ((?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*)(?::\\s*(.*))?");
+
     private FailureReason() {
     }
 
@@ -35,6 +41,36 @@ public final class FailureReason {
             return cause.getMessage();
         }
         return "内部错误（" + cause.getClass().getSimpleName() + "），详情见日志";
+    }
+
+    /**
+     * The user-facing reason in a stored exit description: the description itself when {@link FailureReasons} wrote
+     * it (its first line); for one Spring Batch wrote as a stack trace (an execution that failed before that
+     * listener existed), the message of the last {@code Caused by:} raised by wenshu, or the exception's type.
+     */
+    public static String ofStored(String description) {
+        String first = description.lines().findFirst().orElse("").strip();
+        java.util.regex.Matcher thrown = THROWN.matcher(first);
+        if (!thrown.matches()) {
+            return first;
+        }
+        String reason = null;
+        for (String line : description.lines().toList()) {
+            java.util.regex.Matcher cause = CAUSED_BY.matcher(line);
+            if (cause.matches() && cause.group(1).startsWith("org.wenshu.") && cause.group(2) != null
+                    && !cause.group(2).isBlank()) {
+                reason = cause.group(2).strip();
+            }
+        }
+        if (reason == null && thrown.group(1).startsWith("org.wenshu.") && thrown.group(2) != null
+                && !thrown.group(2).isBlank()) {
+            reason = thrown.group(2).strip();
+        }
+        if (reason != null) {
+            return reason;
+        }
+        String type = thrown.group(1);
+        return "内部错误（" + type.substring(type.lastIndexOf('.') + 1) + "），详情见日志";
     }
 
     private static boolean wrapper(Throwable failure) {

@@ -64,7 +64,7 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
         List<String> failures = execution.getAllFailureExceptions().stream().map(FailureReason::of).distinct().toList();
         if (failures.isEmpty() && execution.getStatus() == BatchStatus.FAILED
                 && !execution.getExitStatus().getExitDescription().isBlank()) {
-            failures = List.of(firstLine(execution.getExitStatus().getExitDescription()));
+            failures = List.of(FailureReason.ofStored(execution.getExitStatus().getExitDescription()));
         }
         return new JobSummary(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
                 Optional.ofNullable(execution.getStartTime()), Optional.ofNullable(execution.getEndTime()), done, total,
@@ -82,11 +82,5 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
 
     private static long number(ExecutionContext context, String key, long otherwise) {
         return context.get(key) instanceof Number n ? n.longValue() : otherwise;
-    }
-
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
     }
 }

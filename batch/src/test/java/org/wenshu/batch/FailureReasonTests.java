@@ -43,4 +43,18 @@ class FailureReasonTests {
         assertThat(FailureReason.of(new JobInterruptedException("Job interrupted by step execution")))
                 .startsWith("作业被中断").contains("wenshu batch restart");
     }
+
+    @Test
+    void aStoredStackTraceIsSaidByItsWenshuCause() {
+        String stored = "org.springframework.beans.factory.BeanCreationException: Error creating bean with name "
+                + "'scopedTarget.bulkIssueInput': Failed to instantiate\n\tat org.springframework.Foo.bar(Foo.java:1)\n"
+                + "Caused by: org.springframework.beans.BeanInstantiationException: Failed to instantiate\n\tat x.Y.z(Y.java:2)\n"
+                + "Caused by: org.wenshu.batch.bulk.ListRefused: 名单文件 gbk.csv 不是 UTF-8 编码\n\tat x.Y.z(Y.java:3)\n";
+
+        assertThat(FailureReason.ofStored(stored)).isEqualTo("名单文件 gbk.csv 不是 UTF-8 编码");
+        assertThat(FailureReason.ofStored("java.lang.IllegalStateException: Connection is closed\n\tat x.Y.z(Y.java:3)"))
+                .isEqualTo("内部错误（IllegalStateException），详情见日志");
+        assertThat(FailureReason.ofStored("名单文件 a.csv 在作业开始后被修改\n名单文件 b.csv 不存在"))
+                .isEqualTo("名单文件 a.csv 在作业开始后被修改");
+    }
 }
