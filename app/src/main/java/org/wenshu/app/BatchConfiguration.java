@@ -49,6 +49,7 @@ import org.wenshu.batch.IssuingUnitUnsealed;
 import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.batch.bulk.BulkIssueCounts;
+import org.wenshu.generator.verification.VerificationReport;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
 import org.wenshu.batch.imports.ImportJobConfiguration;
@@ -185,7 +186,13 @@ public class BatchConfiguration {
 
     @Bean
     SignatureVerifier signatureVerifier(ObjectProvider<PdfVerifier> verifier) {
-        return pdf -> verifier.getObject().verify(pdf).problems();
+        return pdf -> {
+            try {
+                return verifier.getObject().verify(pdf).problemsInChinese();
+            } catch (org.wenshu.generator.verification.UnreadablePdf unreadable) {
+                return List.of("PDF 无法读取：" + VerificationReport.chinese(unreadable.getMessage()));
+            }
+        };
     }
 
     @Bean

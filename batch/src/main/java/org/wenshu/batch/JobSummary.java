@@ -61,10 +61,10 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
             details = String.format("耗时（各线程累计）：渲染 %.1f s，签章 %.1f s，发文合计（含编号、存档）%.1f s，索引 %.1f s",
                     nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9, nanos[3] / 1e9);
         }
-        List<String> failures = execution.getAllFailureExceptions().stream().map(JobSummary::message).distinct().toList();
+        List<String> failures = execution.getAllFailureExceptions().stream().map(FailureReason::of).distinct().toList();
         if (failures.isEmpty() && execution.getStatus() == BatchStatus.FAILED
                 && !execution.getExitStatus().getExitDescription().isBlank()) {
-            failures = List.of(firstLine(execution.getExitStatus().getExitDescription()));
+            failures = List.of(FailureReason.ofStored(execution.getExitStatus().getExitDescription()));
         }
         return new JobSummary(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
                 Optional.ofNullable(execution.getStartTime()), Optional.ofNullable(execution.getEndTime()), done, total,
@@ -82,19 +82,5 @@ public record JobSummary(long executionId, String job, BatchStatus status, Optio
 
     private static long number(ExecutionContext context, String key, long otherwise) {
         return context.get(key) instanceof Number n ? n.longValue() : otherwise;
-    }
-
-    private static String message(Throwable failure) {
-        Throwable cause = failure;
-        // Spring Batch wraps the job's own failure (e.g. a refused list) in step and chunk exceptions.
-        while (cause.getCause() != null && cause.getClass().getName().startsWith("org.springframework.batch")) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
     }
 }

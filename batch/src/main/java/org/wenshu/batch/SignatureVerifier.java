@@ -6,6 +6,9 @@ import java.util.List;
 @FunctionalInterface
 public interface SignatureVerifier {
 
-    /** What is wrong with the signatures of {@code pdf}; empty when every signature is intact and trusted. */
+    /**
+     * What is wrong with the signatures of {@code pdf}, one Chinese line each (e.g. {@code 签名 Signature1 无效：签名后文件被篡改});
+     * empty when every signature is intact and trusted.
+     */
     List<String> problems(byte[] pdf);
 }

@@ -1400,18 +1400,22 @@ public final class LuceneRecordIndex implements RecordIndex {
         }
     }
 
+    /**
+     * Finishes the background work in hand (an embedding, a refresh or commit), then commits and closes the writer,
+     * which waits for running merges. No thread inside the IndexWriter is ever interrupted, the closing thread
+     * included: an interrupt closes the NIO channel a thread writes through (and the write lock's channel, shared
+     * by every thread), and a merge still running then dies with a ClosedChannelException.
+     */
     @Override
     public void close() {
-        if (vectors != null) {
-            vectors.close();
-        }
-        refresher.shutdownNow();
+        boolean interrupted = Thread.interrupted();
         try {
-            refresher.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
+            if (vectors != null) {
+                vectors.close();
+                interrupted |= Thread.interrupted();
+            }
+            refresher.shutdown(); // cancels the periodic refresh and commit; one in hand finishes
+            interrupted |= awaitUninterruptibly(refresher);
             searchers.close();
             if (writer != null) {
                 writer.close();
@@ -1420,8 +1424,25 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index at " + location, e);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+            if (interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Waits up to a minute for {@code executor} to end; returns whether the waiting thread was interrupted. */
+    private static boolean awaitUninterruptibly(java.util.concurrent.ExecutorService executor) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!executor.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                executor.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true; // restored by close() once the writer is closed
+            }
+        }
+        return interrupted;
     }
 
     @Override

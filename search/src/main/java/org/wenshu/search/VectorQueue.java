@@ -33,6 +33,8 @@ final class VectorQueue implements AutoCloseable {
     private final AtomicInteger failures = new AtomicInteger();
     /** Holds on the embedding (a foreground bulk job runs); guarded by itself. */
     private final int[] holds = new int[1];
+    /** Set by {@link #close()}: queued records are left for the next start, the record in hand is finished. */
+    private volatile boolean closing;
 
     VectorQueue(SentenceEmbedder embedder, Sink sink, int threads) {
         this.embedder = embedder;
@@ -53,7 +55,9 @@ final class VectorQueue implements AutoCloseable {
         try {
             workers.execute(() -> {
                 try {
-                    awaitRelease();
+                    if (!awaitRelease()) {
+                        return; // closing: the next start embeds what is still pending
+                    }
                     List<float[]> vectors = new ArrayList<>();
                     for (String passage : Passages.of(record.title(), record.body())) {
                         vectors.add(embedder.embedPassage(passage));
@@ -93,12 +97,14 @@ final class VectorQueue implements AutoCloseable {
         }
     }
 
-    private void awaitRelease() throws InterruptedException {
+    /** Waits while the embedding is held; false when the queue is closing instead. */
+    private boolean awaitRelease() throws InterruptedException {
         synchronized (holds) {
-            while (holds[0] > 0) {
+            while (holds[0] > 0 && !closing) {
                 holds.wait();
             }
         }
+        return !closing;
     }
 
     /** Records waiting for or being embedded. */
@@ -128,11 +134,24 @@ final class VectorQueue implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stops embedding: the records still queued are dropped (they stay marked pending in the index), a worker that
+     * holds a record finishes it. The workers are never interrupted: a worker applies its vectors inside Lucene's
+     * IndexWriter, and an interrupt there closes the NIO channel it writes through, or the channel of the index's
+     * write lock shared by every thread, so that a merge running at the same time fails with a
+     * ClosedChannelException (Lucene does not support Thread.interrupt inside IndexWriter).
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        closing = true;
+        synchronized (holds) {
+            holds.notifyAll();
+        }
+        workers.shutdown(); // each queued task sees closing and returns at once
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the vector queue's workers did not stop within 60 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -22,7 +22,7 @@ final class BulkUploads {
 
     /** The largest base data file accepted, in bytes: a JSON object of field values. */
     static final long MAX_DATA_BYTES = 1024 * 1024;
-    private static final Set<String> LIST_EXTENSIONS = Set.of("csv", "txt", "xlsx");
+    private static final Set<String> LIST_EXTENSIONS = Set.of("csv", "xlsx");
 
     private final Path folder;
     private final BatchSettings settings;
@@ -55,7 +55,8 @@ final class BulkUploads {
         String extension = extension(upload.listName());
         if (!LIST_EXTENSIONS.contains(extension)) {
             throw new UploadRefused("list", "名单文件须为 .csv（UTF-8）或 .xlsx：" + upload.listName()
-                    + (extension.equals("xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx" : ""));
+                    + (extension.equals("xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx"
+                            : extension.equals("txt") ? "；文本文件请在表格软件中另存为“CSV UTF-8（逗号分隔）”" : ""));
         }
         return new StoredUpload(upload.typeId().strip(), keep(upload.list(), extension), keep(upload.data(), "json"),
                 upload.encoding(), upload.skipLimit());

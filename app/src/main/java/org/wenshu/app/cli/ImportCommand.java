@@ -3,11 +3,11 @@ package org.wenshu.app.cli;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.wenshu.batch.InputPaths;
 import org.wenshu.search.imports.ImportReport;
 import org.wenshu.search.LuceneRecordIndex;
 import org.wenshu.search.RecordIndex;
@@ -47,9 +47,9 @@ class ImportCommand implements Callable<Integer> {
             throw new ExitCodes.BadInput("--kind " + kind + " cannot be imported: only --kind reference; "
                     + "instruments and responses enter through issue and answer");
         }
-        if (!Files.isDirectory(folder)) {
-            throw new ExitCodes.BadInput("不是文件夹 (not a folder): " + folder);
-        }
+        InputPaths.folderProblem(folder, folder.toString()).ifPresent(problem -> {
+            throw new ExitCodes.BadInput(problem);
+        });
         ImportReport report = importer.getObject().importFolder(folder);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("导入 (imported) %s: %d 新增 added, %d 更新 replaced, %d 未变 unchanged, %d 跳过 skipped, "

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.wenshu.archive.JsonSyntax;
+import org.wenshu.batch.InputPaths;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
@@ -24,6 +26,9 @@ final class JsonData {
     }
 
     static Map<String, Object> read(Path file) {
+        InputPaths.fileProblem(file, "数据文件", file.toString()).ifPresent(problem -> {
+            throw new ExitCodes.BadInput(problem);
+        });
         String text;
         try {
             text = Files.readString(file);

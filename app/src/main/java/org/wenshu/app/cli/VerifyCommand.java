@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.wenshu.batch.InputPaths;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.generator.verification.PolicyViolation;
 import org.wenshu.generator.verification.SignatureCheck;
@@ -71,15 +72,15 @@ public class VerifyCommand implements Callable<Integer> {
     }
 
     private static byte[] read(Path file) {
+        InputPaths.fileProblem(file, "PDF 文件", file.toString()).ifPresent(problem -> {
+            throw new ExitCodes.BadInput(problem);
+        });
         try {
-            if (Files.isDirectory(file)) {
-                throw new ExitCodes.BadInput(file + " is a directory, not a PDF file");
-            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ExitCodes.BadInput(file + ": no such file (文件不存在)");
+            throw new ExitCodes.BadInput("PDF 文件不存在：" + file);
         } catch (IOException e) {
-            throw new ExitCodes.BadInput("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ExitCodes.BadInput("PDF 文件 " + file + " 无法读取（" + e.getClass().getSimpleName() + "）", e);
         }
     }
 

@@ -167,7 +167,7 @@ public class WenshuCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("wenshu: " + ex.getMessage());
+            err.println("wenshu: " + ParameterErrors.describe(ex));
             return ExitCodes.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> ExitCodes.report(ex, err));

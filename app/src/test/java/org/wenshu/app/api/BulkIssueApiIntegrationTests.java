@@ -436,6 +436,9 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         Reply brokenData = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
                 badJson);
         Reply badHeader = validate(f.admin, csv("收件人,标题\n市公安局,关于表头的通知\n"));
+        Reply headerOnly = validate(f.admin, csv("主送单位,标题\n"));
+        Reply txt = validate(f.admin, new FilePart("名单.txt", "text/plain",
+                "主送单位,标题\n市公安局,关于文本的通知\n".getBytes(StandardCharsets.UTF_8)));
         Reply json = api().json("POST", "/api/v1/bulk-issues", f.admin, Map.of("type", "meeting-notice"));
 
         assertPartProblem(missing, 400, "invalid-request", "data");
@@ -451,6 +454,10 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(brokenData.text()).contains("JSON");
         assertPartProblem(badHeader, 422, "list-refused", "list");
         assertThat(badHeader.text()).contains("收件人");
+        assertPartProblem(headerOnly, 422, "list-refused", "list");
+        assertThat(headerOnly.text()).contains("名单没有数据行");
+        assertPartProblem(txt, 422, "list-refused", "list");
+        assertThat(txt.text()).contains(".csv（UTF-8）或 .xlsx", "另存为");
         assertThat(json.status()).isEqualTo(415);
         assertThat(json.contentType()).startsWith("application/problem+json");
     }
@@ -476,7 +483,7 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertPartProblem(fakeXlsx, 422, "list-refused", "list");
         assertThat(fakeXlsx.text()).contains("不是有效的 .xlsx").doesNotContain("bulk-uploads", "/tmp", "Failed", "stream");
         assertPartProblem(brokenCsv, 422, "list-refused", "list");
-        assertThat(brokenCsv.text()).contains("第 2 行附近", "引号").doesNotContain("invalid char", "encapsulated");
+        assertThat(brokenCsv.text()).contains("第 2 行", "引号").doesNotContain("invalid char", "encapsulated");
         assertPartProblem(brokenData, 422, "data-refused", "data");
         assertThat(brokenData.text()).contains("第 3 行", "缺少逗号").doesNotContain("Unexpected", "expecting");
         assertThat(tooMany.text()).contains("wenshu.batch.max-rows").doesNotContain("bulk.max-rows");

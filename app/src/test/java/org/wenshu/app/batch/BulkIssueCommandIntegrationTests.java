@@ -303,8 +303,8 @@ class BulkIssueCommandIntegrationTests {
         Run unknownJob = cli.run("batch", "no-such-job");
 
         assertThat(header.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(header.out()).contains("表头「会议主持人」不是联席会议通知的字段", "会议地点(place)");
-        assertThat(number.out()).contains("发文字号由系统按顺序编号");
+        assertThat(header.err()).contains("表头「会议主持人」不是联席会议通知的字段", "会议地点(place)");
+        assertThat(number.err()).contains("发文字号由系统按顺序编号");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("缺少参数 file");
         assertThat(unknownType.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -483,6 +483,92 @@ class BulkIssueCommandIntegrationTests {
                 .satisfies(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.STARTING));
         Run status = cli.run("batch", "status", Long.toString(restart.getId()));
         assertThat(status.out()).contains("运行中 STARTED").doesNotContain("失败");
+    }
+
+    @Test
+    void refusesEveryUnusableFileBeforeAnExecutionExistsWithOnlyItsChineseReason() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path badJson = home.resolve("bad.json");
+        Files.writeString(badJson, "{\"title\": ", StandardCharsets.UTF_8);
+        Path good = csv("good.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");
+        Path gbk = home.resolve("gbk.csv");
+        Files.write(gbk, "主送单位,标题\n市公安局,关于编码的会议的通知\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path utf16 = home.resolve("utf16.csv");
+        Files.write(utf16, "\uFEFF主送单位,标题\n市公安局,关于编码的通知\n".getBytes(StandardCharsets.UTF_16LE));
+        Path binary = home.resolve("binary.csv");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xFF, (byte) 0xFE, (byte) 0xC3});
+        Path empty = csv("empty.csv", "");
+        Path quote = csv("quote.csv", "主送单位,标题\n市公安局,\"关于未闭合引号的通知\n");
+        Path headerOnly = csv("header-only.csv", "主送单位,标题\n");
+        Path xls = home.resolve("名单.xls");
+        Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+        Path txt = csv("名单.txt", "主送单位,标题\n市公安局,关于文本文件的通知\n");
+        Path folder = Files.createDirectories(home.resolve("a-folder.csv"));
+        Path fakeXlsx = home.resolve("fake.xlsx");
+        Files.write(fakeXlsx, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 'x', 'l', '/', 'w'});
+        Map<String, List<String>> refusals = new LinkedHashMap<>();
+        refusals.put("file=" + gbk, List.of("不是 UTF-8 编码", "encoding=GB18030"));
+        refusals.put("file=" + utf16, List.of("UTF-16"));
+        refusals.put("file=" + binary, List.of("不是 UTF-8 编码"));
+        refusals.put("file=" + empty, List.of("是空的"));
+        refusals.put("file=" + quote, List.of("格式错误", "第 2 行开始的引号", "没有闭合"));
+        refusals.put("file=" + headerOnly, List.of("名单没有数据行"));
+        refusals.put("file=" + xls, List.of("另存为 .xlsx"));
+        refusals.put("file=" + txt, List.of("须为 .csv（UTF-8）或 .xlsx", "另存为"));
+        refusals.put("file=" + folder, List.of("名单文件须为文件", "是文件夹"));
+        refusals.put("file=" + home.resolve("missing.csv"), List.of("名单文件不存在"));
+        refusals.put("file=" + fakeXlsx, List.of("不是有效的 .xlsx"));
+
+        for (Map.Entry<String, List<String>> refusal : refusals.entrySet()) {
+            Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, refusal.getKey());
+
+            assertThat(run.exitCode()).as(run.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).as(refusal.getKey()).startsWith("wenshu: ").contains(refusal.getValue());
+            assertThat(run.printed()).as(refusal.getKey()).doesNotContain("Error creating bean", "Exception",
+                    "org.springframework", "FAILED", "作业")
+                    .doesNotContainPattern("[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}"); // no library's English sentence
+        }
+        Run json = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + badJson, "file=" + good);
+        Run klingon = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + gbk,
+                "encoding=KLINGON");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(json.err()).contains("不是有效的 JSON").doesNotContain("Error creating bean");
+        assertThat(klingon.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(klingon.err()).contains("未知的编码 encoding=KLINGON").doesNotContain("Error creating bean");
+
+        assertThat(cli.run("batch", "status").out()).contains("还没有运行过批处理作业");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
+    void aFailedExecutionShowsAndStoresItsReasonAsTheUserShouldReadItAndLogsTheRest() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = csv("changing.csv", "主送单位,标题\n市公安局,关于召开专题会议的通知\n");
+        org.springframework.batch.core.job.parameters.JobParameters parameters = org.wenshu.batch.bulk.BulkIssueParameters.of(
+                Map.of("type", "meeting-notice", "data", data.toString(), "file", list.toString()),
+                context.getBean(org.wenshu.templates.InstrumentCatalog.class), 0);
+        // Changed after the job was asked for: its first step (a step-scoped bean) refuses the list.
+        Files.writeString(list, "主送单位,标题\n市司法局,关于召开另一次专题会议的通知\n", StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        System.setErr(new java.io.PrintStream(terminal, true, StandardCharsets.UTF_8));
+        org.springframework.batch.core.job.JobExecution execution;
+        try {
+            execution = context.getBean(org.wenshu.batch.BatchJobs.class).run("bulk-issue", parameters);
+        } finally {
+            System.setErr(originalErr);
+        }
+
+        Run status = cli.run("batch", "status", Long.toString(execution.getId()));
+
+        assertThat(execution.getStatus().name()).isEqualTo("FAILED");
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).as("library log lines on the terminal")
+                .doesNotContain("AbstractStep", "Encountered an error");
+        assertThat(status.out()).contains("失败原因：名单文件", "在作业开始后被修改")
+                .doesNotContain("Error creating bean", "BeanCreationException", "org.springframework");
+        assertThat(execution.getExitStatus().getExitDescription()).startsWith("名单文件").doesNotContain("\tat ");
+        assertThat(Files.readString(home.resolve("data/logs/wenshu-cli.log"))).contains("AbstractStep",
+                "BeanCreationException");
     }
 
     @Test

@@ -62,6 +62,11 @@ class FixityIntegrationTests {
         assertThat(intact.out()).contains("已校验 " + RECORDS + " 份记录、" + 2 * RECORDS + " 个对象", tampered.id() + "） 签名");
         assertThat(intact.out().lines().filter(l -> l.startsWith("    ")).toList()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains(tampered.id()));
+        // Found in the archive, not skipped; said in Chinese, as the office reads the audit.
+        assertThat(intact.out()).contains("  发现的问题 ").doesNotContain("跳过");
+        assertThat(intact.out().lines().filter(l -> l.startsWith("    ")).toList())
+                .allSatisfy(line -> assertThat(line).contains("签名后文件被篡改")
+                        .doesNotContain("integrity", "signature", "signed"));
 
         List<InstrumentRecord> records = archive.records(0, 1000);
         InstrumentRecord changed = records.get(37);

@@ -112,7 +112,10 @@ class SearchCommandIntegrationTests {
     void importRejectsOtherKindsAndMissingFolders() {
         assertThat(run("import", home.toString(), "--kind", "instrument").exit()).isEqualTo(ExitCodes.BAD_INPUT);
         Run missing = run("import", home.resolve("nope").toString());
+        Run file = run("import", home.resolve("refs/行政法/森林法(2019-12-28).md").toString());
         assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(missing.err()).contains("not a folder");
+        assertThat(missing.err()).contains("文件夹不存在：").doesNotContain("not a folder");
+        assertThat(file.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(file.err()).contains("是文件，不是文件夹");
     }
 }

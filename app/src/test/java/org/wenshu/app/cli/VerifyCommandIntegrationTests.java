@@ -254,9 +254,12 @@ class VerifyCommandIntegrationTests {
     @Test
     void missingFileExitsTwo() {
         Run run = cli.run("verify", home.resolve("nope.pdf").toString());
+        Run folder = cli.run("verify", home.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no such file");
+        assertThat(run.err()).contains("PDF 文件不存在：");
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).contains("PDF 文件须为文件，", "是文件夹");
     }
 
     @Test

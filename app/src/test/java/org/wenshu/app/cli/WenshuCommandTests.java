@@ -65,6 +65,48 @@ class WenshuCommandTests {
     }
 
     @Test
+    void reportsParseErrorsInChineseNamingWhatIsWrong() {
+        Answer noJob = answer("batch");
+        Answer noCommand = answer("no-such-command");
+        Answer badValue = answer("search", "食品安全", "--limit", "many");
+        Answer noValue = answer("issue", "--type");
+        Answer noOption = answer("generate", "--type", "meeting-notice", "--data", "x.json");
+        Answer twice = answer("search", "食品安全", "--limit", "1", "--limit", "2");
+        Answer extra = answer("verify", "a.pdf", "b.pdf");
+
+        assertThat(List.of(noJob, noCommand, badValue, noValue, noOption, twice, extra)).allSatisfy(answer -> {
+            assertThat(answer.exitCode()).as(answer.err()).contains(ExitCodes.BAD_INPUT);
+            assertThat(answer.err()).startsWith("wenshu: ").doesNotContain("Missing", "Unknown", "Unmatched",
+                    "Invalid value", "should be specified only once");
+        });
+        assertThat(noJob.err()).startsWith("wenshu: batch：缺少参数 JOB").contains("bulk-issue", "用法见 wenshu batch --help");
+        assertThat(noCommand.err()).contains("没有子命令 no-such-command", "generate");
+        assertThat(badValue.err()).contains("选项 --limit 的值「many」无效：须为整数");
+        assertThat(noValue.err()).contains("选项 --type 缺少值");
+        assertThat(noOption.err()).contains("缺少选项 --out");
+        assertThat(twice.err()).contains("选项 --limit 给了两次");
+        assertThat(extra.err()).contains("多余的参数 b.pdf");
+    }
+
+    @Test
+    void everyCommandReportsAnUnknownOptionInChinese() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(WenshuCommand.class, new ArrayList<>(), paths);
+
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--no-such-option");
+            Answer answer = answer(args.toArray(String[]::new));
+
+            assertThat(answer.exitCode()).as("%s: %s", path, answer.err()).contains(ExitCodes.BAD_INPUT);
+            assertThat(answer.err()).as("%s", path).startsWith("wenshu: " + String.join(" ", path) + "：")
+                    // picocli reports a missing required option or parameter before an unknown option
+                    .containsAnyOf("不认识的选项 --no-such-option", "：缺少")
+                    .doesNotContain("Unknown option", "Missing required", "Unmatched");
+        }
+    }
+
+    @Test
     void leavesCommandsThatReadStorageToTheApplication() {
         assertThat(answer("records").exitCode()).isEmpty();
         assertThat(answer("search", "食品安全").exitCode()).isEmpty();

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inputs of one bulk-issue execution, re-read from the job parameters' paths and checked against their
- * hashes, so that a restart never issues from a file that changed since the job started.
+ * hashes, so that a restart never issues from a file that changed since the job started. Built once before a job
+ * is launched (command line, web) so that an unusable list is refused before any execution exists.
  */
 public class BulkIssueInput {
 
@@ -28,6 +29,12 @@ public class BulkIssueInput {
     private final RecipientTable table;
     private final BulkRows rows;
 
+    /**
+     * Reads the list and the base data named by {@code parameters}.
+     *
+     * @throws ListRefused when a file changed or is gone, the list cannot be read (encoding, format, size, headers)
+     *                     or has no data rows, or the base data is not a JSON object
+     */
     public BulkIssueInput(JobParameters parameters, InstrumentCatalog catalog, RecipientLists lists,
                           InstrumentIssuer issuer, Archive archive) {
         this.parameters = parameters;
@@ -37,6 +44,10 @@ public class BulkIssueInput {
         unchanged(file, parameters.getString(BulkIssueParameters.FILE_SHA256), "名单");
         unchanged(data, parameters.getString(BulkIssueParameters.DATA_SHA256), "基础数据");
         this.table = lists.read(file, Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)));
+        if (table.rows().isEmpty()) {
+            // A job over no rows would end COMPLETED with nothing issued, as if it had worked.
+            throw new ListRefused("名单没有数据行：" + file.getFileName() + " 只有表头，表头之下每行一份文书");
+        }
         this.rows = new BulkRows(type, table.headers(), baseData(data), issuer, archive, table.fullRows());
     }
 

@@ -19,6 +19,7 @@ import org.wenshu.archive.Archive;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.FailureReasons;
 import org.wenshu.batch.JobOwner;
 import org.wenshu.search.RecordIndex;
 import org.wenshu.templates.InstrumentCatalog;
@@ -37,7 +38,7 @@ public class BulkIssueJobConfiguration {
     @Bean
     Job bulkIssueJob(JobRepository repository, Step bulkIssueValidateStep, Step bulkIssueIssueStep) {
         return new JobBuilder(JOB, repository)
-                .listener(new JobOwner(repository))
+                .listener(new JobOwner(repository)).listener(new FailureReasons(repository))
                 .start(bulkIssueValidateStep)
                 .next(bulkIssueIssueStep)
                 .build();

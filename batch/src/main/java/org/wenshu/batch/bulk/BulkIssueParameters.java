@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.wenshu.batch.InputPaths;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.TypeIssuedElsewhere;
 
@@ -96,9 +97,9 @@ public final class BulkIssueParameters {
 
     private static Path existing(String path, String what) {
         Path file = Path.of(path);
-        if (!Files.isRegularFile(file)) {
-            throw new ListRefused(what + "文件不存在：" + path);
-        }
+        InputPaths.fileProblem(file, what + "文件", path).ifPresent(problem -> {
+            throw new ListRefused(problem);
+        });
         return file;
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.wenshu.batch.InputPaths;
 
 /**
  * Reads a recipient list: RFC 4180 CSV in UTF-8 (a BOM and CRLF or LF line ends accepted) or the first sheet of an
@@ -28,8 +29,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class RecipientLists {
 
-    /** Commons CSV names the line of a parse failure as {@code (line N)} or {@code line: N}. */
-    private static final Pattern CSV_LINE = Pattern.compile("\\(line (\\d+)\\)|line: (\\d+)");
+    /** Commons CSV names the line of a parse failure as {@code (startline N)} or {@code line: N}. */
+    private static final Pattern CSV_LINE = Pattern.compile("(?:startline |line: ?)(\\d+)");
 
     /** The most data rows a list may have; larger lists are refused while reading, in bounded memory. */
     private final int maxRows;
@@ -50,9 +51,9 @@ public final class RecipientLists {
      *                     is not UTF-8 when no encoding is named, {@link UnknownEncoding} for a name Java does not know
      */
     public RecipientTable read(Path file, Optional<String> encoding) {
-        if (!Files.isRegularFile(file)) {
-            throw new ListRefused("名单文件不存在：" + file);
-        }
+        InputPaths.fileProblem(file, "名单文件", file.toString()).ifPresent(problem -> {
+            throw new ListRefused(problem);
+        });
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (Files.size(file) > maxBytes) {
@@ -61,14 +62,16 @@ public final class RecipientLists {
             if (name.endsWith(".xlsx")) {
                 return new XlsxList(maxRows).read(file);
             }
-            if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            // Only .csv: a .txt saved by Excel ("Unicode 文本") is UTF-16 and tab-separated, not a CSV.
+            if (name.endsWith(".csv")) {
                 return csv(Files.readAllBytes(file), encoding, file.getFileName().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         throw new ListRefused("名单文件须为 .csv（UTF-8）或 .xlsx：" + file.getFileName()
-                + (name.endsWith(".xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx" : ""));
+                + (name.endsWith(".xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx"
+                        : name.endsWith(".txt") ? "；文本文件请在表格软件中另存为“CSV UTF-8（逗号分隔）”" : ""));
     }
 
     RecipientTable csv(byte[] bytes, Optional<String> encoding, String fileName) {
@@ -105,19 +108,22 @@ public final class RecipientLists {
         return new RecipientTable(headers, rows, true);
     }
 
-    static ListRefused tooManyRows(int maxRows) {
-        return new ListRefused("名单超过 " + maxRows + " 行（上限由配置 wenshu.batch.max-rows 决定）：请拆分为多个文件");
+    /** Commons CSV's English message said in Chinese, with the line it names. */
+    private static String csvProblem(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher line = CSV_LINE.matcher(message);
+        String at = line.find() ? "第 " + line.group(1) + " 行" : "";
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return at + "开始的引号（\"）没有闭合：单元格内的引号须写成两个 \"\"";
+        }
+        if (message.contains("invalid char between encapsulated token and delimiter")) {
+            return at + "引号之后紧跟了其他字符：单元格内的引号须写成两个 \"\"，整个单元格用引号括起";
+        }
+        return at + "无法按 CSV 解析：请在表格软件中另存为“CSV UTF-8（逗号分隔）”";
     }
 
-    /**
-     * Where and what, in Chinese, from a Commons CSV parse failure, whose English message names the line as
-     * {@code (line N)} or {@code line: N}; the usual cause is a quote opened and not closed, or text after a closing
-     * quote.
-     */
-    static String csvProblem(Exception e) {
-        Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
-        String where = line.find() ? "第 " + (line.group(1) != null ? line.group(1) : line.group(2)) + " 行附近" : "";
-        return where + "引号不成对，或引号结束后紧跟了其他字符（单元格内的引号须写成两个 \"\"）";
+    static ListRefused tooManyRows(int maxRows) {
+        return new ListRefused("名单超过 " + maxRows + " 行（上限由配置 wenshu.batch.max-rows 决定）：请拆分为多个文件");
     }
 
     private static String decode(byte[] bytes, Optional<String> encoding, String fileName) {

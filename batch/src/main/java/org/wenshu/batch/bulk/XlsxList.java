@@ -103,8 +103,8 @@ final class XlsxList {
                 return "工作簿 " + name + " 受密码保护：请取消密码后再导入";
             }
         }
-        // POI's own text names parts, paths and rule numbers of the OOXML standard: nothing a user can act on.
-        return "工作簿 " + name + " 无法读取：不是有效的 .xlsx 工作簿，或文件已损坏；请在表格软件中打开并另存为 .xlsx 后再试";
+        // POI's message is English and names package parts: the user needs only to know the file is not a workbook.
+        return "工作簿 " + name + " 无法读取：不是有效的 .xlsx（文件已损坏，或是改了扩展名的其他文件）；请在表格软件中打开并另存为 .xlsx 后再试";
     }
 
     /** Collects rows as POI streams them; stops the parse once the list has more rows than allowed. */

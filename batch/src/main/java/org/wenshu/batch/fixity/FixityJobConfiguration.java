@@ -36,6 +36,8 @@ import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.StoredFile;
 import org.wenshu.archive.storage.StorageFailure;
 import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.FailureReason;
+import org.wenshu.batch.FailureReasons;
 import org.wenshu.batch.JobOwner;
 import org.wenshu.batch.SignatureVerifier;
 
@@ -64,6 +66,7 @@ public class FixityJobConfiguration {
     @Bean
     Job fixityJob(JobRepository repository, Step fixityCheckStep, Step fixityReportStep) {
         return new JobBuilder(JOB, repository).listener(new JobOwner(repository))
+                .listener(new FailureReasons(repository))
                 .start(fixityCheckStep).next(fixityReportStep).build();
     }
 
@@ -267,9 +270,9 @@ public class FixityJobConfiguration {
                 Optional<byte[]> bytes = archive.read(pdf.get().key());
                 if (bytes.isPresent()) {
                     try {
-                        signatures.problems(bytes.get()).forEach(p -> problems.add(label + " 签名无效：" + p));
+                        signatures.problems(bytes.get()).forEach(p -> problems.add(label + " " + p));
                     } catch (RuntimeException e) {
-                        problems.add(label + " 签名无法验证：" + e.getMessage());
+                        problems.add(label + " 签名无法验证：" + FailureReason.of(e));
                     }
                 }
             }

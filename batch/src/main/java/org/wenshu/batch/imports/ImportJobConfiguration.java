@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wenshu.batch.FailureReasons;
 import org.wenshu.batch.JobOwner;
 import org.wenshu.batch.VectorsHeld;
 import org.wenshu.search.RecordIndex;
@@ -37,7 +38,8 @@ public class ImportJobConfiguration {
 
     @Bean
     Job importJob(JobRepository repository, Step importStep, ObjectProvider<RecordIndex> index) {
-        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).listener(new VectorsHeld(index))
+        return new JobBuilder(JOB, repository).listener(new JobOwner(repository))
+                .listener(new FailureReasons(repository)).listener(new VectorsHeld(index))
                 .start(importStep).build();
     }
 

@@ -30,6 +30,7 @@ import org.wenshu.archive.tracking.TrackedItems;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.FailureReasons;
 import org.wenshu.batch.JobOwner;
 
 /**
@@ -62,7 +63,8 @@ public class OverdueJobConfiguration {
 
     @Bean
     Job overdueJob(JobRepository repository, Step overdueStep, Step overdueTrackedItemsStep) {
-        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).start(overdueStep)
+        return new JobBuilder(JOB, repository).listener(new JobOwner(repository))
+                .listener(new FailureReasons(repository)).start(overdueStep)
                 .next(overdueTrackedItemsStep).build();
     }
 

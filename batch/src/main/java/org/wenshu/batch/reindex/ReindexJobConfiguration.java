@@ -30,6 +30,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wenshu.archive.Archive;
 import org.wenshu.batch.BatchSettings;
+import org.wenshu.batch.FailureReasons;
 import org.wenshu.batch.JobOwner;
 import org.wenshu.batch.VectorsHeld;
 import org.wenshu.search.IndexedRecord;
@@ -73,7 +74,8 @@ public class ReindexJobConfiguration {
     @Bean
     Job reindexJob(JobRepository repository, Step reindexPrepareStep, Step reindexBuildStep, Step reindexSwapStep,
                    ObjectProvider<RecordIndex> index) {
-        return new JobBuilder(JOB, repository).listener(new JobOwner(repository)).listener(new VectorsHeld(index))
+        return new JobBuilder(JOB, repository).listener(new JobOwner(repository))
+                .listener(new FailureReasons(repository)).listener(new VectorsHeld(index))
                 .start(reindexPrepareStep).next(reindexBuildStep).next(reindexSwapStep).build();
     }
 

@@ -72,7 +72,7 @@ final class ChainValidation {
         List<X509Certificate> chain = new ArrayList<>();
         boolean trusted = false;
         if (anchors.isEmpty()) {
-            problems.add(what + " certificate cannot be trusted: no trust anchor is configured");
+            problems.add(what + " certificate cannot be trusted: no trust anchor is configured (未配置受信任的根证书，证书无法信任)");
             chain.add(signer);
         } else {
             try {
@@ -95,7 +95,7 @@ final class ChainValidation {
                         + signer.getIssuerX500Principal().getName() + ") (证书不受信任)");
             } catch (GeneralSecurityException e) {
                 chain.add(signer);
-                problems.add(what + " certificate chain cannot be checked: " + e.getMessage());
+                problems.add(what + " certificate chain cannot be checked: " + e.getMessage() + " (证书链无法检查)");
             }
         }
         SignatureCheck.Revocation revocation = trusted

@@ -108,7 +108,8 @@ public final class PdfVerifier {
             }
             return new VerificationReport(List.of(checks), PdfAClaim.of(document), policy);
         } catch (IOException e) {
-            throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage(), e);
+            throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage()
+                    + " (PDF文件已损坏)", e);
         }
     }
 
@@ -131,7 +132,8 @@ public final class PdfVerifier {
             throw new UnreadablePdf(UnreadablePdf.Reason.ENCRYPTED,
                     "the PDF is encrypted with a password; signatures in encrypted PDFs are not verified (PDF已加密)", e);
         } catch (IOException e) {
-            throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage(), e);
+            throw new UnreadablePdf(UnreadablePdf.Reason.DAMAGED, "the PDF is damaged and cannot be read: " + e.getMessage()
+                    + " (PDF文件已损坏)", e);
         }
         if (document.isEncrypted()) {
             try {
@@ -277,7 +279,7 @@ public final class PdfVerifier {
             problems.add("the signed revision (first " + signedLength + " bytes) cannot be read to compare it with "
                     + "the document: " + e.getMessage() + " (签名修订版本无法读取)");
             return new ChangesAfterSigning(ChangesAfterSigning.Kind.CONTENT_CHANGED,
-                    List.of("the signed revision cannot be read"));
+                    List.of("the signed revision cannot be read (签名修订版本无法读取)"));
         }
     }
 
@@ -297,7 +299,7 @@ public final class PdfVerifier {
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches((Selector<X509CertificateHolder>) signerInfo.getSID());
             if (matches.isEmpty()) {
-                problems.add("the signature does not include the signer's certificate");
+                problems.add("the signature does not include the signer's certificate (签名中没有签署者的证书)");
                 return new SignerOutcome(false, Optional.empty(), Optional.empty(), certificates, Optional.empty(),
                         false, false);
             }
@@ -327,7 +329,7 @@ public final class PdfVerifier {
             return new SignerOutcome(intact, Optional.of(signerCertificate), Optional.of(signerInfo), certificates,
                     timestamp, v2, signingTime);
         } catch (CMSException | CertificateException | OperatorCreationException e) {
-            problems.add("the signature (CMS) cannot be checked: " + e.getMessage());
+            problems.add("the signature (CMS) cannot be checked: " + e.getMessage() + " (签名无法检查)");
             return new SignerOutcome(false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false,
                     false);
         }
@@ -377,12 +379,13 @@ public final class PdfVerifier {
         try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(contents))) {
             ASN1Primitive object = in.readObject();
             if (object == null) {
-                problems.add("the signature value (/Contents) is empty");
+                problems.add("the signature value (/Contents) is empty (签名值为空)");
                 return Optional.empty();
             }
             return Optional.of(ContentInfo.getInstance(object));
         } catch (IOException | IllegalArgumentException e) {
-            problems.add("integrity: the signature value (/Contents) is not a CMS structure: " + e.getMessage());
+            problems.add("integrity: the signature value (/Contents) is not a CMS structure: " + e.getMessage()
+                    + " (签名值不是 CMS 结构)");
             return Optional.empty();
         }
     }

@@ -33,19 +33,20 @@ final class RevisionComparison {
         List<String> contentChanges = new ArrayList<>();
         try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(pdf, signedLength))) {
             if (signed.getNumberOfPages() != whole.getNumberOfPages()) {
-                contentChanges.add("page count changed from " + signed.getNumberOfPages() + " to " + whole.getNumberOfPages());
+                contentChanges.add("page count changed from " + signed.getNumberOfPages() + " to " + whole.getNumberOfPages()
+                        + " (签名后页数由 " + signed.getNumberOfPages() + " 变为 " + whole.getNumberOfPages() + ")");
             } else {
                 for (int i = 0; i < whole.getNumberOfPages(); i++) {
                     PDPage before = signed.getPage(i);
                     PDPage after = whole.getPage(i);
                     if (!Arrays.equals(fingerprint(before), fingerprint(after))) {
-                        contentChanges.add("page " + (i + 1) + " content changed after signing (签名后内容被修改)");
+                        contentChanges.add("page " + (i + 1) + " content changed after signing (第 " + (i + 1) + " 页签名后内容被修改)");
                     }
                     List<String> annotationsBefore = visibleAnnotations(before);
                     List<String> annotationsAfter = visibleAnnotations(after);
                     if (!annotationsBefore.equals(annotationsAfter)) {
                         contentChanges.add("page " + (i + 1) + " annotations changed after signing: "
-                                + annotationsBefore + " -> " + annotationsAfter);
+                                + annotationsBefore + " -> " + annotationsAfter + " (第 " + (i + 1) + " 页签名后批注被修改)");
                     }
                 }
             }

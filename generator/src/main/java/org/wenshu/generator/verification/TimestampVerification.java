@@ -53,19 +53,21 @@ final class TimestampVerification {
             Collection<X509CertificateHolder> matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) token.getSID());
             if (matches.isEmpty()) {
                 return new TimestampCheck(time, "(unknown TSA)", false,
-                        Optional.of(what + " does not include the TSA certificate"));
+                        Optional.of(what + " does not include the TSA certificate (" + label + "中没有时间戳机构的证书)"));
             }
             X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             String authority = tsa.getSubjectX500Principal().getName();
             if (!SHA_256.equals(token.getTimeStampInfo().getMessageImprintAlgOID().getId())
                     || !Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), expectedSha256)) {
                 return new TimestampCheck(time, authority, false,
-                        Optional.of("integrity: the " + what + " does not cover the signed data"));
+                        Optional.of("integrity: the " + what + " does not cover the signed data ("
+                                + label + "与所签数据不符)"));
             }
             try {
                 token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
             } catch (TSPException e) {
-                return new TimestampCheck(time, authority, false, Optional.of(what + " is invalid: " + e.getMessage()));
+                return new TimestampCheck(time, authority, false, Optional.of(what + " is invalid: " + e.getMessage()
+                        + " (" + label + "无效)"));
             }
             List<X509Certificate> certificates = ChainValidation.certificates(token.getCertificates().getMatches(null));
             Collection<X509CRL> crls = new ArrayList<>(embedded.crls());
@@ -87,7 +89,7 @@ final class TimestampVerification {
         } catch (TSPException | IOException | CMSException | CertificateException | OperatorCreationException
                  | IllegalArgumentException e) {
             return new TimestampCheck(Instant.EPOCH, "(unreadable)", false,
-                    Optional.of(what + " cannot be read: " + e.getMessage()));
+                    Optional.of(what + " cannot be read: " + e.getMessage() + " (" + label + "无法读取)"));
         }
     }
 }

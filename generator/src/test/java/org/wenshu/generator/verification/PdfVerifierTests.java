@@ -132,6 +132,7 @@ class PdfVerifierTests {
             assertThat(report.allValid()).isFalse();
             assertThat(report.signatures().get(0).intact()).isFalse();
             assertThat(report.problems()).anyMatch(problem -> problem.contains("integrity"));
+            assertChinese(report, "签名后文件被篡改");
         }
 
         @Test
@@ -157,6 +158,7 @@ class PdfVerifierTests {
             assertThat(seal.intact()).as("the signed revision itself is untouched").isTrue();
             assertThat(seal.changes().kind()).isEqualTo(ChangesAfterSigning.Kind.CONTENT_CHANGED);
             assertThat(report.problems()).anyMatch(problem -> problem.contains("page 1 content changed after signing"));
+            assertChinese(report, "第 1 页签名后内容被修改");
         }
 
         @Test
@@ -169,6 +171,7 @@ class PdfVerifierTests {
 
             assertThat(report.signatures().get(0).trusted()).isFalse();
             assertThat(report.problems()).anyMatch(problem -> problem.contains("does not chain to a trusted anchor"));
+            assertChinese(report, "证书不受信任");
         }
 
         @Test
@@ -182,6 +185,7 @@ class PdfVerifierTests {
 
             assertThat(report.allValid()).isFalse();
             assertThat(report.problems()).anyMatch(problem -> problem.contains("certificate expired on"));
+            assertChinese(report, "证书已过期");
         }
 
         @Test
@@ -194,6 +198,7 @@ class PdfVerifierTests {
 
             assertThat(report.signatures().get(0).revocation()).isEqualTo(SignatureCheck.Revocation.REVOKED);
             assertThat(report.problems()).anyMatch(problem -> problem.contains("was revoked on"));
+            assertChinese(report, "证书已吊销");
         }
 
         @Test
@@ -202,6 +207,24 @@ class PdfVerifierTests {
 
             assertThat(report.allValid()).isFalse();
             assertThat(report.problems()).containsExactly("the document carries no signature (文档未签名)");
+            assertThat(report.problemsInChinese()).containsExactly("文档未签名");
+        }
+
+        @Test
+        void everyReasonHasItsChineseWording() {
+            assertThat(VerificationReport.chinese("integrity: the unsigned gap in /ByteRange holds more than the signature "
+                    + "value (签名间隙含有其他数据)")).isEqualTo("签名间隙含有其他数据");
+            assertThat(VerificationReport.chinese("signer certificate " + "CN=x" + " was revoked on 2025-01-01 (keyCompromise)"
+                    + " (证书已吊销)")).isEqualTo("证书已吊销");
+        }
+
+        /** The Chinese reasons, as the fixity audit prints them: one names {@code expected}, none has English words. */
+        private void assertChinese(VerificationReport report, String expected) {
+            List<String> reasons = report.problemsInChinese();
+            assertThat(reasons).anyMatch(reason -> reason.contains(expected));
+            // A policy violation names its rule's id beside the Chinese title: 违反验证策略「…」(digest-algorithm)
+            assertThat(reasons).filteredOn(reason -> !reason.contains("违反验证策略")).allSatisfy(reason -> assertThat(
+                    reason.substring(reason.indexOf(" 无效：") + 4)).as(reason).doesNotContainPattern("[A-Za-z]{3,}"));
         }
     }
 
