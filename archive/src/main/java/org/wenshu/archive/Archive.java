@@ -193,6 +193,17 @@ public final class Archive {
         return records.findByKey(idempotencyKey);
     }
 
+    /**
+     * An instrument already issued that is the very instrument {@code request} asks for: same type, issuing unit,
+     * title and field values (maps compared without regard to key order), not withdrawn; the oldest if several. A
+     * bulk list corrected and run again finds the rows issued the first time here, whatever its idempotency keys.
+     *
+     * @throws ArchiveRefusal when the request's issuing unit is unknown
+     */
+    public Optional<InstrumentRecord> findIssuedAlike(IssueRequest request) {
+        return records.findAlike(request.typeId(), unit(request.issuingUnit()).id(), request.title(), request.fields());
+    }
+
     /** The record with this id or this printed document number. */
     public InstrumentRecord record(String idOrNumber) {
         return records.resolve(idOrNumber);

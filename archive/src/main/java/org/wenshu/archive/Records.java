@@ -61,6 +61,14 @@ final class Records {
         return read(() -> records("SELECT * FROM instruments WHERE idempotency_key = ?", key).stream().findFirst());
     }
 
+    /** See {@link Archive#findIssuedAlike}: candidates by type, issuing unit and title (indexed), then the fields. */
+    Optional<InstrumentRecord> findAlike(String typeId, String issuingUnitId, String title, Map<String, Object> fields) {
+        Map<String, Object> wanted = Json.readMap(Json.compact(fields));
+        return read(() -> records("SELECT * FROM instruments WHERE type_id = ? AND title = ? AND issuing_unit = ? "
+                + "AND status <> 'WITHDRAWN' ORDER BY issued_at", typeId, title, issuingUnitId).stream()
+                .filter(record -> Json.readMap(Json.compact(record.fields())).equals(wanted)).findFirst());
+    }
+
     List<InstrumentRecord> list(int offset, int limit) {
         return read(() -> records("SELECT * FROM instruments ORDER BY issued_at, issuing_unit, prefix, num_year, serial "
                 + "LIMIT ? OFFSET ?", limit, offset));

@@ -1409,9 +1409,14 @@ public final class LuceneRecordIndex implements RecordIndex {
     @Override
     public void close() {
         boolean interrupted = Thread.interrupted();
+        RuntimeException vectorsFailed = null;
         try {
             if (vectors != null) {
-                vectors.close();
+                try {
+                    vectors.close();
+                } catch (RuntimeException e) {
+                    vectorsFailed = e; // a worker that did not stop in time: the writer is closed all the same
+                }
                 interrupted |= Thread.interrupted();
             }
             refresher.shutdown(); // cancels the periodic refresh and commit; one in hand finishes
@@ -1421,6 +1426,9 @@ public final class LuceneRecordIndex implements RecordIndex {
                 writer.close();
             }
             directory.close();
+            if (vectorsFailed != null) {
+                throw vectorsFailed;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index at " + location, e);
         } finally {

@@ -261,7 +261,7 @@ public final class BulkIssues implements DisposableBean {
         List<RecipientTable.Row> rows = input.table().rows();
         long beyond = 0;
         for (int i = (int) Math.min(committed.done(), rows.size()); i < rows.size(); i++) {
-            if (input.issued(archive, rows.get(i)).isPresent()) {
+            if (archive.findByKey(input.key(rows.get(i))).isPresent()) {
                 beyond++;
             }
         }
@@ -296,7 +296,7 @@ public final class BulkIssues implements DisposableBean {
             if (skipped.contains(row.number())) {
                 continue;
             }
-            Optional<InstrumentRecord> record = input.issued(archive, row);
+            Optional<InstrumentRecord> record = archive.findByKey(input.key(row));
             if (record.isEmpty()) {
                 continue;
             }

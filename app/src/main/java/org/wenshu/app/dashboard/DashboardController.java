@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.wenshu.app.accounts.WenshuUser;
 import org.wenshu.app.api.InputInvalid;
-import org.wenshu.app.pages.PageController;
 import org.wenshu.app.web.Problems;
 import org.wenshu.archive.Archive;
 
@@ -26,7 +25,7 @@ import org.wenshu.archive.Archive;
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'PROSECUTOR')")
-public class DashboardController implements PageController {
+public class DashboardController {
 
     private final SupervisionFigures figures;
     private final Archive archive;

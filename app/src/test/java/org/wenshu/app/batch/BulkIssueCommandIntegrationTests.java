@@ -133,8 +133,8 @@ class BulkIssueCommandIntegrationTests {
 
     /**
      * The usual way to deal with a skipped row: correct it in the list and run the list again. The rows issued the
-     * first time ask for the same instruments, so only the corrected row is new; the same list as XLSX, with the
-     * columns in another order and headed by field name, issues nothing more either.
+     * first time ask for the same instruments: each is reported with its number and only the corrected row is new;
+     * the same list as XLSX, with the columns in another order and headed by field name, issues nothing more either.
      */
     @Test
     void aCorrectedListRunAgainIssuesOnlyTheRowsNotIssuedBefore() throws IOException {
@@ -171,8 +171,13 @@ class BulkIssueCommandIntegrationTests {
 
         assertThat(once.out()).contains("第 3 行 会议地点：必须填写");
         assertThat(numbers).hasSize(2);
-        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-        assertThat(asWorkbook.exitCode()).as(asWorkbook.out() + asWorkbook.err()).isZero();
+        assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        Map<String, String> numberOf = new LinkedHashMap<>();
+        archive.records(0, 100).forEach(r -> numberOf.put(r.title(), r.number().text()));
+        assertThat(again.out()).contains("第 2 行：与已发出的 " + numberOf.get("关于召开第一次专题会议的通知"),
+                "第 4 行：与已发出的 " + numberOf.get("关于召开第三次专题会议的通知"), "未重复发文").doesNotContain("第 3 行");
+        assertThat(asWorkbook.exitCode()).as(asWorkbook.out() + asWorkbook.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(asWorkbook.out()).contains("第 2 行：与已发出的", "第 3 行：与已发出的");
         List<InstrumentRecord> records = archive.records(0, 100);
         assertThat(records).extracting(InstrumentRecord::title).containsExactlyInAnyOrder(
                 "关于召开第一次专题会议的通知", "关于召开第二次专题会议的通知", "关于召开第三次专题会议的通知");
@@ -265,9 +270,9 @@ class BulkIssueCommandIntegrationTests {
 
         Run fromXlsx = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + sheet);
 
-        assertThat(fromXlsx.exitCode()).as(fromXlsx.out() + fromXlsx.err()).isEqualTo(ExitCodes.OK);
-        assertThat(fromXlsx.out()).doesNotContain("列错位");
-        // The 市教育局 row asks for the very notice the CSV issued: it is found, not issued again.
+        // The 市教育局 row asks for the very notice the CSV issued: it is reported with that number, not issued again.
+        assertThat(fromXlsx.exitCode()).as(fromXlsx.out() + fromXlsx.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(fromXlsx.out()).doesNotContain("列错位").contains("第 4 行：与已发出的 荆府检联办〔2024〕1号 完全相同");
         assertThat(archive.records(0, 100)).hasSize(3);
     }
 
@@ -534,7 +539,7 @@ class BulkIssueCommandIntegrationTests {
         assertThat(json.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(json.err()).contains("不是有效的 JSON").doesNotContain("Error creating bean");
         assertThat(klingon.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(klingon.err()).contains("未知的编码 encoding=KLINGON").doesNotContain("Error creating bean");
+        assertThat(klingon.err()).contains("不支持名单编码 encoding=KLINGON").doesNotContain("Error creating bean");
 
         assertThat(cli.run("batch", "status").out()).contains("还没有运行过批处理作业");
         assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();

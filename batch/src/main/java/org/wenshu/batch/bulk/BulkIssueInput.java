@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.wenshu.archive.Archive;
-import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.JsonSyntax;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.templates.InstrumentCatalog;
@@ -64,20 +63,13 @@ public class BulkIssueInput {
     }
 
     /**
-     * The idempotency key of a row: SHA-256 over the type and what the row asks to issue (the base data with the row's
-     * cells over it, {@link BulkRows#instrumentHash}), neither the file nor the row number. A restart issues each row
-     * under the key it had before, and the same instrument asked for again from a corrected or re-saved list is
-     * found, not issued a second time; two rows asking for the same instrument are refused as duplicates.
+     * The idempotency key of a row: SHA-256 over the job's identifying parameters, the row number and the row's
+     * content hash, so a restart issues each row under the key it had before. The key is this job instance's own:
+     * only a dead earlier run of the same instance can have left a number reserved under it, which makes taking that
+     * number over safe. (The same instrument asked for by another list is found by
+     * {@link Archive#findIssuedAlike} instead.)
      */
     public String key(RecipientTable.Row row) {
-        return "bulk:" + BulkRows.sha256(String.join("\n", "bulk-issue", type.id(), rows.instrumentHash(row)));
-    }
-
-    /**
-     * The key a row had before keys followed the content (job parameters, row number, row content hash): an
-     * execution started then and restarted now finds the rows it issued under it.
-     */
-    public String legacyKey(RecipientTable.Row row) {
         String identity = String.join("\n", "bulk-issue", type.id(),
                 parameters.getString(BulkIssueParameters.FILE_SHA256), parameters.getString(BulkIssueParameters.DATA_SHA256),
                 Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)).orElse(""),
@@ -85,14 +77,9 @@ public class BulkIssueInput {
         return "bulk:" + BulkRows.sha256(identity);
     }
 
-    /** The record issued for {@code row} by this job or an earlier one, under its key or its legacy key. */
-    public Optional<InstrumentRecord> issued(Archive archive, RecipientTable.Row row) {
-        return archive.findByKey(key(row)).or(() -> archive.findByKey(legacyKey(row)));
-    }
-
     private static void unchanged(Path file, String expected, String what) {
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new ListRefused(what + "文件已不存在：" + file + "（重启作业需要原文件）");
+            throw new ListRefused(what + "文件已不存在：" + file.getFileName() + "（重启作业需要原文件）");
         }
         if (!BulkIssueParameters.sha256(file).equals(expected)) {
             throw new ListRefused(what + "文件 " + file + " 在作业开始后被修改：请恢复原文件再重启，或用修改后的文件重新运行 bulk-issue（新作业）");

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,8 +25,6 @@ import org.wenshu.templates.FieldType;
 import org.wenshu.templates.FieldsInvalid;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the rows of a recipient list into issue requests: maps each header to a field of the type (by field name or
@@ -41,9 +38,6 @@ public final class BulkRows {
     /** The fields a recipient list exists for: 主送单位 / 主送机关, given on every row. */
     private static final java.util.Set<String> RECIPIENTS = java.util.Set.of("recipients", "recipient");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、;；\\n]");
-    /** JSON with every map's keys sorted, nested ones too: one text per content. */
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     /** The fields naming units the archive must know, as each row's request names them (发文、主送、抄送). */
     private static final List<String> UNIT_FIELDS = List.of(InstrumentCatalog.ISSUING_UNIT_FIELD, "recipient",
             "recipients", "copiesTo");
@@ -307,23 +301,6 @@ public final class BulkRows {
                     .append(row.cells().get(i).strip()).append('\u0001');
         }
         return sha256(canonical.toString());
-    }
-
-    /**
-     * SHA-256 (hex) of what the row asks to issue: the base data with the row's non-blank cells over it, by field name,
-     * keys sorted. The same instrument asked for from another file (a corrected list run again, another encoding,
-     * columns in another order or headed by label instead of name) has the same hash; the row number does not count.
-     */
-    String instrumentHash(RecipientTable.Row row) {
-        Map<String, Object> merged = new TreeMap<>(base);
-        merged.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
-        for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
-            String cell = row.cells().get(i);
-            if (!cell.isBlank()) {
-                merged.put(columns.get(i).name(), cell.strip());
-            }
-        }
-        return sha256(CANONICAL.writeValueAsString(merged));
     }
 
     /** SHA-256 (hex) of the UTF-8 bytes of {@code text}. */

@@ -75,12 +75,18 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
             live.done.increment();
             return null;
         }
-        Optional<InstrumentRecord> before = archive.findByKey(input.legacyKey(row));
-        if (before.isPresent()) {
-            // Issued under the key rows had before keys followed the content (an execution restarted across the change).
-            return new IssuedRow(row.number(), before.get().id(), before.get().number().text());
-        }
         IssueRequest request = checked.request().get().withKey(input.key(row));
+        if (archive.findByKey(request.idempotencyKey().orElseThrow()).isEmpty()) {
+            // Not issued by this job instance: a corrected or re-saved list run again asks for instruments an earlier
+            // list issued. Each is reported with its number, not issued a second time.
+            Optional<InstrumentRecord> alike = archive.findIssuedAlike(request);
+            if (alike.isPresent()) {
+                late.add(new RowProblem(row.number(), "", "与已发出的 " + alike.get().number().text()
+                        + " 完全相同（同一类型、发文机关、标题和字段），未重复发文"));
+                live.done.increment();
+                return null;
+            }
+        }
         long start = System.nanoTime();
         InstrumentRecord record = archive.issueTakingOver(request, InstrumentProducer.printingCode((number, code) -> {
             long t0 = System.nanoTime();

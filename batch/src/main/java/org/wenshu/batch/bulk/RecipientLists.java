@@ -113,10 +113,10 @@ public final class RecipientLists {
         String message = String.valueOf(e.getMessage());
         Matcher line = CSV_LINE.matcher(message);
         String at = line.find() ? "第 " + line.group(1) + " 行" : "";
-        if (message.contains("EOF reached before encapsulated token finished")) {
+        if (message.toLowerCase(Locale.ROOT).contains("eof reached before encapsulated token finished")) {
             return at + "开始的引号（\"）没有闭合：单元格内的引号须写成两个 \"\"";
         }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
+        if (message.toLowerCase(Locale.ROOT).contains("between encapsulated token and delimiter")) {
             return at + "引号之后紧跟了其他字符：单元格内的引号须写成两个 \"\"，整个单元格用引号括起";
         }
         return at + "无法按 CSV 解析：请在表格软件中另存为“CSV UTF-8（逗号分隔）”";

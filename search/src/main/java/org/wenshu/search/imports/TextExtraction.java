@@ -143,8 +143,8 @@ public final class TextExtraction {
     /**
      * Why a Markdown or plain-text file is no text to import, or empty when it is one: text is UTF-8 (a byte-order mark
      * allowed) or GB18030, both decoded strictly, without NUL or other control characters than tab, line feed,
-     * form feed and carriage return. Random or binary bytes given a .md or .txt name fail here instead of being
-     * indexed as mojibake. PDF and DOCX are left to their parsers.
+     * vertical tab, form feed, carriage return and DOS's end-of-file mark. Random or binary bytes given a .md or .txt
+     * name fail here instead of being indexed as mojibake. PDF and DOCX are left to their parsers.
      */
     public static Optional<String> notText(byte[] bytes, String mediaType) {
         if (!mediaType.equals("text/markdown") && !mediaType.equals("text/plain")) {
@@ -166,7 +166,8 @@ public final class TextExtraction {
         if (text == null) {
             return Optional.of("不是文本：既不是 UTF-8 也不是 GB18030 编码，可能是二进制文件");
         }
-        boolean control = text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r');
+        // Tab, line feed, vertical tab, form feed, carriage return, and DOS's end-of-file mark (0x1A) occur in text.
+        boolean control = text.chars().anyMatch(c -> c < 0x20 && (c < 0x09 || c > 0x0D) && c != 0x1A);
         return control ? Optional.of("不是文本：含有控制字符（如 NUL），可能是二进制文件") : Optional.empty();
     }
 
