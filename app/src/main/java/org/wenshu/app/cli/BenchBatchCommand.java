@@ -24,6 +24,7 @@ import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.IndexFollower;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.JobSummary;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.RecipientLists;
 import org.wenshu.batch.bulk.RecipientTable;
@@ -127,6 +128,12 @@ public class BenchBatchCommand implements Callable<Integer> {
         Map<String, String> arguments = Map.of("type", "meeting-notice", "data", data.toString(), "file", list.toString());
         BulkIssueInput input = new BulkIssueInput(BulkIssueParameters.of(arguments, catalog, 0), catalog,
                 new RecipientLists(tuning.maxRows(), tuning.maxListBytes()), issuer.getObject(), archive.getObject());
+        // The ceiling issues the same work from a list of its own (a meeting name of the same length): its instruments
+        // must differ from bulk-issue's, or bulk-issue would find them already issued and skip those rows.
+        Path ceilingList = list(scratch.resolve("ceiling.xlsx"), rows, "对照会议");
+        BulkIssueInput ceilingInput = new BulkIssueInput(BulkIssueParameters.of(Map.of("type", "meeting-notice", "data",
+                data.toString(), "file", ceilingList.toString()), catalog, 0), catalog,
+                new RecipientLists(tuning.maxRows(), tuning.maxListBytes()), issuer.getObject(), archive.getObject());
         BulkIssueReferences references = new BulkIssueReferences(archive.getObject(), issuer.getObject(),
                 follower.getObject(), templates, pdf.getObject());
         out.printf("bench batch: %d rows of meeting-notice (%d pages each), %d threads, chunks of %d, %d cores, load %.2f%n",
@@ -137,13 +144,14 @@ public class BenchBatchCommand implements Callable<Integer> {
         // Each job is measured alone: the embedding of passage vectors (bge-small-zh, several times the CPU of a
         // render per instrument) waits until the bench ends; the records stay pending and the next start embeds them.
         try (RecordIndex.Hold vectors = index.getObject().holdVectors()) {
-            measureBulkIssue(out, batch, input, references, arguments, scratch, tuning);
+            measureBulkIssue(out, batch, input, ceilingInput, references, arguments, scratch, tuning);
             return measureOthers(out, batch);
         }
     }
 
-    private void measureBulkIssue(PrintWriter out, BatchJobs batch, BulkIssueInput input, BulkIssueReferences references,
-                                  Map<String, String> arguments, Path scratch, BatchSettings tuning)
+    private void measureBulkIssue(PrintWriter out, BatchJobs batch, BulkIssueInput input, BulkIssueInput ceilingInput,
+                                  BulkIssueReferences references, Map<String, String> arguments, Path scratch,
+                                  BatchSettings tuning)
             throws IOException, InterruptedException {
         if (warmupRows > 0) {
             // The same job on a list of its own (another job instance, instruments of their own), so that the measured
@@ -160,13 +168,18 @@ public class BenchBatchCommand implements Callable<Integer> {
         // The JIT keeps compiling for thousands of rows (code run once per row reaches C2's thresholds late), so the
         // phase measured first would pay for more of it: the ceiling's first half runs before bulk-issue and its
         // second half after, so that on average both are measured equally warm.
-        List<RecipientTable.Row> all = input.table().rows();
-        BenchPhase before = references.ceiling(input, all.subList(0, all.size() / 2), tuning.threads(), tuning.chunkSize());
+        List<RecipientTable.Row> all = ceilingInput.table().rows();
+        BenchPhase before = references.ceiling(ceilingInput, all.subList(0, all.size() / 2), tuning.threads(),
+                tuning.chunkSize());
         BenchPhase.Clock clock = new BenchPhase.Clock();
         JobExecution bulk = batch.run(BulkIssueJobConfiguration.JOB, BulkIssueParameters.of(arguments, catalog, 0));
         BenchPhase issued = clock.stop(rows);
         require(bulk);
-        BenchPhase ceiling = before.plus(references.ceiling(input, all.subList(all.size() / 2, all.size()),
+        List<String> notIssued = JobSummary.of(bulk, batch.steps(bulk)).problems();
+        if (!notIssued.isEmpty()) {
+            throw new IllegalStateException("bench batch: bulk-issue did not issue every row: " + notIssued);
+        }
+        BenchPhase ceiling = before.plus(references.ceiling(ceilingInput, all.subList(all.size() / 2, all.size()),
                 tuning.threads(), tuning.chunkSize()));
         out.printf("%-18s %13s %10s %7s %6s %6s %6s%n", "", "instruments/s", "per CPU-s", "CPU-s", "JIT", "GC", "load");
         row(out, "bulk-issue", issued, String.format("the job end to end, its validation step (%.1f s) included",
