@@ -37,8 +37,8 @@ final class JsonData {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ExitCodes.BadInput("数据文件 " + file + " 不是 UTF-8 编码");
         } catch (IOException e) {
-            throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（" + (Files.isDirectory(file)
-                    ? "这是一个文件夹" : "没有读取权限或磁盘错误") + "）");
+            // A missing path or a folder was told apart above (InputPaths): what is left is the disk or permissions.
+            throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（没有读取权限或磁盘错误）");
         }
         if (text.startsWith("\uFEFF")) {
             // Windows editors save UTF-8 with a byte-order mark, which JSON does not allow but means nothing here.
