@@ -132,6 +132,40 @@ class BulkIssueCommandIntegrationTests {
     }
 
     /**
+     * The office reads the register beside its list: numbers follow the list's order although two threads issue a
+     * chunk's rows, also around a bad row (skipped, it takes no number) and a title long enough to render slower.
+     */
+    @Test
+    void numbersFollowTheListsOrder() throws IOException {
+        String[] units = {"市公安局", "市司法局", "市政数局", "市教育局", "市卫健委", "市人社局", "市乡村振兴局", "市民政局",
+                "市农业农村局"};
+        StringBuilder list = new StringBuilder("主送单位,标题,会议事由\r\n");
+        List<String> titles = new java.util.ArrayList<>();
+        for (int i = 1; i <= 27; i++) {
+            String title = "关于召开第" + i + "次专题会议的通知";
+            // Every fourth row's purpose runs over several pages: it renders slower than the rows beside it.
+            String purpose = i % 4 == 1 ? "研究行政执法监督与府检联动工作中的有关问题。".repeat(80) : "";
+            if (i == 11) {
+                list.append("市外星局,").append(title).append(',').append(purpose).append("\r\n");
+                continue;
+            }
+            list.append(units[i % units.length]).append(',').append(title).append(',').append(purpose).append("\r\n");
+            titles.add(title);
+        }
+
+        Run run = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + csv("名单.csv", list.toString()));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("第 12 行 主送单位：");
+        List<InstrumentRecord> records = new java.util.ArrayList<>(context.getBean(Archive.class).records(0, 100));
+        records.sort(java.util.Comparator.comparingInt(r -> r.number().serial()));
+        assertThat(records).extracting(r -> r.number().serial())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 26).boxed().toList());
+        assertThat(records).extracting(InstrumentRecord::title).containsExactlyElementsOf(titles);
+    }
+
+    /**
      * The usual way to deal with a skipped row: correct it in the list and run the list again. The rows issued the
      * first time ask for the same instruments: each is reported with its number and only the corrected row is new;
      * the same list as XLSX, with the columns in another order and headed by field name, issues nothing more either.

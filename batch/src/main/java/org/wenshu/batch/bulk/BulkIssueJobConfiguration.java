@@ -1,5 +1,6 @@
 package org.wenshu.batch.bulk;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -84,17 +85,25 @@ public class BulkIssueJobConfiguration {
 
     @Bean
     @StepScope
-    RowReader bulkRowReader(BulkIssueInput bulkIssueInput) {
-        return new RowReader(bulkIssueInput);
+    RowReader bulkRowReader(BulkIssueInput bulkIssueInput, ListOrder bulkListOrder) {
+        return new RowReader(bulkIssueInput, bulkListOrder);
+    }
+
+    /** The issue step's rows take their numbers in list order (one per step execution). */
+    @Bean
+    @StepScope
+    ListOrder bulkListOrder() {
+        return new ListOrder(Duration.ofMinutes(2));
     }
 
     @Bean
     @StepScope
     IssueRow bulkIssueRow(BulkIssueInput bulkIssueInput, Archive archive, InstrumentIssuer issuer,
                           @Value("#{jobExecutionContext['" + ValidateRows.PROBLEMS + "']}") String problems,
-                          @Value("#{stepExecution.jobExecutionId}") Long executionId, BulkIssueCounts counts) {
+                          @Value("#{stepExecution.jobExecutionId}") Long executionId, BulkIssueCounts counts,
+                          ListOrder bulkListOrder) {
         List<RowProblem> reported = RowProblem.decode(problems);
-        return new IssueRow(bulkIssueInput, archive, issuer, reported, counts, executionId);
+        return new IssueRow(bulkIssueInput, archive, issuer, reported, counts, executionId, bulkListOrder);
     }
 
     /** The row counts of the bulk-issue executions, live for those running in this process. */

@@ -39,6 +39,7 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     private final Set<Integer> reported;
     private final BulkIssueCounts counts;
     private final long executionId;
+    private final ListOrder order;
     private final LongAdder issued = new LongAdder();
     private BulkIssueCounts.Live live = new BulkIssueCounts.Live();
     private final Set<RowProblem> late = ConcurrentHashMap.newKeySet();
@@ -51,19 +52,29 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     /**
      * @param counts      where the live counts of the running executions are kept
      * @param executionId the job execution whose issue step this is
+     * @param order       the rows read and not yet numbered, so that numbers follow the list's order
      */
     IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported,
-             BulkIssueCounts counts, long executionId) {
+             BulkIssueCounts counts, long executionId, ListOrder order) {
         this.input = input;
         this.archive = archive;
         this.issuer = issuer;
         this.reported = reported.stream().map(RowProblem::row).collect(Collectors.toUnmodifiableSet());
         this.counts = counts;
         this.executionId = executionId;
+        this.order = order;
     }
 
     @Override
-    public IssuedRow process(RecipientTable.Row row) {
+    public IssuedRow process(RecipientTable.Row row) throws InterruptedException {
+        try {
+            return issue(row);
+        } finally {
+            order.pass(row.number());
+        }
+    }
+
+    private IssuedRow issue(RecipientTable.Row row) throws InterruptedException {
         if (reported.contains(row.number())) {
             live.done.increment();
             return null;
@@ -87,8 +98,11 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
                 return null;
             }
         }
+        // Numbers in list order: this row reserves its number after the rows read before it have theirs.
+        order.awaitTurn(row.number());
         long start = System.nanoTime();
         InstrumentRecord record = archive.issueTakingOver(request, InstrumentProducer.printingCode((number, code) -> {
+            order.pass(row.number()); // numbered: the rows after it may take theirs while this one renders
             long t0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
             byte[] pdf = issuer.render(request, number, code);

@@ -11,10 +11,13 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 class RowReader extends AbstractItemCountingItemStreamItemReader<RecipientTable.Row> {
 
     private final BulkIssueInput input;
+    private final ListOrder order;
     private Iterator<RecipientTable.Row> rows;
 
-    RowReader(BulkIssueInput input) {
+    /** @param order where each row read is entered, so that rows take their numbers in list order */
+    RowReader(BulkIssueInput input, ListOrder order) {
         this.input = input;
+        this.order = order;
         setName("bulk.rows");
     }
 
@@ -25,7 +28,20 @@ class RowReader extends AbstractItemCountingItemStreamItemReader<RecipientTable.
 
     @Override
     protected RecipientTable.Row doRead() {
-        return rows.hasNext() ? rows.next() : null;
+        if (!rows.hasNext()) {
+            return null;
+        }
+        RecipientTable.Row row = rows.next();
+        order.read(row.number());
+        return row;
+    }
+
+    /** On restart: past the rows a committed chunk read, without entering them in the list order (none will pass). */
+    @Override
+    protected void jumpToItem(int itemIndex) {
+        for (int i = 0; i < itemIndex && rows.hasNext(); i++) {
+            rows.next();
+        }
     }
 
     @Override
