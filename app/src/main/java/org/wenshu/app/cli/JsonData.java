@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.wenshu.archive.JsonSyntax;
+import org.wenshu.batch.FileContent;
 import org.wenshu.batch.InputPaths;
 
 import tools.jackson.core.JacksonException;
@@ -31,11 +32,19 @@ final class JsonData {
         });
         String text;
         try {
-            text = Files.readString(file);
+            byte[] bytes = Files.readAllBytes(file);
+            // JSON is UTF-8 (RFC 8259): say what the file is instead of a syntax error at some column or a bare "not UTF-8".
+            FileContent.document(file, bytes).ifPresent(document -> {
+                throw new ExitCodes.BadInput("数据文件 " + file + " 实际是 " + document.label()
+                        + "，不是 JSON：数据文件须为 UTF-8 编码的 JSON 文本（字段名: 值，如 examples/meeting-notice.json）");
+            });
+            FileContent.notUtf8(file, bytes).ifPresent(reason -> {
+                throw new ExitCodes.BadInput("数据文件 " + file + " " + reason + "：数据文件须为 UTF-8 编码的 JSON，"
+                        + "请用文本编辑器打开后另存为 UTF-8 再试");
+            });
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ExitCodes.BadInput("数据文件不存在：" + file);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ExitCodes.BadInput("数据文件 " + file + " 不是 UTF-8 编码");
         } catch (IOException e) {
             // A missing path or a folder was told apart above (InputPaths): what is left is the disk or permissions.
             throw new ExitCodes.BadInput("数据文件无法读取：" + file + "（没有读取权限或磁盘错误）");

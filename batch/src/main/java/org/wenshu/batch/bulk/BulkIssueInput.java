@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.JsonSyntax;
+import org.wenshu.batch.FileContent;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
@@ -88,9 +89,26 @@ public class BulkIssueInput {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> baseData(Path data) {
+        String name = data.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + data, e);
+        }
+        // JSON is UTF-8 (RFC 8259): a GBK or UTF-16 file would otherwise be reported as a syntax error at some column.
+        FileContent.document(data, bytes).ifPresent(document -> {
+            throw new ListRefused("基础数据文件 " + name + " 实际是 " + document.label()
+                    + "，不是 JSON：基础数据须为 UTF-8 编码的 JSON 文本（字段名: 值，如 examples/meeting-notice.json）");
+        });
+        FileContent.notUtf8(data, bytes).ifPresent(reason -> {
+            throw new ListRefused("基础数据文件 " + name + " " + reason + "：基础数据须为 UTF-8 编码的 JSON，"
+                    + "请用文本编辑器打开后另存为 UTF-8（如记事本“另存为”，编码选 UTF-8）再提交");
+        });
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         Object parsed;
         try {
-            parsed = JSON.readValue(data.toFile(), Object.class);
+            parsed = JSON.readValue(text.startsWith("\uFEFF") ? text.substring(1) : text, Object.class);
         } catch (JacksonException e) {
             throw new ListRefused("基础数据文件 " + data.getFileName() + " 不是有效的 JSON：" + JsonSyntax.describe(e));
         }

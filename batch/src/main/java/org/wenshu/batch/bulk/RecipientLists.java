@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.wenshu.batch.FileContent;
 import org.wenshu.batch.InputPaths;
 
 /**
@@ -64,7 +65,9 @@ public final class RecipientLists {
             }
             // Only .csv: a .txt saved by Excel ("Unicode 文本") is UTF-16 and tab-separated, not a CSV.
             if (name.endsWith(".csv")) {
-                return csv(Files.readAllBytes(file), encoding, file.getFileName().toString());
+                byte[] bytes = Files.readAllBytes(file);
+                refuseDocument(file, bytes);
+                return csv(bytes, encoding, file.getFileName().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -122,6 +125,23 @@ public final class RecipientLists {
         return at + "无法按 CSV 解析：请在表格软件中另存为“CSV UTF-8（逗号分隔）”";
     }
 
+    /**
+     * Refuses a {@code .csv} whose bytes are a document of another format (a workbook, a PDF, an archive renamed), naming
+     * what it is: decoding it in any encoding would only report a wrong encoding or mojibake headers.
+     */
+    private static void refuseDocument(Path file, byte[] bytes) {
+        String name = file.getFileName().toString();
+        FileContent.document(file, bytes).ifPresent(document -> {
+            throw new ListRefused("名单文件 " + name + " 实际是 " + document.label() + "，只是扩展名为 .csv：" + switch (document) {
+                case XLSX -> "请把扩展名改为 .xlsx 后重新提交（工作簿按 .xlsx 读取，不需要选择编码）";
+                case XLS -> "请在表格软件中打开并另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后重新提交";
+                case ENCRYPTED_OFFICE -> "请在 Excel 中取消密码后另存为 .xlsx 再提交";
+                case OPEN_DOCUMENT -> "请在 WPS 或 LibreOffice 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后重新提交";
+                default -> "名单须为 .xlsx 工作簿或“CSV UTF-8（逗号分隔）”文本，请提交名单本身";
+            });
+        });
+    }
+
     static ListRefused tooManyRows(int maxRows) {
         return new ListRefused("名单超过 " + maxRows + " 行（上限由配置 wenshu.batch.max-rows 决定）：请拆分为多个文件");
     }
@@ -135,10 +155,12 @@ public final class RecipientLists {
             return strict(bytes, named).orElseThrow(() -> new ListRefused(
                     "名单文件 " + fileName + " 不是有效的 " + named.name() + " 文本"));
         }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            throw new ListRefused("名单文件 " + fileName + " 是 UTF-16 编码：请另存为“CSV UTF-8（逗号分隔）”");
-        }
+        // Before any decoding: UTF-16 without a BOM decodes "strictly" as GB18030 (and its ASCII-only text as UTF-8),
+        // which would advise naming the wrong encoding or read mojibake.
+        FileContent.utf16(bytes).ifPresent(utf16 -> {
+            throw new ListRefused("名单文件 " + fileName + " 是 " + utf16 + " 编码（Excel 的“Unicode 文本”或记事本的“UTF-16”）："
+                    + "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx，或用记事本“另存为”并把编码选为 UTF-8");
+        });
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
         byte[] body = start == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, start, bytes.length);
         // Valid UTF-8 is read as UTF-8 whatever encoding is named (ListEncoding.effective leaves it out of the job's

@@ -2,11 +2,13 @@ package org.wenshu.batch.bulk;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -25,6 +27,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.wenshu.batch.FileContent;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -52,12 +55,17 @@ final class XlsxList {
     RecipientTable read(Path file) throws IOException {
         String name = file.getFileName().toString();
         FileMagic magic = FileMagic.valueOf(file.toFile());
-        if (magic == FileMagic.OLE2) {
-            throw new ListRefused(encrypted(file) ? "名单文件 " + name + " 受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再导入"
-                    : "名单文件 " + name + " 是旧版 .xls 格式：请在表格软件中另存为 .xlsx");
+        if (magic == FileMagic.OLE2 && encrypted(file)) {
+            throw new ListRefused("名单文件 " + name + " 受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再导入");
         }
         if (magic != FileMagic.OOXML) {
-            throw new ListRefused("名单文件 " + name + " 不是有效的 .xlsx 工作簿");
+            throw new ListRefused(notWorkbook(name, FileContent.document(file, Files.readAllBytes(file))));
+        }
+        Optional<FileContent.Document> other = FileContent.document(file, new byte[] {'P', 'K', 3, 4})
+                .filter(document -> document != FileContent.Document.XLSX && document != FileContent.Document.ZIP);
+        if (other.isPresent()) {
+            // A Word document or an OpenDocument file is a zip too: POI would only say the workbook is damaged.
+            throw new ListRefused(notWorkbook(name, other));
         }
         Collector rows = new Collector(maxRows);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -82,6 +90,18 @@ final class XlsxList {
             throw new ListRefused("工作簿 " + name + " 的第一个工作表是空的：第一行应为表头（字段名或中文名称）");
         }
         return new RecipientTable(rows.headers, rows.rows, false);
+    }
+
+    /** What a {@code .xlsx} that is no workbook really is ({@code document}; empty: text), and what to do. */
+    private static String notWorkbook(String name, Optional<FileContent.Document> document) {
+        if (document.isEmpty()) {
+            return "名单文件 " + name + " 不是有效的 .xlsx 工作簿，而是文本文件（可能是 CSV）：如是 CSV 名单，请把扩展名改为 .csv 后重新提交";
+        }
+        return "名单文件 " + name + " 不是有效的 .xlsx 工作簿，实际是 " + document.get().label() + "：" + switch (document.get()) {
+            case XLS -> "请在表格软件中另存为 .xlsx";
+            case OPEN_DOCUMENT -> "请在 WPS 或 LibreOffice 中另存为 .xlsx";
+            default -> "名单须为 .xlsx 工作簿或“CSV UTF-8（逗号分隔）”文本，请提交名单本身";
+        };
     }
 
     private static boolean encrypted(Path file) {
