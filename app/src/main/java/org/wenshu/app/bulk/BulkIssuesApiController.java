@@ -45,7 +45,8 @@ import org.wenshu.batch.bulk.RowProblem;
 @Tag(name = "批量发文", description = "上传名单和基础数据，逐行校验后批量发文，查询进度与跳过报告")
 public class BulkIssuesApiController {
 
-    static final String ENCODING_DESCRIPTION = "CSV 名单不是 UTF-8 时的编码：GB18030（GBK、GB2312、CP936 均按 GB18030 解码）、Big5、Big5-HKSCS；"
+    static final String ENCODING_DESCRIPTION = "CSV 名单不是 UTF-8 时的编码：GB18030（GBK、GB2312、CP936 均按 GB18030 解码）；"
+            + "写不出简体中文表头和单位名称的编码（Big5 等）不接受；"
             + "XLSX 和有效的 UTF-8 CSV 总按 UTF-8 读取，不看此项";
 
     private final BulkIssues bulk;

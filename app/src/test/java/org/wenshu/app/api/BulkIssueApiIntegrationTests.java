@@ -531,15 +531,19 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         Reply bogusValidation = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor,
                 Map.of("type", "meeting-notice", "encoding", "bogus"), upload(list));
         Reply latin = start(f.prosecutor, list, "ISO-8859-1");
+        Reply big5 = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor,
+                Map.of("type", "meeting-notice", "encoding", "Big5"), upload(new FilePart("名单.csv", "text/csv",
+                        "主送機關,標題\n荊門市司法局,關於會議的通知\n".getBytes(Charset.forName("Big5")))));
         Reply tooLargeData = api().multipartParts("/api/v1/bulk-issues", f.prosecutor, Map.of("type", "meeting-notice"),
                 bigData);
         Reply tooLargeList = api().multipartParts("/api/v1/bulk-issues", f.prosecutor, Map.of("type", "meeting-notice"),
                 bigList);
 
-        for (Reply refused : List.of(bogus, bogusValidation, latin)) {
+        for (Reply refused : List.of(bogus, bogusValidation, latin, big5)) {
             assertPartProblem(refused, 400, "unknown-encoding", "encoding");
-            assertThat(refused.text()).contains("UTF-8", "GB18030", "GBK", "Big5").doesNotContain("\"list\"");
+            assertThat(refused.text()).contains("UTF-8", "GB18030", "GBK").doesNotContain("\"list\"", "Big5、");
         }
+        assertThat(big5.text()).contains("Big5 写不出简体中文的表头和单位名称").doesNotContain("主送機關", "荊門市司法局");
         assertThat(bogus.text()).contains("encoding=bogus");
         assertPartProblem(tooLargeData, 413, "upload-too-large", "data");
         assertThat(tooLargeData.text()).contains("基础数据文件过大").doesNotContain("\"list\"");

@@ -450,11 +450,16 @@ class BulkIssueCommandIntegrationTests {
         Path list = gbk("gbk.csv", TWO_ROWS);
 
         Run bogus = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list, "encoding=bogus");
+        Path big5List = home.resolve("big5.csv");
+        Files.write(big5List, "主送機關,標題\n荊門市司法局,關於編碼的會議的通知\n".getBytes(java.nio.charset.Charset.forName("Big5")));
+        Run big5 = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + big5List, "encoding=Big5");
         Run status = cli.run("batch", "status");
         Run unnamed = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list);
 
         assertThat(bogus.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(bogus.err()).contains("encoding=bogus", "UTF-8", "GB18030", "Big5");
+        assertThat(bogus.err()).contains("encoding=bogus", "UTF-8", "GB18030").doesNotContain("Big5");
+        assertThat(big5.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(big5.err()).contains("Big5 写不出简体中文的表头和单位名称", "CSV UTF-8", "GB18030").doesNotContain("主送機關");
         assertThat(status.out()).contains("还没有运行过批处理作业");
         assertThat(unnamed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unnamed.out() + unnamed.err()).contains("GBK", "encoding=GB18030").doesNotContain("CSV 编码");

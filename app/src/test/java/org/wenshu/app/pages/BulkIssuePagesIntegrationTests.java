@@ -293,8 +293,15 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         Page bogus = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice", "encoding", "bogus"),
                 upload("名单.csv", "主送单位,标题\n市公安局,关于编码选择的会议的通知\n".getBytes(StandardCharsets.UTF_8), baseData()));
 
+        Page big5 = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice", "encoding", "Big5"),
+                upload("名单.csv", "主送機關,標題\n荊門市司法局,關於編碼選擇的會議的通知\n".getBytes(Charset.forName("Big5")),
+                        baseData()));
+
         assertThat(bogus.status()).isEqualTo(422);
         assertThat(bogus.body()).containsPattern("id=\"encoding-error\"[^>]*>[^<]*encoding=bogus[^<]*GB18030");
+        assertThat(big5.status()).isEqualTo(422);
+        assertThat(big5.body()).containsPattern("id=\"encoding-error\"[^>]*>[^<]*Big5 写不出简体中文的表头和单位名称[^<]*GB18030")
+                .doesNotContain("主送機關");
         assertThat(titled("关于编码选择的")).isEmpty();
     }
 

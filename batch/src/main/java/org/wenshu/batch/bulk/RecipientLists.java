@@ -149,7 +149,7 @@ public final class RecipientLists {
     private static String decode(byte[] bytes, Optional<String> encoding, String fileName) {
         Charset named = encoding.filter(name -> !name.isBlank()).map(ListEncoding::forReading)
                 .orElse(StandardCharsets.UTF_8);
-        if (!ListEncoding.accepted(named)) {
+        if (!ListEncoding.readsUtf8First(named)) {
             // Only an execution started before encodings were checked names another charset: restart it reading the
             // list exactly as it was read then, so that every row keeps its content and so its idempotency key.
             return strict(bytes, named).orElseThrow(() -> new ListRefused(

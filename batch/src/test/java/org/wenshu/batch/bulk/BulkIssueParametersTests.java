@@ -69,7 +69,7 @@ class BulkIssueParametersTests {
         for (Path list : List.of(utf8, bom, workbook)) {
             JobParameters none = parameters(list);
 
-            for (String spelling : List.of("UTF-8", "utf8", "GB18030", "gbk", "Big5", "")) {
+            for (String spelling : List.of("UTF-8", "utf8", "GB18030", "gbk", "")) {
                 assertThat(identity(parameters(list, spelling))).as("%s with %s", list.getFileName(), spelling)
                         .isEqualTo(identity(none));
             }
@@ -84,10 +84,38 @@ class BulkIssueParametersTests {
         Path workbook = Workbooks.ordinary(dir.resolve("名单.xlsx"), List.of(List.of("主送单位"), List.of("市公安局")));
 
         for (Path file : List.of(list, workbook)) {
-            for (String encoding : List.of("bogus", "Shift_JIS", "ISO-8859-1", "UTF-16", "名单")) {
+            for (String encoding : List.of("bogus", "Shift_JIS", "ISO-8859-1", "UTF-16", "名单", "Big5", "big5-hkscs")) {
                 assertThatThrownBy(() -> parameters(file, encoding)).as(encoding).isInstanceOf(UnknownEncoding.class)
-                        .hasMessageContaining("UTF-8").hasMessageContaining("GB18030").hasMessageContaining("Big5");
+                        .hasMessageContaining("可用 UTF-8（默认）、GB18030（GBK、GB2312、CP936 均按 GB18030 解码）；")
+                        .hasMessageNotContaining("Big5、");
             }
         }
+    }
+
+    @Test
+    void refusesBig5AndEveryEncodingThatCannotWriteSimplifiedChineseSayingWhy() throws IOException {
+        Path list = dir.resolve("big5.csv");
+        Files.write(list, "主送機關,標題\n荊門市司法局,關於會議的通知\n".getBytes(Charset.forName("Big5")));
+
+        for (String encoding : List.of("Big5", "big5", "Big5-HKSCS", "cp950", "Shift_JIS", "ISO-8859-1")) {
+            assertThatThrownBy(() -> parameters(list, encoding)).as(encoding).isInstanceOf(UnknownEncoding.class)
+                    .hasMessageContaining("写不出简体中文的表头和单位名称").hasMessageContaining("CSV UTF-8")
+                    .hasMessageContaining("可用 UTF-8");
+        }
+    }
+
+    @Test
+    void everyAcceptedEncodingWritesEveryFieldLabelOfEveryType() {
+        for (String encoding : List.of("UTF-8", "GB18030", "GBK", "GB2312", "CP936")) {
+            Charset charset = ListEncoding.named(encoding);
+
+            for (var type : CATALOG.types()) {
+                for (var field : type.fields()) {
+                    assertThat(charset.newEncoder().canEncode(field.label())).as("%s: %s", encoding, field.label()).isTrue();
+                }
+            }
+            assertThat(charset.newEncoder().canEncode(ListEncoding.SIMPLIFIED)).as(encoding).isTrue();
+        }
+        assertThat(Charset.forName("Big5").newEncoder().canEncode("主送单位")).isFalse();
     }
 }

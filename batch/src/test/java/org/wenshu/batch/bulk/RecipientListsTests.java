@@ -106,7 +106,7 @@ class RecipientListsTests {
 
         assertThatThrownBy(() -> lists.read(file, Optional.of("bogus"))).isInstanceOf(UnknownEncoding.class)
                 .hasMessageContaining("encoding=bogus").hasMessageContaining("UTF-8").hasMessageContaining("GB18030")
-                .hasMessageContaining("Big5");
+                .hasMessageNotContaining("Big5");
     }
 
     @Test
