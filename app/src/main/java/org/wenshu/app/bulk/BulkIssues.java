@@ -29,11 +29,13 @@ import org.wenshu.archive.Unit;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
+import org.wenshu.batch.bulk.AlreadyIssued;
 import org.wenshu.batch.bulk.BaseDataInvalid;
 import org.wenshu.batch.bulk.BulkIssueCounts;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
+import org.wenshu.batch.bulk.BulkRows;
 import org.wenshu.batch.bulk.ListEncoding;
 import org.wenshu.batch.bulk.ListNotUtf8;
 import org.wenshu.batch.bulk.ListRefused;
@@ -158,8 +160,23 @@ public final class BulkIssues implements DisposableBean {
             RowProblem problem = new RowProblem(row.number(), unitColumn, refusal.get());
             blocking.add(problem);
             return List.of(problem);
-        });
+        }, valid -> alreadyIssued(user, input, valid));
         return new BulkPreview(upload, type, validation, blocking, skipLimit);
+    }
+
+    /**
+     * The instrument a valid row asks for that was issued before, as the job will find it (so the row is not counted
+     * among those to issue); its number only when {@code user} may see that instrument.
+     */
+    private Optional<AlreadyIssued> alreadyIssued(WenshuUser user, BulkIssueInput input, BulkRows.Checked valid) {
+        Optional<InstrumentRecord> alike;
+        try {
+            alike = input.issuedAlike(valid.row(), valid.request().orElseThrow());
+        } catch (ArchiveRefusal removed) {
+            return Optional.empty(); // the unit was removed since the row was checked: the job will report the row
+        }
+        return alike.map(record -> new AlreadyIssued(valid.row().number(),
+                access.canSee(user, record) ? Optional.of(record.number().text()) : Optional.empty()));
     }
 
     /**
@@ -183,7 +200,9 @@ public final class BulkIssues implements DisposableBean {
                     + " 行有错误，超过跳过上限 " + preview.skipLimit() + "，未发文", preview.validation().problems(), false);
         }
         if (preview.validation().valid() == 0) {
-            throw new RowsRefused("no-valid-rows", "名单中没有可以发文的行，未发文", preview.validation().problems(), false);
+            int issued = preview.validation().alreadyIssued().size();
+            throw new RowsRefused("no-valid-rows", issued == 0 ? "名单中没有可以发文的行，未发文"
+                    : "名单中没有需要发文的行（" + issued + " 行已发过文，不会重复发文），未发文", preview.validation().problems(), false);
         }
         JobParameters parameters = parameters(user, upload);
         JobExecution execution;

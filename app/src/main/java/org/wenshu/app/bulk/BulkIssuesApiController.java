@@ -57,7 +57,9 @@ public class BulkIssuesApiController {
 
     @PostMapping("/validate")
     @Operation(summary = "校验名单（不发文）", description = "与批量发文作业相同的逐行校验：每个有误的行给出行号、列和原因；"
-            + "另检查当前账号能否以各行的发文机关名义发文。文件本身不可用时（编码、格式、大小、表头）回答 422。")
+            + "另检查当前账号能否以各行的发文机关名义发文。"
+            + "与已发出的文书完全相同的行列在 alreadyIssued（行号、字号；当前账号无权查看的文书不给字号），不计入 valid，不会重复发文。"
+            + "文件本身不可用时（编码、格式、大小、表头）回答 422。")
     public Map<String, Object> validate(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                         // The parts first: a request that is not multipart is told so (415) before anything else.
                                         @RequestPart("list") @Parameter(description = "名单：.csv（UTF-8）或 .xlsx") MultipartFile list,
@@ -128,6 +130,13 @@ public class BulkIssuesApiController {
         json.put("startable", preview.startable());
         json.put("obstacle", preview.obstacle());
         json.put("problems", problems(preview.validation().problems(), preview.blocking()));
+        json.put("alreadyIssued", preview.validation().alreadyIssued().stream().map(issued -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", issued.row());
+            row.put("number", issued.number().orElse(null));
+            row.put("reason", issued.reason());
+            return row;
+        }).toList());
         return json;
     }
 

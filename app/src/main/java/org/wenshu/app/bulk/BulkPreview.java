@@ -11,7 +11,8 @@ import org.wenshu.templates.InstrumentType;
  *
  * @param upload     the kept files the confirmation refers to
  * @param type       the instrument type
- * @param validation rows, valid rows and every bad row's problems (row, column, reason), as the job will skip them
+ * @param validation rows, the rows to issue, every bad row's problems (row, column, reason) as the job will skip them,
+ *                   and the rows already issued (not issued again; not problems)
  * @param blocking   rows whose issuing unit the user may not issue for, or that has no seal: while any exist the
  *                   upload cannot be started (also listed in {@code validation})
  * @param skipLimit  the most bad rows the job skips before it gives up
@@ -53,7 +54,8 @@ public record BulkPreview(StoredUpload upload, InstrumentType type, ListValidati
             return "错误的行超过跳过上限 " + skipLimit + "，已停止检查：请修改名单后重新上传";
         }
         if (validation.valid() == 0) {
-            return "没有可以发文的行";
+            return validation.alreadyIssued().isEmpty() ? "没有可以发文的行"
+                    : "没有需要发文的行：其余的行都已发过文（见下表），不会重复发文";
         }
         return "";
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,10 +24,12 @@ import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InputPaths;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.JobSummary;
+import org.wenshu.batch.bulk.AlreadyIssued;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
 import org.wenshu.batch.bulk.ListRefused;
+import org.wenshu.batch.bulk.ListValidation;
 import org.wenshu.batch.bulk.RecipientLists;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
 import org.wenshu.batch.imports.ImportJobConfiguration;
@@ -242,12 +245,39 @@ class BatchCommand implements Callable<Integer> {
      */
     private void requireUsableList(JobParameters parameters) {
         BatchSettings limits = settings.getObject();
+        BulkIssueInput input;
         try {
-            new BulkIssueInput(parameters, catalog, new RecipientLists(limits.maxRows(), limits.maxListBytes()),
+            input = new BulkIssueInput(parameters, catalog, new RecipientLists(limits.maxRows(), limits.maxListBytes()),
                     issuer.getObject(), archive.getObject());
         } catch (ListRefused refused) {
             throw new ExitCodes.BadInput(refused.getMessage(), refused);
         }
+        reportAlreadyIssued(input, parameters.getLong(BulkIssueParameters.SKIP_LIMIT, 0L), limits.threads());
+    }
+
+    /**
+     * Says before the job starts how many rows it will issue and which rows ask for instruments issued before (with
+     * their numbers: the command line acts for the whole archive), as the web check before a confirmation does. The
+     * job finds those rows again when it issues, and its report lists them as well.
+     */
+    private void reportAlreadyIssued(BulkIssueInput input, long skipLimit, int threads) {
+        ListValidation validation = ListValidation.of(input.table(), input.rows(), skipLimit, threads, valid -> {
+            try {
+                return input.issuedAlike(valid.row(), valid.request().orElseThrow())
+                        .map(record -> new AlreadyIssued(valid.row().number(), Optional.of(record.number().text())));
+            } catch (org.wenshu.archive.ArchiveRefusal removed) {
+                return Optional.empty(); // the job reports the row
+            }
+        });
+        if (validation.alreadyIssued().isEmpty() || validation.stoppedEarly()) {
+            return; // nothing to tell before the start (too many bad rows: the job stops at once and says so)
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("名单 " + validation.rows() + " 行：将发文 " + validation.valid() + " 份；"
+                + validation.alreadyIssued().size() + " 行已发过文，不会重复发文"
+                + (validation.badRows() > 0 ? "；" + validation.badRows() + " 行有错误，将被跳过" : "") + "：");
+        validation.alreadyIssued().forEach(issued -> out.println("  " + issued.describe()));
+        out.flush();
     }
 
     /** Skipped rows are input to fix (2); a fixity difference is a failure of the archive (1). */

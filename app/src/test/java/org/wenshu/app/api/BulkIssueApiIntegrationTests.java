@@ -552,6 +552,93 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(titled(f.admin, "关于编码名称的")).isEmpty();
     }
 
+    /** Base data or a list whose bytes are not what is required is named by what they are, never a syntax error. */
+    @Test
+    void filesInAnotherEncodingOrFormatAreNamedByWhatTheyAre() throws Exception {
+        ApiFixture f = fixture();
+        String json = new String(baseData(), StandardCharsets.UTF_8);
+        FilePart list = csv("主送单位,标题\n市公安局,关于文件类型的会议的通知\n");
+        java.util.function.Function<byte[], Map<String, FilePart>> withData = data -> {
+            Map<String, FilePart> parts = new LinkedHashMap<>();
+            parts.put("list", list);
+            parts.put("data", new FilePart("基础数据.json", "application/json", data));
+            return parts;
+        };
+        Map<String, String> type = Map.of("type", "meeting-notice");
+
+        Reply gbkData = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, type,
+                withData.apply(json.getBytes(Charset.forName("GBK"))));
+        Reply utf16Data = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, type,
+                withData.apply(json.getBytes(StandardCharsets.UTF_16LE)));
+        Reply utf16BomData = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, type,
+                withData.apply(json.getBytes(StandardCharsets.UTF_16)));
+        Reply utf16List = validate(f.admin, new FilePart("u16le.csv", "text/csv",
+                "主送单位\n市公安局\n".getBytes(StandardCharsets.UTF_16LE)));
+        Reply xlsxList = validate(f.admin, new FilePart("xlsx.csv", "text/csv",
+                java.nio.file.Files.readAllBytes(Path.of("..", "examples", "meeting-notice-recipients.xlsx"))));
+
+        for (Reply data : List.of(gbkData, utf16Data, utf16BomData)) {
+            assertPartProblem(data, 422, "data-refused", "data");
+            assertThat(data.text()).contains("基础数据须为 UTF-8 编码的 JSON", "另存为 UTF-8").doesNotContain("第 1 行", "缺少逗号");
+        }
+        assertThat(gbkData.text()).contains("看起来是 GBK/GB18030");
+        assertThat(utf16Data.text()).contains("UTF-16（小端，无 BOM）");
+        assertThat(utf16BomData.text()).contains("UTF-16（大端，带 BOM）");
+        assertPartProblem(utf16List, 422, "list-refused", "list");
+        assertThat(utf16List.text()).contains("UTF-16（小端，无 BOM）", "CSV UTF-8").doesNotContain("GBK", "encoding 部分");
+        assertPartProblem(xlsxList, 422, "list-refused", "list");
+        assertThat(xlsxList.text()).contains("实际是 Excel 工作簿（.xlsx）", "扩展名改为 .xlsx")
+                .doesNotContain("UTF-8 编码", "GBK", "encoding 部分");
+    }
+
+    /**
+     * A list sent again with a row added (re-saved, so another upload): the check names the rows issued the first time
+     * with their numbers and counts only the new row as to issue, as the job will then issue it.
+     */
+    @Test
+    void validationNamesTheRowsAlreadyIssuedWithTheirNumbersAndCountsOnlyTheRest() throws Exception {
+        ApiFixture f = fixture();
+        String rows = "市公安局,关于重发校验的第一次会议的通知\n市司法局,关于重发校验的第二次会议的通知\n"
+                + "市教育局,关于重发校验的第三次会议的通知\n";
+        String location = start(f.prosecutor, csv("主送单位,标题\n" + rows)).headers().firstValue("Location").orElseThrow();
+        Map<String, Object> first = awaitEnd(f.prosecutor, location + "?limit=10");
+        assertThat(first).containsEntry("issued", 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) first.get("records");
+        FilePart again = csv(("主送单位,标题\n" + rows + "市民政局,关于重发校验的第四次会议的通知\n").replace("\n", "\r\n"));
+        FilePart allAgain = csv(("主送单位,标题\n" + rows).replace("\n", "\r\n"));
+
+        Reply checked = validate(f.prosecutor, again);
+        Reply nothingNew = validate(f.prosecutor, allAgain);
+        Reply nothingStarted = start(f.prosecutor, allAgain);
+        Reply sameUpload = start(f.prosecutor, csv("主送单位,标题\n" + rows));
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()).containsEntry("rows", 4).containsEntry("valid", 1).containsEntry("badRows", 0)
+                .containsEntry("startable", true);
+        assertThat(list(checked, "problems")).isEmpty();
+        assertThat(list(checked, "alreadyIssued")).extracting(a -> a.get("row"), a -> a.get("number")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, records.get(0).get("number")),
+                org.assertj.core.groups.Tuple.tuple(3, records.get(1).get("number")),
+                org.assertj.core.groups.Tuple.tuple(4, records.get(2).get("number")));
+        assertThat((String) list(checked, "alreadyIssued").get(0).get("reason"))
+                .contains("与已发出的 " + records.get(0).get("number") + " 完全相同", "不会重复发文");
+        assertThat(nothingNew.json()).containsEntry("valid", 0).containsEntry("startable", false);
+        assertThat((String) nothingNew.json().get("obstacle")).contains("已发过文");
+        assertProblem(nothingStarted, 422, "no-valid-rows");
+        assertThat(nothingStarted.text()).contains("3 行已发过文");
+        // The upload that issued them is its own job instance: confirming it again finds that execution.
+        assertThat(sameUpload.status()).as(sameUpload.toString()).isEqualTo(200);
+        assertThat(sameUpload.headers().firstValue("Location")).contains(location);
+
+        Reply started = start(f.prosecutor, again);
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        Map<String, Object> done = awaitEnd(f.prosecutor, started.headers().firstValue("Location").orElseThrow());
+        assertThat(done).containsEntry("issued", 1);
+        assertThat(titled(f.admin, "关于重发校验的")).hasSize(4);
+    }
+
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {
         assertProblem(reply, status, kind);
         @SuppressWarnings("unchecked")

@@ -445,6 +445,58 @@ class BulkIssueCommandIntegrationTests {
     }
 
     @Test
+    void saysBeforeStartingWhichRowsWereAlreadyIssuedWithTheirNumbersAndHowManyItWillIssue() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        String rows = "市公安局,关于重发的第一次会议的通知\n市司法局,关于重发的第二次会议的通知\n市教育局,关于重发的第三次会议的通知\n";
+        Path first = csv("三行.csv", "主送单位,标题\n" + rows);
+        Path resaved = csv("四行.csv", ("主送单位,标题\n" + rows + "市民政局,关于重发的第四次会议的通知\n").replace("\n", "\r\n"));
+        Archive archive = context.getBean(Archive.class);
+
+        Run once = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + first);
+        Map<String, String> numberOf = new LinkedHashMap<>();
+        archive.records(0, 100).forEach(r -> numberOf.put(r.title(), r.number().text()));
+        Run again = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + resaved);
+
+        assertThat(once.exitCode()).as(once.out() + once.err()).isZero();
+        assertThat(once.out()).doesNotContain("已发过文");
+        String report = again.out().substring(0, again.out().indexOf("作业 bulk-issue"));
+        assertThat(report).contains("名单 4 行：将发文 1 份；3 行已发过文，不会重复发文：",
+                "第 2 行：与已发出的 " + numberOf.get("关于重发的第一次会议的通知") + " 完全相同",
+                "第 3 行：与已发出的 " + numberOf.get("关于重发的第二次会议的通知") + " 完全相同",
+                "第 4 行：与已发出的 " + numberOf.get("关于重发的第三次会议的通知") + " 完全相同").doesNotContain("第 5 行");
+        assertThat(archive.records(0, 100)).extracting(InstrumentRecord::title).hasSize(4)
+                .contains("关于重发的第四次会议的通知");
+    }
+
+    @Test
+    void namesAWorkbookRenamedCsvAndBaseDataInAnotherEncodingBeforeAnyJobStarts() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path gbkData = home.resolve("mn-gbk.json");
+        Files.write(gbkData, Files.readString(data).getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path utf16Data = home.resolve("mn-utf16.json");
+        Files.write(utf16Data, Files.readString(data).getBytes(StandardCharsets.UTF_16LE));
+        Path renamed = home.resolve("xlsx.csv");
+        Files.copy(Path.of("..", "examples", "meeting-notice-recipients.xlsx"), renamed);
+        Path list = csv("名单.csv", TWO_ROWS);
+
+        Run workbook = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + renamed);
+        Run gbk = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + gbkData, "file=" + list);
+        Run utf16 = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + utf16Data, "file=" + list);
+        Run single = cli.run("issue", "--type", "meeting-notice", "--data", gbkData.toString());
+
+        assertThat(workbook.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(workbook.err()).contains("xlsx.csv 实际是 Excel 工作簿（.xlsx）", "扩展名改为 .xlsx")
+                .doesNotContain("UTF-8 编码", "encoding=");
+        assertThat(gbk.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(gbk.err()).contains("mn-gbk.json 不是 UTF-8 编码，看起来是 GBK/GB18030", "基础数据须为 UTF-8 编码的 JSON")
+                .doesNotContain("第 1 行", "缺少逗号");
+        assertThat(utf16.err()).contains("UTF-16（小端，无 BOM）").doesNotContain("第 1 行", "缺少逗号");
+        assertThat(single.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(single.err()).contains("看起来是 GBK/GB18030", "UTF-8 编码的 JSON");
+        assertThat(context.getBean(Archive.class).records(0, 100)).isEmpty();
+    }
+
+    @Test
     void refusesAnUnknownEncodingBeforeAnyJobStartsAndSaysHowToNameGbkOnTheCommandLine() throws IOException {
         Path data = BulkIssueFiles.baseData(home);
         Path list = gbk("gbk.csv", TWO_ROWS);
@@ -553,7 +605,7 @@ class BulkIssueCommandIntegrationTests {
         Map<String, List<String>> refusals = new LinkedHashMap<>();
         refusals.put("file=" + gbk, List.of("不是 UTF-8 编码", "encoding=GB18030"));
         refusals.put("file=" + utf16, List.of("UTF-16"));
-        refusals.put("file=" + binary, List.of("不是 UTF-8 编码"));
+        refusals.put("file=" + binary, List.of("实际是 PNG 图片", ".xlsx 工作簿或“CSV UTF-8（逗号分隔）”"));
         refusals.put("file=" + empty, List.of("是空的"));
         refusals.put("file=" + quote, List.of("格式错误", "第 2 行开始的引号", "没有闭合"));
         refusals.put("file=" + headerOnly, List.of("名单没有数据行"));

@@ -233,6 +233,58 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         assertThat(titled("关于编码的会议")).isEmpty();
     }
 
+    @Test
+    void filesInAnotherEncodingOrFormatAreNamedBesideTheirField() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        byte[] list = "主送单位,标题\n市公安局,关于页面文件类型的会议的通知\n".getBytes(StandardCharsets.UTF_8);
+        byte[] gbkData = new String(baseData(), StandardCharsets.UTF_8).getBytes(Charset.forName("GBK"));
+
+        Page renamed = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"), upload("xlsx.csv",
+                java.nio.file.Files.readAllBytes(Path.of("..", "examples", "meeting-notice-recipients.xlsx")), baseData()));
+        Page utf16 = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"), upload("u16le.csv",
+                "主送单位\n市公安局\n".getBytes(StandardCharsets.UTF_16LE), baseData()));
+        Page gbk = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list, gbkData));
+
+        assertThat(renamed.status()).isEqualTo(422);
+        assertThat(renamed.body()).containsPattern("id=\"list-error\"[^>]*>[^<]*实际是 Excel 工作簿（.xlsx）[^<]*扩展名改为 .xlsx")
+                .doesNotContain("「CSV 编码」");
+        assertThat(utf16.status()).isEqualTo(422);
+        assertThat(utf16.body()).containsPattern("id=\"list-error\"[^>]*>[^<]*UTF-16（小端，无 BOM）[^<]*CSV UTF-8")
+                .doesNotContain("「CSV 编码」");
+        assertThat(gbk.status()).isEqualTo(422);
+        assertThat(gbk.body()).containsPattern("id=\"data-error\"[^>]*>[^<]*看起来是 GBK/GB18030[^<]*基础数据须为 UTF-8 编码的 JSON")
+                .doesNotContain("缺少逗号");
+    }
+
+    @Test
+    void thePreviewNamesTheRowsAlreadyIssuedAndTheConfirmationCountsOnlyTheRest() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        String rows = "市公安局,关于页面重发的第一次会议的通知\n市司法局,关于页面重发的第二次会议的通知\n"
+                + "市教育局,关于页面重发的第三次会议的通知\n";
+        Page first = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", ("主送单位,标题\n" + rows).getBytes(StandardCharsets.UTF_8), baseData()));
+        Page started = office.post("/bulk-issues", confirmation(first, ""));
+        awaitEnd(office, started.location());
+        Map<String, String> numberOf = new LinkedHashMap<>();
+        titled("关于页面重发的").forEach(r -> numberOf.put(r.title(), r.number().text()));
+
+        Page again = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"), upload("名单.csv",
+                ("主送单位,标题\n" + rows + "市民政局,关于页面重发的第四次会议的通知\n").replace("\n", "\r\n")
+                        .getBytes(StandardCharsets.UTF_8), baseData()));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).contains("确认发文（1 份）", "已发过文的行")
+                .containsPattern("id=\"already-issued-rows\">3</strong>\\s*行已发过文")
+                .containsPattern("<td data-label=\"行号\">2</td>\\s*<td data-label=\"已发出的文书\">"
+                        + Pattern.quote(numberOf.get("关于页面重发的第一次会议的通知")) + "</td>")
+                .containsPattern("<td data-label=\"行号\">4</td>\\s*<td data-label=\"已发出的文书\">"
+                        + Pattern.quote(numberOf.get("关于页面重发的第三次会议的通知")) + "</td>")
+                .doesNotContain("有错误的行", "disabled=\"disabled\"");
+    }
+
     private Map<String, String> confirmation(Page preview, String encoding) {
         Map<String, String> confirm = new LinkedHashMap<>();
         confirm.put("type", "meeting-notice");

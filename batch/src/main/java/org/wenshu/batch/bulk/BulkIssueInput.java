@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.wenshu.archive.Archive;
+import org.wenshu.archive.InstrumentRecord;
+import org.wenshu.archive.IssueRequest;
 import org.wenshu.archive.JsonSyntax;
 import org.wenshu.batch.FileContent;
 import org.wenshu.batch.InstrumentIssuer;
@@ -25,6 +27,7 @@ public class BulkIssueInput {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobParameters parameters;
+    private final Archive archive;
     private final InstrumentType type;
     private final RecipientTable table;
     private final BulkRows rows;
@@ -38,6 +41,7 @@ public class BulkIssueInput {
     public BulkIssueInput(JobParameters parameters, InstrumentCatalog catalog, RecipientLists lists,
                           InstrumentIssuer issuer, Archive archive) {
         this.parameters = parameters;
+        this.archive = archive;
         this.type = catalog.require(parameters.getString(BulkIssueParameters.TYPE));
         Path file = Path.of(parameters.getString(BulkIssueParameters.FILE));
         Path data = Path.of(parameters.getString(BulkIssueParameters.DATA));
@@ -76,6 +80,21 @@ public class BulkIssueInput {
                 Optional.ofNullable(parameters.getString(BulkIssueParameters.ENCODING)).orElse(""),
                 Integer.toString(row.number()), rows.contentHash(row));
         return "bulk:" + BulkRows.sha256(identity);
+    }
+
+    /**
+     * The instrument already issued that {@code row} asks for with {@code request} (its checked request), as the job
+     * finds it before issuing the row and the validation before a start: same type, issuing unit, title and field
+     * values ({@link Archive#findIssuedAlike}). Empty when there is none, and when the record is this job instance's
+     * own (issued under the row's {@link #key}): a restart returns that one instead of skipping the row.
+     *
+     * @throws org.wenshu.archive.ArchiveRefusal when the request's issuing unit is no longer known
+     */
+    public Optional<InstrumentRecord> issuedAlike(RecipientTable.Row row, IssueRequest request) {
+        if (archive.findByKey(key(row)).isPresent()) {
+            return Optional.empty();
+        }
+        return archive.findIssuedAlike(request);
     }
 
     private static void unchanged(Path file, String expected, String what) {

@@ -87,16 +87,15 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
             return null;
         }
         IssueRequest request = checked.request().get().withKey(input.key(row));
-        if (archive.findByKey(request.idempotencyKey().orElseThrow()).isEmpty()) {
-            // Not issued by this job instance: a corrected or re-saved list run again asks for instruments an earlier
-            // list issued. Each is reported with its number, not issued a second time.
-            Optional<InstrumentRecord> alike = archive.findIssuedAlike(request);
-            if (alike.isPresent()) {
-                late.add(new RowProblem(row.number(), "", "与已发出的 " + alike.get().number().text()
-                        + " 完全相同（同一类型、发文机关、标题和字段），未重复发文"));
-                live.done.increment();
-                return null;
-            }
+        // Not issued by this job instance: a corrected or re-saved list run again asks for instruments an earlier list
+        // issued. Each is reported with its number, not issued a second time. Checked here again, although the
+        // validation before the start told of them: another list may have issued the same instrument since.
+        Optional<InstrumentRecord> alike = input.issuedAlike(row, request);
+        if (alike.isPresent()) {
+            late.add(new RowProblem(row.number(), "", "与已发出的 " + alike.get().number().text()
+                    + " 完全相同（同一类型、发文机关、标题和字段），未重复发文"));
+            live.done.increment();
+            return null;
         }
         // Numbers in list order: this row reserves its number after the rows read before it have theirs.
         order.awaitTurn(row.number());

@@ -1,0 +1,26 @@
+package org.wenshu.batch.bulk;
+
+import java.util.Optional;
+
+/**
+ * A valid row asking for an instrument that was already issued (已发过文): same type, issuing unit, title and field
+ * values as one in the archive, found by {@link BulkIssueInput#issuedAlike}. Not an error: the row is not issued a
+ * second time, and it is not counted among the rows to issue.
+ *
+ * @param row    the row number a spreadsheet shows (the header is row 1)
+ * @param number the earlier instrument's document number, e.g. 荆检行建〔2024〕1号; empty when the one who asks may not see
+ *               that instrument (its number is then not told)
+ */
+public record AlreadyIssued(int row, Optional<String> number) {
+
+    /** Why the row will not be issued, in Chinese. */
+    public String reason() {
+        return number.map(n -> "与已发出的 " + n + " 完全相同（同一类型、发文机关、标题和字段），不会重复发文")
+                .orElse("与一份已发出的文书完全相同（同一类型、发文机关、标题和字段），不会重复发文；该文书不在您的查看范围内，不显示其字号");
+    }
+
+    /** {@code 第 2 行：与已发出的 荆检行建〔2024〕1号 完全相同…}. */
+    public String describe() {
+        return "第 " + row + " 行：" + reason();
+    }
+}
