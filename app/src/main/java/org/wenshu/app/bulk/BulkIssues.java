@@ -120,7 +120,9 @@ public final class BulkIssues implements DisposableBean {
     }
 
     /**
-     * Checks every row of {@code upload} as the job will, and whether {@code user} may start it.
+     * Checks every row of {@code upload} as the job will, and whether {@code user} may start it; valid rows asking for
+     * an instrument already issued are named apart (with its number when the user may see it) and not counted as
+     * rows to issue.
      *
      * @throws UploadRefused when the files cannot be used at all (encoding, format, headers, base data)
      * @throws AccessRefused when the user's role does not issue instruments

@@ -17,10 +17,10 @@ import java.util.function.IntFunction;
  * The row-by-row check of a recipient list before anything is issued (校验名单): the validation step of bulk-issue
  * and the web page's preview run this same check, so what the office sees before confirming is what the job skips.
  *
- * @param rows         the data rows of the list (blank rows left out)
- * @param valid        rows that would be issued
- * @param problems     why each bad row would be skipped (row, column, reason), in row order
- * @param badRows      rows with at least one problem (a row may have several)
+ * @param rows          the data rows of the list (blank rows left out)
+ * @param valid         rows that would be issued
+ * @param problems      why each bad row would be skipped (row, column, reason), in row order
+ * @param badRows       rows with at least one problem (a row may have several)
  * @param stoppedEarly  true when checking stopped after more than the skip limit of bad rows: the job would issue
  *                      nothing, and rows after the last problem were not checked
  * @param alreadyIssued valid rows asking for instruments issued before (by another list, or an earlier version of
