@@ -26,6 +26,7 @@ public final class ExitCodes {
             UnknownInstrumentType.class,
             org.wenshu.templates.TypeIssuedElsewhere.class,
             org.wenshu.templates.NumberCodeNotOwn.class,
+            org.wenshu.batch.overdue.OverdueDateInFuture.class,
             FieldsInvalid.class,
             UncoveredCharacters.class,
             org.wenshu.archive.ArchiveRefusal.class,

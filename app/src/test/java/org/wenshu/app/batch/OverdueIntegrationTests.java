@@ -200,6 +200,15 @@ class OverdueIntegrationTests {
         assertThat(future.err()).contains("date=" + today.plusDays(1) + " 晚于今天（" + today + "）", "不能是将来的日期",
                 "督促回复函一律以发函当天为成文日期、编号年份和回复期限的起算日");
         assertThat(reminders()).isEmpty();
+        // An execution asked for a future day by another launcher (or left by an older version) fails in words, and
+        // its restart is refused as input, without the advice to restart it.
+        org.springframework.batch.core.job.JobExecution launched = context.getBean(org.wenshu.batch.BatchJobs.class)
+                .run("overdue", org.wenshu.batch.overdue.OverdueJobConfiguration.parameters(today.plusDays(1), false));
+        Run restarted = cli.run("batch", "restart", Long.toString(launched.getId()));
+        assertThat(restarted.exitCode()).as(restarted.printed()).isEqualTo(2);
+        assertThat(restarted.out()).contains("失败原因：date=" + today.plusDays(1) + " 晚于今天");
+        assertThat(restarted.err()).doesNotContain("wenshu batch restart");
+        assertThat(reminders()).isEmpty();
 
         // As of a day of the year before: overdue is judged then, the reminder is written today.
         Run past = cli.run("batch", "overdue", "date=2027-12-30");
