@@ -144,8 +144,10 @@ public class BatchConfiguration {
     }
 
     @Bean
-    BatchJobs batchJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, BatchProperties properties) {
-        return new BatchJobs(jobOperator, jobRepository, jobs, properties.staleAfterMinutes());
+    BatchJobs batchJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, BatchProperties properties,
+                        ObjectProvider<Archive> archive) {
+        return new BatchJobs(jobOperator, jobRepository, jobs, properties.staleAfterMinutes(),
+                () -> archive.getObject().today());
     }
 
     /** Bulk issuing from the web (page and API): uploads kept in {@code $WENSHU_HOME/bulk-uploads}. */
@@ -167,7 +169,8 @@ public class BatchConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression("!'${wenshu.batch.overdue.cron:}'.isBlank()")
     ThreadPoolTaskScheduler overdueSchedule(ObjectProvider<BatchJobs> jobs, BatchProperties properties,
-                                            ArchiveConfiguration.ArchiveProperties archiveProperties) {
+                                            ArchiveConfiguration.ArchiveProperties archiveProperties,
+                                            ObjectProvider<Archive> archive) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("wenshu-overdue-schedule-");
         scheduler.initialize();
@@ -175,7 +178,7 @@ public class BatchConfiguration {
         scheduler.schedule(() -> {
             try {
                 jobs.getObject().run(OverdueJobConfiguration.JOB, OverdueJobConfiguration.parameters(
-                        java.time.LocalDate.now(zone), properties.overdue().copyToParent()));
+                        archive.getObject().today(), properties.overdue().copyToParent()));
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(BatchConfiguration.class)
                         .warn("Scheduled overdue reminders did not run: {}", e.getMessage());

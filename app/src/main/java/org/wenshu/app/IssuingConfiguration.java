@@ -21,9 +21,11 @@ public class IssuingConfiguration {
     @Bean
     InstrumentIssuing instrumentIssuing(InstrumentCatalog catalog, TemplateRenderer templates, PdfRenderer pdf,
                                         ObjectProvider<UnitSeals> seals, ObjectProvider<Archive> archives,
-                                        ArchiveConfiguration.ArchiveProperties archive, PublicLinks links) {
+                                        ArchiveConfiguration.ArchiveProperties archive, PublicLinks links,
+                                        ObjectProvider<Clock> clock) {
         return new TemplateInstrumentIssuing(catalog, templates, pdf, seals,
-                reference -> archives.getObject().unit(reference).name(), Clock.system(archive.zone()),
+                reference -> archives.getObject().unit(reference).name(),
+                clock.getIfAvailable(() -> Clock.system(archive.zone())),
                 links::verificationUrl);
     }
 }

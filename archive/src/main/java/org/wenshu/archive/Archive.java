@@ -75,11 +75,12 @@ public final class Archive {
     // ---------------------------------------------------------------- issuing
 
     /**
-     * Issues an instrument: validates, reserves the next number (gapless per issuing unit, prefix and year), lets
+     * Issues an instrument: validates, reserves the next number (gapless per prefix and year, whichever unit issues), lets
      * {@code producer} render and sign it, stores {@code instrument.pdf} and {@code record.json}, commits the record
      * and audits it. A retry with the same idempotency key returns the record issued before.
      *
      * @throws IssuingFailed when producing or storing failed; the number is then void with the reason
+     * @throws NumberTaken when the series' next number is already registered (counter behind the register)
      */
     public InstrumentRecord issue(IssueRequest request, InstrumentProducer producer) {
         return issuing.issue(request, producer);

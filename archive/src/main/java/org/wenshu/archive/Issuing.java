@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wenshu.archive.storage.S3ObjectStore;
 
 /**
- * 发文: validate, reserve the next number (gapless per issuing unit, prefix and year), produce, store, commit, audit;
+ * 发文: validate, reserve the next number (gapless per prefix and year, whichever unit issues), produce, store, commit, audit;
  * a failure after the reservation voids the number with its reason.
  */
 final class Issuing {
@@ -54,7 +54,7 @@ final class Issuing {
     }
 
     /**
-     * Issues an instrument: validates, reserves the next number (gapless per issuing unit, prefix and year), lets
+     * Issues an instrument: validates, reserves the next number (gapless per prefix and year, whichever unit issues), lets
      * {@code producer} render and sign it, stores {@code instrument.pdf} and {@code record.json}, commits the record
      * and audits it. A retry with the same idempotency key returns the record issued before.
      *
@@ -163,17 +163,23 @@ final class Issuing {
 
     private Reservation reserve(IssueRequest request, Validated valid, String key) {
         String unit = valid.issuing().id();
-        ensureSequence(unit, request.numberPrefix(), request.year());
+        String prefix = request.numberPrefix();
+        ensureCounter(prefix, request.year());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return tx.execute(status -> {
-            // The row lock serialises numbering per (unit, prefix, year) on H2 and PostgreSQL alike; a rollback
-            // (crash, duplicate key) returns the number, so the register never has a gap.
-            Integer last = jdbc.queryForObject("SELECT last_serial FROM number_sequences "
-                    + "WHERE issuing_unit = ? AND prefix = ? AND num_year = ? FOR UPDATE",
-                    Integer.class, unit, request.numberPrefix(), request.year());
-            DocumentNumber number = new DocumentNumber(request.numberPrefix(), request.year(), last + 1);
-            jdbc.update("UPDATE number_sequences SET last_serial = ? WHERE issuing_unit = ? AND prefix = ? AND num_year = ?",
-                    number.serial(), unit, request.numberPrefix(), request.year());
+            // One counter per (prefix, year), whichever unit issues: 发文字号 is unique per prefix, year and serial.
+            // The row lock serialises numbering on H2 and PostgreSQL alike; a rollback (crash, duplicate key)
+            // returns the number, so the register never has a gap.
+            Integer last = jdbc.queryForObject("SELECT last_serial FROM number_counters "
+                    + "WHERE prefix = ? AND num_year = ? FOR UPDATE", Integer.class, prefix, request.year());
+            DocumentNumber number = new DocumentNumber(prefix, request.year(), last + 1);
+            List<String> holders = jdbc.queryForList("SELECT u.name FROM register_entries r JOIN units u "
+                    + "ON u.id = r.issuing_unit WHERE r.number_text = ?", String.class, number.text());
+            if (!holders.isEmpty()) {
+                throw new NumberTaken(number.text(), holders.get(0));
+            }
+            jdbc.update("UPDATE number_counters SET last_serial = ? WHERE prefix = ? AND num_year = ?",
+                    number.serial(), prefix, request.year());
             String recordId = UUID.randomUUID().toString();
             jdbc.update("INSERT INTO register_entries (issuing_unit, prefix, num_year, serial, number_text, state, record_id, "
                             + "idempotency_key, type_id, title, reserved_at) VALUES (?, ?, ?, ?, ?, 'RESERVED', ?, ?, ?, ?, ?)",
@@ -193,14 +199,13 @@ final class Issuing {
                 }, key).stream().findFirst();
     }
 
-    private void ensureSequence(String unit, String prefix, int year) {
-        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM number_sequences WHERE issuing_unit = ? AND prefix = ? AND num_year = ?",
-                Integer.class, unit, prefix, year);
+    private void ensureCounter(String prefix, int year) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM number_counters WHERE prefix = ? AND num_year = ?",
+                Integer.class, prefix, year);
         if (rows == 0) {
             try {
                 tx.executeWithoutResult(status -> jdbc.update(
-                        "INSERT INTO number_sequences (issuing_unit, prefix, num_year, last_serial) VALUES (?, ?, ?, 0)",
-                        unit, prefix, year));
+                        "INSERT INTO number_counters (prefix, num_year, last_serial) VALUES (?, ?, 0)", prefix, year));
             } catch (DuplicateKeyException concurrentlyCreated) {
                 // another issuer created it first: fine
             }
@@ -211,7 +216,9 @@ final class Issuing {
         List<String> numbers = jdbc.queryForList("SELECT number_text FROM register_entries WHERE idempotency_key = ?",
                 String.class, key);
         if (numbers.isEmpty()) {
-            return cause;
+            // Not this key: some other unique value of the register (a number) is taken. Never the database's text.
+            return new NumberTaken("发文登记失败：编号与发文登记簿中已有的登记冲突，未发文、未占用编号；请重试，"
+                    + "问题持续请联系管理员核对发文登记簿", cause);
         }
         return new IssuingInProgress(numbers.get(0));
     }

@@ -105,6 +105,12 @@ final class RecordFiles {
     }
 
     static String describe(Throwable e) {
+        if (e instanceof org.springframework.dao.DataIntegrityViolationException) {
+            return "数据库拒绝写入（与已有的登记重复或冲突）"; // the driver's text shows SQL and constraint names
+        }
+        if (e instanceof org.springframework.dao.DataAccessException) {
+            return "数据库操作失败";
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -36,6 +36,15 @@ final class ArchiveFixture implements AutoCloseable {
     }
 
     ArchiveFixture(Database kind, ArchiveLimits limits) {
+        this(kind, limits, dataSource -> { });
+    }
+
+    /** @param beforeOpen runs on the empty database before the archive opens (and migrates) it */
+    ArchiveFixture(Database kind, java.util.function.Consumer<HikariDataSource> beforeOpen) {
+        this(kind, ArchiveLimits.defaults(), beforeOpen);
+    }
+
+    private ArchiveFixture(Database kind, ArchiveLimits limits, java.util.function.Consumer<HikariDataSource> beforeOpen) {
         try {
             home = Files.createTempDirectory("wenshu-archive-test");
         } catch (IOException e) {
@@ -47,6 +56,7 @@ final class ArchiveFixture implements AutoCloseable {
         s3 = EmbeddedS3.start(home.resolve("objects"), credentials);
         store = new S3ObjectStore(s3.settings("wenshu-archive"));
         clock = new TestClock(Instant.parse("2024-03-01T02:00:00Z"), ZONE);
+        beforeOpen.accept(dataSource);
         archive = Archive.open(dataSource, store, limits, clock);
     }
 

@@ -236,6 +236,26 @@ class LeadsIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Database.class)
+    void procuratoratesWhoseNamesBeginAlikeShareOneSeriesAndNeverANumber(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            fixture.jdbc().update("INSERT INTO units (id, name, short_name, kind, parent_id) "
+                    + "VALUES ('jz-procuratorate', '荆州市人民检察院', '荆州市检察院', 'PROCURATORATE', NULL)");
+            Leads leads = Leads.of(fixture.archive);
+            Lead jingmen = leads.file(filing("荆门收到的线索", "市司法局"));
+            Lead jingzhou = leads.file(new LeadFiling("市司法局", "张联络员", "荆州市检察院", LeadType.PUBLIC_INTEREST,
+                    "荆州收到的线索", "在日常执法检查中发现某企业向河道排放未经处理的污水。", LeadDomain.ECOLOGY,
+                    "《中华人民共和国水污染防治法》第三十九条", List.of()));
+
+            Lead first = leads.acknowledge(jingmen.id(), "市检察院", "李检察官");
+            Lead second = leads.acknowledge(jingzhou.id(), "荆州市检察院", "赵检察官");
+
+            assertThat(first.numberText()).isEqualTo("荆检线索〔2024〕1号");
+            assertThat(second.numberText()).isEqualTo("荆检线索〔2024〕2号");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
     void tenAttachmentsKeepTheirUploadOrder(Database database) {
         try (ArchiveFixture fixture = new ArchiveFixture(database)) {
             Leads leads = Leads.of(fixture.archive);

@@ -191,4 +191,75 @@ class NumberingIntegrationTests {
             assertThat(fixture.archive.changesSince(0, 10)).extracting(RecordChange::recordId).containsExactly(record.id());
         }
     }
+
+    private static IssueRequest reminder(String issuingUnit, String title, String recipient) {
+        return new IssueRequest("reply-reminder", "督促回复函", title, issuingUnit, List.of(recipient), List.of(),
+                "荆检行督", 2024, ReplyTerm.standard(false), false, Map.of("earlierNumber", title), Optional.empty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void twoUnitsNumberingWithOnePrefixDrawFromOneSeries(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            for (int i = 1; i <= 3; i++) {
+                fixture.archive.issue(reminder("府检联动办", "办公室的第" + i + "份督促函", "市司法局"), TestPdfs.producer());
+            }
+
+            InstrumentRecord procuratorate = fixture.archive.issue(reminder("市检察院", "检察院的督促函", "市公安局"),
+                    TestPdfs.producer());
+
+            assertThat(procuratorate.number().text()).isEqualTo("荆检行督〔2024〕4号");
+            assertThat(fixture.archive.register(Optional.empty(), Optional.of(2024)))
+                    .extracting(e -> e.number().serial()).containsExactlyInAnyOrder(1, 2, 3, 4);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aNumberAlreadyInTheRegisterIsRefusedInWordsAndTakesNoNumber(Database database) {
+        try (ArchiveFixture fixture = new ArchiveFixture(database)) {
+            // A register ahead of its counter, as a database restored from inconsistent copies leaves it.
+            fixture.jdbc().update("INSERT INTO register_entries (issuing_unit, prefix, num_year, serial, number_text, state, "
+                    + "record_id, type_id, title, reserved_at) VALUES ('jm-procuratorate', '荆检行建', 2024, 1, "
+                    + "'荆检行建〔2024〕1号', 'VOID', 'restored-1', 'procuratorial-suggestion', '恢复的登记', ?)",
+                    java.time.OffsetDateTime.parse("2024-02-01T10:00:00+08:00"));
+
+            assertThatThrownBy(() -> fixture.archive.issue(ArchiveFixture.suggestion("建议1", "市司法局"), TestPdfs.producer()))
+                    .isInstanceOf(NumberTaken.class)
+                    .hasMessageContaining("发文字号 荆检行建〔2024〕1号 已由荆门市人民检察院登记")
+                    .hasMessageNotContaining("SQL").hasMessageNotContaining("register_entries");
+
+            assertThat(fixture.jdbc().queryForObject("SELECT last_serial FROM number_counters WHERE prefix = '荆检行建'",
+                    Integer.class)).isZero();
+            assertThat(fixture.archive.register(Optional.empty(), Optional.empty())).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aSeriesTwoUnitsSharedBeforeContinuesAfterItsHighestNumber(Database database) {
+        // The register of a database numbered per unit (V11): the office took 荆检行督〔2024〕1–3号 while the
+        // procuratorate's own counter for that prefix stayed at 0.
+        try (ArchiveFixture fixture = new ArchiveFixture(database, dataSource -> {
+            org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/archive")
+                    .table("archive_schema_history").target("11").load().migrate();
+            org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+            jdbc.update("INSERT INTO number_sequences (issuing_unit, prefix, num_year, last_serial) "
+                    + "VALUES ('jm-coordination-office', '荆检行督', 2024, 3)");
+            jdbc.update("INSERT INTO number_sequences (issuing_unit, prefix, num_year, last_serial) "
+                    + "VALUES ('jm-procuratorate', '荆检行督', 2024, 0)");
+            for (int serial = 1; serial <= 3; serial++) {
+                jdbc.update("INSERT INTO register_entries (issuing_unit, prefix, num_year, serial, number_text, state, "
+                        + "record_id, type_id, title, reserved_at) VALUES ('jm-coordination-office', '荆检行督', 2024, ?, ?, "
+                        + "'VOID', ?, 'reply-reminder', '督促函', ?)", serial, "荆检行督〔2024〕" + serial + "号",
+                        "legacy-" + serial, java.time.OffsetDateTime.parse("2024-02-01T10:00:00+08:00"));
+            }
+        })) {
+
+            InstrumentRecord procuratorate = fixture.archive.issue(reminder("市检察院", "检察院的督促函", "市公安局"),
+                    TestPdfs.producer());
+
+            assertThat(procuratorate.number().text()).isEqualTo("荆检行督〔2024〕4号");
+        }
+    }
 }

@@ -31,8 +31,16 @@ public final class BatchJobs {
     private final JobRepository repository;
     private final Map<String, Job> jobs;
     private final long staleAfterMinutes;
+    private final java.util.function.Supplier<java.time.LocalDate> today;
 
     public BatchJobs(JobOperator operator, JobRepository repository, List<Job> jobs, long staleAfterMinutes) {
+        this(operator, repository, jobs, staleAfterMinutes, java.time.LocalDate::now);
+    }
+
+    /** @param today the archive's today, for messages that name the day (the overdue job's "today") */
+    public BatchJobs(JobOperator operator, JobRepository repository, List<Job> jobs, long staleAfterMinutes,
+                     java.util.function.Supplier<java.time.LocalDate> today) {
+        this.today = today;
         this.operator = operator;
         this.repository = repository;
         this.jobs = new TreeMap<>();
@@ -72,8 +80,8 @@ public final class BatchJobs {
             return execution;
         } catch (JobInstanceAlreadyCompleteException e) {
             JobExecution last = repository.getLastJobExecution(jobName, parameters);
-            throw new JobRefused("这批作业已经完成（执行 " + (last == null ? "?" : last.getId())
-                    + "），不会重复发文；修改文件后再运行即为新作业", last);
+            throw new JobRefused(alreadyComplete(jobName, parameters, last == null ? "?" : Long.toString(last.getId())),
+                    last);
         } catch (JobExecutionAlreadyRunningException e) {
             JobExecution last = repository.getLastJobExecution(jobName, parameters);
             throw new JobRefused("同一作业正在运行（执行 " + (last == null ? "?" : last.getId()) + "，进程 "
@@ -81,6 +89,30 @@ public final class BatchJobs {
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new JobRefused("作业无法启动：" + e.getMessage(), null);
         }
+    }
+
+    /**
+     * Why a complete instance is not run again, in the terms of its job's identity: bulk issuing is one instance per
+     * list and base data, overdue one per as-of day; fixity, reindex and import start a new instance on every run,
+     * so only {@code batch restart} of a finished execution meets a complete one. The job names are spelled out here:
+     * the job packages depend on this one, not the other way round.
+     */
+    private String alreadyComplete(String jobName, JobParameters parameters, String execution) {
+        return switch (jobName) {
+            case "overdue" -> {
+                String date = String.valueOf(parameters.getString("date"));
+                yield (date.equals(today.get().toString()) ? "今天（" + date + "）已经催办过"
+                        : "截至 " + date + " 的逾期已经催办过") + "（执行 " + execution + "）：不会重复发督促回复函；"
+                        + "下一轮催办在催办周期届满后的运行中发出";
+            }
+            case "fixity" -> "这次完整性核查已经完成（执行 " + execution + "），已完成的核查不能重启；"
+                    + "再次运行 wenshu batch fixity 即开始一次新的核查";
+            case "reindex" -> "这次重建索引已经完成（执行 " + execution + "），已完成的重建不能重启；"
+                    + "再次运行 wenshu batch reindex 即重新建立索引";
+            case "import" -> "这次导入已经完成（执行 " + execution + "），已完成的导入不能重启；"
+                    + "再次运行 wenshu batch import dir=文件夹 即开始一次新的导入";
+            default -> "这批作业已经完成（执行 " + execution + "），不会重复发文；修改文件后再运行即为新作业";
+        };
     }
 
     /** Restarts the instance of execution {@code executionId} with its parameters, recovering it first if its process died. */

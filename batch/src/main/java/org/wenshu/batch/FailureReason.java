@@ -29,6 +29,14 @@ public final class FailureReason {
      * to the log, which keeps its stack trace (a library's message is neither Chinese nor meant for users).
      */
     public static String of(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("org.wenshu.")) {
+                break; // wenshu's own failure says more than the database failure it may wrap
+            }
+            if (t instanceof org.springframework.dao.DataAccessException data) {
+                return ofDatabase(data);
+            }
+        }
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause && wrapper(cause)) {
             cause = cause.getCause();
@@ -41,6 +49,25 @@ public final class FailureReason {
             return cause.getMessage();
         }
         return "内部错误（" + cause.getClass().getSimpleName() + "），详情见日志";
+    }
+
+    /**
+     * A database failure in words for its user, by kind: never the statement or the driver's text, which show SQL,
+     * constraint and table names.
+     */
+    public static String ofDatabase(org.springframework.dao.DataAccessException failure) {
+        if (failure instanceof org.springframework.dao.DataIntegrityViolationException) { // DuplicateKeyException too
+            return "数据库拒绝了这次写入（与已有的登记重复或冲突），此操作没有完成；请重试，问题持续请联系管理员";
+        }
+        if (failure instanceof org.springframework.dao.DataAccessResourceFailureException
+                || failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+            return "无法连接数据库，此操作没有完成；请检查数据库是否在运行、数据目录是否被另一进程占用后重试";
+        }
+        if (failure instanceof org.springframework.dao.PessimisticLockingFailureException
+                || failure instanceof org.springframework.dao.QueryTimeoutException) {
+            return "数据库繁忙（等待锁或超时），此操作没有完成；请稍后重试";
+        }
+        return "数据库操作失败，此操作没有完成；请重试，问题持续请联系管理员";
     }
 
     /**

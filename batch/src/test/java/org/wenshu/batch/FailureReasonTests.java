@@ -31,11 +31,23 @@ class FailureReasonTests {
 
     @Test
     void aLibraryFailureIsNamedByItsTypeNotItsEnglishText() {
-        RuntimeException failure = new org.springframework.dao.DataAccessResourceFailureException("wrapper",
+        RuntimeException failure = new org.springframework.core.task.TaskRejectedException("wrapper",
                 new IllegalStateException("Connection is closed"));
 
         assertThat(FailureReason.of(failure)).isEqualTo("内部错误（IllegalStateException），详情见日志")
                 .doesNotContain("Connection", "wrapper");
+    }
+
+    @Test
+    void aDatabaseFailureIsSaidByItsKindWithoutItsStatement() {
+        RuntimeException duplicate = new org.springframework.dao.DuplicateKeyException("PreparedStatementCallback; SQL "
+                + "[INSERT INTO register_entries …]; Unique index or primary key violation: \"PUBLIC.CONSTRAINT_28\"",
+                new java.sql.SQLIntegrityConstraintViolationException("CONSTRAINT_28"));
+
+        assertThat(FailureReason.of(new IllegalStateException("chunk", duplicate)))
+                .startsWith("数据库拒绝了这次写入").doesNotContain("SQL", "register_entries", "CONSTRAINT", "Exception");
+        assertThat(FailureReason.of(new org.springframework.dao.DataAccessResourceFailureException("wrapper",
+                new IllegalStateException("Connection is closed")))).startsWith("无法连接数据库");
     }
 
     @Test

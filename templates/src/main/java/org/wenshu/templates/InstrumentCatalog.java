@@ -15,7 +15,9 @@ import static org.wenshu.templates.FieldType.UNIT_LIST;
 
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,10 +30,51 @@ public final class InstrumentCatalog {
     public static final String TITLE_FIELD = "title";
     public static final String DATE_FIELD = "date";
 
+    /** The issuing units of the catalog's codes, by full name as the archive spells them. */
+    static final String PROCURATORATE = "荆门市人民检察院";
+    static final String OFFICE = "荆门市“府检联动”工作领导小组办公室";
+
     private final List<InstrumentType> types;
+    /** Each 机关代字 of the catalog and the one unit it belongs to. */
+    private final Map<String, String> codeOwners = new LinkedHashMap<>();
 
     private InstrumentCatalog(List<InstrumentType> types) {
         this.types = List.copyOf(types);
+        // GB/T 9704: 发文字号 = the issuing organ's code + year + serial. A code given to two units would make both
+        // draw 1号, 2号 … of the same series; the archive numbers per (code, year), so one unit would take the
+        // other's numbers. Refuse such a catalog at once.
+        for (InstrumentType type : types) {
+            type.numberCodes().forEach((unit, code) -> {
+                String owner = codeOwners.putIfAbsent(code, unit);
+                if (owner != null && !owner.equals(unit)) {
+                    throw new IllegalArgumentException("number code " + code + " given to both " + owner + " and " + unit);
+                }
+            });
+        }
+    }
+
+    /** The unit (full name) the catalog gives the 机关代字 {@code code} to, if any. */
+    public Optional<String> codeOwner(String code) {
+        return Optional.ofNullable(codeOwners.get(code));
+    }
+
+    /**
+     * The 机关代字 {@code issuingUnit} (full name) numbers {@code type} with: {@code given} (the code of a number the
+     * user wrote) if any, else the unit's own code for the type; a unit the catalog gives no code at all (one
+     * configured later) numbers with the usual issuer's code, in one series with it (the archive counts per code and
+     * year, so the numbers never collide).
+     *
+     * @throws NumberCodeNotOwn when the unit is one of the catalog's issuers and the code belongs to another unit:
+     *                          its numbers would be taken from that unit's series
+     */
+    public String numberCode(InstrumentType type, String issuingUnit, Optional<String> given) {
+        String code = given.or(() -> type.numberCode(issuingUnit)).orElse(type.numberCode());
+        Optional<String> owner = codeOwner(code);
+        boolean knownIssuer = codeOwners.containsValue(issuingUnit);
+        if (knownIssuer && owner.isPresent() && !owner.get().equals(issuingUnit)) {
+            throw new NumberCodeNotOwn(type, issuingUnit, code, owner.get());
+        }
+        return code;
     }
 
     /** The id of the 会议纪要 type, whose resolutions become tracked items. */
@@ -78,7 +121,7 @@ public final class InstrumentCatalog {
     }
 
     private static InstrumentType suggestion() {
-        return new InstrumentType("procuratorial-suggestion", "检察建议书", "荆检行建",
+        return new InstrumentType("procuratorial-suggestion", "检察建议书", Map.of(PROCURATORATE, "荆检行建"),
                 new ReplyPeriod.Within(Period.ofMonths(2), Period.ofDays(15), "urgent"),
                 fields(
                         head(),
@@ -96,7 +139,7 @@ public final class InstrumentCatalog {
     }
 
     private static InstrumentType opinion() {
-        return new InstrumentType("procuratorial-opinion", "检察意见书", "荆检行意",
+        return new InstrumentType("procuratorial-opinion", "检察意见书", Map.of(PROCURATORATE, "荆检行意"),
                 new ReplyPeriod.Within(Period.ofMonths(2), Period.ofMonths(2), "urgent"),
                 fields(
                         head(),
@@ -116,7 +159,7 @@ public final class InstrumentCatalog {
     }
 
     private static InstrumentType meetingNotice() {
-        return new InstrumentType("meeting-notice", "联席会议通知", "荆府检联办",
+        return new InstrumentType("meeting-notice", "联席会议通知", codes(OFFICE, "荆府检联办", PROCURATORATE, "荆检行会"),
                 new ReplyPeriod.ByDateField("replyBy"),
                 fields(
                         head(),
@@ -138,7 +181,7 @@ public final class InstrumentCatalog {
     }
 
     private static InstrumentType replyReminder() {
-        return new InstrumentType("reply-reminder", "督促回复函", "荆检行督",
+        return new InstrumentType("reply-reminder", "督促回复函", codes(PROCURATORATE, "荆检行督", OFFICE, "荆府检联督"),
                 new ReplyPeriod.Within(Period.ofDays(15), Period.ofDays(15), "urgent"),
                 fields(
                         head(),
@@ -161,7 +204,8 @@ public final class InstrumentCatalog {
      * addressees; no answer is expected (the resolutions are followed up as tracked items instead).
      */
     private static InstrumentType meetingMinutes() {
-        return new InstrumentType(MEETING_MINUTES, "会议纪要", "荆府检联纪", new ReplyPeriod.None(),
+        return new InstrumentType(MEETING_MINUTES, "会议纪要", codes(OFFICE, "荆府检联纪", PROCURATORATE, "荆检行纪"),
+                new ReplyPeriod.None(),
                 fields(
                         head(),
                         List.of(
@@ -191,6 +235,14 @@ public final class InstrumentCatalog {
                 required(DATE_FIELD, "成文日期", DATE, 0),
                 optional("copiesTo", "抄送机关", UNIT_LIST, 40),
                 optional("printedBy", "印发机关", UNIT, 40));
+    }
+
+    /** Codes by unit, in the order given (the usual issuer first). */
+    private static Map<String, String> codes(String unit, String code, String otherUnit, String otherCode) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(unit, code);
+        codes.put(otherUnit, otherCode);
+        return codes;
     }
 
     @SafeVarargs

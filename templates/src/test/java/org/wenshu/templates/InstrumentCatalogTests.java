@@ -62,4 +62,42 @@ class InstrumentCatalogTests {
         assertThat(catalog.require("procuratorial-suggestion").number(2024, 3).text()).isEqualTo("荆检行建〔2024〕3号");
         assertThat(catalog.require("meeting-notice").number(2025, 12).text()).isEqualTo("荆府检联办〔2025〕12号");
     }
+
+    private static final String PROCURATORATE = "荆门市人民检察院";
+    private static final String OFFICE = "荆门市“府检联动”工作领导小组办公室";
+
+    @Test
+    void eachIssuingUnitNumbersEveryTypeItIssuesWithItsOwnCode() {
+        InstrumentType reminder = catalog.require("reply-reminder");
+
+        assertThat(catalog.numberCode(reminder, PROCURATORATE, java.util.Optional.empty())).isEqualTo("荆检行督");
+        assertThat(catalog.numberCode(reminder, OFFICE, java.util.Optional.empty())).isEqualTo("荆府检联督");
+        assertThat(catalog.numberCode(catalog.require("meeting-notice"), PROCURATORATE, java.util.Optional.empty()))
+                .isEqualTo("荆检行会");
+        assertThat(catalog.numberCode(catalog.require("meeting-minutes"), PROCURATORATE, java.util.Optional.empty()))
+                .isEqualTo("荆检行纪");
+        // No code is given to two units, across all types: each code is one unit's series.
+        java.util.Map<String, java.util.Set<String>> units = new java.util.HashMap<>();
+        catalog.types().forEach(type -> type.numberCodes().forEach((unit, code) ->
+                units.computeIfAbsent(code, c -> new java.util.HashSet<>()).add(unit)));
+        assertThat(units.values()).allSatisfy(owners -> assertThat(owners).hasSize(1));
+        assertThat(catalog.codeOwner("荆检行督")).contains(PROCURATORATE);
+        assertThat(catalog.codeOwner("荆府检联督")).contains(OFFICE);
+    }
+
+    @Test
+    void anIssuerOfTheCatalogCannotNumberInAnotherUnitsSeries() {
+        InstrumentType reminder = catalog.require("reply-reminder");
+
+        assertThatThrownBy(() -> catalog.numberCode(reminder, OFFICE, java.util.Optional.of("荆检行督")))
+                .isInstanceOf(NumberCodeNotOwn.class)
+                .hasMessageContaining("发文机关代字「荆检行督」属于荆门市人民检察院")
+                .hasMessageContaining("代字是「荆府检联督」");
+        assertThatThrownBy(() -> catalog.numberCode(catalog.require("procuratorial-suggestion"), OFFICE,
+                java.util.Optional.empty()))
+                .isInstanceOf(NumberCodeNotOwn.class)
+                .hasMessageContaining("没有检察建议书的发文机关代字");
+        // A unit the catalog does not know keeps the usual issuer's series (the archive counts per code, no collision).
+        assertThat(catalog.numberCode(reminder, "某某县人民检察院", java.util.Optional.empty())).isEqualTo("荆检行督");
+    }
 }

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; status [ID]; restart ID")
+                + "overdue [date=YYYY-MM-DD（判断逾期的截至日期，默认今天，不能晚于今天）] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; status [ID]; restart ID")
 class BatchCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -115,6 +115,9 @@ class BatchCommand implements Callable<Integer> {
         } catch (java.time.format.DateTimeParseException e) {
             throw new ExitCodes.BadInput("date=" + values.get("date") + " 不是日期（YYYY-MM-DD）");
         }
+        OverdueJobConfiguration.dateProblem(date, archive.getObject().today()).ifPresent(problem -> {
+            throw new ExitCodes.BadInput(problem);
+        });
         String copy = values.getOrDefault("copyToParent", Boolean.toString(defaultCopyToParent));
         if (!copy.equals("true") && !copy.equals("false")) {
             throw new ExitCodes.BadInput("copyToParent=" + copy + " 无效：true 或 false");
@@ -343,9 +346,7 @@ class BatchCommand implements Callable<Integer> {
                 s.start().isPresent() && s.end().isPresent()
                         ? "，用时 " + Duration.between(s.start().get(), s.end().get()).toSeconds() + " 秒" : "");
         out.println("  参数 " + s.parameters());
-        if (!s.details().isEmpty()) {
-            out.println("  " + s.details());
-        }
+        s.details().lines().forEach(line -> out.println("  " + line)); // the overdue report lists reminders, one a line
         if (!s.problems().isEmpty()) {
             // Bulk issue skips bad rows; a fixity audit finds differences in the archive, which nothing skips.
             out.println("  " + (s.job().equals(FixityJobConfiguration.JOB) ? "发现的问题" : "跳过 / 问题") + " "

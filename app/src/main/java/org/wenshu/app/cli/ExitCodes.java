@@ -25,6 +25,8 @@ public final class ExitCodes {
             org.wenshu.batch.IssuingUnitUnsealed.class,
             UnknownInstrumentType.class,
             org.wenshu.templates.TypeIssuedElsewhere.class,
+            org.wenshu.templates.NumberCodeNotOwn.class,
+            org.wenshu.batch.overdue.OverdueDateInFuture.class,
             FieldsInvalid.class,
             UncoveredCharacters.class,
             org.wenshu.archive.ArchiveRefusal.class,
@@ -51,8 +53,30 @@ public final class ExitCodes {
                 return FAILURE;
             }
         }
-        err.println("wenshu: 失败 (failed): " + failure);
+        err.println("wenshu: 失败 (failed): " + describe(failure));
         return FAILURE;
+    }
+
+    /**
+     * A failure in words for the user: the archive's own failures say what happened; a database failure is named by
+     * its kind, never with the statement or the driver's text (which show SQL, constraint and table names).
+     */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.wenshu.archive.NumberTaken taken) {
+                return taken.getMessage();
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DataAccessException data) {
+                return org.wenshu.batch.FailureReason.ofDatabase(data);
+            }
+        }
+        if (failure.getClass().getName().startsWith("org.wenshu.") && failure.getMessage() != null
+                && !failure.getMessage().isBlank()) {
+            return failure.getMessage(); // wenshu's failures are worded for the user
+        }
+        return failure.toString();
     }
 
     static boolean isBadInput(Throwable failure) {

@@ -46,7 +46,10 @@ public class TypesCommand implements Callable<Integer>, ContextFree {
 
     private static void print(InstrumentType type, PrintWriter out) {
         out.printf("%s  %s%n", type.id(), type.name());
-        out.printf("  发文字号：%s〔年份〕序号号    回复期限：%s%n", type.numberCode(), type.replyPeriod().describe());
+        out.printf("  发文字号：%s    回复期限：%s%n", type.numberCodes().entrySet().stream()
+                .map(e -> e.getValue() + "〔年份〕序号号（" + e.getKey() + "）")
+                .collect(java.util.stream.Collectors.joining("、")),
+                type.replyPeriod().describe());
         for (FieldSpec field : type.fields()) {
             out.printf("  %s %s %s %s%s%n", pad(field.name(), 20), pad(field.label(), 18), pad(field.type().label(), 8),
                     field.required() ? "必填" : "选填", limits(field));

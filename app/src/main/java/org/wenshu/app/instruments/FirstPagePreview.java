@@ -42,7 +42,8 @@ final class FirstPagePreview {
     /** Validates and renders {@code values} of {@code type} with a provisional number of {@code year}. */
     Result render(InstrumentType type, Map<String, Object> values, int year) {
         Map<String, Object> withNumber = new LinkedHashMap<>(values);
-        withNumber.put(InstrumentCatalog.DOCUMENT_NUMBER_FIELD, new DocumentNumber(type.numberCode(), year, 1).text());
+        withNumber.put(InstrumentCatalog.DOCUMENT_NUMBER_FIELD, new DocumentNumber(type.numberCode(
+                String.valueOf(values.get(InstrumentCatalog.ISSUING_UNIT_FIELD))).orElse(type.numberCode()), year, 1).text());
         try {
             byte[] unsigned = pdf.render(templates.render(type, withNumber)).content();
             FirstPageImage page = FirstPageImage.of(unsigned);

@@ -25,6 +25,7 @@ import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;
 import org.wenshu.archive.IssuingFailed;
 import org.wenshu.archive.IssuingInProgress;
+import org.wenshu.archive.NumberTaken;
 import org.wenshu.archive.Unit;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.generator.UncoveredCharacters;
@@ -104,7 +105,9 @@ public class NewInstrumentController implements PageController {
             problems.add(new FieldInvalid(InstrumentCatalog.ISSUING_UNIT_FIELD, "发文机关", refused.getMessage()));
         } catch (org.wenshu.app.signing.UnitSealMissing unsealed) {
             problems.add(new FieldInvalid(InstrumentCatalog.ISSUING_UNIT_FIELD, "发文机关", unsealed.getMessage()));
-        } catch (ArchiveRefusal | IssuingFailed | IssuingInProgress refused) {
+        } catch (org.wenshu.templates.NumberCodeNotOwn notOwn) {
+            problems.add(new FieldInvalid(InstrumentCatalog.ISSUING_UNIT_FIELD, "发文机关", notOwn.getMessage()));
+        } catch (ArchiveRefusal | IssuingFailed | IssuingInProgress | NumberTaken refused) {
             messages.add(refused.getMessage());
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -54,6 +54,7 @@ public final class RecordJson {
         json.put("id", type.id());
         json.put("name", type.name());
         json.put("numberCode", type.numberCode());
+        json.put("numberCodes", type.numberCodes());
         json.put("replyPeriod", type.replyPeriod().describe());
         json.put("fields", type.fields().stream().map(RecordJson::field).toList());
         return json;

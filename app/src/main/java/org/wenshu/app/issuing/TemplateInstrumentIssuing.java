@@ -72,16 +72,19 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         Optional<DocumentNumber> given = Optional.ofNullable(fields.get(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
                 .map(Object::toString).flatMap(DocumentNumber::parse);
         int year = dateOf(fields).map(LocalDate::getYear).orElseGet(() -> LocalDate.now(clock).getYear());
-        String prefix = given.map(DocumentNumber::code).orElse(type.numberCode());
         // The archive assigns the number; validate with a well-formed provisional one so that every other field
         // problem is reported now, before a number is reserved.
-        FieldValues values = type.validate(withNumber(fields, new DocumentNumber(prefix, year, 1).text()));
+        FieldValues values = type.validate(withNumber(fields,
+                new DocumentNumber(given.map(DocumentNumber::code).orElse(type.numberCode()), year, 1).text()));
         // Characters no font can print would fail the rendering after the number is reserved, voiding it; check
         // them now (a template run, no PDF), so the request is refused with the fields named and no number is lost.
         pdf.checkCoverage(templates.render(values));
         Map<String, Object> stored = new LinkedHashMap<>(fields);
         stored.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
         String issuingUnit = unitNames.apply(values.text(InstrumentCatalog.ISSUING_UNIT_FIELD).orElseThrow());
+        // The code (机关代字) is the issuing unit's own (GB/T 9704): 督促回复函 of the office are 荆府检联督, not the
+        // procuratorate's 荆检行督; a number the user wrote with another unit's code is refused.
+        String prefix = catalog.numberCode(type, issuingUnit, given.map(DocumentNumber::code));
         return new IssueRequest(type.id(), type.name(),
                 values.text(InstrumentCatalog.TITLE_FIELD).orElse(type.name()),
                 issuingUnit,

@@ -189,6 +189,13 @@ public class ApiExceptionHandler {
                 "此类文书不能单独发文", e.getMessage()), List.of(new Problems.FieldError("typeId", e.getMessage()))));
     }
 
+    @ExceptionHandler(org.wenshu.templates.NumberCodeNotOwn.class)
+    ResponseEntity<ProblemDetail> numberCodeNotOwn(org.wenshu.templates.NumberCodeNotOwn e) {
+        return problem(withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "number-code-not-own",
+                "发文机关代字不属于发文单位", e.getMessage()),
+                List.of(new Problems.FieldError("fields.documentNumber", e.getMessage()))));
+    }
+
     @ExceptionHandler(org.wenshu.app.signing.UnitSealMissing.class)
     ResponseEntity<ProblemDetail> unitSealMissing(org.wenshu.app.signing.UnitSealMissing e) {
         return problem(withErrors(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unit-seal-missing", "发文单位没有印章",
@@ -331,6 +338,12 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "2")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.CONFLICT, "issuing-in-progress", "发文进行中", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.wenshu.archive.NumberTaken.class)
+    ResponseEntity<ProblemDetail> numberTaken(org.wenshu.archive.NumberTaken e) {
+        log.error("Issuing refused: the next number is already registered", e);
+        return problem(Problems.of(HttpStatus.CONFLICT, "number-taken", "发文字号冲突", e.getMessage()));
     }
 
     @ExceptionHandler(ArchiveRefusal.class) // RequestInvalid and any other refusal of the archive's input checks

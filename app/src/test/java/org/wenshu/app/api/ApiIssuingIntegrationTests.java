@@ -69,6 +69,39 @@ class ApiIssuingIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aNumberInAnotherUnitsSeriesOrAlreadyRegisteredIsRefusedInWords() {
+        ApiFixture f = fixture();
+        Map<String, Object> foreign = new java.util.LinkedHashMap<>(suggestion("关于办公室名义的检察建议", ApiFixture.UNIT_A));
+        foreign.put("issuingUnit", "荆门市“府检联动”工作领导小组办公室");
+        Stored before = stored();
+
+        Reply notOwn = api().json("POST", "/api/v1/instruments", f.admin, issueBody(foreign));
+
+        assertProblem(notOwn, 422, "number-code-not-own");
+        assertThat(notOwn.json().get("detail")).asString().contains("发文机关代字「荆检行建」属于荆门市人民检察院");
+        assertThat(stored().rows().get("register_entries")).isEqualTo(before.rows().get("register_entries"));
+
+        // A register ahead of its counter (a restored database): the next number is found taken.
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        int next = jdbc.queryForObject("SELECT last_serial FROM number_counters WHERE prefix = '荆检行建' AND num_year = 2024",
+                Integer.class) + 1;
+        String number = "荆检行建〔2024〕" + next + "号";
+        jdbc.update("INSERT INTO register_entries (issuing_unit, prefix, num_year, serial, number_text, state, record_id, "
+                + "type_id, title, reserved_at) VALUES ('jm-procuratorate', '荆检行建', 2024, ?, ?, 'VOID', 'api-restored', "
+                + "'procuratorial-suggestion', '恢复的登记', CURRENT_TIMESTAMP)", next, number);
+        try {
+            Reply taken = api().json("POST", "/api/v1/instruments", f.prosecutor,
+                    issueBody(suggestion("关于编号冲突的检察建议", ApiFixture.UNIT_A)));
+
+            assertProblem(taken, 409, "number-taken");
+            assertThat(taken.json().get("detail")).asString().contains("发文字号 " + number + " 已由荆门市人民检察院登记");
+            assertThat(taken.text()).doesNotContain("SQL", "register_entries", "CONSTRAINT");
+        } finally {
+            jdbc.update("DELETE FROM register_entries WHERE record_id = 'api-restored'");
+        }
+    }
+
+    @Test
     void pagesOfAListAreDisjointCompleteAndCounted() {
         ApiFixture f = fixture();
         Reply all = api().get("/api/v1/instruments?size=200", f.prosecutor);

@@ -32,7 +32,9 @@ class TrackedOverdueIntegrationTests {
     @BeforeEach
     void start() throws IOException {
         home = Files.createTempDirectory("wenshu-tracked-overdue");
-        cli = InProcessCli.start(home.resolve("data"));
+        // Mid-year, so that the as-of days of February are past (a future as-of day is refused).
+        cli = InProcessCli.start(home.resolve("data"), java.time.Clock.fixed(
+                java.time.Instant.parse("2026-06-01T02:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
         context = cli.context();
     }
 

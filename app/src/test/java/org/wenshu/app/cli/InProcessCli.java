@@ -34,7 +34,22 @@ public final class InProcessCli implements AutoCloseable {
      * @param properties further Spring properties as {@code name=value}, e.g. {@code wenshu.batch.threads=2}
      */
     public static InProcessCli start(Path home, String... properties) {
+        return start(home, java.util.Optional.empty(), properties);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, with {@code clock} as the context's {@link java.time.Clock} bean: the archive
+     * (issue days, due dates, "today" of the overdue job) and tracked items run on it, so a test moves time instead
+     * of passing future dates.
+     */
+    public static InProcessCli start(Path home, java.time.Clock clock, String... properties) {
+        return start(home, java.util.Optional.of(clock), properties);
+    }
+
+    private static InProcessCli start(Path home, java.util.Optional<java.time.Clock> clock, String... properties) {
         SpringApplication application = new SpringApplication(Wenshu.class);
+        clock.ifPresent(c -> application.addInitializers(context ->
+                context.getBeanFactory().registerSingleton("testClock", c)));
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLazyInitialization(true);
         application.setBannerMode(Banner.Mode.OFF);

@@ -128,6 +128,31 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
         assertThat(voidNumbers()).as("no number is reserved and voided").isEqualTo(voidBefore);
     }
 
+    @Test
+    void aNumberAlreadyRegisteredIsExplainedOnTheFormNotAsAnErrorPage() {
+        PageSession session = signedIn(PROSECUTOR);
+        session.get("/instruments/new?type=procuratorial-suggestion");
+        Map<String, String> form = form("关于编号冲突时页面提示的检察建议");
+        int year = instruments.today().getYear();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // A register ahead of its counter (a restored database): the next number is found taken.
+        Integer last = jdbc.queryForList("SELECT last_serial FROM number_counters WHERE prefix = '荆检行建' AND num_year = ?",
+                Integer.class, year).stream().findFirst().orElse(0);
+        String number = "荆检行建〔" + year + "〕" + (last + 1) + "号";
+        jdbc.update("INSERT INTO register_entries (issuing_unit, prefix, num_year, serial, number_text, state, record_id, "
+                + "type_id, title, reserved_at) VALUES ('jm-procuratorate', '荆检行建', ?, ?, ?, 'VOID', 'page-restored', "
+                + "'procuratorial-suggestion', '恢复的登记', CURRENT_TIMESTAMP)", year, last + 1, number);
+        try {
+            Page refused = session.post("/instruments", form);
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body()).contains("发文字号 " + number + " 已由荆门市人民检察院登记", "关于编号冲突时页面提示的检察建议")
+                    .doesNotContain("SQL", "register_entries", "Exception");
+        } finally {
+            jdbc.update("DELETE FROM register_entries WHERE record_id = 'page-restored'");
+        }
+    }
+
     private long voidNumbers() {
         return instruments.register(WenshuUser.of(accounts.require(PROSECUTOR)), java.util.Optional.empty()).stream()
                 .filter(entry -> entry.state() == RegisterEntry.State.VOID).count();

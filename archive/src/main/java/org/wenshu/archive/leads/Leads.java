@@ -33,8 +33,9 @@ import org.wenshu.archive.uploads.UploadInspector;
  * transaction with its hash-chained audit event and a {@code LEAD} change-log entry for the search index.
  *
  * <p>Register numbers ({@code 荆检线索〔2024〕3号}): prefix = first character of the receiving procuratorate's full
- * name + {@code 检线索}; year = the year of acknowledgement in the archive's zone; serial = 1, 2, 3… per
- * procuratorate and year, taken from a row locked {@code FOR UPDATE} in the acknowledging transaction, so numbers
+ * name + {@code 检线索}; year = the year of acknowledgement in the archive's zone; serial = 1, 2, 3… per prefix
+ * and year (procuratorates whose names begin alike share the series), taken from a row locked {@code FOR UPDATE}
+ * in the acknowledging transaction, so numbers
  * are gapless (no external step can fail after the number is taken) and never reused (unique constraints).
  */
 public final class Leads {
@@ -178,18 +179,19 @@ public final class Leads {
         String prefix = prefixOf(lead.receivingUnit());
         Instant now = now();
         int year = now.atZone(keeping.clock().getZone()).getYear();
-        ensureSequence(lead.receivingUnit().id(), year);
+        ensureCounter(prefix, year);
         keeping.tx().executeWithoutResult(status -> {
             Lead current = locked(leadId);
             checkReceiver(current, actor);
             if (current.status() != LeadStatus.FILED) {
                 throw new TransitionRefused("线索 " + current.numberText() + " 已受理，不能重复受理");
             }
-            Integer last = jdbc.queryForObject("SELECT last_serial FROM lead_sequences WHERE receiving_unit = ? AND num_year = ? "
-                    + "FOR UPDATE", Integer.class, current.receivingUnit().id(), year);
+            // One counter per (prefix, year): procuratorates whose names begin alike share the prefix, never a number.
+            Integer last = jdbc.queryForObject("SELECT last_serial FROM lead_counters WHERE prefix = ? AND num_year = ? "
+                    + "FOR UPDATE", Integer.class, prefix, year);
             DocumentNumber number = new DocumentNumber(prefix, year, last + 1);
-            jdbc.update("UPDATE lead_sequences SET last_serial = ? WHERE receiving_unit = ? AND num_year = ?",
-                    number.serial(), current.receivingUnit().id(), year);
+            jdbc.update("UPDATE lead_counters SET last_serial = ? WHERE prefix = ? AND num_year = ?",
+                    number.serial(), prefix, year);
             jdbc.update("UPDATE leads SET status = 'ACKNOWLEDGED', prefix = ?, num_year = ?, serial = ?, number_text = ?, "
                             + "acknowledged_by = ?, acknowledged_at = ? WHERE id = ?",
                     number.prefix(), number.year(), number.serial(), number.text(), by, RecordKeeping.utc(now), leadId);
@@ -444,13 +446,13 @@ public final class Leads {
         }
     }
 
-    private void ensureSequence(String unit, int year) {
-        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM lead_sequences WHERE receiving_unit = ? AND num_year = ?",
-                Integer.class, unit, year);
+    private void ensureCounter(String prefix, int year) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM lead_counters WHERE prefix = ? AND num_year = ?",
+                Integer.class, prefix, year);
         if (rows == 0) {
             try {
                 keeping.tx().executeWithoutResult(status -> jdbc.update(
-                        "INSERT INTO lead_sequences (receiving_unit, num_year, last_serial) VALUES (?, ?, 0)", unit, year));
+                        "INSERT INTO lead_counters (prefix, num_year, last_serial) VALUES (?, ?, 0)", prefix, year));
             } catch (DuplicateKeyException concurrentlyCreated) {
                 // another acknowledgement created it first: fine
             }

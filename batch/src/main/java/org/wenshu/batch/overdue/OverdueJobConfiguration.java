@@ -2,14 +2,18 @@ package org.wenshu.batch.overdue;
 
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -35,7 +39,9 @@ import org.wenshu.batch.JobOwner;
 
 /**
  * The overdue job (督促回复): one step issuing the reminder of the current round for every response owed past its
- * due date, as of the {@code date} parameter. A reminder issued before (this run restarted, the same day run again,
+ * due date, as of the {@code date} parameter (today or a past day, never a future one). Reminders are dated,
+ * numbered and given their reply period from the day they are issued, whatever the {@code date}; the step reports
+ * each one it issued ({@code wenshu.reminders}: one line each, with the instrument it reminds about). A reminder issued before (this run restarted, the same day run again,
  * or another run overlapping this one) is found by its idempotency key and not issued again. A second step flags
  * (逾期) the tracked items — work points and meeting resolutions — that a responsible unit has not done by their due
  * date, once per unit, and counts them ({@code wenshu.trackedOverdue}, {@code wenshu.trackedFlagged} in the step's
@@ -48,10 +54,38 @@ public class OverdueJobConfiguration {
     public static final String STEP = "overdue.remind";
     /** The step that flags and counts overdue tracked items (督办事项). */
     public static final String TRACKED_STEP = "overdue.trackedItems";
-    /** Job parameter: the day the reminders are dated and overdue is judged (ISO date). */
+    /**
+     * Job parameter: the day overdue is judged on (ISO date, default today, not after today); it identifies the job
+     * instance, so each day runs once. Reminders are dated the day they are issued.
+     */
     public static final String DATE = "date";
     /** Job parameter: {@code true} to copy (抄报) each reminder to the recipient's parent unit. */
     public static final String COPY_TO_PARENT = "copyToParent";
+    /** The step context key of the report: one line per reminder the step issued, see {@link OverdueReminders#reportLine}. */
+    public static final String REMINDERS = "wenshu.reminders";
+
+    /**
+     * What the job does and its parameters, one line each, for the command line's help ({@code wenshu batch overdue
+     * --help}) and the README.
+     */
+    public static final String DESCRIPTION = String.join("\n",
+            "overdue：为逾期未回复的文书，向每个未回复的主送单位发出本轮督促回复函（每个催办周期一份，发函单位即原文书的发文机关），并标记逾期的督办事项。",
+            "  date=YYYY-MM-DD          判断逾期的截至日期，默认今天，不能晚于今天；过去的日期只改变“截至哪天算逾期”。"
+                    + "督促回复函一律以发函当天为成文日期、编号年份和回复期限（15 日）的起算日。同一 date 只运行一次，再次运行提示已催办过。",
+            "  copyToParent=true|false  是否把督促回复函抄报主送单位的上级单位，默认取配置 wenshu.batch.overdue.copy-to-parent（false）。");
+
+    /**
+     * Refuses an as-of day after {@code today}: reminders cannot be judged on days that have not come.
+     *
+     * @return the refusal in Chinese, or empty when {@code date} may be used
+     */
+    public static java.util.Optional<String> dateProblem(LocalDate date, LocalDate today) {
+        if (!date.isAfter(today)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("date=" + date + " 晚于今天（" + today + "）：date 是判断逾期的截至日期，不能是将来的日期。"
+                + "督促回复函一律以发函当天为成文日期、编号年份和回复期限的起算日；省略 date 即截至今天");
+    }
 
     /** The job's parameters: identified by the day, so a second run the same day issues nothing new. */
     public static org.springframework.batch.core.job.parameters.JobParameters parameters(LocalDate date, boolean copyToParent) {
@@ -74,19 +108,31 @@ public class OverdueJobConfiguration {
                                  ObjectProvider<TrackedItems> trackedItems) {
         return new StepBuilder(TRACKED_STEP, repository).tasklet((contribution, chunk) -> {
             TrackedItems tracked = trackedItems.getIfAvailable();
+            LocalDate date = LocalDate.parse((String) chunk.getStepContext().getJobParameters().get(DATE));
             if (tracked == null) {
+                ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+                job.putString("wenshu.details", report(job.containsKey(REMINDERS) ? job.getString(REMINDERS) : "", date));
                 return RepeatStatus.FINISHED;
             }
-            LocalDate date = LocalDate.parse((String) chunk.getStepContext().getJobParameters().get(DATE));
             int flagged = tracked.flagOverdue(date, "overdue job").size();
             int overdue = tracked.overdueCount(date);
             ExecutionContext step = chunk.getStepContext().getStepExecution().getExecutionContext();
             step.putLong("wenshu.trackedFlagged", flagged);
             step.putLong("wenshu.trackedOverdue", overdue);
-            chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString("wenshu.details",
-                    "督办事项（工作要点、议定事项）：截至 " + date + " 逾期未完成 " + overdue + " 项次，本次新标记 " + flagged + " 项次");
+            ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            job.putString("wenshu.details", report(job.containsKey(REMINDERS) ? job.getString(REMINDERS) : "", date)
+                    + "\n督办事项（工作要点、议定事项）：截至 " + date + " 逾期未完成 " + overdue + " 项次，本次新标记 " + flagged + " 项次");
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
+    }
+
+    /** The report's lines on reminders: how many this execution issued and which, or that none were owed. */
+    static String report(String reminders, LocalDate date) {
+        List<String> lines = reminders.lines().filter(l -> !l.isBlank()).sorted().toList();
+        if (lines.isEmpty()) {
+            return "本次没有需要催办的：截至 " + date + " 逾期未回复的，本轮都已催办过或已回复";
+        }
+        return "本次发出督促回复函 " + lines.size() + " 份：\n  " + String.join("\n  ", lines);
     }
 
     @Bean
@@ -106,12 +152,24 @@ public class OverdueJobConfiguration {
                 .processor(overdueProcessor)
                 .writer(writer)
                 .taskExecutor(threads)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution step) {
+                        // The job's report is written by the last step: hand it this step's list (kept by the job's
+                        // context across a restart that does not run this step again).
+                        ExecutionContext context = step.getExecutionContext();
+                        step.getJobExecution().getExecutionContext().putString(REMINDERS,
+                                context.containsKey(REMINDERS) ? context.getString(REMINDERS) : "");
+                        return null;
+                    }
+                })
                 .build();
     }
 
     @Bean
     @StepScope
     OwedReader overdueReader(OverdueReminders reminders, @Value("#{jobParameters['" + DATE + "']}") String date) {
+
         return new OwedReader(reminders, LocalDate.parse(date));
     }
 
@@ -120,7 +178,7 @@ public class OverdueJobConfiguration {
     RemindOne overdueProcessor(OverdueReminders reminders, Archive archive, InstrumentIssuer issuer,
                                @Value("#{jobParameters['" + DATE + "']}") String date,
                                @Value("#{jobParameters['" + COPY_TO_PARENT + "']}") String copyToParent) {
-        return new RemindOne(reminders, archive, issuer, LocalDate.parse(date), Boolean.parseBoolean(copyToParent));
+        return new RemindOne(reminders, archive, issuer, Boolean.parseBoolean(copyToParent));
     }
 
     /** The reminders owed on the day, listed when the step opens; restartable by count (the list is deterministic). */
@@ -139,6 +197,10 @@ public class OverdueJobConfiguration {
 
         @Override
         protected void doOpen() {
+            // The command line refuses it before a job exists; this guards any other launcher.
+            if (date.isAfter(reminders.today())) {
+                throw new OverdueDateInFuture(dateProblem(date, reminders.today()).orElseThrow());
+            }
             var list = reminders.owed(date);
             total = list.size();
             owed = list.iterator();
@@ -170,25 +232,28 @@ public class OverdueJobConfiguration {
         private final OverdueReminders reminders;
         private final Archive archive;
         private final InstrumentIssuer issuer;
-        private final LocalDate date;
         private final boolean copyToParent;
         private final Set<String> elsewhere = ConcurrentHashMap.newKeySet();
+        private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
-        RemindOne(OverdueReminders reminders, Archive archive, InstrumentIssuer issuer, LocalDate date,
-                  boolean copyToParent) {
+        RemindOne(OverdueReminders reminders, Archive archive, InstrumentIssuer issuer, boolean copyToParent) {
             this.reminders = reminders;
             this.archive = archive;
             this.issuer = issuer;
-            this.date = date;
             this.copyToParent = copyToParent;
         }
 
         @Override
         public InstrumentRecord process(OverdueReminders.Owed owed) {
-            var request = reminders.request(owed, date, copyToParent);
+            var request = reminders.request(owed, copyToParent);
             try {
-                return archive.issue(request, org.wenshu.archive.InstrumentProducer.printingCode(
+                if (request.idempotencyKey().flatMap(archive::findByKey).isPresent()) {
+                    return null; // issued by an earlier run (same day, or another as-of day in the same round)
+                }
+                InstrumentRecord reminder = archive.issue(request, org.wenshu.archive.InstrumentProducer.printingCode(
                         (number, code) -> issuer.sign(request, issuer.render(request, number, code))));
+                issued.add(reminders.reportLine(owed, reminder));
+                return reminder;
             } catch (IssuingInProgress overlapping) {
                 elsewhere.add(owed.recordId() + " → " + owed.recipientId() + "：另一运行正在发出此督促函（第 "
                         + owed.round() + " 轮）");
@@ -197,8 +262,17 @@ public class OverdueJobConfiguration {
         }
 
         @Override
+        public void open(ExecutionContext context) {
+            // A restart continues the report of the execution it resumes.
+            if (context.containsKey(REMINDERS)) {
+                context.getString(REMINDERS).lines().filter(l -> !l.isBlank()).forEach(issued::add);
+            }
+        }
+
+        @Override
         public void update(ExecutionContext context) {
             context.putString("wenshu.notes", String.join("\n", elsewhere));
+            context.putString(REMINDERS, String.join("\n", new java.util.TreeSet<>(issued)));
         }
     }
 }

@@ -51,7 +51,10 @@ public final class OverdueReminders {
     public record Owed(String recordId, String recipientId, int round) {
     }
 
-    /** Every reminder owed on {@code today}, in issue order of the instruments and order of their recipients. */
+    /**
+     * Every reminder owed as of {@code today} (the day overdue is judged on), in issue order of the instruments and
+     * order of their recipients.
+     */
     public List<Owed> owed(LocalDate today) {
         List<Owed> owed = new ArrayList<>();
         List<InstrumentRecord> page;
@@ -77,8 +80,13 @@ public final class OverdueReminders {
         return owed;
     }
 
-    /** The request of the reminder {@code owed} dated {@code today}, with its idempotency key. */
-    public IssueRequest request(Owed owed, LocalDate today, boolean copyToParent) {
+    /**
+     * The request of the reminder {@code owed}, with its idempotency key (instrument, recipient, round). It is dated
+     * the day it is issued (the archive's today), whatever day overdue was judged on: its 成文日期, the year of its
+     * number and the start of its reply period are then one day, and never before the day it is written.
+     */
+    public IssueRequest request(Owed owed, boolean copyToParent) {
+        LocalDate today = archive.today();
         InstrumentRecord record = archive.record(owed.recordId());
         Unit recipient = archive.unit(owed.recipientId());
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -100,6 +108,21 @@ public final class OverdueReminders {
         String key = "overdue:" + org.wenshu.batch.bulk.BulkRows.sha256(
                 String.join("\n", "overdue", record.id(), recipient.id(), Integer.toString(owed.round())));
         return issuer.request(REMINDER_TYPE, fields).withKey(key);
+    }
+
+    /**
+     * One line of the job's report for the reminder {@code reminder} issued for {@code owed}, e.g.
+     * {@code 荆检行督〔2026〕1号 → 荆门市司法局（督促回复 荆检行建〔2026〕3号 检察建议书，第 1 次督促）}.
+     */
+    public String reportLine(Owed owed, InstrumentRecord reminder) {
+        InstrumentRecord earlier = archive.record(owed.recordId());
+        return reminder.number().text() + " → " + archive.unit(owed.recipientId()).name() + "（督促回复 "
+                + earlier.number().text() + " " + earlier.typeName() + "，第 " + owed.round() + " 次督促）";
+    }
+
+    /** The archive's today: the day reminders are issued and dated. */
+    public LocalDate today() {
+        return archive.today();
     }
 
     private static String cut(String text, int max) {
