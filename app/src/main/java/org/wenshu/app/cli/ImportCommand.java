@@ -44,8 +44,8 @@ class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!kind.equalsIgnoreCase("reference")) {
-            throw new ExitCodes.BadInput("--kind " + kind + " cannot be imported: only --kind reference; "
-                    + "instruments and responses enter through issue and answer");
+            throw new ExitCodes.BadInput("--kind " + kind + " 不能导入：只能导入参考资料（--kind reference）；"
+                    + "文书和回复经 wenshu issue 与 wenshu respond 进入档案");
         }
         InputPaths.folderProblem(folder, folder.toString()).ifPresent(problem -> {
             throw new ExitCodes.BadInput(problem);
