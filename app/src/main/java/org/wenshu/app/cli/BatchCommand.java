@@ -45,10 +45,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; status [ID]; restart ID")
+                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; "
+                + "status [ID [--all]]; restart ID. wenshu batch JOB --help 显示该作业的参数")
 class BatchCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Lines of a report shown per kind of problem (e.g. per skip reason) unless {@code --all} is given. */
+    static final int SHOWN_PER_REASON = 20;
 
     @Spec
     CommandSpec spec;
@@ -58,6 +61,9 @@ class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "key=value 参数，或执行编号")
     List<String> arguments = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--all", description = "status ID：列出报告的全部条目（默认每类只列前 " + SHOWN_PER_REASON + " 条）")
+    boolean all;
 
     private final ObjectProvider<BatchJobs> jobs;
     private final ObjectProvider<BatchSettings> settings;
@@ -79,6 +85,9 @@ class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (all && !job.equals("status")) {
+            throw new ExitCodes.BadInput("--all 只用于 wenshu batch status ID");
+        }
         return switch (job) {
             case "status" -> status();
             case "restart" -> restart();
@@ -132,7 +141,7 @@ class BatchCommand implements Callable<Integer> {
         Map<String, String> values = keyValues();
         String dir = values.get(ImportJobConfiguration.DIR);
         if (dir == null || values.size() != 1) {
-            throw new ExitCodes.BadInput("用法：wenshu batch import dir=文件夹");
+            throw new ExitCodes.BadInput("用法：" + BatchJobHelp.usage(job).orElseThrow());
         }
         java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath().normalize();
         InputPaths.folderProblem(folder, dir).ifPresent(problem -> {
@@ -166,6 +175,10 @@ class BatchCommand implements Callable<Integer> {
                 .toJobParameters();
     }
 
+    /**
+     * The {@code key=value} arguments by key, values stripped. An empty value ({@code dir=}, {@code date= }) is refused
+     * with the job's usage line, as a missing one is: it would otherwise mean the current folder, zero or false.
+     */
     private Map<String, String> keyValues() {
         Map<String, String> values = new LinkedHashMap<>();
         for (String argument : arguments) {
@@ -173,7 +186,13 @@ class BatchCommand implements Callable<Integer> {
             if (eq <= 0) {
                 throw new ExitCodes.BadInput("参数须为 key=value 形式：" + argument);
             }
-            if (values.put(argument.substring(0, eq).strip(), argument.substring(eq + 1)) != null) {
+            String key = argument.substring(0, eq).strip();
+            String value = argument.substring(eq + 1).strip();
+            if (value.isEmpty()) {
+                throw new ExitCodes.BadInput("参数 " + key + "= 没有给出值；用法：" + BatchJobHelp.usage(job).orElse("wenshu batch " + job)
+                        + "（wenshu batch " + job + " --help 说明各参数）");
+            }
+            if (values.put(key, value) != null) {
                 throw new ExitCodes.BadInput("参数 " + argument.substring(0, eq) + " 给了两次");
             }
         }
