@@ -295,11 +295,11 @@ class BatchCommand implements Callable<Integer> {
             JobExecution execution = batch.execution(id)
                     .orElseThrow(() -> new ExitCodes.BadInput("没有编号为 " + id + " 的作业执行"));
             batch.recoverIfDead(execution);
-            print(out, batch.summary(batch.execution(id).orElseThrow()));
+            print(out, batch.summary(batch.execution(id).orElseThrow()), all ? -1 : SHOWN_PER_REASON);
             return ExitCodes.OK;
         }
-        if (!arguments.isEmpty()) {
-            throw new ExitCodes.BadInput("用法：wenshu batch status [ID]");
+        if (!arguments.isEmpty() || all) {
+            throw new ExitCodes.BadInput("用法：" + BatchJobHelp.usage("status").orElseThrow());
         }
         List<JobExecution> recent = batch.recent(30);
         if (recent.isEmpty()) {
@@ -327,6 +327,15 @@ class BatchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, JobSummary s) {
+        print(out, s, SHOWN_PER_REASON);
+    }
+
+    /**
+     * Prints the report of {@code s}. The files of an import's report are grouped by reason with at most
+     * {@code shown} paths each (all when negative); the full list stays with the execution
+     * ({@code wenshu batch status ID --all}).
+     */
+    private static void print(PrintWriter out, JobSummary s, int shown) {
         out.printf("作业 %s（执行 %d）：%s，进度 %d/%s%s%n", s.job(), s.executionId(), label(s.status()), s.done(),
                 s.total() < 0 ? "?" : Long.toString(s.total()),
                 s.start().isPresent() && s.end().isPresent()
@@ -335,7 +344,18 @@ class BatchCommand implements Callable<Integer> {
         if (!s.details().isEmpty()) {
             out.println("  " + s.details());
         }
-        if (!s.problems().isEmpty()) {
+        List<ProblemGroups.Entry> files = new ArrayList<>();
+        for (String line : s.problems()) {
+            java.util.regex.Matcher file = ImportJobConfiguration.PROBLEM.matcher(line);
+            if (s.job().equals(ImportJobConfiguration.JOB) && file.matches()) {
+                files.add(new ProblemGroups.Entry(file.group(1), file.group(2), file.group(3)));
+            }
+        }
+        if (!files.isEmpty() && files.size() == s.problems().size()) {
+            out.println("  跳过 / 失败 " + files.size() + " 个文件：");
+            ProblemGroups.print(out, "    ", files, shown,
+                    "；wenshu batch status " + s.executionId() + " --all 列出全部");
+        } else if (!s.problems().isEmpty()) {
             // Bulk issue skips bad rows; a fixity audit finds differences in the archive, which nothing skips.
             out.println("  " + (s.job().equals(FixityJobConfiguration.JOB) ? "发现的问题" : "跳过 / 问题") + " "
                     + s.problems().size() + " 处：");

@@ -64,4 +64,31 @@ class BatchArgumentsIntegrationTests {
         assertThat(cli.run("batch", "status").out()).contains("还没有运行过批处理作业");
         assertThat(cli.run("search", "不该被导入").out()).contains("共 0 条");
     }
+
+    @Test
+    void anImportReportGroupsSkippedFilesByReasonAndKeepsTheFullListWithTheExecution() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("refs/docs"));
+        Files.writeString(folder.resolve("说明.md"), "# 说明\n\n线索移送台账的说明。\n");
+        for (int i = 0; i < 25; i++) {
+            Files.writeString(folder.resolve(String.format("图%02d.png", i)), "not an image");
+        }
+        Files.createSymbolicLink(home.resolve("refs/link-dir"), Files.createDirectories(home.resolve("elsewhere")));
+
+        Run run = cli.run("batch", "import", "dir=" + home.resolve("refs"));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("（执行 (\\d+)）").matcher(run.out());
+        assertThat(id.find()).isTrue();
+        assertThat(run.out()).contains("进度 27/27", "跳过 25 个文件：不支持的文件类型（只导入 .md、.txt、.pdf、.docx）",
+                        "docs/图19.png", "……另有 5 个；wenshu batch status " + id.group(1) + " --all 列出全部",
+                        "跳过 1 个文件：指向文件夹的符号链接", "link-dir")
+                .doesNotContain("docs/图20.png", "unsupported");
+        Run all = cli.run("batch", "status", id.group(1), "--all");
+        assertThat(all.out()).contains("docs/图00.png", "docs/图24.png").doesNotContain("另有");
+        Run direct = cli.run("import", home.resolve("refs").toString());
+        assertThat(direct.out()).contains("1 未变，26 跳过", "跳过 25 个文件：不支持的文件类型", "……另有 5 个；加 --all 列出全部")
+                .doesNotContain("docs/图20.png", "skipped", "added");
+        // A folder that names no category gives its texts the default type, not "docs".
+        assertThat(cli.run("search", "线索移送台账").out()).contains("[reference 参考资料]").doesNotContain("[reference docs]");
+    }
 }

@@ -44,7 +44,7 @@ class SearchCommandIntegrationTests {
                 .lazyInitialization(true).run("--wenshu.home=" + home.resolve("data"));
         Run imported = run("import", home.resolve("refs").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("2 新增 added");
+        assertThat(imported.out()).contains("2 新增");
         // The search command reads the committed index, as it would beside a running server.
         context.getBean(org.wenshu.search.RecordIndex.class).commit();
     }
