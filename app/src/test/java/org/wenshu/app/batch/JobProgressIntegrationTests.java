@@ -67,6 +67,8 @@ class JobProgressIntegrationTests {
         assertThat(progress(fixity)).isEqualTo("5/5");
         assertThat(progress(imported)).isEqualTo("3/3");
         assertThat(progress(reindex)).isEqualTo("8/8");
+        // The summary's figures are the progress's: 8 records of the archive rebuilt, not 8 of 9 index documents.
+        assertThat(reindex.out()).contains("重建 8 份档案记录");
         Run status = cli.run("batch", "status");
         for (Run run : new Run[] {bulk, fixity, imported, reindex}) {
             Matcher line = FINAL.matcher(run.out());
@@ -98,6 +100,43 @@ class JobProgressIntegrationTests {
 
         assertThat(summary.done()).isEqualTo(4);
         assertThat(summary.total()).isEqualTo(5);
+    }
+
+    @Test
+    void aFixityAuditKnowsItsWholeTotalBeforeAnyPartitionCommitsAndAnImportStoresItsCountAsItGoes() throws IOException {
+        Run bulk = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + BulkIssueFiles.recipients(home, 5));
+        assertThat(bulk.exitCode()).as(bulk.printed()).isZero();
+        JobRepository repository = cli.context().getBean(JobRepository.class);
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+
+        JobParameters fixityRun = new JobParametersBuilder().addString("requestedAt", "now", true).toJobParameters();
+        JobExecution fixity = repository.createJobExecution(
+                repository.createJobInstance(FixityJobConfiguration.JOB, fixityRun), fixityRun, new ExecutionContext());
+        StepExecution check = repository.createStepExecution(FixityJobConfiguration.CHECK_STEP, fixity);
+        new FixityJobConfiguration.WholeJobTotal(repository, cli.context().getBean(org.wenshu.archive.Archive.class))
+                .beforeStep(check);
+        // One partition has committed 2 of its 2 records; the others have not committed a chunk yet.
+        partition(repository, fixity, 0, 2, 2, BatchStatus.STARTED);
+        JobSummary audit = jobs.summary(jobs.execution(fixity.getId()).orElseThrow());
+        assertThat(audit.done() + "/" + audit.total()).isEqualTo("2/5");
+
+        // An import killed midway: what it stored as it went is its progress in batch status.
+        JobParameters importRun = new JobParametersBuilder().addString("dir", home.toString(), true).toJobParameters();
+        JobExecution imported = repository.createJobExecution(
+                repository.createJobInstance(org.wenshu.batch.imports.ImportJobConfiguration.JOB, importRun), importRun,
+                new ExecutionContext());
+        StepExecution folder = repository.createStepExecution(org.wenshu.batch.imports.ImportJobConfiguration.STEP, imported);
+        var progress = new org.wenshu.batch.imports.ImportJobConfiguration.StoredProgress(repository, folder);
+        progress.advanced(0, 3000);
+        progress.advanced(1350, 3000);
+        progress.advanced(1349, 3000); // a slower thread's count, after a faster one's
+        JobSummary killed = jobs.summary(jobs.execution(imported.getId()).orElseThrow());
+        assertThat(killed.total()).isEqualTo(3000);
+        assertThat(killed.done()).isBetween(0L, 1350L);
+        progress.advanced(3000, 3000);
+        JobSummary last = jobs.summary(jobs.execution(imported.getId()).orElseThrow());
+        assertThat(last.done() + "/" + last.total()).isEqualTo("3000/3000");
     }
 
     private static void partition(JobRepository repository, JobExecution execution, int partition, long done, long total,
