@@ -46,9 +46,12 @@ public final class ArchiveDatabase {
      * interface (a second process then finds the database in use). CACHE_SIZE (KiB): H2 keeps at most 16 MB of
      * pages by default, less than the ~60 MB of 10,000 records with their fields, so lists that sort thousands of
      * rows read and decompress pages again on every call; up to 64 MB (filled only as pages are read) keeps them.
+     * DB_CLOSE_ON_EXIT=FALSE: the application closes the database by closing its pool, after the beans that use it
+     * (a running batch job rolls back or commits first); H2's own shutdown hook would close it at the same time as
+     * Spring's, and a job's last transaction then failed with "JDBC rollback; Database is already closed".
      */
     public static String embeddedUrl(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("wenshu") + ";WRITE_DELAY=0;CACHE_SIZE=65536";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("wenshu") + ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE";
         return serverBindsAsConfigured() ? url + ";AUTO_SERVER=TRUE" : url;
     }
 

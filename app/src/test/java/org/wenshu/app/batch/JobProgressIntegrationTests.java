@@ -127,7 +127,8 @@ class JobProgressIntegrationTests {
                 repository.createJobInstance(org.wenshu.batch.imports.ImportJobConfiguration.JOB, importRun), importRun,
                 new ExecutionContext());
         StepExecution folder = repository.createStepExecution(org.wenshu.batch.imports.ImportJobConfiguration.STEP, imported);
-        var progress = new org.wenshu.batch.imports.ImportJobConfiguration.StoredProgress(repository, folder);
+        var progress = new org.wenshu.batch.imports.ImportJobConfiguration.StoredProgress(repository, folder,
+                cli.context().getBean(org.springframework.transaction.PlatformTransactionManager.class));
         progress.advanced(0, 3000);
         progress.advanced(1350, 3000);
         progress.advanced(1349, 3000); // a slower thread's count, after a faster one's

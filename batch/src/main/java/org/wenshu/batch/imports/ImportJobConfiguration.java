@@ -48,20 +48,24 @@ public class ImportJobConfiguration {
 
     /**
      * Stores the import's progress in its step's execution context as it goes (files dealt with, of all the
-     * folder's entries), at most once a second, from the importing threads: those hold no transaction, so each
-     * update commits at once and {@code wenshu batch status} (another process) and the progress line see it; a
-     * killed import keeps its last count.
+     * folder's entries), at most once a second, each time in a transaction of its own: it commits at once, so
+     * {@code wenshu batch status} (another process) and the progress line see it and a killed import keeps its last
+     * count; and the tasklet's transaction (the first call comes from its thread) never holds the row that the
+     * importing threads update next.
      */
     public static final class StoredProgress implements ReferenceImporter.Progress {
 
         private final JobRepository repository;
         private final StepExecution step;
+        private final org.springframework.transaction.support.TransactionTemplate separately;
         private long lastNanos;
         private long highest = -1;
 
-        public StoredProgress(JobRepository repository, StepExecution step) {
+        public StoredProgress(JobRepository repository, StepExecution step, PlatformTransactionManager transactionManager) {
             this.repository = repository;
             this.step = step;
+            this.separately = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+            this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         }
 
         @Override
@@ -75,7 +79,7 @@ public class ImportJobConfiguration {
             step.getExecutionContext().putLong("wenshu.total", total);
             if (lastNanos == 0 || now - lastNanos >= 1_000_000_000L || done == total) {
                 lastNanos = now;
-                repository.updateExecutionContext(step);
+                separately.executeWithoutResult(status -> repository.updateExecutionContext(step));
             }
         }
     }
@@ -96,7 +100,8 @@ public class ImportJobConfiguration {
                 throw new IllegalArgumentException("不是文件夹 (not a folder): " + folder);
             }
             StepExecution step = chunk.getStepContext().getStepExecution();
-            ImportReport report = importer.getObject().importFolder(folder, new StoredProgress(repository, step));
+            ImportReport report = importer.getObject().importFolder(folder,
+                    new StoredProgress(repository, step, transactionManager));
             ExecutionContext job = step.getJobExecution().getExecutionContext();
             long files = report.added() + report.replaced() + report.unchanged() + report.skipped().size() + report.failed().size();
             job.putLong("wenshu.done", files);
