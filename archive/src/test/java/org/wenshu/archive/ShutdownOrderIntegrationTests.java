@@ -2,31 +2,63 @@ package org.wenshu.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded database closes when the application closes its pool, not on its own at VM shutdown: H2's shutdown
- * hook would otherwise close it while Spring's, running at the same time, still rolls back a job's transaction
- * ("JDBC rollback; Database is already closed").
+ * Two processes on one home share the embedded database through the first one's server (AUTO_SERVER). When the
+ * first ends while the second is inside a transaction (a fixity job beside a shorter command), the second's
+ * transaction still commits: the first waits for it before it closes the database, which H2 would otherwise close
+ * under it at exit ("JDBC rollback; Database is already closed").
  */
 class ShutdownOrderIntegrationTests {
 
     @Test
-    void aTransactionOpenAtExitIsRolledBackByTheApplicationNotCutOffByH2(@TempDir Path home) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", testClassPath(), ShutdownWhileInTransaction.class.getName(), home.resolve("db").toString())
-                .redirectError(home.resolve("child.err").toFile()).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    void aProcessThatServesTheDatabaseLetsAnotherProcessFinishItsTransactionBeforeItEnds(@TempDir Path home)
+            throws Exception {
+        Path db = home.resolve("db");
+        Path stop = home.resolve("stop");
+        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", testClassPath(), ServingProcessThatEnds.class.getName(), db.toString(), stop.toString())
+                .redirectError(home.resolve("owner.err").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).as(() -> read(home.resolve("owner.err"))).isEqualTo("SERVING");
 
-        assertThat(out).as(out + Files.readString(home.resolve("child.err"))).contains("ROLLED BACK")
-                .doesNotContain("FAILED");
+            try (HikariDataSource client = ArchiveDatabase.embedded(db); Connection connection = client.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO shutdown_probe VALUES (1)");
+                }
+                Files.createFile(stop); // the serving process ends while this transaction is open
+                Thread.sleep(1500);
+                connection.commit();
+            }
+            assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            owner.destroyForcibly();
+        }
+        try (HikariDataSource again = ArchiveDatabase.embedded(db)) {
+            assertThat(new org.springframework.jdbc.core.JdbcTemplate(again)
+                    .queryForObject("SELECT COUNT(*) FROM shutdown_probe", Integer.class)).isEqualTo(1);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     /** Failsafe runs the tests from a manifest-only jar whose Class-Path lists the real test classpath. */
