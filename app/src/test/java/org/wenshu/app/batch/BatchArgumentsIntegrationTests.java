@@ -66,6 +66,19 @@ class BatchArgumentsIntegrationTests {
     }
 
     @Test
+    void anImportWithAFileThatCannotBeReadSaysWhyInChinese() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("broken"));
+        Files.writeString(folder.resolve("好.md"), "# 好\n\n森林防火的规定。\n");
+        Files.writeString(folder.resolve("坏.pdf"), "%PDF-1.7 broken");
+
+        Run run = cli.run("batch", "import", "dir=" + folder);
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(1);
+        assertThat(run.out()).contains("失败 1 个文件：无法解析", "坏.pdf", "失败原因：1 个文件导入失败")
+                .doesNotContain("Exception", "PDF header", "内部错误");
+    }
+
+    @Test
     void anImportReportGroupsSkippedFilesByReasonAndKeepsTheFullListWithTheExecution() throws IOException {
         Path folder = Files.createDirectories(home.resolve("refs/docs"));
         Files.writeString(folder.resolve("说明.md"), "# 说明\n\n线索移送台账的说明。\n");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +101,46 @@ class JobProgressIntegrationTests {
 
         assertThat(summary.done()).isEqualTo(4);
         assertThat(summary.total()).isEqualTo(5);
+    }
+
+    @Test
+    void whileTheyRunFixityAndImportShowTheirWholeTotal() throws Exception {
+        Run bulk = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + BulkIssueFiles.recipients(home, 6));
+        assertThat(bulk.exitCode()).as(bulk.printed()).isZero();
+        // 12 objects at 4 a second: about 3 s, each partition committing only at its end (chunks of 20 records).
+        List<JobSummary> audit = watch("fixity", () -> cli.run("batch", "fixity", "maxObjectsPerSecond=4"));
+        assertThat(audit).as(audit.toString()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.total()).as(s.toString()).isEqualTo(6));
+
+        Path folder = Files.createDirectories(home.resolve("many"));
+        for (int i = 0; i < 400; i++) {
+            Files.writeString(folder.resolve("第" + i + "号.md"), "# 规程第" + i + "号\n\n" + "各成员单位应当建立线索移送台账。\n".repeat(40));
+        }
+        List<JobSummary> imported = watch("import", () -> cli.run("batch", "import", "dir=" + folder));
+        assertThat(imported).as(imported.toString()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.total()).as(s.toString()).isEqualTo(400));
+    }
+
+    /**
+     * Runs {@code command} and returns the summaries of its execution seen while it ran (status STARTED) and had
+     * a total.
+     */
+    private List<JobSummary> watch(String job, java.util.function.Supplier<Run> command) throws Exception {
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+        java.util.concurrent.CompletableFuture<Run> run = java.util.concurrent.CompletableFuture.supplyAsync(command);
+        List<JobSummary> seen = new java.util.ArrayList<>();
+        while (!run.isDone()) {
+            for (JobExecution execution : jobs.recent(1)) {
+                JobSummary summary = jobs.summary(execution);
+                if (summary.job().equals(job) && summary.status() == BatchStatus.STARTED && summary.total() >= 0) {
+                    seen.add(summary);
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(run.get().exitCode()).as(run.get().printed()).isZero();
+        return seen;
     }
 
     @Test

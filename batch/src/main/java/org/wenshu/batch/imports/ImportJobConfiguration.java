@@ -46,6 +46,13 @@ public class ImportJobConfiguration {
         return verb + " 「" + source + "」：" + reason;
     }
 
+    /** Why an import did not complete, in words for its user (the job's failure reason). */
+    public static final class ImportIncomplete extends RuntimeException {
+        public ImportIncomplete(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Stores the import's progress in its step's execution context as it goes (files dealt with, of all the
      * folder's entries), at most once a second, each time in a transaction of its own: it commits at once, so
@@ -97,7 +104,7 @@ public class ImportJobConfiguration {
         return new StepBuilder(STEP, repository).tasklet((contribution, chunk) -> {
             Path folder = Path.of(chunk.getStepContext().getStepExecution().getJobParameters().getString(DIR));
             if (!Files.isDirectory(folder)) {
-                throw new IllegalArgumentException("不是文件夹 (not a folder): " + folder);
+                throw new ImportIncomplete("导入的文件夹已不存在或不是文件夹：" + folder);
             }
             StepExecution step = chunk.getStepContext().getStepExecution();
             ImportReport report = importer.getObject().importFolder(folder,
@@ -114,7 +121,7 @@ public class ImportJobConfiguration {
                     report.added(), report.replaced(), report.unchanged(), report.skipped().size(), report.failed().size(),
                     report.bytes() / 1e6, report.megabytesPerSecond()));
             if (!report.failed().isEmpty()) {
-                throw new IllegalStateException(report.failed().size() + " 个文件导入失败：修复后用 wenshu batch restart 继续");
+                throw new ImportIncomplete(report.failed().size() + " 个文件导入失败（见报告）：修复后用 wenshu batch restart 继续");
             }
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
