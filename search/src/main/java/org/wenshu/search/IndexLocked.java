@@ -10,7 +10,7 @@ public final class IndexLocked extends RuntimeException {
     private final String directory;
 
     public IndexLocked(String directory, Throwable cause) {
-        super("检索索引正被另一个 wenshu 进程（例如正在运行的 wenshu serve）写入", cause);
+        super("检索索引正被另一个 wenshu 进程写入（例如正在运行的 wenshu serve）", cause);
         this.directory = directory;
     }
 
