@@ -93,17 +93,86 @@ public final class ArchiveDatabase {
 
     /** A pool on the embedded H2 database in {@code directory}. */
     public static HikariDataSource embedded(Path directory) {
-        return pool(embeddedUrl(directory), EMBEDDED_USER, embeddedPassword(directory));
+        return new SharedEmbeddedPool(config(embeddedUrl(directory), EMBEDDED_USER, embeddedPassword(directory)),
+                REMOTE_TRANSACTIONS_WAIT);
+    }
+
+    /** How long a process that serves the embedded database waits at close for other processes' transactions. */
+    static final java.time.Duration REMOTE_TRANSACTIONS_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * The pool of the embedded database. With AUTO_SERVER the first process serves the file to the others (a CLI
+     * command beside another, or beside the server), and when it ends, H2 closes the database at its exit (H2 does
+     * not allow AUTO_SERVER without DB_CLOSE_ON_EXIT): a transaction another process had open there was cut off and
+     * failed at its end with "JDBC rollback; Database is already closed", e.g. a fixity job running beside a shorter
+     * one. So before it closes, this pool waits while a session of another process holds uncommitted changes or runs
+     * a statement, up to {@code wait}; the others' next transactions reconnect and serve the file themselves.
+     */
+    static final class SharedEmbeddedPool extends HikariDataSource {
+
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveDatabase.class);
+        private final java.time.Duration wait;
+
+        SharedEmbeddedPool(HikariConfig config, java.time.Duration wait) {
+            super(config);
+            this.wait = wait;
+        }
+
+        @Override
+        public void close() {
+            if (!isClosed()) {
+                awaitOtherProcesses();
+            }
+            super.close();
+        }
+
+        private void awaitOtherProcesses() {
+            long deadline = System.nanoTime() + wait.toNanos();
+            boolean told = false;
+            try (java.sql.Connection connection = getConnection();
+                 java.sql.PreparedStatement busy = connection.prepareStatement(
+                         "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SERVER IS NOT NULL "
+                                 + "AND SESSION_ID <> SESSION_ID() AND (CONTAINS_UNCOMMITTED OR SESSION_STATE = 'RUNNING')")) {
+                connection.setAutoCommit(true);
+                try (java.sql.Statement own = connection.createStatement();
+                     java.sql.ResultSet server = own.executeQuery(
+                             "SELECT SERVER FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()")) {
+                    if (!server.next() || server.getString(1) != null) {
+                        return; // a client of another process's server: its end cuts off no one
+                    }
+                }
+                while (System.nanoTime() < deadline) {
+                    try (java.sql.ResultSet count = busy.executeQuery()) {
+                        if (!count.next() || count.getLong(1) == 0) {
+                            return;
+                        }
+                    }
+                    if (!told) {
+                        LOG.warn("另一个 wenshu 进程正在使用数据库，等它的事务结束后再退出（最多 {} 秒）", wait.toSeconds());
+                        told = true;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                // Not the serving process (the file is served by another), or the database is gone: nothing to wait for.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A pool on any JDBC URL (PostgreSQL in production). */
     public static HikariDataSource pool(String url, String user, String password) {
+        return new HikariDataSource(config(url, user, password));
+    }
+
+    private static HikariConfig config(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(10);
         config.setPoolName("wenshu-archive");
-        return new HikariDataSource(config);
+        return config;
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What is wrong with a path a user named as a job's input, said exactly: it does not exist, it is a folder where a
- * file is wanted (or the other way round), or it cannot be read.
+ * file is wanted (or the other way round), or it cannot be read; an empty path (which Java reads as the current folder)
+ * is refused as no path.
  */
 public final class InputPaths {
 
@@ -20,6 +21,9 @@ public final class InputPaths {
      * @param shown the path as the user gave it
      */
     public static Optional<String> fileProblem(Path path, String what, String shown) {
+        if (shown.isBlank() || path.toString().isBlank()) {
+            return Optional.of("没有给出" + what + "：路径是空的"); // an empty path is the current folder
+        }
         if (!Files.exists(path)) {
             return Optional.of(what + "不存在：" + shown);
         }
@@ -41,6 +45,10 @@ public final class InputPaths {
      * @param shown the path as the user gave it
      */
     public static Optional<String> folderProblem(Path path, String shown) {
+        if (shown.isBlank() || path.toString().isBlank()) {
+            // Path.of("") is the current folder: importing it by accident stores whatever lies there.
+            return Optional.of("没有给出文件夹：路径是空的");
+        }
         if (!Files.exists(path)) {
             return Optional.of("文件夹不存在：" + shown);
         }

@@ -10,8 +10,7 @@ public final class IndexLocked extends RuntimeException {
     private final String directory;
 
     public IndexLocked(String directory, Throwable cause) {
-        super("检索索引正被另一个 wenshu 进程写入 (the search index at " + directory
-                + " is being written by another process, e.g. a running wenshu serve)", cause);
+        super("检索索引正被另一个 wenshu 进程写入（例如正在运行的 wenshu serve）", cause);
         this.directory = directory;
     }
 

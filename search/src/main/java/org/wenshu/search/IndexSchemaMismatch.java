@@ -4,7 +4,7 @@ package org.wenshu.search;
 public final class IndexSchemaMismatch extends RuntimeException {
 
     public IndexSchemaMismatch(String directory, String found, int expected) {
-        super("索引需要重建 (search index at " + directory + " has schema " + found + ", this version needs "
-                + expected + "): rebuild it from the archive");
+        super("检索索引是另一版本写的（索引结构 " + found + "，本版本需要 " + expected
+                + "）：运行 wenshu batch reindex 从档案重建；wenshu serve 启动时也会自动重建");
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * @param total        matching records the viewer may see
  * @param hits         the requested page
- * @param facets       counts per dimension
+ * @param facets       counts per dimension, in the index's order of dimensions (stable from run to run)
  * @param relaxedTerms words of the query the hits need not contain; empty when nothing was relaxed
  * @param notice       the sentence telling the user about the relaxation; empty when nothing was relaxed
  */
@@ -27,7 +27,8 @@ public record SearchResults(long total, List<Hit> hits, Map<String, List<FacetCo
 
     public SearchResults {
         hits = List.copyOf(hits);
-        facets = Map.copyOf(facets);
+        // In the order given (RecordDocuments.DIMENSIONS): Map.copyOf's order changes from one JVM run to the next.
+        facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
         relaxedTerms = List.copyOf(relaxedTerms);
         Objects.requireNonNull(notice, "notice");
     }

@@ -133,6 +133,22 @@ class LuceneRecordIndexTests {
         }
 
         @Test
+        void facetDimensionsComeInTheIndexOrderEveryRun() {
+            SearchResults results = index.search(SearchRequest.of("电动车", Viewer.researcher(), 10));
+
+            // The text output prints the map in its order: kind, type, unit ... on every run, not a JVM's hash order.
+            assertThat(List.copyOf(results.facets().keySet())).hasSizeGreaterThanOrEqualTo(4)
+                    .isEqualTo(java.util.Arrays.stream(RecordDocuments.DIMENSIONS)
+                            .filter(results.facets()::containsKey).toList());
+            Map<String, List<FacetCount>> many = new java.util.LinkedHashMap<>();
+            for (String dimension : List.of("kind", "type", "unit", "domain", "year", "status", "a", "b", "c", "d")) {
+                many.put(dimension, List.of());
+            }
+            assertThat(new SearchResults(0, List.of(), many).facets().keySet())
+                    .containsExactly("kind", "type", "unit", "domain", "year", "status", "a", "b", "c", "d");
+        }
+
+        @Test
         void administratorSeesRestrictedRecords() {
             assertThat(ids(search("电动车"))).contains("secret-1");
         }
@@ -446,7 +462,7 @@ class LuceneRecordIndexTests {
                 writer.commit();
             }
             assertThatThrownBy(() -> LuceneRecordIndex.openReadOnly(home.resolve("index")))
-                    .isInstanceOf(IndexSchemaMismatch.class).hasMessageContaining("schema 0");
+                    .isInstanceOf(IndexSchemaMismatch.class).hasMessageContaining("索引结构 0").hasMessageContaining("wenshu batch reindex");
 
             index = LuceneRecordIndex.open(home.resolve("index"), sink -> sink.accept(
                     instrument("new", "市检察院", "市公安局", "档案里的记录", "新内容。", LocalDate.of(2024, 1, 1))));
@@ -473,7 +489,7 @@ class LuceneRecordIndexTests {
         @Test
         void readOnlyOpenOfAMissingIndexSaysSo() {
             assertThatThrownBy(() -> LuceneRecordIndex.openReadOnly(home.resolve("nothing")))
-                    .isInstanceOf(IndexMissing.class).hasMessageContaining("no search index at");
+                    .isInstanceOf(IndexMissing.class).hasMessageContaining("wenshu batch reindex");
         }
     }
 }

@@ -227,9 +227,54 @@ class ReferenceImporterTests {
 
         assertThat(report.added()).isEqualTo(1);
         assertThat(report.skipped()).extracting(ImportReport.Problem::source).containsExactly("_index.md", "图片.png");
-        assertThat(report.skipped().get(1).reason()).contains("unsupported type");
+        assertThat(report.skipped().get(0).reason()).isEqualTo(ReferenceImporter.NO_TEXT);
+        assertThat(report.skipped().get(1).reason()).isEqualTo(ReferenceImporter.UNSUPPORTED);
         assertThat(report.failed()).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("坏.pdf"));
+        assertThat(report.failed().get(0).reason()).isEqualTo(ReferenceImporter.UNPARSABLE);
+        // Every reason the report can give is Chinese only: no library text, no English.
+        assertThat(java.util.stream.Stream.concat(report.skipped().stream(), report.failed().stream()))
+                .allSatisfy(p -> assertThat(p.reason().replaceAll("\\.(md|txt|pdf|docx)", "")).doesNotContainPattern("[A-Za-z]{3,}"));
+        assertThat(List.of(ReferenceImporter.UNSUPPORTED, ReferenceImporter.TOO_LARGE, ReferenceImporter.NO_TEXT,
+                ReferenceImporter.FOLDER_LINK, ReferenceImporter.BROKEN_LINK, ReferenceImporter.NOT_A_FILE,
+                ReferenceImporter.UNREADABLE, ReferenceImporter.UNPARSABLE))
+                .allSatisfy(reason -> assertThat(reason.replaceAll("\\.(md|txt|pdf|docx)", "")).doesNotContainPattern("[A-Za-z]{3,}"));
         assertThat(only("森林防火").source()).isEqualTo("ok.md");
+    }
+
+    @Test
+    void reportsLinksToFoldersAndBrokenLinksAsSkippedAndCountsProgressOverEveryEntry() throws IOException {
+        write("ok.md", "# 好\n\n森林防火的规定。");
+        Path outside = Files.createDirectories(folder.getParent().resolve("outside-" + System.nanoTime()));
+        Files.writeString(outside.resolve("外面.md"), "# 外面\n\n不该导入的文本。");
+        Files.createSymbolicLink(folder.resolve("link-dir"), outside);
+        Files.createSymbolicLink(folder.resolve("broken.md"), folder.resolve("nothing-here.md"));
+        List<long[]> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        ImportReport report = importer.importFolder(folder, (done, total) -> calls.add(new long[] {done, total}));
+
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.skipped()).extracting(ImportReport.Problem::source, ImportReport.Problem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("broken.md", ReferenceImporter.BROKEN_LINK),
+                        org.assertj.core.groups.Tuple.tuple("link-dir", ReferenceImporter.FOLDER_LINK));
+        assertThat(index.search(SearchRequest.of("\"不该导入\"", Viewer.researcher(), 10)).total()).isZero();
+        // The total is known before the first file is read, and the count ends at it.
+        assertThat(calls).isNotEmpty().allSatisfy(call -> assertThat(call[1]).isEqualTo(3));
+        assertThat(calls.get(0)[0]).isLessThan(3);
+        assertThat(calls).anySatisfy(call -> assertThat(call[0]).isEqualTo(3));
+    }
+
+    @Test
+    void aTopFolderIsTheTypeOnlyWhenItNamesACategory() throws IOException {
+        write("司法解释/公司法解释三.md", "# 公司法解释三\n\n股东出资的规定。");
+        write("a/说明.md", "# 说明\n\n仓库说明文字。");
+        write("docs/指南.md", "# 指南\n\n使用指南文字。");
+
+        importer.importFolder(folder);
+
+        assertThat(only("\"股东出资\"").type()).isEqualTo("司法解释");
+        assertThat(only("\"仓库说明\"").type()).isEqualTo(ReferenceImporter.DEFAULT_CATEGORY);
+        assertThat(only("\"使用指南\"").type()).isEqualTo(ReferenceImporter.DEFAULT_CATEGORY);
+        assertThat(only("\"使用指南\"").source()).isEqualTo("docs/指南.md");
     }
 
     /** Bytes that are no text in either encoding a Chinese text file is saved in are skipped, not indexed as mojibake. */

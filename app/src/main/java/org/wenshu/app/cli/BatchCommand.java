@@ -48,10 +48,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "overdue [date=YYYY-MM-DD（判断逾期的截至日期，默认今天，不能晚于今天）] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; status [ID]; restart ID")
+                + "overdue [date=YYYY-MM-DD（判断逾期的截至日期，默认今天，不能晚于今天）] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; "
+                + "status [ID [--all]]; restart ID. wenshu batch JOB --help 显示该作业的参数")
 class BatchCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Lines of a report shown per kind of problem (e.g. per skip reason) unless {@code --all} is given. */
+    static final int SHOWN_PER_REASON = 20;
 
     @Spec
     CommandSpec spec;
@@ -61,6 +64,9 @@ class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "key=value 参数，或执行编号")
     List<String> arguments = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--all", description = "status ID：列出报告的全部条目（默认每类只列前 " + SHOWN_PER_REASON + " 条）")
+    boolean all;
 
     private final ObjectProvider<BatchJobs> jobs;
     private final ObjectProvider<BatchSettings> settings;
@@ -82,6 +88,9 @@ class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (all && !job.equals("status")) {
+            throw new ExitCodes.BadInput("--all 只用于 wenshu batch status ID");
+        }
         return switch (job) {
             case "status" -> status();
             case "restart" -> restart();
@@ -138,7 +147,7 @@ class BatchCommand implements Callable<Integer> {
         Map<String, String> values = keyValues();
         String dir = values.get(ImportJobConfiguration.DIR);
         if (dir == null || values.size() != 1) {
-            throw new ExitCodes.BadInput("用法：wenshu batch import dir=文件夹");
+            throw new ExitCodes.BadInput("用法：" + BatchJobHelp.usage(job).orElseThrow());
         }
         java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath().normalize();
         InputPaths.folderProblem(folder, dir).ifPresent(problem -> {
@@ -172,6 +181,10 @@ class BatchCommand implements Callable<Integer> {
                 .toJobParameters();
     }
 
+    /**
+     * The {@code key=value} arguments by key, values stripped. An empty value ({@code dir=}, {@code date= }) is refused
+     * with the job's usage line, as a missing one is: it would otherwise mean the current folder, zero or false.
+     */
     private Map<String, String> keyValues() {
         Map<String, String> values = new LinkedHashMap<>();
         for (String argument : arguments) {
@@ -179,7 +192,13 @@ class BatchCommand implements Callable<Integer> {
             if (eq <= 0) {
                 throw new ExitCodes.BadInput("参数须为 key=value 形式：" + argument);
             }
-            if (values.put(argument.substring(0, eq).strip(), argument.substring(eq + 1)) != null) {
+            String key = argument.substring(0, eq).strip();
+            String value = argument.substring(eq + 1).strip();
+            if (value.isEmpty()) {
+                throw new ExitCodes.BadInput("参数 " + key + "= 没有给出值；用法：" + BatchJobHelp.usage(job).orElse("wenshu batch " + job)
+                        + "（wenshu batch " + job + " --help 说明各参数）");
+            }
+            if (values.put(key, value) != null) {
                 throw new ExitCodes.BadInput("参数 " + argument.substring(0, eq) + " 给了两次");
             }
         }
@@ -309,11 +328,11 @@ class BatchCommand implements Callable<Integer> {
             JobExecution execution = batch.execution(id)
                     .orElseThrow(() -> new ExitCodes.BadInput("没有编号为 " + id + " 的作业执行"));
             batch.recoverIfDead(execution);
-            print(out, batch.summary(batch.execution(id).orElseThrow()));
+            print(out, batch.summary(batch.execution(id).orElseThrow()), all ? -1 : SHOWN_PER_REASON);
             return ExitCodes.OK;
         }
-        if (!arguments.isEmpty()) {
-            throw new ExitCodes.BadInput("用法：wenshu batch status [ID]");
+        if (!arguments.isEmpty() || all) {
+            throw new ExitCodes.BadInput("用法：" + BatchJobHelp.usage("status").orElseThrow());
         }
         List<JobExecution> recent = batch.recent(30);
         if (recent.isEmpty()) {
@@ -341,13 +360,33 @@ class BatchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, JobSummary s) {
+        print(out, s, SHOWN_PER_REASON);
+    }
+
+    /**
+     * Prints the report of {@code s}. The files of an import's report are grouped by reason with at most
+     * {@code shown} paths each (all when negative); the full list stays with the execution
+     * ({@code wenshu batch status ID --all}).
+     */
+    private static void print(PrintWriter out, JobSummary s, int shown) {
         out.printf("作业 %s（执行 %d）：%s，进度 %d/%s%s%n", s.job(), s.executionId(), label(s.status()), s.done(),
                 s.total() < 0 ? "?" : Long.toString(s.total()),
                 s.start().isPresent() && s.end().isPresent()
                         ? "，用时 " + Duration.between(s.start().get(), s.end().get()).toSeconds() + " 秒" : "");
         out.println("  参数 " + s.parameters());
         s.details().lines().forEach(line -> out.println("  " + line)); // the overdue report lists reminders, one a line
-        if (!s.problems().isEmpty()) {
+        List<ProblemGroups.Entry> files = new ArrayList<>();
+        for (String line : s.problems()) {
+            java.util.regex.Matcher file = ImportJobConfiguration.PROBLEM.matcher(line);
+            if (s.job().equals(ImportJobConfiguration.JOB) && file.matches()) {
+                files.add(new ProblemGroups.Entry(file.group(1), file.group(2), file.group(3)));
+            }
+        }
+        if (!files.isEmpty() && files.size() == s.problems().size()) {
+            out.println("  跳过 / 失败 " + files.size() + " 个文件：");
+            ProblemGroups.print(out, "    ", files, shown,
+                    "；wenshu batch status " + s.executionId() + " --all 列出全部");
+        } else if (!s.problems().isEmpty()) {
             // Bulk issue skips bad rows; a fixity audit finds differences in the archive, which nothing skips.
             out.println("  " + (s.job().equals(FixityJobConfiguration.JOB) ? "发现的问题" : "跳过 / 问题") + " "
                     + s.problems().size() + " 处：");

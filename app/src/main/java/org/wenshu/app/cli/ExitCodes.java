@@ -33,6 +33,13 @@ public final class ExitCodes {
             org.wenshu.archive.uploads.FileRefused.class,
             org.wenshu.search.query.QueryInvalid.class);
 
+    /** Not below org.wenshu: the CLI's logging sends that to the terminal too; this goes to the log file only. */
+    private static final org.slf4j.Logger FAILURES = org.slf4j.LoggerFactory.getLogger("wenshu.cli.failures");
+    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\\p{IsHan}");
+    /** A qualified Java class name in a message: {@code org.example.SomeException}. */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b(?:[a-z_][\\w$]*\\.){2,}[A-Z][\\w$]*");
+
     private ExitCodes() {
     }
 
@@ -48,35 +55,42 @@ public final class ExitCodes {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IndexLocked locked) {
                 // Lucene allows one writer per index; the server's follower indexes whatever the archive receives.
-                err.println("wenshu: " + locked.getMessage() + "。此命令需要写检索索引：请在 wenshu serve 停止后运行 "
-                        + "(this command writes the search index: run it while the server is stopped)");
+                err.println("wenshu: " + locked.getMessage() + "。此命令需要写检索索引：请在 wenshu serve 停止后运行");
                 return FAILURE;
             }
         }
-        err.println("wenshu: 失败 (failed): " + describe(failure));
+        err.println("wenshu: 失败：" + reason(failure));
         return FAILURE;
     }
 
     /**
-     * A failure in words for the user: the archive's own failures say what happened; a database failure is named by
-     * its kind, never with the statement or the driver's text (which show SQL, constraint and table names).
+     * The failure line's sentence for {@code failure}, which no command turned into a message of its own: the
+     * message of the first exception in its cause chain that wenshu raised with a Chinese message (such as
+     * {@link org.wenshu.search.IndexMissing}); a number already registered or a database failure in words; otherwise a Chinese sentence pointing to the log. The exception itself,
+     * with its class name, library text and stack trace, goes to the log only ({@code logs/wenshu-cli.log} below
+     * {@code WENSHU_HOME}).
      */
-    static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    static String reason(Throwable failure) {
+        FAILURES.error("命令失败", failure);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof org.wenshu.archive.NumberTaken taken) {
                 return taken.getMessage();
             }
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof org.springframework.dao.DataAccessException data) {
+                // Named by its kind, never with the statement or the driver's text (SQL, constraint and table names).
                 return org.wenshu.batch.FailureReason.ofDatabase(data);
             }
         }
-        if (failure.getClass().getName().startsWith("org.wenshu.") && failure.getMessage() != null
-                && !failure.getMessage().isBlank()) {
-            return failure.getMessage(); // wenshu's failures are worded for the user
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if (cause.getClass().getName().startsWith("org.wenshu.") && message != null
+                    && CHINESE.matcher(message).find() && !CLASS_NAME.matcher(message).find()) {
+                return message;
+            }
         }
-        return failure.toString();
+        return "内部错误，命令未完成；详情见日志（WENSHU_HOME 下的 logs/wenshu-cli.log）";
     }
 
     static boolean isBadInput(Throwable failure) {

@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 
 import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.ObjectProvider;
+import org.wenshu.archive.Archive;
 import org.wenshu.search.Hit;
+import org.wenshu.search.IndexMissing;
 import org.wenshu.search.LuceneRecordIndex;
 import org.wenshu.search.Precedent;
 import org.wenshu.search.RecordSearch;
@@ -77,32 +79,43 @@ class SearchCommand implements Callable<Integer> {
 
     private final Path index;
     private final ObjectProvider<SentenceEmbedder> embedder;
+    private final ObjectProvider<Archive> archive;
 
     // The path, not the index bean: searching opens the committed index read-only, beside a running server.
-    SearchCommand(Environment environment, ObjectProvider<SentenceEmbedder> embedder) {
+    SearchCommand(Environment environment, ObjectProvider<SentenceEmbedder> embedder, ObjectProvider<Archive> archive) {
         this.index = Path.of(environment.getRequiredProperty("wenshu.search.index"));
         this.embedder = embedder;
+        this.archive = archive;
     }
 
     @Override
     public Integer call() throws IOException {
         if (limit < 1 || limit > 1000) {
-            throw new ExitCodes.BadInput("--limit must be between 1 and 1000, not " + limit);
+            throw new ExitCodes.BadInput("--limit 须在 1 到 1000 之间，给的是 " + limit);
         }
         if (offset < 0 || offset + limit > SearchRequest.MAX_DEPTH) {
-            throw new ExitCodes.BadInput("--offset must be >= 0 with offset + limit <= " + SearchRequest.MAX_DEPTH);
+            throw new ExitCodes.BadInput("--offset 须不小于 0，且 offset + limit 不超过 " + SearchRequest.MAX_DEPTH);
         }
         SortOrder order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "relevance" -> SortOrder.RELEVANCE;
             case "newest" -> SortOrder.NEWEST;
             case "oldest" -> SortOrder.OLDEST;
-            default -> throw new ExitCodes.BadInput("--sort must be relevance, newest or oldest, not " + sort);
+            default -> throw new ExitCodes.BadInput("--sort 只能是 relevance（相关度）、newest（最新）或 oldest（最早），不是 " + sort);
         };
         Viewer viewer = unit == null ? Viewer.researcher() : Viewer.agency(unit);
         List<String> queries = queries();
         PrintWriter out = spec.commandLine().getOut();
-        try (RecordSearch search = LuceneRecordIndex.openReadOnly(index, Ranking.standard(),
-                similar == null ? embedder.getIfAvailable() : null)) {
+        RecordSearch opened;
+        try {
+            opened = LuceneRecordIndex.openReadOnly(index, Ranking.standard(),
+                    similar == null ? embedder.getIfAvailable() : null);
+        } catch (IndexMissing missing) {
+            if (archive.getObject().lastChange() > 0) {
+                throw missing; // records without an index: its message says to run wenshu batch reindex
+            }
+            return answerEmpty(out, queries); // nothing stored yet, so nothing to find
+        }
+        try (RecordSearch search = opened) {
             if (similar != null) {
                 printSimilar(out, search.similarTo(similar, viewer, Set.of(), limit));
                 return ExitCodes.OK;
@@ -130,13 +143,39 @@ class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /** The answer of a home without records (and so without an index): no hits, in the form asked for. */
+    private int answerEmpty(PrintWriter out, List<String> queries) {
+        if (similar != null) {
+            printSimilar(out, List.of());
+        } else if (batch != null) {
+            for (String line : queries) {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("query", line);
+                answer.put("hits", List.of());
+                out.println(JSON.writeValueAsString(answer));
+            }
+        } else if (json) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("query", queries.get(0));
+            answer.put("total", 0);
+            answer.put("relaxedTerms", List.of());
+            answer.put("notice", "");
+            answer.put("hits", List.of());
+            answer.put("facets", Map.of());
+            out.println(JSON.writeValueAsString(answer));
+        } else {
+            printText(out, new SearchResults(0, List.of(), Map.of()));
+        }
+        return ExitCodes.OK;
+    }
+
     private List<String> queries() throws IOException {
         if (batch != null) {
             if (query != null) {
-                throw new ExitCodes.BadInput("give either QUERY or --batch FILE, not both");
+                throw new ExitCodes.BadInput("检索式与 --batch 文件只能给一个");
             }
             if (!Files.isRegularFile(batch)) {
-                throw new ExitCodes.BadInput("--batch: no such file: " + batch);
+                throw new ExitCodes.BadInput("--batch：文件不存在：" + batch);
             }
             List<String> lines = new ArrayList<>();
             for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {

@@ -153,7 +153,7 @@ public class WenshuCommand implements Runnable {
         } catch (StackOverflowError e) {
             // A library that recurses over an input's structure (a PDF nested thousands of levels deep): say so in
             // one line instead of ending the process with thousands of stack frames.
-            err.println("wenshu: 失败 (failed): 输入的结构嵌套过深，无法处理 (StackOverflowError)");
+            err.println("wenshu: 失败：输入的结构嵌套过深，无法处理");
             return ExitCodes.FAILURE;
         }
     }
@@ -166,6 +166,7 @@ public class WenshuCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new WenshuCommand(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        BatchJobHelp.install(commandLine.getSubcommands().get("batch"));
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
             err.println("wenshu: " + ParameterErrors.describe(ex));
             return ExitCodes.BAD_INPUT;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,8 @@ class JobProgressIntegrationTests {
         assertThat(progress(fixity)).isEqualTo("5/5");
         assertThat(progress(imported)).isEqualTo("3/3");
         assertThat(progress(reindex)).isEqualTo("8/8");
+        // The summary's figures are the progress's: 8 records of the archive rebuilt, not 8 of 9 index documents.
+        assertThat(reindex.out()).contains("重建 8 份档案记录");
         Run status = cli.run("batch", "status");
         for (Run run : new Run[] {bulk, fixity, imported, reindex}) {
             Matcher line = FINAL.matcher(run.out());
@@ -98,6 +101,85 @@ class JobProgressIntegrationTests {
 
         assertThat(summary.done()).isEqualTo(4);
         assertThat(summary.total()).isEqualTo(5);
+    }
+
+    @Test
+    void whileTheyRunFixityAndImportShowTheirWholeTotal() throws Exception {
+        Run bulk = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + BulkIssueFiles.recipients(home, 5));
+        assertThat(bulk.exitCode()).as(bulk.printed()).isZero();
+        // Two partitions of 3 and 2 records (6 and 4 objects) at 2 objects a second each: the smaller one ends a
+        // second before the other, and each commits only at its end (chunks of 20 records).
+        List<JobSummary> audit = watch("fixity", () -> cli.run("batch", "fixity", "maxObjectsPerSecond=4"));
+        assertThat(audit).as(audit.toString()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.total()).as(s.toString()).isEqualTo(5));
+
+        Path folder = Files.createDirectories(home.resolve("many"));
+        for (int i = 0; i < 400; i++) {
+            Files.writeString(folder.resolve("第" + i + "号.md"), "# 规程第" + i + "号\n\n" + "各成员单位应当建立线索移送台账。\n".repeat(40));
+        }
+        List<JobSummary> imported = watch("import", () -> cli.run("batch", "import", "dir=" + folder));
+        assertThat(imported).as(imported.toString()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.total()).as(s.toString()).isEqualTo(400));
+    }
+
+    /**
+     * Runs {@code command} and returns the summaries of its execution seen while it ran (status STARTED) and had
+     * a total.
+     */
+    private List<JobSummary> watch(String job, java.util.function.Supplier<Run> command) throws Exception {
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+        java.util.concurrent.CompletableFuture<Run> run = java.util.concurrent.CompletableFuture.supplyAsync(command);
+        List<JobSummary> seen = new java.util.ArrayList<>();
+        while (!run.isDone()) {
+            for (JobExecution execution : jobs.recent(1)) {
+                JobSummary summary = jobs.summary(execution);
+                if (summary.job().equals(job) && summary.status() == BatchStatus.STARTED && summary.total() >= 0) {
+                    seen.add(summary);
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(run.get().exitCode()).as(run.get().printed()).isZero();
+        return seen;
+    }
+
+    @Test
+    void aFixityAuditKnowsItsWholeTotalBeforeAnyPartitionCommitsAndAnImportStoresItsCountAsItGoes() throws IOException {
+        Run bulk = cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + BulkIssueFiles.baseData(home),
+                "file=" + BulkIssueFiles.recipients(home, 5));
+        assertThat(bulk.exitCode()).as(bulk.printed()).isZero();
+        JobRepository repository = cli.context().getBean(JobRepository.class);
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+
+        JobParameters fixityRun = new JobParametersBuilder().addString("requestedAt", "now", true).toJobParameters();
+        JobExecution fixity = repository.createJobExecution(
+                repository.createJobInstance(FixityJobConfiguration.JOB, fixityRun), fixityRun, new ExecutionContext());
+        StepExecution check = repository.createStepExecution(FixityJobConfiguration.CHECK_STEP, fixity);
+        new FixityJobConfiguration.WholeJobTotal(repository, cli.context().getBean(org.wenshu.archive.Archive.class))
+                .beforeStep(check);
+        // One partition has committed 2 of its 2 records; the others have not committed a chunk yet.
+        partition(repository, fixity, 0, 2, 2, BatchStatus.STARTED);
+        JobSummary audit = jobs.summary(jobs.execution(fixity.getId()).orElseThrow());
+        assertThat(audit.done() + "/" + audit.total()).isEqualTo("2/5");
+
+        // An import killed midway: what it stored as it went is its progress in batch status.
+        JobParameters importRun = new JobParametersBuilder().addString("dir", home.toString(), true).toJobParameters();
+        JobExecution imported = repository.createJobExecution(
+                repository.createJobInstance(org.wenshu.batch.imports.ImportJobConfiguration.JOB, importRun), importRun,
+                new ExecutionContext());
+        StepExecution folder = repository.createStepExecution(org.wenshu.batch.imports.ImportJobConfiguration.STEP, imported);
+        var progress = new org.wenshu.batch.imports.ImportJobConfiguration.StoredProgress(repository, folder,
+                cli.context().getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        progress.advanced(0, 3000);
+        progress.advanced(1350, 3000);
+        progress.advanced(1349, 3000); // a slower thread's count, after a faster one's
+        JobSummary killed = jobs.summary(jobs.execution(imported.getId()).orElseThrow());
+        assertThat(killed.total()).isEqualTo(3000);
+        assertThat(killed.done()).isBetween(0L, 1350L);
+        progress.advanced(3000, 3000);
+        JobSummary last = jobs.summary(jobs.execution(imported.getId()).orElseThrow());
+        assertThat(last.done() + "/" + last.total()).isEqualTo("3000/3000");
     }
 
     private static void partition(JobRepository repository, JobExecution execution, int partition, long done, long total,

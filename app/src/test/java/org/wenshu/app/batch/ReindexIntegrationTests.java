@@ -90,7 +90,7 @@ class ReindexIntegrationTests {
         }
 
         assertThat(rebuilt.exitCode()).as(rebuilt.printed()).isZero();
-        assertThat(rebuilt.out()).contains("已完成 COMPLETED", "重建 " + DOCUMENTS + " 条记录");
+        assertThat(rebuilt.out()).contains("已完成 COMPLETED", "重建 " + DOCUMENTS + " 份档案记录");
         assertThat(searches.get()).as("searches ran during the rebuild").isGreaterThan(10);
         assertThat(wrong).isEmpty();
         assertThat(index.search(request).total()).isEqualTo(DOCUMENTS);

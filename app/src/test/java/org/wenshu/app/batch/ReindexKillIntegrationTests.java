@@ -89,7 +89,7 @@ class ReindexKillIntegrationTests {
             String[] restarted = run(context, "batch", "restart", Long.toString(killed.getId()));
 
             assertThat(restarted[0]).as(restarted[1] + restarted[2]).isEqualTo("0");
-            assertThat(restarted[1]).contains("已完成 COMPLETED", "重建 " + DOCUMENTS + " 条记录");
+            assertThat(restarted[1]).contains("已完成 COMPLETED", "重建 " + DOCUMENTS + " 份档案记录");
             JobExecution resumed = jobs.recent(1).get(0);
             List<StepExecution> parts = jobs.steps(resumed).stream()
                     .filter(s -> s.getStepName().startsWith(ReindexJobConfiguration.PART_STEP + ":")).toList();

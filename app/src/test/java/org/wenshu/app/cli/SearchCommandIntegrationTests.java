@@ -44,7 +44,7 @@ class SearchCommandIntegrationTests {
                 .lazyInitialization(true).run("--wenshu.home=" + home.resolve("data"));
         Run imported = run("import", home.resolve("refs").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("2 新增 added");
+        assertThat(imported.out()).contains("2 新增");
         // The search command reads the committed index, as it would beside a running server.
         context.getBean(org.wenshu.search.RecordIndex.class).commit();
     }
@@ -106,6 +106,52 @@ class SearchCommandIntegrationTests {
         Run missing = run("bench", "search", "--corpus", home.resolve("nope").toString());
         assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("not a folder");
+    }
+
+    @Test
+    void aHomeWithoutRecordsAnswersNoHitsAndAHomeWithoutItsIndexSaysToReindex(@TempDir Path other) throws Exception {
+        try (InProcessCli fresh = InProcessCli.start(other.resolve("data"))) {
+            InProcessCli.Run empty = fresh.run("search", "检察建议");
+            assertThat(empty.exitCode()).as(empty.printed()).isZero();
+            assertThat(empty.out()).contains("共 0 条");
+            InProcessCli.Run emptyJson = fresh.run("search", "检察建议", "--json");
+            assertThat(emptyJson.exitCode()).as(emptyJson.printed()).isZero();
+            assertThat(emptyJson.json()).containsEntry("total", 0);
+
+            InProcessCli.Run imported = fresh.run("import", home.resolve("refs").toString());
+            assertThat(imported.exitCode()).as(imported.printed()).isZero();
+        }
+        // Deleted by hand, as README allows, while no process holds it.
+        try (var files = Files.walk(other.resolve("data/index"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        try (InProcessCli restarted = InProcessCli.start(other.resolve("data"))) {
+            InProcessCli.Run missing = restarted.run("search", "湿地");
+            assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(missing.err()).contains("wenshu batch reindex")
+                    .doesNotContain("IndexMissing", "org.", "index at", other.toString(), "(failed)");
+
+            InProcessCli.Run reindex = restarted.run("batch", "reindex");
+            assertThat(reindex.exitCode()).as(reindex.printed()).isZero();
+            InProcessCli.Run found = restarted.run("search", "湿地");
+            assertThat(found.exitCode()).as(found.printed()).isZero();
+            assertThat(found.out()).contains("湿地保护法");
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneChineseSentenceWithTheDetailInTheLog() {
+        StringWriter err = new StringWriter();
+        int exit = ExitCodes.report(new org.springframework.dao.DataAccessResourceFailureException(
+                "JDBC rollback; Database is already closed", new IllegalStateException("closed")), new PrintWriter(err, true));
+
+        assertThat(exit).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).startsWith("wenshu: 失败：").contains("详情见日志")
+                .doesNotContain("Exception", "JDBC", "closed", "org.", "(failed)");
+        StringWriter ours = new StringWriter();
+        ExitCodes.report(new IllegalStateException("wrapped", new org.wenshu.search.IndexMissing("/x/index")),
+                new PrintWriter(ours, true));
+        assertThat(ours.toString()).contains("wenshu batch reindex").doesNotContain("/x/index", "wrapped");
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,28 @@ class WenshuCommandTests {
         assertThat(unknown.err()).startsWith("wenshu: ").contains("--type");
         assertThat(missing.exitCode()).contains(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("missing subcommand");
+    }
+
+    @Test
+    void batchJobHelpListsThatJobsParametersInChinese() {
+        Answer general = answer("batch", "--help");
+        assertThat(general.exitCode()).contains(0);
+        assertThat(general.out()).contains("Usage: wenshu batch", "wenshu batch JOB --help");
+
+        Map<List<String>, List<String>> expected = new LinkedHashMap<>();
+        expected.put(List.of("bulk-issue"), List.of("type=类型", "data=基础数据.json", "file=名单.xlsx|.csv", "encoding=", "skipLimit="));
+        expected.put(List.of("overdue"), List.of("date=YYYY-MM-DD", "copyToParent="));
+        expected.put(List.of("fixity"), List.of("maxObjectsPerSecond=N", "不限速"));
+        expected.put(List.of("reindex"), List.of("没有参数"));
+        expected.put(List.of("import"), List.of("dir=文件夹", ".docx"));
+        expected.put(List.of("status"), List.of("[ID]", "--all"));
+        expected.put(List.of("restart"), List.of("ID", "执行编号"));
+        expected.forEach((job, words) -> {
+            Answer help = answer("batch", job.get(0), "--help");
+            assertThat(help.exitCode()).as(help.err()).contains(0);
+            assertThat(help.out()).as(job.toString()).startsWith("用法：wenshu batch " + job.get(0)).contains(words)
+                    .doesNotContain("Usage:", "bulk-issue | overdue");
+        });
     }
 
     @Test

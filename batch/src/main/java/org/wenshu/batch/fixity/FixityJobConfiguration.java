@@ -75,6 +75,7 @@ public class FixityJobConfiguration {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("wenshu-fixity-");
         threads.setConcurrencyLimit(settings.threads());
         return new StepBuilder(CHECK_STEP, repository)
+                .listener(new WholeJobTotal(repository, archive))
                 .partitioner(RECORDS_STEP, ranges(archive))
                 .step(fixityRecordsStep)
                 .gridSize(settings.threads())
@@ -137,6 +138,30 @@ public class FixityJobConfiguration {
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * Stores the number of records the whole audit covers in the job's context before any partition starts: a
+     * partition's own total is committed only with its first chunk, so until every partition had one, progress would
+     * be done/total of some partitions (11/11 of 23). The job-level total wins over the partitions' sum
+     * ({@link org.wenshu.batch.JobSummary}); the report step replaces it with the partitions' exact sum.
+     */
+    public static final class WholeJobTotal implements org.springframework.batch.core.listener.StepExecutionListener {
+
+        private final JobRepository repository;
+        private final Archive archive;
+
+        public WholeJobTotal(JobRepository repository, Archive archive) {
+            this.repository = repository;
+            this.archive = archive;
+        }
+
+        @Override
+        public void beforeStep(StepExecution step) {
+            JobExecution job = step.getJobExecution();
+            job.getExecutionContext().putLong(TOTAL, countRecords(archive));
+            repository.updateExecutionContext(job);
+        }
     }
 
     /** Contiguous ranges of the records in issue order, one per partition. */

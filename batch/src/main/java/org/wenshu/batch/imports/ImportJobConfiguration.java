@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -35,6 +36,60 @@ public class ImportJobConfiguration {
     public static final String STEP = "import.folder";
     /** Job parameter: the folder to import. */
     public static final String DIR = "dir";
+    public static final String SKIPPED = "跳过";
+    public static final String FAILED = "失败";
+    /** A report line: {@code 跳过 「docs/a.png」：不支持的文件类型（…）}; {@link #PROBLEM} reads it back. */
+    public static final java.util.regex.Pattern PROBLEM = java.util.regex.Pattern.compile("(跳过|失败) 「(.*?)」：(.*)");
+
+    /** The report line of a file skipped or failed ({@code verb} {@link #SKIPPED} or {@link #FAILED}) for {@code reason}. */
+    public static String problemLine(String verb, String source, String reason) {
+        return verb + " 「" + source + "」：" + reason;
+    }
+
+    /** Why an import did not complete, in words for its user (the job's failure reason). */
+    public static final class ImportIncomplete extends RuntimeException {
+        public ImportIncomplete(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stores the import's progress in its step's execution context as it goes (files dealt with, of all the
+     * folder's entries), at most once a second, each time in a transaction of its own: it commits at once, so
+     * {@code wenshu batch status} (another process) and the progress line see it and a killed import keeps its last
+     * count; and the tasklet's transaction (the first call comes from its thread) never holds the row that the
+     * importing threads update next.
+     */
+    public static final class StoredProgress implements ReferenceImporter.Progress {
+
+        private final JobRepository repository;
+        private final StepExecution step;
+        private final org.springframework.transaction.support.TransactionTemplate separately;
+        private long lastNanos;
+        private long highest = -1;
+
+        public StoredProgress(JobRepository repository, StepExecution step, PlatformTransactionManager transactionManager) {
+            this.repository = repository;
+            this.step = step;
+            this.separately = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+            this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+
+        @Override
+        public synchronized void advanced(long done, long total) {
+            long now = System.nanoTime();
+            if (done < highest) {
+                return; // counts arrive from several threads, a smaller one after a larger
+            }
+            highest = done;
+            step.getExecutionContext().putLong("wenshu.done", done);
+            step.getExecutionContext().putLong("wenshu.total", total);
+            if (lastNanos == 0 || now - lastNanos >= 1_000_000_000L || done == total) {
+                lastNanos = now;
+                separately.executeWithoutResult(status -> repository.updateExecutionContext(step));
+            }
+        }
+    }
 
     @Bean
     Job importJob(JobRepository repository, Step importStep, ObjectProvider<RecordIndex> index) {
@@ -49,22 +104,24 @@ public class ImportJobConfiguration {
         return new StepBuilder(STEP, repository).tasklet((contribution, chunk) -> {
             Path folder = Path.of(chunk.getStepContext().getStepExecution().getJobParameters().getString(DIR));
             if (!Files.isDirectory(folder)) {
-                throw new IllegalArgumentException("不是文件夹 (not a folder): " + folder);
+                throw new ImportIncomplete("导入的文件夹已不存在或不是文件夹：" + folder);
             }
-            ImportReport report = importer.getObject().importFolder(folder);
-            ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            ImportReport report = importer.getObject().importFolder(folder,
+                    new StoredProgress(repository, step, transactionManager));
+            ExecutionContext job = step.getJobExecution().getExecutionContext();
             long files = report.added() + report.replaced() + report.unchanged() + report.skipped().size() + report.failed().size();
             job.putLong("wenshu.done", files);
             job.putLong("wenshu.total", files);
             List<String> problems = new ArrayList<>();
-            report.skipped().forEach(p -> problems.add("跳过 " + p.source() + "：" + p.reason()));
-            report.failed().forEach(p -> problems.add("失败 " + p.source() + "：" + p.reason()));
+            report.skipped().forEach(p -> problems.add(problemLine(SKIPPED, p.source(), p.reason())));
+            report.failed().forEach(p -> problems.add(problemLine(FAILED, p.source(), p.reason())));
             job.putString("wenshu.problems", String.join("\n", problems));
             job.putString("wenshu.details", String.format("%d 新增、%d 更新、%d 未变、%d 跳过、%d 失败；%.1f MB，%.1f MB/s",
                     report.added(), report.replaced(), report.unchanged(), report.skipped().size(), report.failed().size(),
                     report.bytes() / 1e6, report.megabytesPerSecond()));
             if (!report.failed().isEmpty()) {
-                throw new IllegalStateException(report.failed().size() + " 个文件导入失败：修复后用 wenshu batch restart 继续");
+                throw new ImportIncomplete(report.failed().size() + " 个文件导入失败（见报告）：修复后用 wenshu batch restart 继续");
             }
             return RepeatStatus.FINISHED;
         }, transactionManager).build();

@@ -65,16 +65,6 @@ public class OverdueJobConfiguration {
     public static final String REMINDERS = "wenshu.reminders";
 
     /**
-     * What the job does and its parameters, one line each, for the command line's help ({@code wenshu batch overdue
-     * --help}) and the README.
-     */
-    public static final String DESCRIPTION = String.join("\n",
-            "overdue：为逾期未回复的文书，向每个未回复的主送单位发出本轮督促回复函（每个催办周期一份，发函单位即原文书的发文机关），并标记逾期的督办事项。",
-            "  date=YYYY-MM-DD          判断逾期的截至日期，默认今天，不能晚于今天；过去的日期只改变“截至哪天算逾期”。"
-                    + "督促回复函一律以发函当天为成文日期、编号年份和回复期限（15 日）的起算日。同一 date 只运行一次，再次运行提示已催办过。",
-            "  copyToParent=true|false  是否把督促回复函抄报主送单位的上级单位，默认取配置 wenshu.batch.overdue.copy-to-parent（false）。");
-
-    /**
      * Refuses an as-of day after {@code today}: reminders cannot be judged on days that have not come.
      *
      * @return the refusal in Chinese, or empty when {@code date} may be used

@@ -193,8 +193,11 @@ public class ReindexJobConfiguration {
             context.putLong("reindex.records", records);
             context.putLong(PartWriter.BYTES, bytes);
             context.putLong(PartWriter.NANOS, nanos);
-            context.putString("wenshu.details", String.format("重建 %d 条记录（%d 个分区），%.1f MB 文本，用时 %.1f s（%.2f MB/s）；"
-                    + "索引现有 %d 条", records, context.getInt(PARTITIONS), bytes / 1e6, seconds, bytes / 1e6 / seconds, live));
+            // Progress counts the archive's records (an instrument with its responses is one); the index holds a
+            // document for each of them and for each response: both figures, named apart.
+            context.putString("wenshu.details", String.format("重建 %d 份档案记录（写入索引 %d 条，文书的回复各占一条；%d 个分区），"
+                    + "%.1f MB 文本，用时 %.1f s（%.2f MB/s）；索引现有 %d 条", total, records, context.getInt(PARTITIONS),
+                    bytes / 1e6, seconds, bytes / 1e6 / seconds, live));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

@@ -39,8 +39,34 @@ import org.wenshu.search.imports.ImportReport.Problem;
  */
 public final class ReferenceImporter {
 
-    /** Category of a reference text directly in the imported folder (subfolders name their own category). */
+    /**
+     * Category of a reference text directly in the imported folder, or below a top folder whose name is not one of
+     * the {@link #CATEGORIES}.
+     */
     public static final String DEFAULT_CATEGORY = "参考资料";
+    /**
+     * The categories a top folder may name (the classification of the PRC's published law collections, as in
+     * 法律/, 行政法规/, 司法解释/): a text below such a folder gets it as its {@code type} (facet and {@code type:}
+     * filter). Any other folder name (docs, a, 2024) is only part of the text's source path, and the text is a
+     * {@link #DEFAULT_CATEGORY}.
+     */
+    public static final java.util.Set<String> CATEGORIES = java.util.Set.of("宪法", "宪法相关法", "法律", "民法典", "民法商法",
+            "行政法", "经济法", "社会法", "刑法", "诉讼与非诉讼程序法", "行政法规", "监察法规", "地方性法规", "自治条例和单行条例",
+            "部门规章", "地方政府规章", "司法解释", "检察工作文件", "规范性文件", "案例", "指导性案例", "典型案例", "其他");
+
+    /** Why a file was not imported, as the report says it (Chinese, one per kind of file). */
+    public static final String UNSUPPORTED = "不支持的文件类型（只导入 .md、.txt、.pdf、.docx）";
+    public static final String TOO_LARGE = "文件过大（超过 " + TextExtraction.MAX_BYTES / 1024 / 1024 + " MB）";
+    public static final String NO_TEXT = "没有文本（空文件，或没有文字层的扫描件）";
+    public static final String FOLDER_LINK = "指向文件夹的符号链接：导入不跟随链接，以免导入所选文件夹以外的内容";
+    public static final String BROKEN_LINK = "符号链接指向的文件不存在";
+    public static final String NOT_A_FILE = "不是普通文件（设备、管道或套接字）";
+    /** Why a supported file could not be imported; the exception is in the log. */
+    public static final String UNREADABLE = "无法读取：没有读取权限或磁盘出错（详情见日志）";
+    public static final String UNPARSABLE = "无法解析：文件已损坏或内容与扩展名不符（详情见日志）";
+
+    /** To the log file only (not below org.wenshu, which the command line also prints to the terminal). */
+    private static final System.Logger FAILURES = System.getLogger("wenshu.import.failures");
     private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
 
     private final RecordIndex index;
@@ -61,21 +87,59 @@ public final class ReferenceImporter {
 
     /** Imports every supported file below {@code folder}; throws if the folder cannot be listed. */
     public ImportReport importFolder(Path folder) {
+        return importFolder(folder, (done, total) -> { });
+    }
+
+    /** Told how far an import is, from the threads that import. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * {@code done} of {@code total} entries of the folder dealt with (imported, unchanged, skipped or failed);
+         * called once with {@code done} 0 as soon as the folder is listed, then after each file, from several threads.
+         */
+        void advanced(long done, long total);
+    }
+
+    /**
+     * As {@link #importFolder(Path)}, telling {@code progress} how far it is. Every entry below the folder other
+     * than a folder counts: a regular file (or a link to one) is imported or skipped for its type, size or content; a
+     * link to a folder (not followed: it may lead anywhere), a broken link or a device, pipe or socket is skipped
+     * with its reason.
+     */
+    public ImportReport importFolder(Path folder, Progress progress) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("not a folder: " + folder);
         }
         long started = System.nanoTime();
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
+        List<Problem> skipped = Collections.synchronizedList(new ArrayList<>());
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
+            for (Path entry : walk.sorted().toList()) {
+                String source = folder.relativize(entry).toString().replace('\\', '/');
+                if (entry.equals(folder) || (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(entry) && Files.isDirectory(entry)) {
+                    skipped.add(new Problem(source, FOLDER_LINK));
+                } else if (Files.isSymbolicLink(entry) && !Files.exists(entry)) {
+                    skipped.add(new Problem(source, BROKEN_LINK));
+                } else if (Files.isRegularFile(entry)) {
+                    files.add(entry);
+                } else {
+                    skipped.add(new Problem(source, NOT_A_FILE));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot list " + folder,
+                    e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
         }
+        long total = files.size() + skipped.size();
+        AtomicLong done = new AtomicLong(skipped.size());
+        progress.advanced(done.get(), total);
         AtomicInteger added = new AtomicInteger();
         AtomicInteger replaced = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
-        List<Problem> skipped = Collections.synchronizedList(new ArrayList<>());
         List<Problem> failed = Collections.synchronizedList(new ArrayList<>());
         Set<String> seen = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -97,7 +161,11 @@ public final class ReferenceImporter {
                             default -> { }
                         }
                     } catch (IOException | RuntimeException e) {
-                        failed.add(new Problem(source, String.valueOf(e.getMessage())));
+                        // The library's text (PDFBox, POI, the file system) is for the log, not for the report.
+                        FAILURES.log(System.Logger.Level.ERROR, "import of " + file + " failed", e);
+                        failed.add(new Problem(source, e instanceof Unparsable ? UNPARSABLE : UNREADABLE));
+                    } finally {
+                        progress.advanced(done.incrementAndGet(), total);
                     }
                 }));
             }
@@ -128,11 +196,11 @@ public final class ReferenceImporter {
         String fileName = file.getFileName().toString();
         Optional<String> mediaType = TextExtraction.mediaType(fileName);
         if (mediaType.isEmpty()) {
-            skipped.add(new Problem(source, "不支持的文件类型 (unsupported type: .md, .txt, .pdf, .docx only)"));
+            skipped.add(new Problem(source, UNSUPPORTED));
             return Outcome.SKIPPED;
         }
         if (Files.size(file) > TextExtraction.MAX_BYTES) {
-            skipped.add(new Problem(source, "文件过大 (larger than " + TextExtraction.MAX_BYTES / 1024 / 1024 + " MB)"));
+            skipped.add(new Problem(source, TOO_LARGE));
             return Outcome.SKIPPED;
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -147,9 +215,14 @@ public final class ReferenceImporter {
             skipped.add(new Problem(source, notText.get()));
             return Outcome.SKIPPED;
         }
-        TextExtraction.Extracted extracted = extraction.extract(bytes, mediaType.get(), fileName);
+        TextExtraction.Extracted extracted;
+        try {
+            extracted = extraction.extract(bytes, mediaType.get(), fileName);
+        } catch (IOException | RuntimeException e) {
+            throw new Unparsable(e);
+        }
         if (extracted.text().isBlank()) {
-            skipped.add(new Problem(source, "没有文本 (no text: empty, or a scan without a text layer)"));
+            skipped.add(new Problem(source, NO_TEXT));
             return Outcome.SKIPPED;
         }
         ImportedFile imported = new ImportedFile(id, source, mediaType.get(), sha256, bytes, extracted.title(),
@@ -160,12 +233,17 @@ public final class ReferenceImporter {
         return known ? Outcome.REPLACED : Outcome.ADDED;
     }
 
+    /** A supported file whose content its parser refused (a damaged PDF, a DOCX that is no ZIP). */
+    private static final class Unparsable extends RuntimeException {
+        Unparsable(Throwable cause) {
+            super(cause);
+        }
+    }
+
     /** The index record of an imported file. */
     public static IndexedRecord toRecord(ImportedFile file) {
-        int slash = file.source().indexOf('/');
-        String category = slash > 0 ? file.source().substring(0, slash) : DEFAULT_CATEGORY;
         return IndexedRecord.builder(file.id(), RecordKind.REFERENCE)
-                .type(category)
+                .type(category(file.source()))
                 .title(file.title())
                 .body(file.text())
                 .date(dateInName(file.source()).orElse(null))
@@ -173,6 +251,14 @@ public final class ReferenceImporter {
                 .access(Access.open())
                 .build();
     }
+
+    /** The category of the text at {@code source}: its top folder if that is one of the {@link #CATEGORIES}. */
+    public static String category(String source) {
+        int slash = source.indexOf('/');
+        String top = slash > 0 ? source.substring(0, slash) : "";
+        return CATEGORIES.contains(top) ? top : DEFAULT_CATEGORY;
+    }
+
 
     /** A date written in the file name, as in 行政诉讼法(2017-06-27).md. */
     static Optional<LocalDate> dateInName(String source) {
