@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "批处理作业 (batch jobs): bulk-issue type=T data=F.json file=名单.xlsx|.csv [skipLimit=N] [encoding=GB18030]; "
-                + "overdue [date=YYYY-MM-DD（判断逾期的截至日期，默认今天，不能晚于今天）] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; "
+                + "overdue [date=YYYY-MM-DD] [copyToParent=true]; fixity [maxObjectsPerSecond=N]; reindex; import dir=DIR; "
                 + "status [ID [--all]]; restart ID. wenshu batch JOB --help 显示该作业的参数")
 class BatchCommand implements Callable<Integer> {
 
