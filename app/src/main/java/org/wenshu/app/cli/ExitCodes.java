@@ -14,6 +14,9 @@ import org.wenshu.templates.UnknownInstrumentType;
  */
 public final class ExitCodes {
 
+    /** Where the failure's detail is: {@link #reason} logs every failure it words. */
+    private static final String LOG_HINT = "详情见日志（WENSHU_HOME 下的 logs/wenshu-cli.log）";
+
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_INPUT = 2;
@@ -80,7 +83,7 @@ public final class ExitCodes {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof org.springframework.dao.DataAccessException data) {
                 // Named by its kind, never with the statement or the driver's text (SQL, constraint and table names).
-                return org.wenshu.batch.FailureReason.ofDatabase(data);
+                return org.wenshu.batch.FailureReason.ofDatabase(data) + "；" + LOG_HINT;
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -90,7 +93,7 @@ public final class ExitCodes {
                 return message;
             }
         }
-        return "内部错误，命令未完成；详情见日志（WENSHU_HOME 下的 logs/wenshu-cli.log）";
+        return "内部错误，命令未完成；" + LOG_HINT;
     }
 
     static boolean isBadInput(Throwable failure) {
