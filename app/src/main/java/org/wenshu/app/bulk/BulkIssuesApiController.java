@@ -218,7 +218,7 @@ public class BulkIssuesApiController {
                     case "type" -> "unknown-type";
                     case "encoding" -> "unknown-encoding";
                     default -> "invalid-request";
-                }), tooLarge ? "上传过大" : file ? "文件不可用" : "请求有误", message);
+                }), tooLarge ? (file ? "上传过大" : "字段过长") : file ? "文件不可用" : "请求有误", message);
         problem.setProperty("errors", e.dataProblems().isEmpty()
                 ? List.of(new Problems.FieldError(e.field(), message))
                 : e.dataProblems().stream().map(p -> new Problems.FieldError("data." + p.field(),
@@ -246,8 +246,9 @@ public class BulkIssuesApiController {
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e, jakarta.servlet.http.HttpServletRequest request) {
         if (e instanceof MaxUploadSizeExceededException) {
             TooLarge tooLarge = tooLarge(e, bulk);
-            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
-                    tooLarge.message());
+            boolean textPart = !List.of("list", "data", "upload").contains(tooLarge.field());
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+                    textPart ? "字段过长" : "上传过大", tooLarge.message());
             problem.setProperty("errors", List.of(new Problems.FieldError(tooLarge.field(), tooLarge.message())));
             return problem(problem);
         }

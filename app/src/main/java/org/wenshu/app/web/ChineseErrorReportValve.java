@@ -2,6 +2,7 @@ package org.wenshu.app.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,8 +51,12 @@ public final class ChineseErrorReportValve extends ErrorReportValve {
                 return; // the application has answered already
             }
             if (api) {
-                writer.write(JSON.writeValueAsString(Map.of("type", Problems.TYPE_BASE + text.kind(),
-                        "title", text.title(), "status", status, "detail", text.detail())));
+                Map<String, Object> problem = new LinkedHashMap<>(); // in the order of every other problem document
+                problem.put("type", Problems.TYPE_BASE + text.kind());
+                problem.put("title", text.title());
+                problem.put("status", status);
+                problem.put("detail", text.detail());
+                writer.write(JSON.writeValueAsString(problem));
             } else {
                 String heading = HtmlUtils.htmlEscape(status + " · " + text.title());
                 writer.write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + heading
