@@ -177,6 +177,25 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
     }
 
     /**
+     * An upload past the container's limit sent without htmx gets the 413 page, which states the per-file limit the
+     * upload forms state (the archive's 20 MB), never the container's larger safety limit (25 MB).
+     */
+    @Test
+    void theUploadLimitPageStatesTheLimitTheFormsState() {
+        PageSession agency = signedIn(AGENCY);
+        Page form = agency.get("/inbox/" + recordId);
+        byte[] huge = pdfOfSize(26 << 20);
+
+        Page refused = agency.postMultipart("/inbox/" + recordId + "/responses",
+                Map.of("measures", "已整改", "results", "已完成", "adoption", "ADOPTED"),
+                Map.of("整改材料.pdf", huge), false);
+
+        assertThat(form.body()).contains("单个不超过 20 MB");
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body()).contains("单个文件不超过 20 MB", "未保存任何内容").doesNotContain("25", "60MB");
+    }
+
+    /**
      * What the framework refuses before any controller (Spring Security's access rules and firewall, Tomcat's URL
      * checks, unmapped methods and media types) is answered in Chinese whatever the client asks for: a problem
      * document for scripts and the API, a fragment for htmx, a page for browsers — never Boot's English JSON or
