@@ -112,10 +112,14 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         String name = e.getParameterName();
         if (sentAsFile(request, name)) { // -F type=@file.txt: a file where a text field belongs
-            return invalid("「" + name + "」须为文字字段，不能以文件上传",
-                    List.of(new Problems.FieldError(name, "「" + name + "」须为文字字段（例如 curl -F " + name + "=值），不能以文件上传")));
+            return textSentAsFile(name);
         }
         return missing(name);
+    }
+
+    private static ResponseEntity<ProblemDetail> textSentAsFile(String name) {
+        String message = "「" + name + "」须为文字字段（例如 curl -F " + name + "=值），不能以文件上传";
+        return invalid(message, List.of(new Problems.FieldError(name, message)));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
@@ -150,7 +154,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(TypeMismatchException.class) // MethodArgumentTypeMismatchException: ?year=abc, /files/x
     ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e) {
         String name = e.getPropertyName() == null ? "参数" : e.getPropertyName();
-        String message = "「" + name + "」的值「" + e.getValue() + "」格式不对";
+        if (e.getValue() instanceof org.springframework.web.multipart.MultipartFile
+                || e.getValue() instanceof jakarta.servlet.http.Part) { // -F type=@file.txt: a file where text belongs
+            return textSentAsFile(name);
+        }
+        String value = String.valueOf(e.getValue());
+        // The value as sent, but never a whole over-long one (a 3 MB text part) in the answer.
+        String message = "「" + name + "」的值「" + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "」格式不对";
         Class<?> type = e.getRequiredType();
         if (type != null && type.isEnum()) {
             message += "，可选：" + Arrays.stream(type.getEnumConstants()).map(Object::toString)

@@ -612,9 +612,31 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
             assertProblem(reply, 400, "malformed-multipart");
             assertThat(reply.text()).contains("boundary").doesNotContain("此操作须以");
         }
+        Map<String, FilePart> typeAsFile = upload(csv("主送单位,标题\n市公安局,关于文件部分的会议的通知\n"));
+        typeAsFile.put("type", new FilePart("type.txt", "text/plain", "meeting-notice".getBytes(StandardCharsets.UTF_8)));
+        Reply fileType = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor, Map.of(), typeAsFile);
+
         assertProblem(json, 415, "unsupported-media-type");
         assertPartProblem(textData, 400, "invalid-request", "data");
         assertThat(textData.text()).contains("须以文件部分上传").doesNotContain("缺少「data」");
+        assertPartProblem(fileType, 400, "invalid-request", "type");
+        assertThat(fileType.text()).contains("须为文字字段").doesNotContain("缺少「type」");
+    }
+
+    /**
+     * Tomcat's form limit is raised for multipart text parts; a URL-encoded body, read whole into memory, is still
+     * refused past 2 MB before anything reads it.
+     */
+    @Test
+    void aLargeUrlEncodedBodyIsRefusedBeforeItIsRead() {
+        ApiFixture f = fixture();
+        byte[] body = ("result=" + "x".repeat(3_000_000)).getBytes(StandardCharsets.UTF_8);
+
+        Reply refused = api().send("POST", "/api/v1/leads/none/result", f.prosecutor,
+                "application/x-www-form-urlencoded", body, Map.of());
+
+        assertProblem(refused, 413, "upload-too-large");
+        assertThat(refused.text()).contains("2 MB");
     }
 
     /**
