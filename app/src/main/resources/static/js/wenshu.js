@@ -28,8 +28,11 @@ document.addEventListener('change', function (event) {
   var tooLarge = Array.prototype.filter.call(input.files, function (file) { return file.size > max; });
   if (error) {
     error.hidden = tooLarge.length === 0;
+    // data-too-large: the server's own sentence for this input ({name} the file's name), so both say the same limit.
+    var sentence = input.getAttribute('data-too-large');
     error.textContent = tooLarge.map(function (file) {
-      return '文件「' + file.name + '」过大：单个文件不得超过 ' + Math.floor(max / 1048576) + ' MB';
+      return sentence ? sentence.replace('{name}', file.name)
+          : '文件「' + file.name + '」过大：单个文件不得超过 ' + Math.floor(max / 1048576) + ' MB';
     }).join('；');
   }
   input.setAttribute('aria-invalid', tooLarge.length > 0 ? 'true' : 'false');

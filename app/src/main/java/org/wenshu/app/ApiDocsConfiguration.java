@@ -57,14 +57,30 @@ public class ApiDocsConfiguration {
                 "404", "没有此资源，或当前账号看不到它",
                 "409", "当前状态不允许此操作",
                 "500", "服务器内部错误（不含内部细节）");
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                problems.forEach((status, description) -> {
-                    if (operation.getResponses().get(status) == null) {
-                        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
-                                .content(new Content().addMediaType("application/problem+json",
-                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
-                    }
-                })));
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            Map<String, String> answers = new java.util.LinkedHashMap<>(problems);
+            if (multipart(operation)) {
+                answers.putAll(UPLOAD_PROBLEMS);
+            }
+            answers.forEach((status, description) -> {
+                if (operation.getResponses().get(status) == null) {
+                    operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                            .content(new Content().addMediaType("application/problem+json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                }
+            });
+        }));
+    }
+
+    /** What every upload ({@code multipart/form-data}) may be answered besides the problems of every operation. */
+    static final Map<String, String> UPLOAD_PROBLEMS = Map.of(
+            "400", "请求有误（缺少字段或文件、文件放在文字字段中、multipart 请求体格式错误如缺少 boundary）",
+            "413", "上传过大：某个文件或文字字段超过上限，或整个请求超过上限（errors 指出是哪个部分）",
+            "415", "请求不是 multipart/form-data");
+
+    private static boolean multipart(io.swagger.v3.oas.models.Operation operation) {
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().containsKey("multipart/form-data");
     }
 
     private static Schema<?> problemSchema() {

@@ -154,9 +154,12 @@ public class BatchConfiguration {
     @Bean
     BulkIssues bulkIssues(BatchJobs jobs, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                          InstrumentAccess access, BulkIssueCounts counts, @Value("${wenshu.home}") java.nio.file.Path home) {
-        return new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access,
+                          InstrumentAccess access, BulkIssueCounts counts, @Value("${wenshu.home}") java.nio.file.Path home,
+                          @Value("${spring.servlet.multipart.max-request-size:60MB}") org.springframework.util.unit.DataSize maxRequest) {
+        BulkIssues bulk = new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access,
                 counts, home.resolve("bulk-uploads"));
+        bulk.maxRequestBytes(maxRequest.toBytes()); // what the messages state as the limit of a whole upload
+        return bulk;
     }
 
     @Bean

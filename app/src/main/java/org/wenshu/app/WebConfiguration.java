@@ -36,6 +36,64 @@ public class WebConfiguration {
         return registration;
     }
 
+    /** URL-encoded form bodies stay small although Tomcat's form limit is raised for multipart text parts. */
+    @Bean
+    FilterRegistrationBean<org.wenshu.app.web.FormSizeFilter> formSizeFilter() {
+        FilterRegistrationBean<org.wenshu.app.web.FormSizeFilter> registration =
+                new FilterRegistrationBean<>(new org.wenshu.app.web.FormSizeFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** {@code /error} in Chinese for every client: pages, htmx fragments and problem documents (no English JSON). */
+    @Bean
+    org.wenshu.app.web.WenshuErrorController errorController(
+            org.springframework.boot.webmvc.error.ErrorAttributes attributes,
+            ObjectProvider<org.springframework.boot.autoconfigure.web.WebProperties> web,
+            ObjectProvider<org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver> resolvers,
+            ObjectProvider<org.wenshu.app.web.UploadForm> uploadForms) {
+        org.springframework.boot.autoconfigure.web.ErrorProperties properties = web.getIfAvailable(
+                org.springframework.boot.autoconfigure.web.WebProperties::new).getError();
+        return new org.wenshu.app.web.WenshuErrorController(attributes, properties, resolvers.orderedStream().toList(),
+                uploadForms.orderedStream().toList());
+    }
+
+    /**
+     * Tomcat's own rejections (a URL with {@code %00}, {@code %2F}, {@code %5C} or a malformed {@code %xx}, refused
+     * before Spring sees the request) in Chinese: {@link org.wenshu.app.web.ChineseErrorReportValve} replaces the host's
+     * English error report. Last, so that it replaces the valve Boot adds (server.error.include-stacktrace: never).
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory>
+            chineseErrorReports() {
+        return new ChineseErrorReports();
+    }
+
+    static final class ChineseErrorReports implements org.springframework.core.Ordered,
+            org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> {
+
+        @Override
+        public void customize(org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                org.apache.catalina.Container host = context.getParent();
+                for (org.apache.catalina.Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                if (host instanceof org.apache.catalina.core.StandardHost standard) {
+                    standard.setErrorReportValveClass(org.wenshu.app.web.ChineseErrorReportValve.class.getName());
+                }
+                host.getPipeline().addValve(new org.wenshu.app.web.ChineseErrorReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
     /** The error pages' time in Chinese and in the configured zone ({@code wenshu.archive.zone}). */
     @Bean
     ZonedErrorAttributes errorAttributes(ArchiveConfiguration.ArchiveProperties properties) {

@@ -90,6 +90,20 @@ public final class InstrumentCatalog {
         return types;
     }
 
+    /**
+     * The types that may be issued on their own (one instrument, or one per row of a bulk list), in catalog order:
+     * every type but those with their own workflow (会议纪要, recorded from their meeting). What the issuing forms and
+     * the bulk-issue page offer; {@link #requireStandalone} still refuses the others when named directly.
+     */
+    public List<InstrumentType> standaloneTypes() {
+        return types.stream().filter(InstrumentCatalog::standalone).toList();
+    }
+
+    /** Whether {@code type} may be issued on its own; false for 会议纪要, which are recorded from their meeting. */
+    public static boolean standalone(InstrumentType type) {
+        return !type.id().equals(MEETING_MINUTES);
+    }
+
     /** The type with this id. */
     public Optional<InstrumentType> find(String id) {
         return types.stream().filter(type -> type.id().equals(id)).findFirst();
@@ -113,7 +127,7 @@ public final class InstrumentCatalog {
      */
     public InstrumentType requireStandalone(String id) {
         InstrumentType type = require(id);
-        if (type.id().equals(MEETING_MINUTES)) {
+        if (!standalone(type)) {
             throw new TypeIssuedElsewhere(id, "会议纪要须在对应的联席会议中录入（网页：联席会议 → 该会议 → 录入会议纪要；接口：POST /api/v1/meetings/{会议通知 id}/minutes），"
                     + "以便关联会议通知并跟踪议定事项，不能单独发文或批量发文");
         }

@@ -41,7 +41,7 @@ import org.wenshu.templates.InstrumentType;
  */
 @Controller
 @RequestMapping("/bulk-issues")
-public class BulkIssueController implements PageController {
+public class BulkIssueController implements PageController, org.wenshu.app.web.UploadForm {
 
     /** How to name the encoding of a GBK list on this page: its 「CSV 编码」 choice. */
     static final String ENCODING_HINT = "，或在本页「CSV 编码」中选择“GB18030 / GBK”后重新上传";
@@ -65,8 +65,13 @@ public class BulkIssueController implements PageController {
      */
     @GetMapping("/template.csv")
     public ResponseEntity<byte[]> template(@RequestParam String type) {
-        InstrumentType chosen = bulk.types().stream().filter(t -> t.id().equals(type)).findFirst()
-                .orElseThrow(() -> new ResourceNotFound("没有文书类型 " + type));
+        InstrumentType chosen;
+        try {
+            chosen = bulk.templateType(type);
+        } catch (org.wenshu.templates.UnknownInstrumentType unknown) {
+            throw new ResourceNotFound("没有文书类型 " + type);
+        } // TypeIssuedElsewhere (会议纪要): PageFailures answers 422 with where they are recorded
+
         String header = CSVFormat.RFC4180.format(chosen.fields().stream()
                 .filter(field -> !field.name().equals(InstrumentCatalog.DOCUMENT_NUMBER_FIELD))
                 .map(FieldSpec::label).toArray());
@@ -84,7 +89,8 @@ public class BulkIssueController implements PageController {
                            @RequestParam(defaultValue = "") String encoding, Model model, HttpServletResponse response) {
         try {
             StoredUpload stored = bulk.store(user, new BulkUpload(type, list == null ? "" : list.getOriginalFilename(),
-                    bytes(list), bytes(data), Optional.of(encoding).filter(e -> !e.isBlank()), Optional.empty()));
+                    bytes(list), bytes(data), Optional.of(encoding).filter(e -> !e.isBlank()), Optional.empty(),
+                    data == null ? "" : data.getOriginalFilename()));
             return preview(bulk.validate(user, stored), "", model);
         } catch (UploadRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -97,10 +103,12 @@ public class BulkIssueController implements PageController {
     @PostMapping
     public String start(@AuthenticationPrincipal WenshuUser user, @RequestParam String type,
                         @RequestParam String listFile, @RequestParam String dataFile,
+                        @RequestParam(defaultValue = "") String listName, @RequestParam(defaultValue = "") String dataName,
                         @RequestParam(defaultValue = "") String encoding, Model model, HttpServletResponse response) {
         StoredUpload upload;
         try {
-            upload = new StoredUpload(type, listFile, dataFile, Optional.of(encoding), Optional.empty());
+            upload = new StoredUpload(type, listFile, dataFile, Optional.of(encoding), Optional.empty(), listName,
+                    dataName);
             BulkIssues.Started started = bulk.start(user, upload);
             return "redirect:/bulk-issues/" + started.executionId() + (started.started() ? "" : "?again");
         } catch (UploadRefused refused) {
@@ -110,7 +118,7 @@ public class BulkIssueController implements PageController {
             response.setStatus(refused.kind().equals("rows-forbidden") ? HttpStatus.FORBIDDEN.value()
                     : HttpStatus.UNPROCESSABLE_CONTENT.value());
             return preview(bulk.validate(user, new StoredUpload(type, listFile, dataFile, Optional.of(encoding),
-                    Optional.empty())), refused.getMessage(), model);
+                    Optional.empty(), listName, dataName)), refused.getMessage(), model);
         } catch (ExecutionConflict conflict) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return form(user, model, Optional.empty(), Optional.empty(), conflict.getMessage());
@@ -155,6 +163,8 @@ public class BulkIssueController implements PageController {
         model.addAttribute("message", message);
         model.addAttribute("maxListBytes", bulk.limits().maxListBytes());
         model.addAttribute("maxRows", bulk.limits().maxRows());
+        model.addAttribute("listLimit", BulkUploads.listLimit(bulk.limits()));
+        model.addAttribute("listTooLarge", BulkUploads.listTooLarge("{name}", bulk.limits()));
         model.addAttribute("recent", bulk.recent(user, 20));
         if (!model.containsAttribute("type")) {
             model.addAttribute("type", "meeting-notice");
@@ -182,11 +192,44 @@ public class BulkIssueController implements PageController {
         return error(HttpStatus.FORBIDDEN, "error/403", failure.getMessage());
     }
 
+    /** An upload past a size limit that reached this controller: the form again, the reason beside the part. */
     @ExceptionHandler(MultipartException.class)
-    ModelAndView tooLarge(MultipartException failure) {
-        String what = BulkIssuesApiController.tooLargePart(failure).map(BulkIssuesApiController.PART_NAMES::get)
-                .orElse("上传的文件");
-        return error(HttpStatus.CONTENT_TOO_LARGE, "error/4xx", what + "过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB。");
+    ModelAndView tooLarge(MultipartException failure, HttpServletResponse response) {
+        if (!(failure instanceof org.springframework.web.multipart.MaxUploadSizeExceededException)) {
+            return error(HttpStatus.BAD_REQUEST, "error/4xx", "上传的表单不完整或格式错误，请返回上一页重新上传。");
+        }
+        ModelAndView page = tooLarge(failure);
+        return page != null ? page : error(HttpStatus.CONTENT_TOO_LARGE, "error/413",
+                BulkIssuesApiController.tooLarge(failure, bulk).message());
+    }
+
+    @Override
+    public String uploadPath() {
+        return "/bulk-issues/validation";
+    }
+
+    /**
+     * The upload form with the reason beside the part at fault (413), as the API states it; null without a signed-in
+     * user who may bulk issue.
+     */
+    @Override
+    public ModelAndView tooLarge(Throwable failure) {
+        org.springframework.security.core.Authentication who = org.springframework.security.core.context
+                .SecurityContextHolder.getContext().getAuthentication();
+        if (who == null || !(who.getPrincipal() instanceof WenshuUser user)) {
+            return null;
+        }
+        MultipartException multipart = failure instanceof MultipartException m ? m
+                : new org.springframework.web.multipart.MaxUploadSizeExceededException(-1, failure);
+        BulkIssuesApiController.TooLarge tooLarge = BulkIssuesApiController.tooLarge(multipart, bulk);
+        org.springframework.ui.ExtendedModelMap model = new org.springframework.ui.ExtendedModelMap();
+        try {
+            String view = form(user, model, Optional.of(tooLarge.field()), Optional.of(tooLarge.message()), "");
+            ModelAndView page = new ModelAndView(view, model, HttpStatus.CONTENT_TOO_LARGE);
+            return page;
+        } catch (AccessRefused notAnIssuer) {
+            return null;
+        }
     }
 
     private static ModelAndView error(HttpStatus status, String view, String message) {

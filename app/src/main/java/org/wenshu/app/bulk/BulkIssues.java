@@ -83,6 +83,11 @@ public final class BulkIssues implements DisposableBean {
                 }
             });
 
+    /** The most characters of a text part (type, encoding, skipLimit): far more than any valid value. */
+    static final int MAX_TEXT_PART = 100;
+
+    private long maxRequestBytes = 60L * 1024 * 1024;
+
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
                       InstrumentAccess access, BulkIssueCounts counts, Path folder) {
@@ -97,9 +102,38 @@ public final class BulkIssues implements DisposableBean {
         this.counts = counts;
     }
 
-    /** The types the office may bulk issue. */
+    /** The types the office may bulk issue: not those with their own workflow (会议纪要). */
     public List<InstrumentType> types() {
-        return catalog.types();
+        return catalog.standaloneTypes();
+    }
+
+    /**
+     * The type {@code id} for a list template.
+     *
+     * @throws UnknownInstrumentType for an unknown id
+     * @throws TypeIssuedElsewhere for a type with its own workflow (会议纪要)
+     */
+    public InstrumentType templateType(String id) {
+        return catalog.requireStandalone(id);
+    }
+
+    /** The largest upload (request) the servlet container takes, in bytes ({@code spring.servlet.multipart.max-request-size}). */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** Sets {@link #maxRequestBytes()}, as configured. */
+    public void maxRequestBytes(long bytes) {
+        this.maxRequestBytes = bytes;
+    }
+
+    /** How a text part too long is told, wherever it is found (here, or by the servlet container). */
+    static String textTooLong(String field) {
+        return "「" + field + "」过长：" + switch (field) {
+            case "type" -> "文书类型 id 如 meeting-notice";
+            case "encoding" -> "编码名称如 GB18030";
+            default -> "跳过上限为整数";
+        } + "，不超过 " + MAX_TEXT_PART + " 个字符";
     }
 
     /** The largest recipient list accepted: bytes and data rows. */
@@ -114,6 +148,12 @@ public final class BulkIssues implements DisposableBean {
      */
     public StoredUpload store(WenshuUser user, BulkUpload upload) {
         requireIssuer(user);
+        if (upload.typeId() != null && upload.typeId().length() > MAX_TEXT_PART) {
+            throw new UploadRefused("type", "upload-too-large", textTooLong("type"));
+        }
+        if (upload.encoding().map(String::length).orElse(0) > MAX_TEXT_PART) {
+            throw new UploadRefused("encoding", "upload-too-large", textTooLong("encoding"));
+        }
         type(upload.typeId());
         upload.encoding().filter(encoding -> !encoding.isBlank()).ifPresent(BulkIssues::encoding);
         return uploads.store(upload);
@@ -139,8 +179,8 @@ public final class BulkIssues implements DisposableBean {
             // The kept files are named by their hashes; the user knows them as the files they uploaded. How to name
             // an encoding differs by channel: the page and the API word it (UploadRefused.message), not the job.
             boolean gb18030 = refused instanceof ListNotUtf8 notUtf8 && notUtf8.looksGb18030();
-            String message = (refused instanceof ListNotUtf8 notUtf8 ? notUtf8.reason() : refused.getMessage())
-                    .replace(upload.listFile(), "（上传的名单）").replace(upload.dataFile(), "（上传的基础数据）");
+            String message = named(named(refused instanceof ListNotUtf8 notUtf8 ? notUtf8.reason() : refused.getMessage(),
+                    upload.listFile(), upload.listName()), upload.dataFile(), upload.dataName());
             if (refused instanceof BaseDataInvalid invalid) {
                 throw new UploadRefused("data", message, invalid.problems());
             }
@@ -218,7 +258,7 @@ public final class BulkIssues implements DisposableBean {
             }
         }
         if (!started && !visible(user, execution)) {
-            throw new ExecutionConflict("同一份名单和基础数据已由其他单位批量发文（执行 " + execution.getId() + "），不会重复发文");
+            throw new ExecutionConflict(startedElsewhere(execution));
         }
         return new Started(execution.getId(), started, preview.validation().rows(), preview.validation().valid());
     }
@@ -365,6 +405,34 @@ public final class BulkIssues implements DisposableBean {
             return Optional.of(NOT_YOURS + "「" + unit.name() + "」的名义发文");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the same upload is not issued again when its execution is one {@code user} may not see: who started it,
+     * told honestly (the command line, an account of no unit — the office's administrators —, or another unit), and
+     * where the instruments can be seen. Never the execution's id: the user would get 404 for it. Every row passed
+     * the user's own check, so each instrument bears an issuing unit the user may issue for, and the register shows it.
+     */
+    static String startedElsewhere(JobExecution execution) {
+        String by = execution.getJobParameters().getString(REQUESTED_BY);
+        String unit = execution.getJobParameters().getString(REQUESTED_UNIT);
+        String who = by == null ? "已在服务器命令行批量发文"
+                : unit == null || unit.isEmpty() ? "已由管理员账号批量发文"
+                : "已由其他单位的账号批量发文";
+        return "同一份名单和基础数据" + who + "，不会重复发文；发出的文书以名单中的发文机关（您可代为发文的单位）名义发出，"
+                + "文号可在发文登记簿中查看";
+    }
+
+    /**
+     * {@code message} with the kept file {@code kept} called by the name the user uploaded it as; without one the
+     * sentence reads without a name ("名单文件 不是…" becomes "名单文件不是…").
+     */
+    static String named(String message, String kept, String uploadedName) {
+        String quoted = java.util.regex.Pattern.quote(kept);
+        if (!uploadedName.isEmpty()) {
+            return message.replaceAll(quoted, java.util.regex.Matcher.quoteReplacement(uploadedName));
+        }
+        return message.replaceAll(" ?" + quoted + " ?", "").replace("：（", "（").replaceAll("：$", "");
     }
 
     private static String issuingUnitColumn(InstrumentType type, List<String> headers) {

@@ -49,6 +49,19 @@ public class BulkIssuesApiController {
             + "写不出简体中文表头和单位名称的编码（Big5 等）不接受；"
             + "XLSX 和有效的 UTF-8 CSV 总按 UTF-8 读取，不看此项";
 
+    /** The multipart form of an upload, for the API description (the operations bind the parts one by one). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BulkIssueUpload", description = "批量发文的上传：文书类型、名单与基础数据")
+    public record UploadForm(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "文书类型 id，如 meeting-notice（会议纪要不能批量发文）",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String type,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "名单文件：.csv（UTF-8）或 .xlsx；文件部分，带文件名",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) MultipartFile list,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "基础数据文件：JSON 对象（字段名: 值）；文件部分，带文件名",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) MultipartFile data,
+            @io.swagger.v3.oas.annotations.media.Schema(description = ENCODING_DESCRIPTION) String encoding,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "最多跳过的错误行数（默认按服务器设置）") Integer skipLimit) {
+    }
+
     private final BulkIssues bulk;
 
     public BulkIssuesApiController(BulkIssues bulk) {
@@ -56,33 +69,39 @@ public class BulkIssuesApiController {
     }
 
     @PostMapping("/validate")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UploadForm.class)))
+    @ApiResponse(responseCode = "422", description = "文件不可用（编码、格式、表头、基础数据），或名单不能发文")
     @Operation(summary = "校验名单（不发文）", description = "与批量发文作业相同的逐行校验：每个有误的行给出行号、列和原因；"
             + "另检查当前账号能否以各行的发文机关名义发文。"
             + "与已发出的文书完全相同的行列在 alreadyIssued（行号、字号；当前账号无权查看的文书不给字号），不计入 valid，不会重复发文。"
             + "文件本身不可用时（编码、格式、大小、表头）回答 422。")
     public Map<String, Object> validate(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                         // The parts first: a request that is not multipart is told so (415) before anything else.
-                                        @RequestPart("list") @Parameter(description = "名单：.csv（UTF-8）或 .xlsx") MultipartFile list,
-                                        @RequestPart("data") @Parameter(description = "基础数据：JSON 对象") MultipartFile data,
-                                        @RequestParam("type") @Parameter(description = "文书类型 id，如 meeting-notice") String type,
-                                        @RequestParam(required = false) @Parameter(description = ENCODING_DESCRIPTION) String encoding,
-                                        @RequestParam(required = false) @Parameter(description = "最多跳过的错误行数") Integer skipLimit) {
+                                        @RequestPart("list") @Parameter(hidden = true) MultipartFile list,
+                                        @RequestPart("data") @Parameter(hidden = true) MultipartFile data,
+                                        @RequestParam("type") @Parameter(hidden = true) String type,
+                                        @RequestParam(required = false) @Parameter(hidden = true) String encoding,
+                                        @RequestParam(required = false) @Parameter(hidden = true) Integer skipLimit) {
         BulkPreview preview = bulk.validate(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
         return previewJson(preview);
     }
 
     @PostMapping
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UploadForm.class)))
+    @ApiResponse(responseCode = "422", description = "文件不可用（编码、格式、表头、基础数据），或名单不能发文")
     @ApiResponse(responseCode = "202", description = "已开始批量发文；Location 为执行的地址")
     @ApiResponse(responseCode = "200", description = "同一份名单和基础数据的执行正在进行或已完成：不重复发文，Location 为该执行")
     @Operation(summary = "批量发文", description = "校验后在后台开始批量发文。作业实例由类型、两个文件的 SHA-256 和名单的实际编码确定（encoding 的任何写法，或对 UTF-8 名单、XLSX 多余的 encoding，都是同一实例）：同一上传再次提交不会重复发文。"
             + "有发文机关不是本单位的行时回答 403（rows-forbidden），发文机关没有电子印章时回答 422（rows-unsealed），"
             + "错误行超过跳过上限或没有可发的行时回答 422，均不发文；rows 列出这些行，blocking 表示该行本身阻止发文。")
     public ResponseEntity<Map<String, Object>> start(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
-                                                     @RequestPart("list") MultipartFile list,
-                                                     @RequestPart("data") MultipartFile data,
-                                                     @RequestParam("type") String type,
-                                                     @RequestParam(required = false) @Parameter(description = ENCODING_DESCRIPTION) String encoding,
-                                                     @RequestParam(required = false) Integer skipLimit) {
+                                                     @RequestPart("list") @Parameter(hidden = true) MultipartFile list,
+                                                     @RequestPart("data") @Parameter(hidden = true) MultipartFile data,
+                                                     @RequestParam("type") @Parameter(hidden = true) String type,
+                                                     @RequestParam(required = false) @Parameter(hidden = true) String encoding,
+                                                     @RequestParam(required = false) @Parameter(hidden = true) Integer skipLimit) {
         BulkIssues.Started started = bulk.start(user, bulk.store(user, upload(type, list, data, encoding, skipLimit)));
         Map<String, Object> json = progressJson(bulk.progress(user, started.executionId()), List.of(), 0, 0);
         // The job validates the list again in the background: until it has, the counts are those of the check above.
@@ -112,8 +131,9 @@ public class BulkIssuesApiController {
     private static BulkUpload upload(String type, MultipartFile list, MultipartFile data, String encoding,
                                      Integer skipLimit) {
         try {
-            return new BulkUpload(type, Optional.ofNullable(list.getOriginalFilename()).orElse("名单"), list.getBytes(),
-                    data.getBytes(), Optional.ofNullable(encoding).filter(e -> !e.isBlank()), Optional.ofNullable(skipLimit));
+            return new BulkUpload(type, Optional.ofNullable(list.getOriginalFilename()).orElse(""), list.getBytes(),
+                    data.getBytes(), Optional.ofNullable(encoding).filter(e -> !e.isBlank()), Optional.ofNullable(skipLimit),
+                    Optional.ofNullable(data.getOriginalFilename()).orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -198,15 +218,17 @@ public class BulkIssuesApiController {
     ResponseEntity<ProblemDetail> uploadRefused(UploadRefused e) {
         boolean file = e.field().equals("list") || e.field().equals("data");
         String message = e.message(ENCODING_HINT);
+        boolean tooLarge = e.kind().filter("upload-too-large"::equals).isPresent();
         boolean unprocessable = file || e.kind().isPresent();
-        ProblemDetail problem = Problems.of(unprocessable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = Problems.of(tooLarge ? HttpStatus.CONTENT_TOO_LARGE
+                        : unprocessable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST,
                 e.kind().orElseGet(() -> switch (e.field()) {
                     case "list" -> "list-refused";
                     case "data" -> "data-refused";
                     case "type" -> "unknown-type";
                     case "encoding" -> "unknown-encoding";
                     default -> "invalid-request";
-                }), file ? "文件不可用" : "请求有误", message);
+                }), tooLarge ? (file ? "上传过大" : "字段过长") : file ? "文件不可用" : "请求有误", message);
         problem.setProperty("errors", e.dataProblems().isEmpty()
                 ? List.of(new Problems.FieldError(e.field(), message))
                 : e.dataProblems().stream().map(p -> new Problems.FieldError("data." + p.field(),
@@ -231,35 +253,49 @@ public class BulkIssuesApiController {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, jakarta.servlet.http.HttpServletRequest request) {
         if (e instanceof MaxUploadSizeExceededException) {
-            Optional<String> part = tooLargePart(e);
-            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
-                    part.map(name -> PART_NAMES.get(name) + "过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB")
-                            .orElse("上传的文件合计过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB"));
-            problem.setProperty("errors", List.of(new Problems.FieldError(part.orElse("upload"),
-                    part.map(name -> PART_NAMES.get(name) + "过大").orElse("上传合计过大"))));
+            TooLarge tooLarge = tooLarge(e, bulk);
+            boolean textPart = !List.of("list", "data", "upload").contains(tooLarge.field());
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+                    textPart ? "字段过长" : "上传过大", tooLarge.message());
+            problem.setProperty("errors", List.of(new Problems.FieldError(tooLarge.field(), tooLarge.message())));
             return problem(problem);
         }
-        return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求格式不支持",
+        return problem(org.wenshu.app.web.ApiExceptionHandler.notMultipart(request,
                 "此操作须以 multipart/form-data 上传：type（文书类型）、list（名单 .csv/.xlsx）、data（基础数据 JSON）"));
     }
 
-    /** The parts of a bulk-issue upload as a user knows them. */
-    static final Map<String, String> PART_NAMES = Map.of("list", "名单文件", "data", "基础数据文件");
+    /** The part of an upload past a size limit ({@code upload} when the whole request is) and what to tell the user. */
+    record TooLarge(String field, String message) {
+    }
 
     /**
-     * The multipart part over the per-file limit, when the servlet container names it; empty when the whole request
-     * was over its limit (no single part is at fault) or the part's name is not one of ours.
+     * What was too large in an upload the servlet container refused: the list or the base data (each told with the
+     * one statement of its limit, as when the application finds it too large), a text part (told as that field being
+     * too long), or the request as a whole.
      */
-    static Optional<String> tooLargePart(MultipartException failure) {
+    static TooLarge tooLarge(MultipartException failure, BulkIssues bulk) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // Tomcat (the embedded container) names the part in the exception it wraps; Spring keeps only the limit.
             if (t instanceof org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException size) {
-                return Optional.ofNullable(size.getFieldName()).filter(PART_NAMES::containsKey);
+                String field = size.getFieldName() == null ? "" : size.getFieldName();
+                String fileName = StoredUpload.shownName(size.getFileName());
+                return switch (field) {
+                    case "list" -> new TooLarge(field, BulkUploads.listTooLarge(fileName, bulk.limits()));
+                    case "data" -> new TooLarge(field, BulkUploads.dataTooLarge(fileName));
+                    case "type", "encoding", "skipLimit" -> new TooLarge(field, BulkIssues.textTooLong(field));
+                    default -> new TooLarge("upload", requestTooLarge(bulk));
+                };
             }
         }
-        return Optional.empty();
+        return new TooLarge("upload", requestTooLarge(bulk));
+    }
+
+    private static String requestTooLarge(BulkIssues bulk) {
+        return "上传合计过大：每次上传合计不超过 " + BulkUploads.megabytes(bulk.maxRequestBytes()) + "（"
+                + BulkUploads.listLimit(bulk.limits()) + "，基础数据文件不超过 " + BulkUploads.megabytes(BulkUploads.MAX_DATA_BYTES)
+                + "）";
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

@@ -12,7 +12,14 @@ import java.util.Optional;
  * @param data      the base data's bytes (UTF-8 JSON)
  * @param encoding  the CSV list's encoding when not UTF-8 (e.g. {@code GB18030}); decoded strictly
  * @param skipLimit the most bad rows skipped before the job gives up; empty: {@code wenshu.batch.skip-limit}
+ * @param dataName  the base data's file name as uploaded (messages name it); empty when unknown
  */
 public record BulkUpload(String typeId, String listName, byte[] list, byte[] data, Optional<String> encoding,
-                         Optional<Integer> skipLimit) {
+                         Optional<Integer> skipLimit, String dataName) {
+
+    /** An upload whose base data file name is not known. */
+    public BulkUpload(String typeId, String listName, byte[] list, byte[] data, Optional<String> encoding,
+                      Optional<Integer> skipLimit) {
+        this(typeId, listName, list, data, encoding, skipLimit, "");
+    }
 }

@@ -39,27 +39,57 @@ final class BulkUploads {
      *                       CSV nor XLSX by its name
      */
     StoredUpload store(BulkUpload upload) {
+        String listName = StoredUpload.shownName(upload.listName());
+        String dataName = StoredUpload.shownName(upload.dataName());
         if (upload.list() == null || upload.list().length == 0) {
             throw new UploadRefused("list", "缺少名单文件（.csv 或 .xlsx），或文件是空的");
         }
         if (upload.list().length > settings.maxListBytes()) {
-            throw new UploadRefused("list", "名单文件 " + upload.listName() + " 有 " + upload.list().length
-                    + " 字节，超过上限 " + settings.maxListBytes() + "：请拆分为多个文件");
+            throw new UploadRefused("list", "upload-too-large", listTooLarge(listName, settings));
         }
         if (upload.data() == null || upload.data().length == 0) {
             throw new UploadRefused("data", "缺少基础数据文件（JSON），或文件是空的");
         }
         if (upload.data().length > MAX_DATA_BYTES) {
-            throw new UploadRefused("data", "基础数据文件有 " + upload.data().length + " 字节，超过上限 " + MAX_DATA_BYTES);
+            throw new UploadRefused("data", "upload-too-large", dataTooLarge(dataName));
         }
-        String extension = extension(upload.listName());
+        String extension = extension(listName);
         if (!LIST_EXTENSIONS.contains(extension)) {
-            throw new UploadRefused("list", "名单文件须为 .csv（UTF-8）或 .xlsx：" + upload.listName()
+            throw new UploadRefused("list", (listName.isEmpty()
+                    ? "上传的名单文件没有文件名，无法判断格式：名单文件须为 .csv（UTF-8）或 .xlsx，请以带扩展名的文件上传"
+                    : "名单文件 " + listName + " 不是 .csv 或 .xlsx：名单文件须为 .csv（UTF-8）或 .xlsx")
                     + (extension.equals("xls") ? "；旧版 .xls 请在表格软件中另存为 .xlsx"
                             : extension.equals("txt") ? "；文本文件请在表格软件中另存为“CSV UTF-8（逗号分隔）”" : ""));
         }
         return new StoredUpload(upload.typeId().strip(), keep(upload.list(), extension), keep(upload.data(), "json"),
-                upload.encoding(), upload.skipLimit());
+                upload.encoding(), upload.skipLimit(), listName, dataName);
+    }
+
+    /**
+     * The one statement of the list's limit, wherever a list is refused as too large (this check, the servlet
+     * container's per-file limit, the page's hint): {@code 名单文件 X 超过上限：名单文件不超过 20 MB、10000 行…}.
+     *
+     * @param listName the file's name as uploaded; empty when unknown
+     */
+    static String listTooLarge(String listName, BatchSettings settings) {
+        return "名单文件" + (listName.isEmpty() ? "" : " " + listName) + " 过大：" + listLimit(settings)
+                + "，请拆分为多个文件";
+    }
+
+    /** The list's limit as the form states it: {@code 名单文件不超过 20 MB、10000 行}. */
+    static String listLimit(BatchSettings settings) {
+        return "名单文件不超过 " + megabytes(settings.maxListBytes()) + "、" + settings.maxRows() + " 行";
+    }
+
+    /** The one statement of the base data's limit: {@code 基础数据文件 X 过大：基础数据文件不超过 1 MB}. */
+    static String dataTooLarge(String dataName) {
+        return "基础数据文件" + (dataName.isEmpty() ? "" : " " + dataName) + " 过大：基础数据文件不超过 "
+                + megabytes(MAX_DATA_BYTES);
+    }
+
+    /** {@code bytes} in whole MB when it is a whole number of them (as the settings give it), else in KB. */
+    static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : (bytes + 1023) / 1024 + " KB";
     }
 
     /** The path of a kept file; {@code name} is checked by {@link StoredUpload}. */

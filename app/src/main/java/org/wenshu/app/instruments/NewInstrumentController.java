@@ -60,7 +60,7 @@ public class NewInstrumentController implements PageController {
     @GetMapping("/new")
     public String form(@AuthenticationPrincipal WenshuUser user, @RequestParam Optional<String> type, Model model) {
         if (type.isEmpty()) {
-            model.addAttribute("types", catalog.types());
+            model.addAttribute("types", catalog.standaloneTypes()); // 会议纪要 are recorded from their meeting
             return "instruments/types";
         }
         InstrumentType chosen = catalog.require(type.get());

@@ -12,6 +12,7 @@ import org.wenshu.archive.StoredFile;
 import org.wenshu.archive.StoredResponse;
 import org.wenshu.archive.Unit;
 import org.wenshu.templates.FieldSpec;
+import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.InstrumentType;
 
 /**
@@ -56,6 +57,8 @@ public final class RecordJson {
         json.put("numberCode", type.numberCode());
         json.put("numberCodes", type.numberCodes());
         json.put("replyPeriod", type.replyPeriod().describe());
+        // False for types with their own workflow (会议纪要): POST /api/v1/instruments and bulk issues refuse them.
+        json.put("standalone", InstrumentCatalog.standalone(type));
         json.put("fields", type.fields().stream().map(RecordJson::field).toList());
         return json;
     }

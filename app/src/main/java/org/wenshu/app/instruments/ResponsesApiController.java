@@ -70,6 +70,7 @@ public class ResponsesApiController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "已收到回复")
+    @ApiResponse(responseCode = "422", description = "附件被拒收（类型或大小不符），什么也没有保存")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ResponseUpload.class)))
     @Operation(summary = "上传回复", description = "主送单位的联络员提交整改措施、整改结果、采纳情况和一个或多个附件"

@@ -94,6 +94,7 @@ public class LeadsApiController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "线索已移送")
+    @ApiResponse(responseCode = "422", description = "附件被拒收（类型或大小不符），什么也没有保存")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = LeadUpload.class)))
     @Operation(summary = "移送线索", description = "行政机关联络员为本单位移送线索；附件按内容检查类型与大小，"
@@ -186,13 +187,23 @@ public class LeadsApiController {
         return LeadJson.lead(cases.decide(user, id, decision, body.reason(), body.transferTo()));
     }
 
+    /** The multipart form of a result, for the API description. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "LeadResult", description = "结果反馈")
+    public record ResultForm(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "结果反馈文字", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String result,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "可选的一个文件（PDF、DOCX、OFD、JPEG、PNG）") List<MultipartFile> files) {
+    }
+
     @PostMapping(path = "/{id}/result", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ResultForm.class)))
+    @ApiResponse(responseCode = "422", description = "附件被拒收（类型或大小不符），什么也没有保存")
     @Operation(summary = "反馈结果", description = "结果反馈文字 result（必填）和可选的一个文件（部件名 files）；"
             + "须在作出处理决定之后，只能反馈一次。")
     public Map<String, Object> result(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                       @PathVariable String id,
-                                      @RequestParam(defaultValue = "") String result,
+                                      @RequestParam(defaultValue = "") @Parameter(hidden = true) String result,
                                       @RequestParam(name = "files", required = false) @Parameter(hidden = true) List<MultipartFile> files) {
         List<UploadedFile> upload = uploads(files);
         if (upload.size() > 1) {

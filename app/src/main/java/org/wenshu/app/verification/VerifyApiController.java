@@ -51,6 +51,8 @@ public class VerifyApiController {
 
     @PostMapping
     @SecurityRequirements
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "文件被拒绝（无法作为 PDF 读取）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "429", description = "请求过于频繁，稍后再试（Retry-After）")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = VerifyUpload.class)))
     @Operation(summary = "验证 PDF 文书", description = "公开接口，无需登录，按客户端地址限流。上传 PDF（字段 file），"
@@ -78,18 +80,20 @@ public class VerifyApiController {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> notMultipart(MultipartException failure) {
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException failure, HttpServletRequest request) {
         if (failure instanceof MaxUploadSizeExceededException) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
                     "文件过大：只验证不超过 " + verification.maxBytes() / 1024 / 1024 + " MB 的 PDF 文件");
         }
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+        ProblemDetail problem = org.wenshu.app.web.ApiExceptionHandler.notMultipart(request,
                 "请以 multipart/form-data 上传，PDF 文件放在字段 file 中");
+        return problem(HttpStatus.valueOf(problem.getStatus()), problem.getType().toString()
+                .substring(Problems.TYPE_BASE.length()), problem.getDetail());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String detail) {
         ProblemDetail problem = Problems.of(status, kind, switch (status) {
-            case BAD_REQUEST -> "缺少文件";
+            case BAD_REQUEST -> kind.equals("malformed-multipart") ? "multipart 请求体格式错误" : "缺少文件";
             case CONTENT_TOO_LARGE -> "上传过大";
             case UNSUPPORTED_MEDIA_TYPE -> "不是 PDF 文件";
             default -> "文件被拒绝";

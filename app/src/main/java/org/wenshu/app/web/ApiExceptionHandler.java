@@ -109,13 +109,41 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return missing(e.getParameterName());
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        String name = e.getParameterName();
+        if (sentAsFile(request, name)) { // -F type=@file.txt: a file where a text field belongs
+            return textSentAsFile(name);
+        }
+        return missing(name);
+    }
+
+    private static ResponseEntity<ProblemDetail> textSentAsFile(String name) {
+        String message = "「" + name + "」须为文字字段（例如 curl -F " + name + "=值），不能以文件上传";
+        return invalid(message, List.of(new Problems.FieldError(name, message)));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-        return missing(e.getRequestPartName());
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        String name = e.getRequestPartName();
+        if (request.getParameter(name) != null) { // -F 'data={…}': a text field where a file belongs
+            String message = "「" + name + "」须以文件部分上传（带文件名，例如 curl -F " + name + "=@文件名），收到的是文字字段";
+            return invalid(message, List.of(new Problems.FieldError(name, message)));
+        }
+        return missing(name);
+    }
+
+    /** Whether the multipart request carries {@code name} as a file part (one with a file name). */
+    static boolean sentAsFile(HttpServletRequest request, String name) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            return false;
+        }
+        try {
+            jakarta.servlet.http.Part part = request.getPart(name);
+            return part != null && part.getSubmittedFileName() != null;
+        } catch (Exception unreadable) {
+            return false; // a body that cannot be read names no part
+        }
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -126,7 +154,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(TypeMismatchException.class) // MethodArgumentTypeMismatchException: ?year=abc, /files/x
     ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e) {
         String name = e.getPropertyName() == null ? "参数" : e.getPropertyName();
-        String message = "「" + name + "」的值「" + e.getValue() + "」格式不对";
+        if (e.getValue() instanceof org.springframework.web.multipart.MultipartFile
+                || e.getValue() instanceof jakarta.servlet.http.Part) { // -F type=@file.txt: a file where text belongs
+            return textSentAsFile(name);
+        }
+        String value = String.valueOf(e.getValue());
+        // The value as sent, but never a whole over-long one (a 3 MB text part) in the answer.
+        String message = "「" + name + "」的值「" + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "」格式不对";
         Class<?> type = e.getRequiredType();
         if (type != null && type.isEnum()) {
             message += "，可选：" + Arrays.stream(type.getEnumConstants()).map(Object::toString)
@@ -220,9 +254,21 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return problem(withErrors(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
-                "上传的文件过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB"), List.of(
-                new Problems.FieldError("files", "文件过大"))));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Tomcat names the part over the per-part limit; a text part (no file name) is a field too long.
+            if (t instanceof org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException size
+                    && size.getFieldName() != null) {
+                String message = size.getFileName() == null
+                        ? "「" + size.getFieldName() + "」过长：文字字段不超过 25 MB"
+                        : "文件" + (size.getFileName().isBlank() ? "" : "「" + size.getFileName() + "」")
+                          + "过大：单个文件不超过 25 MB，每次上传合计不超过 60 MB";
+                return problem(withErrors(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大",
+                        message), List.of(new Problems.FieldError(size.getFieldName(), message))));
+            }
+        }
+        String message = "上传合计过大：每次上传合计不超过 60 MB，单个文件不超过 25 MB";
+        return problem(withErrors(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "上传过大", message),
+                List.of(new Problems.FieldError("upload", message))));
     }
 
     @ExceptionHandler(FileRefused.class)
@@ -240,9 +286,26 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
-        return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求格式不支持",
-                "此操作须以 multipart/form-data 上传（字段 measures、results、adoption 与一个或多个 files 文件）"));
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) {
+        return problem(notMultipart(request, "此操作须以 multipart/form-data 上传（各字段与文件见接口说明 /v3/api-docs）"));
+    }
+
+    /**
+     * The problem of an upload Spring could not read as multipart (not past a size limit): 400
+     * {@code malformed-multipart} when it says it is multipart but its body is not (no boundary, parts cut off),
+     * else 415 with {@code expected}, what the operation takes.
+     */
+    public static ProblemDetail notMultipart(HttpServletRequest request, String expected) {
+        String type = request.getContentType();
+        if (type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "multipart 请求体格式错误",
+                    "请求声明为 multipart/form-data，但请求体不是格式正确的 multipart：" + (type.toLowerCase(java.util.Locale.ROOT)
+                            .contains("boundary=") ? "各部分不完整或分隔符（boundary）不匹配" : "Content-Type 中缺少分隔符 boundary")
+                            + "。请用 HTTP 客户端的表单上传功能（如 curl -F）生成请求体，不要手写 Content-Type");
+            problem.setProperty("errors", List.of(new Problems.FieldError(null, problem.getDetail())));
+            return problem;
+        }
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求格式不支持", expected);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -115,13 +115,32 @@ public class WorkPointsApiController {
         return created(workPoints.createList(user, request.year(), request.title(), drafts), user);
     }
 
+    /** The multipart form of an import, for the API description. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WorkPointsImport", description = "导入 XLSX 清单")
+    public record ImportForm(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "XLSX 清单文件", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) MultipartFile file,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "年度，如 2025", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) Integer year,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "清单标题", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String title) {
+    }
+
+    /** The multipart form of a progress report, for the API description. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProgressReportUpload", description = "报送进展")
+    public record ReportForm(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "进展情况", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String text,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "完成日期 yyyy-MM-dd（可选）") String completedOn,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "佐证材料（PDF、DOCX、OFD、JPEG、PNG），可选，可多个") List<MultipartFile> files) {
+    }
+
     @PostMapping(value = "/lists/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportForm.class)))
     @ApiResponse(responseCode = "201", description = "已导入为草稿清单")
     @Operation(summary = "导入 XLSX 清单（办公室）", description = "表头：序号、工作要点、具体内容、牵头单位、配合单位、完成时限。"
             + "任何一行有误则逐行说明原因（errors），不保存任何内容。")
     public ResponseEntity<Map<String, Object>> importList(
             @AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
-            @RequestPart("file") MultipartFile file, @RequestParam int year, @RequestParam String title) {
+            @RequestPart("file") @Parameter(hidden = true) MultipartFile file,
+            @RequestParam @Parameter(hidden = true) int year, @RequestParam @Parameter(hidden = true) String title) {
         return created(workPoints.importList(user, year, title, bytes(file)), user);
     }
 
@@ -186,13 +205,17 @@ public class WorkPointsApiController {
     }
 
     @PostMapping(value = "/items/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReportForm.class)))
+    @ApiResponse(responseCode = "422", description = "佐证材料被拒收（类型或大小不符），什么也没有保存")
     @ApiResponse(responseCode = "201", description = "已报送，待办公室验收")
     @Operation(summary = "报送进展（责任单位）", description = "text 进展情况（必填），completedOn 完成日期（yyyy-MM-dd，可选），"
             + "files 佐证材料（PDF、DOCX、OFD、JPEG、PNG，可选，按内容检查；任何一个被拒收则什么也不保存）。")
     public ResponseEntity<Map<String, Object>> report(
             @AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "") String text, @RequestParam Optional<String> completedOn,
-            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+            @RequestParam(defaultValue = "") @Parameter(hidden = true) String text,
+            @RequestParam @Parameter(hidden = true) Optional<String> completedOn,
+            @RequestPart(name = "files", required = false) @Parameter(hidden = true) List<MultipartFile> files) {
         Optional<LocalDate> completed = completedOn.filter(s -> !s.isBlank()).map(s -> {
             try {
                 return LocalDate.parse(s.strip());

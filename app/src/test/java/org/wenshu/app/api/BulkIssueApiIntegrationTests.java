@@ -546,9 +546,11 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(big5.text()).contains("Big5 写不出简体中文的表头和单位名称").doesNotContain("主送機關", "荊門市司法局");
         assertThat(bogus.text()).contains("encoding=bogus");
         assertPartProblem(tooLargeData, 413, "upload-too-large", "data");
-        assertThat(tooLargeData.text()).contains("基础数据文件过大").doesNotContain("\"list\"");
+        assertThat(tooLargeData.text()).contains("基础数据文件 基础数据.json 过大：基础数据文件不超过 1 MB")
+                .doesNotContain("\"list\"", "25 MB");
         assertPartProblem(tooLargeList, 413, "upload-too-large", "list");
-        assertThat(tooLargeList.text()).contains("名单文件过大").doesNotContain("\"data\"");
+        assertThat(tooLargeList.text()).contains("名单文件 名单.csv 过大：名单文件不超过 20 MB、10000 行，请拆分为多个文件")
+                .doesNotContain("\"data\"", "25 MB");
         assertThat(titled(f.admin, "关于编码名称的")).isEmpty();
     }
 
@@ -644,5 +646,144 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> errors = (List<Map<String, Object>>) reply.json().get("errors");
         assertThat(errors).as(reply.toString()).extracting(e -> e.get("field")).contains(field);
+    }
+
+    /**
+     * One limit, one sentence: a list over the list limit is told the same whether the servlet container (past its
+     * per-file limit) or the application (past wenshu.batch.max-list-size) finds it; a text part too long is that
+     * field too long, not the upload as a whole.
+     */
+    @Test
+    void sizeLimitsAreStatedOnceAndBlameThePartAtFault() {
+        ApiFixture f = fixture();
+        FilePart list = csv("主送单位,标题\n市公安局,关于长字段的会议的通知\n");
+        byte[] over = new byte[21 * 1024 * 1024];
+        java.util.Arrays.fill(over, (byte) ' ');
+        String longText = "x".repeat(3_000_000);
+
+        Reply overList = validate(f.prosecutor, new FilePart("大名单.csv", "text/csv", over));
+        Reply longType = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor, Map.of("type", longText),
+                upload(list));
+        Reply longEncoding = api().multipartParts("/api/v1/bulk-issues", f.prosecutor,
+                Map.of("type", "meeting-notice", "encoding", longText), upload(list));
+
+        assertPartProblem(overList, 413, "upload-too-large", "list");
+        assertThat(overList.text()).contains("名单文件 大名单.csv 过大：名单文件不超过 20 MB、10000 行，请拆分为多个文件")
+                .doesNotContain("字节", "20971520");
+        assertPartProblem(longType, 413, "upload-too-large", "type");
+        assertThat(longType.text()).contains("「type」过长").doesNotContain("合计", "60 MB", "xxxxxxxxxx");
+        assertPartProblem(longEncoding, 413, "upload-too-large", "encoding");
+        assertThat(longEncoding.text()).contains("「encoding」过长").doesNotContain("合计", "\"upload\"", "xxxxxxxxxx");
+        assertThat(titled(f.admin, "关于长字段的")).isEmpty();
+    }
+
+    /**
+     * A body that says multipart but is not (no boundary) is malformed (400), not "not multipart" (415); a file sent as
+     * a text part is told it must be a file part, not that it is missing.
+     */
+    @Test
+    void multipartMistakesAreNamedAsTheyAre() {
+        ApiFixture f = fixture();
+        byte[] xx = "xx".getBytes(StandardCharsets.UTF_8);
+        Map<String, FilePart> dataAsText = new LinkedHashMap<>();
+        dataAsText.put("list", csv("主送单位,标题\n市公安局,关于文字部分的会议的通知\n"));
+
+        Reply[] malformed = {
+                api().send("POST", "/api/v1/bulk-issues/validate", f.prosecutor, "multipart/form-data", xx, Map.of()),
+                api().send("POST", "/api/v1/bulk-issues", f.prosecutor, "multipart/form-data", xx, Map.of()),
+                api().send("POST", "/api/v1/instruments/" + f.recordA.get("id") + "/responses", f.agencyA,
+                        "multipart/form-data", xx, Map.of()),
+                api().send("POST", "/api/v1/verify", Auth.none(), "multipart/form-data", xx, Map.of())};
+        Reply json = api().send("POST", "/api/v1/bulk-issues/validate", f.prosecutor, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+        Reply textData = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor,
+                Map.of("type", "meeting-notice", "data", "{\"title\":\"x\"}"), dataAsText);
+
+        for (Reply reply : malformed) {
+            assertProblem(reply, 400, "malformed-multipart");
+            assertThat(reply.text()).contains("boundary").doesNotContain("此操作须以");
+        }
+        Map<String, FilePart> typeAsFile = upload(csv("主送单位,标题\n市公安局,关于文件部分的会议的通知\n"));
+        typeAsFile.put("type", new FilePart("type.txt", "text/plain", "meeting-notice".getBytes(StandardCharsets.UTF_8)));
+        Reply fileType = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor, Map.of(), typeAsFile);
+
+        assertProblem(json, 415, "unsupported-media-type");
+        assertPartProblem(textData, 400, "invalid-request", "data");
+        assertThat(textData.text()).contains("须以文件部分上传").doesNotContain("缺少「data」");
+        assertPartProblem(fileType, 400, "invalid-request", "type");
+        assertThat(fileType.text()).contains("须为文字字段").doesNotContain("缺少「type」");
+    }
+
+    /**
+     * Tomcat's form limit is raised for multipart text parts; a URL-encoded body, read whole into memory, is still
+     * refused past 2 MB before anything reads it.
+     */
+    @Test
+    void aLargeUrlEncodedBodyIsRefusedBeforeItIsRead() {
+        ApiFixture f = fixture();
+        byte[] body = ("result=" + "x".repeat(3_000_000)).getBytes(StandardCharsets.UTF_8);
+
+        Reply refused = api().send("POST", "/api/v1/leads/none/result", f.prosecutor,
+                "application/x-www-form-urlencoded", body, Map.of());
+
+        assertProblem(refused, 413, "upload-too-large");
+        assertThat(refused.text()).contains("2 MB");
+    }
+
+    /**
+     * A conflict with an execution the caller may not see names no execution id (the caller would get 404 for it)
+     * and says truthfully who issued the list — here the office's administrator, in the caller's own unit's name.
+     */
+    @Test
+    void aConflictNamesNoHiddenExecutionAndWhoIssuedTheList() throws Exception {
+        ApiFixture f = fixture();
+        FilePart list = csv("主送单位,标题\n市公安局,关于冲突说明的会议的通知\n");
+        Reply first = start(f.admin, list);
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        String location = first.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        awaitEnd(f.admin, location);
+
+        Reply again = start(f.prosecutor, list);
+
+        assertProblem(again, 409, "bulk-issue-conflict");
+        assertThat(again.text()).contains("管理员", "登记簿").doesNotContain("执行 " + id, "（执行", "其他单位");
+        assertThat(api().get(location, f.prosecutor).status()).isEqualTo(404);
+    }
+
+    /** Messages name the files as uploaded, and read as sentences when the upload gave no file name. */
+    @Test
+    void messagesNameTheUploadedFiles() {
+        ApiFixture f = fixture();
+        Reply fakeXlsx = validate(f.admin, new FilePart("季度名单.xlsx", "application/octet-stream", pdf("not a workbook")));
+        Reply unnamedXlsx = validate(f.admin, new FilePart("", "application/octet-stream", pdf("not a workbook")));
+        Map<String, FilePart> badJson = new LinkedHashMap<>();
+        badJson.put("list", csv("主送单位,标题\n市公安局,关于文件名的通知\n"));
+        badJson.put("data", new FilePart("会议数据.json", "application/json", "{\"title\": ".getBytes(StandardCharsets.UTF_8)));
+        Reply brokenData = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", "meeting-notice"),
+                badJson);
+
+        assertPartProblem(fakeXlsx, 422, "list-refused", "list");
+        assertThat(fakeXlsx.text()).contains("季度名单.xlsx").doesNotContain("（上传的名单）");
+        assertPartProblem(unnamedXlsx, 422, "list-refused", "list");
+        assertThat(unnamedXlsx.text()).contains("没有文件名").doesNotContain("：\"", "：\\\"", "或 .xlsx：\"");
+        assertPartProblem(brokenData, 422, "data-refused", "data");
+        assertThat(brokenData.text()).contains("会议数据.json").doesNotContain("（上传的基础数据）");
+    }
+
+    /** The API's type list says which types may be issued on their own, and lists only those when asked. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTypeListTellsTypesWithTheirOwnWorkflowApart() {
+        ApiFixture f = fixture();
+        List<Map<String, Object>> all = (List<Map<String, Object>>) api().get("/api/v1/types", f.prosecutor).json().get("items");
+        List<Map<String, Object>> issuable = (List<Map<String, Object>>) api().get("/api/v1/types?standalone=true",
+                f.prosecutor).json().get("items");
+
+        assertThat(all).filteredOn(t -> t.get("id").equals("meeting-minutes")).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("standalone", false));
+        assertThat(all).filteredOn(t -> t.get("id").equals("meeting-notice")).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("standalone", true));
+        assertThat(issuable).extracting(t -> t.get("id")).contains("meeting-notice").doesNotContain("meeting-minutes");
     }
 }

@@ -200,4 +200,70 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
                 .doesNotContain("Exception");
         assertThat(instruments.responses(WenshuUser.of(accounts.require(PROSECUTOR)), recordId)).isEmpty();
     }
+
+    /**
+     * An upload past the container's limit sent without htmx gets the 413 page, which states the per-file limit the
+     * upload forms state (the archive's 20 MB), never the container's larger safety limit (25 MB).
+     */
+    @Test
+    void theUploadLimitPageStatesTheLimitTheFormsState() {
+        PageSession agency = signedIn(AGENCY);
+        Page form = agency.get("/inbox/" + recordId);
+        byte[] huge = pdfOfSize(26 << 20);
+
+        Page refused = agency.postMultipart("/inbox/" + recordId + "/responses",
+                Map.of("measures", "已整改", "results", "已完成", "adoption", "ADOPTED"),
+                Map.of("整改材料.pdf", huge), false);
+
+        assertThat(form.body()).contains("单个不超过 20 MB");
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body()).contains("单个文件不超过 20 MB", "未保存任何内容").doesNotContain("25", "60MB");
+    }
+
+    /**
+     * What the framework refuses before any controller (Spring Security's access rules and firewall, Tomcat's URL
+     * checks, unmapped methods and media types) is answered in Chinese whatever the client asks for: a problem
+     * document for scripts and the API, a fragment for htmx, a page for browsers — never Boot's English JSON or
+     * Tomcat's English "HTTP Status 400" page.
+     */
+    @Test
+    void frameworkRefusalsAreChineseForEveryClient() {
+        PageSession agency = signedIn(AGENCY);
+        Page script = agency.get("/bulk-issues", Map.of("Accept", "*/*"));
+        Page json = agency.get("/bulk-issues/4", Map.of("Accept", "application/json"));
+        Page htmx = agency.get("/bulk-issues/4/progress", Map.of("HX-Request", "true", "Accept", "*/*"));
+        Page browser = agency.get("/bulk-issues");
+        PageSession office = signedIn(ADMIN);
+        Page semicolon = office.get("/bulk-issues/a;x=1", Map.of("Accept", "*/*"));
+        Page doubleSlash = office.get("/api/v1/bulk-issues//x", Map.of("Accept", "*/*"));
+        Page nulApi = session().get("/api/v1/bulk-issues/%00", Map.of("Accept", "*/*"));
+        Page nulPage = session().get("/bulk-issues/%00");
+        Page slashApi = session().get("/api/v1/types/a%2Fb", Map.of("Accept", "*/*"));
+        Page backslashPage = session().get("/bulk-issues/a%5Cb");
+        Page xml = office.get("/bulk-issues/999999", Map.of("Accept", "application/xml"));
+
+        for (Page page : java.util.List.of(script, json)) {
+            assertThat(page.status()).as(page.body()).isEqualTo(403);
+            assertThat(page.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(page.body()).contains("无权访问", "urn:wenshu:problem:forbidden").doesNotContain("Forbidden");
+        }
+        assertThat(htmx.status()).isEqualTo(403);
+        assertThat(htmx.header("Content-Type")).startsWith("text/html");
+        assertThat(htmx.body()).contains("无权访问").doesNotContain("Forbidden", "<html");
+        assertThat(browser.status()).isEqualTo(403);
+        assertThat(browser.body()).contains("<html").doesNotContain("Forbidden");
+        for (Page page : java.util.List.of(semicolon, doubleSlash, nulApi, slashApi)) {
+            assertThat(page.status()).as(page.body()).isEqualTo(400);
+            assertThat(page.header("Content-Type")).as(page.body()).startsWith("application/problem+json");
+            assertThat(page.body()).contains("请求无效", "\"status\":400").doesNotContain("Bad Request", "HTTP Status");
+        }
+        for (Page page : java.util.List.of(nulPage, backslashPage)) {
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.body()).contains("lang=\"zh-CN\"", "请求无效").doesNotContain("Bad Request", "HTTP Status",
+                    "Tomcat");
+        }
+        assertThat(xml.status()).isIn(404, 406);
+        assertThat(xml.body()).doesNotContain("Not Found", "Not Acceptable");
+    }
 }

@@ -407,7 +407,28 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
                 upload("名单.csv", huge, baseData()));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(413);
-        assertThat(refused.body()).contains("上传的文件过大：单个文件不超过 25MB，一次上传合计不超过 60MB", "未保存任何内容");
+        // The form is kept, the reason beside the list, in the words the form states the limit in.
+        assertThat(refused.body()).contains("id=\"bulk-upload\"", "名单文件不超过 20 MB、10000 行")
+                .containsPattern("id=\"list-error\"[^>]*>名单文件 名单\\.csv 过大：名单文件不超过 20 MB、10000 行，请拆分为多个文件<")
+                .doesNotContain("25MB", "25 MB", "最多 10000 行");
+        Page form = office.get("/bulk-issues");
+        assertThat(form.body()).contains("名单文件不超过 20 MB、10000 行").doesNotContain("最多 10000 行");
+    }
+
+    /** 会议纪要 have their own workflow (their meeting): no page offers them for bulk or standalone issuing. */
+    @Test
+    void typesWithTheirOwnWorkflowAreNotOffered() {
+        PageSession office = signedIn(ADMIN);
+
+        Page form = office.get("/bulk-issues");
+        Page template = office.get("/bulk-issues/template.csv?type=meeting-minutes");
+        Page chooser = office.get("/instruments/new");
+
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("meeting-notice").doesNotContain("meeting-minutes", "会议纪要");
+        assertThat(chooser.body()).contains("procuratorial-suggestion").doesNotContain("meeting-minutes");
+        assertThat(template.status()).isEqualTo(422);
+        assertThat(template.body()).contains("会议纪要须在对应的联席会议中录入");
     }
 
     @Test

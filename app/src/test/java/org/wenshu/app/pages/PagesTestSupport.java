@@ -186,6 +186,13 @@ abstract class PagesTestSupport {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         }
 
+        /** A GET with {@code headers} (e.g. {@code Accept} of a script, {@code HX-Request}) instead of a browser's Accept. */
+        Page get(String path, Map<String, String> headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            headers.forEach(request::setHeader);
+            return send(request, !headers.containsKey("Accept"));
+        }
+
         Page post(String path, Map<String, String> form) {
             Map<String, String> withToken = new java.util.LinkedHashMap<>(form);
             withToken.putIfAbsent("_csrf", csrf);
@@ -245,8 +252,14 @@ abstract class PagesTestSupport {
         }
 
         private Page send(HttpRequest.Builder request) {
+            return send(request, true);
+        }
+
+        private Page send(HttpRequest.Builder request, boolean browser) {
             // What a browser asks for when it loads a page: Boot's error pages answer HTML to it.
-            request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            if (browser) {
+                request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            }
             try {
                 HttpResponse<String> response = client.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
