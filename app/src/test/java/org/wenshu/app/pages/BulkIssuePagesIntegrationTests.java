@@ -281,6 +281,8 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         Page forged = prosecutor.post(path + "/restart", Map.of("_csrf", "forged"));
         Page first = prosecutor.post(path + "/restart", Map.of());
         Page second = prosecutor.post(path + "/restart", Map.of());
+        assertThat(failed.body()).contains("执行中断", "继续发文");
+        assertThat(first.status()).as(first.body()).isEqualTo(302);
         String next = first.location().substring(first.location().indexOf("/bulk-issues/"));
         awaitEnd(prosecutor, next);
         Page continued = prosecutor.get(path);

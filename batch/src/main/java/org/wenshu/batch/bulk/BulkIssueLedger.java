@@ -36,10 +36,13 @@ public final class BulkIssueLedger {
     private final BatchSettings settings;
     private final InstrumentIssuer issuer;
     private final Archive archive;
-    /** The rows (list indexes) each ended execution issued, by execution id; a few hundred at most are looked at. */
-    private final Map<Long, Settled> settled = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * The rows (list indexes) each ended execution issued, by execution, its status, last commit and successor (what
+     * the figures follow from); a few hundred at most are looked at.
+     */
+    private final Map<String, Settled> settled = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Settled> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Settled> eldest) {
             return size() > 500;
         }
     });
@@ -159,7 +162,9 @@ public final class BulkIssueLedger {
 
     private Settled settle(JobExecution execution, List<JobExecution> chain, int at, long startDone,
                            BulkIssueCounts.Counts committed) {
-        Settled known = settled.get(execution.getId());
+        String key = execution.getId() + ":" + execution.getStatus() + ":" + committed.done() + ":"
+                + (at >= 0 && at + 1 < chain.size() ? chain.get(at + 1).getId() : 0);
+        Settled known = settled.get(key);
         if (known != null) {
             return known;
         }
@@ -185,7 +190,7 @@ public final class BulkIssueLedger {
         Settled figures = new Settled(done, own.stream().mapToInt(Integer::intValue).toArray());
         // Kept unless a successor was created while the rows were looked up (its records may have been counted).
         if (window.to().isPresent() || jobs.instanceExecutions(execution).size() == chain.size()) {
-            settled.put(execution.getId(), figures);
+            settled.put(key, figures);
         }
         return figures;
     }
