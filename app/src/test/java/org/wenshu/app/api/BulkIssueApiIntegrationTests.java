@@ -277,6 +277,7 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         // As a kill -9 leaves it once recovered: FAILED, its last commit after two rows, three more rows issued since.
         issue.getExecutionContext().putLong("wenshu.done", 2);
         issue.getExecutionContext().putLong("bulk.issued", 2);
+        issue.getExecutionContext().putLong("bulk.issued.own", 2);
         repository.updateExecutionContext(issue);
         execution.setStatus(BatchStatus.FAILED);
         repository.update(execution);

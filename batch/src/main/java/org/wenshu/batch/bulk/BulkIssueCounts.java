@@ -55,9 +55,12 @@ public final class BulkIssueCounts {
         return running.containsKey(executionId);
     }
 
-    /** The instruments execution {@code executionId} itself issued as its issue step last committed them. */
+    /**
+     * The instruments execution {@code executionId} itself issued as its issue step last committed them; -1 when its
+     * context holds no such count of its own (an older version's execution, or a restart's inherited context).
+     */
     static long own(ExecutionContext context, long executionId) {
-        return context.get(OWN_EXECUTION) instanceof Number id && id.longValue() == executionId ? context.getLong(OWN, 0L) : 0;
+        return context.get(OWN_EXECUTION) instanceof Number id && id.longValue() == executionId ? context.getLong(OWN, 0L) : -1;
     }
 
     /**
@@ -66,7 +69,7 @@ public final class BulkIssueCounts {
      * @param done   rows of the list the issue step has processed: issued, or skipped as bad (including the rows of the
      *               runs it resumes: its position in the list)
      * @param issued rows issued as instruments (by this execution and the runs it resumes)
-     * @param own    instruments this execution itself issued
+     * @param own    instruments this execution itself issued; -1 when an execution of an older version kept no count
      */
     public record Counts(long done, long issued, long own) {
     }

@@ -101,11 +101,11 @@ public final class BulkIssueLedger {
         long issued;
         if (execution.isRunning() || counts.live(execution.getId())) {
             done = committed.get().done();
-            issued = committed.get().own();
+            issued = Math.max(0, committed.get().own());
         } else {
             Settled figures = settle(execution, chain, at, startDone, committed.get());
             done = figures.done();
-            issued = figures.rows().length;
+            issued = figures.issued();
         }
         return new Tally(done, startDone, issued, earlier + issued, continues, continuedBy);
     }
@@ -122,20 +122,8 @@ public final class BulkIssueLedger {
         List<RecipientTable.Row> rows = input.get().table().rows();
         List<JobExecution> chain = jobs.instanceExecutions(execution);
         int at = indexOf(chain, execution.getId());
-        List<Issued> found = new ArrayList<>();
-        if (!execution.isRunning() && !counts.live(execution.getId())) {
-            Optional<BulkIssueCounts.Counts> committed = counts.of(execution, jobs.steps(execution));
-            if (committed.isEmpty()) {
-                return List.of();
-            }
-            int[] own = settle(execution, chain, at, startDone(chain, at), committed.get()).rows();
-            for (int i = offset; i < own.length && found.size() < limit; i++) {
-                RecipientTable.Row row = rows.get(own[i]);
-                archive.findByKey(input.get().key(row)).ifPresent(record -> found.add(new Issued(row.number(), record)));
-            }
-            return found;
-        }
         Window window = window(chain, at, execution);
+        List<Issued> found = new ArrayList<>();
         int seen = 0;
         for (int i = (int) Math.min(startDone(chain, at), rows.size()); i < rows.size() && found.size() < limit; i++) {
             Optional<InstrumentRecord> record = archive.findByKey(input.get().key(rows.get(i)));
@@ -148,8 +136,8 @@ public final class BulkIssueLedger {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** An ended execution's figures: its final position and the list indexes of the rows it issued. */
-    private record Settled(long done, int[] rows) {
+    /** An ended execution's figures: its final position and the instruments it issued. */
+    private record Settled(long done, long issued) {
     }
 
     /** When an execution could have reserved numbers: from its creation to its successor's. */
@@ -170,16 +158,20 @@ public final class BulkIssueLedger {
         }
         Optional<BulkIssueInput> input = input(execution);
         if (input.isEmpty()) {
-            return new Settled(committed.done(), new int[0]); // the kept upload was removed: its last commit stands
+            // The kept upload was removed: its last commit stands.
+            return new Settled(committed.done(), Math.max(0, committed.own()));
         }
         Window window = window(chain, at, execution);
         List<RecipientTable.Row> rows = input.get().table().rows();
-        List<Integer> own = new ArrayList<>();
+        // Counted from the records themselves, the ground truth the listing shows too: a killed run's records past its
+        // last commit, and a resumed run's rows that an earlier run had issued, are told apart by reservation time.
+        long from = startDone;
+        long found = 0;
         long beyond = 0;
-        for (int i = (int) Math.min(startDone, rows.size()); i < rows.size(); i++) {
+        for (int i = (int) Math.min(from, rows.size()); i < rows.size(); i++) {
             Optional<InstrumentRecord> record = archive.findByKey(input.get().key(rows.get(i)));
             if (record.isPresent() && window.holds(record.get())) {
-                own.add(i);
+                found++;
                 if (i >= committed.done()) {
                     beyond++; // issued after its last commit: processed, though the commit did not say so
                 }
@@ -187,7 +179,7 @@ public final class BulkIssueLedger {
         }
         long done = execution.getStatus() == BatchStatus.COMPLETED ? committed.done()
                 : Math.min(rows.size(), committed.done() + beyond);
-        Settled figures = new Settled(done, own.stream().mapToInt(Integer::intValue).toArray());
+        Settled figures = new Settled(done, found);
         // Kept unless a successor was created while the rows were looked up (its records may have been counted).
         if (window.to().isPresent() || jobs.instanceExecutions(execution).size() == chain.size()) {
             settled.put(key, figures);

@@ -149,7 +149,7 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         issued.reset();
         issued.add(context.getLong(BulkIssueCounts.ISSUED, 0L));
         own.reset();
-        own.add(BulkIssueCounts.own(context, executionId));
+        own.add(Math.max(0, BulkIssueCounts.own(context, executionId)));
         // A resumed run goes on from the counts of the last commit (the reader's position, the rows issued by then).
         live = counts.begin(executionId, context.getLong(BulkIssueCounts.DONE, 0L), issued.sum(), own.sum());
     }
