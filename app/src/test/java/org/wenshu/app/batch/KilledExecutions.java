@@ -33,6 +33,7 @@ public final class KilledExecutions {
         StepExecution issue = execution.getStepExecutions().stream()
                 .filter(step -> step.getStepName().equals(BulkIssueJobConfiguration.ISSUE_STEP)).findFirst().orElseThrow();
         issue = repository.getStepExecution(id, issue.getId());
+        issue.getExecutionContext().putInt("bulk.rows.read.count", (int) committed); // where a restart's reader goes on
         issue.getExecutionContext().putLong("wenshu.done", committed);
         issue.getExecutionContext().putLong("bulk.issued", committed);
         issue.getExecutionContext().putLong("bulk.issued.own", committed);
