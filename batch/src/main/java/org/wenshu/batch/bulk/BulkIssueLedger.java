@@ -156,6 +156,10 @@ public final class BulkIssueLedger {
         if (known != null) {
             return known;
         }
+        if (execution.getStatus() == BatchStatus.COMPLETED && committed.own() >= 0) {
+            // Its final commit counted every instrument it issued, by the same rule as the window: no lookup needed.
+            return new Settled(committed.done(), committed.own());
+        }
         Optional<BulkIssueInput> input = input(execution);
         if (input.isEmpty()) {
             // The kept upload was removed: its last commit stands.
