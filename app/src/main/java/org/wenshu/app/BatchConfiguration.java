@@ -49,6 +49,7 @@ import org.wenshu.batch.IssuingUnitUnsealed;
 import org.wenshu.batch.SignatureVerifier;
 import org.wenshu.generator.verification.PdfVerifier;
 import org.wenshu.batch.bulk.BulkIssueCounts;
+import org.wenshu.batch.bulk.BulkIssueLedger;
 import org.wenshu.generator.verification.VerificationReport;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.fixity.FixityJobConfiguration;
@@ -150,14 +151,21 @@ public class BatchConfiguration {
                 () -> archive.getObject().today());
     }
 
+    /** What each bulk-issue execution issued, for the page, the API and {@code wenshu batch status} alike. */
+    @Bean
+    BulkIssueLedger bulkIssueLedger(BatchJobs jobs, BulkIssueCounts counts, InstrumentCatalog catalog,
+                                    BatchSettings settings, InstrumentIssuer issuer, Archive archive) {
+        return new BulkIssueLedger(jobs, counts, catalog, settings, issuer, archive);
+    }
+
     /** Bulk issuing from the web (page and API): uploads kept in {@code $WENSHU_HOME/bulk-uploads}. */
     @Bean
     BulkIssues bulkIssues(BatchJobs jobs, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                          InstrumentAccess access, BulkIssueCounts counts, @Value("${wenshu.home}") java.nio.file.Path home,
+                          InstrumentAccess access, BulkIssueLedger ledger, @Value("${wenshu.home}") java.nio.file.Path home,
                           @Value("${spring.servlet.multipart.max-request-size:60MB}") org.springframework.util.unit.DataSize maxRequest) {
         BulkIssues bulk = new BulkIssues(jobs, jobRepository, transactionManager, catalog, settings, issuer, archive, access,
-                counts, home.resolve("bulk-uploads"));
+                ledger, home.resolve("bulk-uploads"));
         bulk.maxRequestBytes(maxRequest.toBytes()); // what the messages state as the limit of a whole upload
         return bulk;
     }

@@ -1,5 +1,6 @@
 package org.wenshu.batch;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -134,14 +135,65 @@ public final class BatchJobs {
         if (!current.isRunning() || !JobOwner.dead(current, staleAfterMinutes)) {
             return false;
         }
+        LocalDateTime stopped = lastProgress(current);
         operator.recover(current);
+        // Recovery stamps the moment it noticed the death as the end; the execution stopped working at its last
+        // recorded progress, and its duration (and so its speed) must not include the time the process was gone.
+        JobExecution recovered = execution(current.getId()).orElse(null);
+        if (recovered != null && recovered.getEndTime() != null && recovered.getEndTime().isAfter(stopped)) {
+            for (var step : recovered.getStepExecutions()) {
+                if (step.getEndTime() != null && step.getEndTime().isAfter(stopped)) {
+                    step.setEndTime(step.getStartTime() != null && step.getStartTime().isAfter(stopped)
+                            ? step.getStartTime() : stopped);
+                    repository.update(step);
+                }
+            }
+            recovered.setEndTime(stopped);
+            repository.update(recovered);
+        }
         return true;
+    }
+
+    /**
+     * When {@code execution} (left running by a dead process) last recorded progress: the latest update of it or of
+     * one of its steps (each chunk commit updates its step), else its start or creation.
+     */
+    static LocalDateTime lastProgress(JobExecution execution) {
+        LocalDateTime last = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
+        if (execution.getLastUpdated() != null && (last == null || execution.getLastUpdated().isAfter(last))) {
+            last = execution.getLastUpdated();
+        }
+        for (var step : execution.getStepExecutions()) {
+            if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
+                last = step.getLastUpdated();
+            }
+        }
+        return last != null ? last : LocalDateTime.now();
+    }
+
+    /** The executions of {@code execution}'s job instance (the first run and its restarts), oldest first. */
+    public List<JobExecution> instanceExecutions(JobExecution execution) {
+        if (execution.getJobInstance() == null) {
+            return List.of(execution);
+        }
+        List<JobExecution> all = new ArrayList<>(repository.getJobExecutions(execution.getJobInstance()));
+        all.sort(Comparator.comparingLong(JobExecution::getId));
+        return all;
     }
 
     /** The most recent executions of every job, newest first, at most {@code limit}; dead running ones recovered. */
     public List<JobExecution> recent(int limit) {
+        return recent(limit, jobs.keySet());
+    }
+
+    /** The most recent executions of job {@code jobName}, newest first, at most {@code limit}; dead ones recovered. */
+    public List<JobExecution> recent(int limit, String jobName) {
+        return recent(limit, List.of(jobName));
+    }
+
+    private List<JobExecution> recent(int limit, java.util.Collection<String> names) {
         List<JobExecution> executions = new ArrayList<>();
-        for (String name : jobs.keySet()) {
+        for (String name : names) {
             for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
                 executions.addAll(repository.getJobExecutions(instance));
             }

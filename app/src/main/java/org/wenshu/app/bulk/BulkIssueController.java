@@ -131,7 +131,37 @@ public class BulkIssueController implements PageController, org.wenshu.app.web.U
                             @RequestParam Optional<String> again, Model model) {
         progressModel(user, id, model);
         model.addAttribute("again", again.isPresent());
+        model.addAttribute("message", "");
         return "bulk/execution";
+    }
+
+    /**
+     * 继续发文: resumes a failed or interrupted execution's list from its last commit and goes to the new execution's
+     * page; a second click (or a resumed, running or completed execution) goes to the execution that does the work.
+     */
+    @PostMapping("/{id}/restart")
+    public String restart(@AuthenticationPrincipal WenshuUser user, @PathVariable long id, Model model,
+                          HttpServletResponse response) {
+        try {
+            return "redirect:/bulk-issues/" + bulk.restart(user, id).executionId();
+        } catch (RestartRefused refused) {
+            if (refused.where().isPresent()) {
+                return "redirect:/bulk-issues/" + refused.where().get() + "?again";
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            progressModel(user, id, model);
+            model.addAttribute("again", false);
+            model.addAttribute("message", refused.getMessage());
+            return "bulk/execution";
+        } catch (UploadRefused | RowsRefused refused) {
+            response.setStatus(refused instanceof RowsRefused rows && rows.kind().equals("rows-forbidden")
+                    ? HttpStatus.FORBIDDEN.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            progressModel(user, id, model);
+            model.addAttribute("again", false);
+            model.addAttribute("message", refused instanceof UploadRefused upload ? upload.message(ENCODING_HINT)
+                    : refused.getMessage());
+            return "bulk/execution";
+        }
     }
 
     /** The progress fragment the page polls (htmx) while the job runs; the final one carries the report. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,14 +23,13 @@ import org.wenshu.app.instruments.InstrumentAccess;
 import org.wenshu.archive.Archive;
 import org.wenshu.archive.ArchiveRefusal;
 import org.wenshu.archive.InstrumentRecord;
-import org.wenshu.archive.IssueRequest;
 import org.wenshu.archive.Unit;
 import org.wenshu.batch.BatchJobs;
 import org.wenshu.batch.BatchSettings;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.batch.bulk.AlreadyIssued;
 import org.wenshu.batch.bulk.BaseDataInvalid;
-import org.wenshu.batch.bulk.BulkIssueCounts;
+import org.wenshu.batch.bulk.BulkIssueLedger;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
 import org.wenshu.batch.bulk.BulkIssueParameters;
@@ -41,9 +39,7 @@ import org.wenshu.batch.bulk.ListNotUtf8;
 import org.wenshu.batch.bulk.ListRefused;
 import org.wenshu.batch.bulk.ListValidation;
 import org.wenshu.batch.bulk.RecipientLists;
-import org.wenshu.batch.bulk.RecipientTable;
 import org.wenshu.batch.bulk.RowProblem;
-import org.wenshu.batch.bulk.SkipReport;
 import org.wenshu.batch.bulk.UnknownEncoding;
 import org.wenshu.templates.FieldSpec;
 import org.wenshu.templates.InstrumentCatalog;
@@ -73,15 +69,7 @@ public final class BulkIssues implements DisposableBean {
     private final InstrumentAccess access;
     private final BulkUploads uploads;
     private final BackgroundJobs background;
-    private final BulkIssueCounts counts;
-    /** The settled counts of unfinished executions, by id: a few hundred at most are ever looked at. */
-    private final Map<Long, BulkIssueCounts.Counts> settledCounts = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, BulkIssueCounts.Counts> eldest) {
-                    return size() > 500;
-                }
-            });
+    private final BulkIssueLedger ledger;
 
     /** The most characters of a text part (type, encoding, skipLimit): far more than any valid value. */
     static final int MAX_TEXT_PART = 100;
@@ -90,7 +78,7 @@ public final class BulkIssues implements DisposableBean {
 
     public BulkIssues(BatchJobs jobs, JobRepository repository, PlatformTransactionManager transactions,
                       InstrumentCatalog catalog, BatchSettings settings, InstrumentIssuer issuer, Archive archive,
-                      InstrumentAccess access, BulkIssueCounts counts, Path folder) {
+                      InstrumentAccess access, BulkIssueLedger ledger, Path folder) {
         this.jobs = jobs;
         this.catalog = catalog;
         this.settings = settings;
@@ -99,7 +87,7 @@ public final class BulkIssues implements DisposableBean {
         this.access = access;
         this.uploads = new BulkUploads(folder, settings);
         this.background = new BackgroundJobs(repository, transactions);
-        this.counts = counts;
+        this.ledger = ledger;
     }
 
     /** The types the office may bulk issue: not those with their own workflow (会议纪要). */
@@ -286,91 +274,31 @@ public final class BulkIssues implements DisposableBean {
         if (jobs.recoverIfDead(execution)) {
             execution = jobs.execution(id).orElseThrow();
         }
+        return progress(execution);
+    }
+
+    private BulkProgress progress(JobExecution execution) {
         String typeId = execution.getJobParameters().getString(BulkIssueParameters.TYPE);
         List<org.springframework.batch.core.step.StepExecution> steps = jobs.steps(execution);
-        Optional<BulkIssueCounts.Counts> found = counts.of(execution, steps);
-        if (found.isPresent() && !execution.isRunning() && execution.getStatus() != BatchStatus.COMPLETED) {
-            found = Optional.of(settled(execution, found.get()));
-        }
-        return BulkProgress.of(execution, steps, found, catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
+        return BulkProgress.of(execution, steps, ledger.tally(execution),
+                catalog.find(typeId).map(InstrumentType::name).orElse(typeId),
                 Optional.ofNullable(execution.getJobParameters().getString(REQUESTED_BY)).orElse("命令行"), archive.zone());
     }
 
     /**
-     * The counts of an execution that ended unfinished, with the rows of the chunk it was in when it failed or was
-     * killed: each row is committed to the archive on its own, so the rows past its last commit that have a record
-     * were issued by it — unless a later execution resumed the list (then they may be that one's, and the last
-     * commit stands). Kept per execution once settled: what an unfinished execution issued does not change.
-     */
-    private BulkIssueCounts.Counts settled(JobExecution execution, BulkIssueCounts.Counts committed) {
-        BulkIssueCounts.Counts known = settledCounts.get(execution.getId());
-        if (known != null) {
-            return known;
-        }
-        boolean last = jobs.last(execution.getJobInstance().getJobName(), execution.getJobParameters())
-                .map(e -> e.getId() == execution.getId()).orElse(false);
-        if (!last) {
-            return committed;
-        }
-        BulkIssueInput input;
-        try {
-            input = new BulkIssueInput(execution.getJobParameters(), catalog,
-                    new RecipientLists(settings.maxRows(), settings.maxListBytes()), issuer, archive);
-        } catch (ListRefused gone) {
-            return committed; // the kept upload was removed
-        }
-        List<RecipientTable.Row> rows = input.table().rows();
-        long beyond = 0;
-        for (int i = (int) Math.min(committed.done(), rows.size()); i < rows.size(); i++) {
-            if (archive.findByKey(input.key(rows.get(i))).isPresent()) {
-                beyond++;
-            }
-        }
-        BulkIssueCounts.Counts settled = new BulkIssueCounts.Counts(committed.done() + beyond, committed.issued() + beyond);
-        settledCounts.put(execution.getId(), settled);
-        return settled;
-    }
-
-    /**
-     * The records issued by execution {@code id} (so far), in list order: at most {@code limit} from {@code offset}.
+     * The records issued by execution {@code id} itself (so far), in list order: at most {@code limit} from
+     * {@code offset}. A resumed list's earlier rows are listed by the executions that issued them.
      *
      * @throws ResourceNotFound as {@link #progress}
      */
     public List<IssuedRecord> issued(WenshuUser user, long id, int offset, int limit) {
         requireIssuer(user);
         JobExecution execution = visibleExecution(user, id);
-        if (SkipReport.validRows(execution) < 0) {
-            return List.of();
-        }
-        BulkIssueInput input;
-        try {
-            input = new BulkIssueInput(execution.getJobParameters(), catalog,
-                    new RecipientLists(settings.maxRows(), settings.maxListBytes()), issuer, archive);
-        } catch (ListRefused gone) {
-            return List.of(); // the kept upload was removed: the records stay in the register
-        }
-        Set<Integer> skipped = new java.util.HashSet<>();
-        SkipReport.of(execution, jobs.steps(execution)).forEach(p -> skipped.add(p.row()));
-        List<IssuedRecord> found = new ArrayList<>();
-        int seen = 0;
-        for (RecipientTable.Row row : input.table().rows()) {
-            if (skipped.contains(row.number())) {
-                continue;
-            }
-            Optional<InstrumentRecord> record = archive.findByKey(input.key(row));
-            if (record.isEmpty()) {
-                continue;
-            }
-            if (seen++ < offset) {
-                continue;
-            }
-            found.add(new IssuedRecord(row.number(), record.get().id(), record.get().number().text(),
-                    record.get().title(), record.get().recipients().stream().map(Unit::name).toList()));
-            if (found.size() == limit) {
-                break;
-            }
-        }
-        return found;
+        return ledger.issued(execution, offset, limit).stream().map(issued -> {
+            InstrumentRecord record = issued.record();
+            return new IssuedRecord(issued.row(), record.id(), record.number().text(), record.title(),
+                    record.recipients().stream().map(Unit::name).toList());
+        }).toList();
     }
 
     /** One issued row: its row number in the list and the record it became. */
@@ -379,14 +307,104 @@ public final class BulkIssues implements DisposableBean {
 
     /** The bulk-issue executions {@code user} may see, newest first, at most {@code limit}. */
     public List<BulkProgress> recent(WenshuUser user, int limit) {
+        return page(user, 0, limit).executions();
+    }
+
+    /**
+     * One page of the bulk-issue executions {@code user} may see now (the rule of {@link #progress}), newest first.
+     *
+     * @param page 0-based page number
+     * @param size executions per page, 1–100
+     */
+    public Page page(WenshuUser user, int page, int size) {
         requireIssuer(user);
-        List<BulkProgress> found = new ArrayList<>();
-        for (JobExecution execution : jobs.recent(200)) {
-            if (found.size() < limit && visible(user, execution)) {
-                found.add(progress(user, execution.getId()));
+        List<JobExecution> visible = new ArrayList<>();
+        for (JobExecution execution : jobs.recent(Integer.MAX_VALUE, BulkIssueJobConfiguration.JOB)) {
+            if (visible(user, execution)) {
+                visible.add(execution);
             }
         }
-        return found;
+        List<BulkProgress> shown = new ArrayList<>();
+        for (int i = page * size; i < visible.size() && shown.size() < size; i++) {
+            shown.add(progress(visible.get(i)));
+        }
+        return new Page(shown, visible.size(), page, size);
+    }
+
+    /**
+     * A page of executions.
+     *
+     * @param executions the executions of the page, newest first
+     * @param total      executions the user may see in all
+     * @param page       0-based page number
+     * @param size       executions per page
+     */
+    public record Page(List<BulkProgress> executions, long total, int page, int size) {
+    }
+
+    /**
+     * Resumes the list of failed (or killed) execution {@code id} from its last commit, as a new execution of the same
+     * job instance (as {@code wenshu batch restart ID}): rows issued before are not issued again. The same checks as
+     * a start apply to {@code user}; the new execution is started by them for the unit that started the list.
+     *
+     * @throws ResourceNotFound    as {@link #progress}
+     * @throws RestartRefused      when the execution runs, completed, or was resumed already (then naming the
+     *                             execution that resumed it)
+     * @throws RowsRefused         as {@link #start}
+     * @throws UploadRefused       when the kept files are gone
+     */
+    public Started restart(WenshuUser user, long id) {
+        requireIssuer(user);
+        JobExecution execution = visibleExecution(user, id);
+        if (jobs.recoverIfDead(execution)) {
+            execution = jobs.execution(id).orElseThrow();
+        }
+        synchronized (this) { // a double click: the second finds the first's continuation
+            refuseRestart(execution);
+            JobParameters original = execution.getJobParameters();
+            String list = Path.of(original.getString(BulkIssueParameters.FILE)).getFileName().toString();
+            String data = Path.of(original.getString(BulkIssueParameters.DATA)).getFileName().toString();
+            Long skipLimit = original.getLong(BulkIssueParameters.SKIP_LIMIT);
+            StoredUpload upload = new StoredUpload(original.getString(BulkIssueParameters.TYPE), list, data,
+                    Optional.ofNullable(original.getString(BulkIssueParameters.ENCODING)),
+                    Optional.ofNullable(skipLimit).map(Long::intValue));
+            BulkPreview preview = validate(user, upload);
+            if (!preview.blocking().isEmpty()) {
+                boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
+                throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blockingRows()
+                        + " 行不能以其发文机关的名义发出，不能继续发文：" + preview.blocking().get(0).describe(),
+                        preview.blocking(), true);
+            }
+            // The list stays the unit's that started it (who may see it); who resumed it is the new requester.
+            JobParameters parameters = new JobParametersBuilder(original)
+                    .addString(REQUESTED_BY, user.getUsername(), false).toJobParameters();
+            JobExecution resumed;
+            try {
+                resumed = jobs.run(BulkIssueJobConfiguration.JOB, parameters, background.operator());
+            } catch (BatchJobs.JobRefused refused) {
+                JobExecution found = jobs.execution(id).orElse(execution);
+                refuseRestart(found);
+                throw new RestartRefused("refused", "批量发文 #" + id + " 不能继续：" + refused.getMessage(), Optional.empty());
+            }
+            return new Started(resumed.getId(), true, preview.validation().rows(), preview.validation().valid());
+        }
+    }
+
+    /** Refuses to resume {@code execution} when it runs, completed, or has a continuation. */
+    private void refuseRestart(JobExecution execution) {
+        long id = execution.getId();
+        Optional<Long> continuedBy = jobs.instanceExecutions(execution).stream().map(JobExecution::getId)
+                .filter(other -> other > id).findFirst();
+        if (continuedBy.isPresent()) {
+            throw new RestartRefused("continued", "批量发文 #" + id + " 已由 #" + continuedBy.get() + " 继续，不会重复发文",
+                    continuedBy);
+        }
+        if (execution.isRunning()) {
+            throw new RestartRefused("running", "批量发文 #" + id + " 正在进行，不需要继续", Optional.of(id));
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new RestartRefused("completed", "批量发文 #" + id + " 已经完成，不需要继续", Optional.of(id));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

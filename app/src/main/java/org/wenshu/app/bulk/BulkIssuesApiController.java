@@ -112,9 +112,49 @@ public class BulkIssuesApiController {
                 .location(URI.create("/api/v1/bulk-issues/" + started.executionId())).body(json);
     }
 
+    @GetMapping
+    @Operation(summary = "批量发文列表", description = "当前账号可以查看的批量发文执行（本单位发起的；管理员可看全部），最新的在前，page/size 分页。"
+            + "每项与「批量发文进度」的计数相同，不含已发出文书的明细。")
+    public Map<String, Object> list(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
+                                    @RequestParam(defaultValue = "0") @Parameter(description = "页码，从 0 开始")
+                                    @Min(value = 0, message = "page 须 ≥ 0") int page,
+                                    @RequestParam(defaultValue = "20") @Parameter(description = "每页条数，1–100")
+                                    @Min(value = 1, message = "size 须在 1–100 之间")
+                                    @Max(value = 100, message = "size 须在 1–100 之间") int size) {
+        BulkIssues.Page found = bulk.page(user, page, size);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total", found.total());
+        json.put("page", found.page());
+        json.put("size", found.size());
+        json.put("items", found.executions().stream().map(p -> {
+            Map<String, Object> item = progressJson(p, List.of(), 0, 0);
+            item.put("href", "/api/v1/bulk-issues/" + p.executionId());
+            return item;
+        }).toList());
+        return json;
+    }
+
+    @PostMapping("/{id}/restart")
+    @ApiResponse(responseCode = "202", description = "已从中断处继续发文；Location 为新执行的地址")
+    @ApiResponse(responseCode = "409", description = "该执行正在进行、已经完成或已被继续（problem 文档的 execution 指向应查看的执行）")
+    @ApiResponse(responseCode = "404", description = "没有该执行，或当前账号无权查看")
+    @Operation(summary = "继续发文", description = "失败或中断的批量发文从最后一次提交处继续，作为同一作业实例的新执行（与 wenshu batch restart 相同）："
+            + "已发出的行不会重复发文。与开始发文相同的检查适用于当前账号。")
+    public ResponseEntity<Map<String, Object>> restart(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
+                                                       @PathVariable long id) {
+        BulkIssues.Started started = bulk.restart(user, id);
+        Map<String, Object> json = progressJson(bulk.progress(user, started.executionId()), List.of(), 0, 0);
+        json.putIfAbsent("total", started.rows());
+        json.putIfAbsent("valid", started.valid());
+        json.put("started", true);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/bulk-issues/" + started.executionId())).body(json);
+    }
+
     @GetMapping("/{id}")
-    @Operation(summary = "批量发文进度", description = "状态、已处理/总行数、跳过的行（行号、列、原因）、速度与预计剩余时间，以及已发出的文书"
-            + "（按名单顺序，offset/limit 分页）。只能查看本单位发起的执行（管理员可看全部），其他的回答 404。")
+    @Operation(summary = "批量发文进度", description = "状态、名单进度（已处理/总行数）、跳过的行（行号、列、原因）、本次执行的速度与预计剩余时间，"
+            + "以及本次执行发出的文书（按名单顺序，offset/limit 分页；issued 为其份数，listIssued 为这份名单至此共发出的份数）。"
+            + "中断后继续的执行以 continues / continuedBy 互相指向。只能查看本单位发起的执行（管理员可看全部），其他的回答 404。")
     public Map<String, Object> progress(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                         @PathVariable long id,
                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "offset 须 ≥ 0") int offset,
@@ -188,6 +228,12 @@ public class BulkIssuesApiController {
         json.put("valid", progress.valid() < 0 ? null : progress.valid());
         json.put("skipped", progress.skipped());
         json.put("issued", progress.issued() < 0 ? null : progress.issued());
+        json.put("listIssued", progress.listIssued() < 0 ? null : progress.listIssued());
+        json.put("startDone", progress.startDone());
+        json.put("interrupted", progress.interrupted());
+        json.put("resumable", progress.resumable());
+        json.put("continues", progress.continues().map(BulkIssuesApiController::executionLink).orElse(null));
+        json.put("continuedBy", progress.continuedBy().map(BulkIssuesApiController::executionLink).orElse(null));
         json.put("rowsPerSecond", Math.round(progress.rate() * 100) / 100.0);
         json.put("etaSeconds", progress.eta().map(java.time.Duration::toSeconds).orElse(null));
         json.put("problems", problems(progress.problems(), List.of()));
@@ -209,7 +255,22 @@ public class BulkIssuesApiController {
         return json;
     }
 
+    private static Map<String, Object> executionLink(long id) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("id", id);
+        link.put("href", "/api/v1/bulk-issues/" + id);
+        return link;
+    }
+
     // --- failures as problem documents (before the shared handler, which knows no bulk issues) -------------------
+
+    @ExceptionHandler(RestartRefused.class)
+    ResponseEntity<ProblemDetail> restartRefused(RestartRefused e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "bulk-issue-not-resumable", "不能继续发文", e.getMessage());
+        problem.setProperty("reason", e.kind());
+        e.where().ifPresent(id -> problem.setProperty("execution", executionLink(id)));
+        return problem(problem);
+    }
 
     /** How to name the encoding of a GBK list through the API. */
     static final String ENCODING_HINT = "，或在请求中加上 encoding 部分（encoding=GB18030）按 GB18030 精确解码";

@@ -27,6 +27,7 @@ import org.wenshu.batch.JobSummary;
 import org.wenshu.batch.bulk.AlreadyIssued;
 import org.wenshu.batch.bulk.BulkIssueInput;
 import org.wenshu.batch.bulk.BulkIssueJobConfiguration;
+import org.wenshu.batch.bulk.BulkIssueLedger;
 import org.wenshu.batch.bulk.BulkIssueParameters;
 import org.wenshu.batch.bulk.ListRefused;
 import org.wenshu.batch.bulk.ListValidation;
@@ -73,16 +74,19 @@ class BatchCommand implements Callable<Integer> {
     private final InstrumentCatalog catalog;
     private final ObjectProvider<Archive> archive;
     private final ObjectProvider<InstrumentIssuer> issuer;
+    private final ObjectProvider<BulkIssueLedger> ledger;
     private final boolean defaultCopyToParent;
 
     BatchCommand(ObjectProvider<BatchJobs> jobs, ObjectProvider<BatchSettings> settings, InstrumentCatalog catalog,
                  ObjectProvider<Archive> archive, ObjectProvider<InstrumentIssuer> issuer,
+                 ObjectProvider<BulkIssueLedger> ledger,
                  @Value("${wenshu.batch.overdue.copy-to-parent:false}") boolean defaultCopyToParent) {
         this.jobs = jobs;
         this.settings = settings;
         this.catalog = catalog;
         this.archive = archive;
         this.issuer = issuer;
+        this.ledger = ledger;
         this.defaultCopyToParent = defaultCopyToParent;
     }
 
@@ -328,7 +332,7 @@ class BatchCommand implements Callable<Integer> {
             JobExecution execution = batch.execution(id)
                     .orElseThrow(() -> new ExitCodes.BadInput("没有编号为 " + id + " 的作业执行"));
             batch.recoverIfDead(execution);
-            print(out, batch.summary(batch.execution(id).orElseThrow()), all ? -1 : SHOWN_PER_REASON);
+            print(out, summary(batch, batch.execution(id).orElseThrow()), all ? -1 : SHOWN_PER_REASON);
             return ExitCodes.OK;
         }
         if (!arguments.isEmpty() || all) {
@@ -342,13 +346,31 @@ class BatchCommand implements Callable<Integer> {
         java.time.ZoneId zone = archive.getObject().zone();
         out.printf("%6s  %-12s %-10s %-19s %-19s %12s %6s%n", "执行", "作业", "状态", "开始", "结束", "进度", "问题");
         for (JobExecution execution : recent) {
-            JobSummary s = batch.summary(execution);
+            JobSummary s = summary(batch, execution);
             out.printf("%6d  %-12s %-10s %-19s %-19s %12s %6d%n", s.executionId(), s.job(), s.status(),
                     s.start().map(t -> time(t, zone)).orElse("-"), s.end().map(t -> time(t, zone)).orElse("-"),
                     s.done() + "/" + (s.total() < 0 ? "?" : s.total()), s.problems().size());
         }
         out.println("（时间为 " + zone.getId() + "；wenshu batch status ID 显示一次执行的报告）");
         return ExitCodes.OK;
+    }
+
+    /**
+     * What {@code execution} did; for a bulk issue, its position in the list as the page and the API give it (with
+     * the rows a killed run issued after its last commit, which the committed count misses).
+     */
+    private JobSummary summary(BatchJobs batch, JobExecution execution) {
+        JobSummary s = batch.summary(execution);
+        if (!s.job().equals(BulkIssueJobConfiguration.JOB)) {
+            return s;
+        }
+        long done = ledger.getObject().tally(batch.execution(execution.getId()).orElse(execution)).done();
+        if (done < 0) {
+            return s;
+        }
+        return new JobSummary(s.executionId(), s.job(), s.status(), s.start(), s.end(),
+                s.total() >= 0 ? Math.min(done, s.total()) : done, s.total(), s.problems(), s.failures(), s.parameters(),
+                s.details());
     }
 
     /**

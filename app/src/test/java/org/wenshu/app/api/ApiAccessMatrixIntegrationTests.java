@@ -145,6 +145,12 @@ class ApiAccessMatrixIntegrationTests extends ApiIntegrationTest {
                 expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Set.of(200, 202), Set.of(200, 202))));
         rules.put("GET /api/v1/bulk-issues/{id}", new Rule((f, who) -> api().get(bulkExecution(f), who),
                 expect(NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rules.put("GET /api/v1/bulk-issues", new Rule((f, who) -> api().get("/api/v1/bulk-issues", who),
+                expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
+        // Running or completed: nothing to resume, for those who may see it; the others do not learn it exists.
+        rules.put("POST /api/v1/bulk-issues/{id}/restart", new Rule((f, who) -> api().json("POST",
+                bulkExecution(f) + "/restart", who, Map.of()),
+                expect(NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, Set.of(409), Set.of(409))));
         workPointRules(rules);
         leadRules(rules);
         meetingRules(rules);

@@ -25,6 +25,10 @@ class ApiDocsIntegrationTests extends ApiIntegrationTest {
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openApi.get("paths");
         assertThat(paths).containsKeys("/api/v1/instruments", "/api/v1/instruments/{id}/responses",
                 "/api/v1/register", "/api/v1/inbox", "/api/v1/users", "/api/v1/account/tokens/{tokenId}");
+        // Bulk issues are listed and resumed as the page does it, each documented in Chinese.
+        assertThat(((Map<String, Object>) paths.get("/api/v1/bulk-issues").get("get"))).containsEntry("summary", "批量发文列表");
+        assertThat(((Map<String, Object>) paths.get("/api/v1/bulk-issues/{id}/restart").get("post")))
+                .containsEntry("summary", "继续发文");
         Map<String, Object> issue = (Map<String, Object>) paths.get("/api/v1/instruments").get("post");
         assertThat(issue).containsEntry("summary", "发文");
         assertThat(((Map<String, Object>) issue.get("responses"))).containsKeys("201", "400", "401", "403", "409");

@@ -277,6 +277,7 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         // As a kill -9 leaves it once recovered: FAILED, its last commit after two rows, three more rows issued since.
         issue.getExecutionContext().putLong("wenshu.done", 2);
         issue.getExecutionContext().putLong("bulk.issued", 2);
+        issue.getExecutionContext().putLong("bulk.issued.own", 2);
         repository.updateExecutionContext(issue);
         execution.setStatus(BatchStatus.FAILED);
         repository.update(execution);
@@ -285,6 +286,178 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(failed).as(failed.toString()).containsEntry("status", "FAILED").containsEntry("issued", 5)
                 .containsEntry("done", 5);
         assertThat((List<?>) failed.get("records")).hasSize(5);
+    }
+
+    private java.time.Instant killedAfter(long id, long committed) {
+        return org.wenshu.app.batch.KilledExecutions.leaveKilled(server().getBean(JobRepository.class), dataSource, id,
+                committed);
+    }
+
+    private static long id(String location) {
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static double seconds(Map<String, Object> progress) {
+        return Duration.between(java.time.Instant.parse((String) progress.get("start")),
+                java.time.Instant.parse((String) progress.get("end"))).toMillis() / 1000.0;
+    }
+
+    /** Starts six rows titled {@code topic}, waits for them, and leaves the execution killed after its commit at 2. */
+    private String killedAfterTwoOfSix(ApiFixture f, String topic) throws Exception {
+        StringBuilder rows = new StringBuilder("主送单位,标题\n");
+        for (int i = 1; i <= 6; i++) {
+            rows.append("市司法局,关于").append(topic).append("的第").append(i).append("次会议的通知\n");
+        }
+        String location = start(f.prosecutor, csv(rows.toString())).headers().firstValue("Location").orElseThrow();
+        assertThat(awaitEnd(f.prosecutor, location)).containsEntry("status", "COMPLETED");
+        lastKill = killedAfter(id(location), 2);
+        lastList = rows.toString();
+        return location;
+    }
+
+    private java.time.Instant lastKill;
+    private String lastList;
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aKilledExecutionKeepsItsCountsAndItsRecordsOnceItsListIsResumed() throws Exception {
+        ApiFixture f = fixture();
+        String location = killedAfterTwoOfSix(f, "续发计数");
+        // The killed run issued rows 1–4 (two after its last commit); rows 5 and 6 are left to its continuation: their
+        // numbers reserved a moment from now, once the continuation exists (as if it had issued them).
+        java.time.OffsetDateTime later = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(5);
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+                "UPDATE instruments SET issued_at = ? WHERE title IN (?, ?)", later,
+                "关于续发计数的第5次会议的通知", "关于续发计数的第6次会议的通知");
+
+        // Resumed as the tester did: the same files uploaded again.
+        Reply resumed = start(f.prosecutor, csv(lastList));
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(202);
+        String next = resumed.headers().firstValue("Location").orElseThrow();
+        Map<String, Object> continuation = awaitEnd(f.prosecutor, next);
+        Map<String, Object> after = api().get(location + "?limit=100", f.prosecutor).json();
+        Map<String, Object> again = api().get(location + "?limit=100", f.prosecutor).json();
+        Map<String, Object> continuationRecords = api().get(next + "?limit=100", f.prosecutor).json();
+
+        // The killed run: the four rows it issued, two of them past its last commit, counted and listed alike.
+        assertThat(after).as(after + "\ncontinuation " + continuation).containsEntry("status", "FAILED").containsEntry("done", 4)
+                .containsEntry("issued", 4);
+        assertThat((List<Map<String, Object>>) (List) after.get("records")).extracting(r -> r.get("title"))
+                .containsExactly("关于续发计数的第1次会议的通知", "关于续发计数的第2次会议的通知",
+                        "关于续发计数的第3次会议的通知", "关于续发计数的第4次会议的通知");
+        assertThat(again).isEqualTo(after);
+        // The continuation began at the last commit and issued the last two rows.
+        assertThat(continuation).as(continuation.toString()).containsEntry("status", "COMPLETED").containsEntry("done", 6)
+                .containsEntry("issued", 2).containsEntry("startDone", 2).containsEntry("listIssued", 6);
+        assertThat((List<Map<String, Object>>) (List) continuationRecords.get("records")).extracting(r -> r.get("title"))
+                .containsExactly("关于续发计数的第5次会议的通知", "关于续发计数的第6次会议的通知");
+        assertThat(after).containsEntry("listIssued", 4).containsEntry("interrupted", true)
+                .containsEntry("statusLabel", "中断").containsEntry("resumable", false);
+        // Each names the other.
+        assertThat(after.get("continuedBy")).isEqualTo(Map.of("id", (int) id(next), "href", next));
+        assertThat(map(continuation.get("continues"))).containsEntry("id", (int) id(location));
+    }
+
+    @Test
+    void aKilledExecutionSaysTheSameBeforeAndAfterItsListIsResumed() throws Exception {
+        ApiFixture f = fixture();
+        String location = killedAfterTwoOfSix(f, "续发前后");
+
+        Map<String, Object> before = api().get(location + "?limit=100", f.prosecutor).json();
+        String next = start(f.prosecutor, csv(lastList)).headers().firstValue("Location").orElseThrow();
+        awaitEnd(f.prosecutor, next);
+        Map<String, Object> after = api().get(location + "?limit=100", f.prosecutor).json();
+
+        for (String key : List.of("status", "done", "issued", "records", "end", "rowsPerSecond")) {
+            assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+        }
+        assertThat(before).containsEntry("done", 6).containsEntry("issued", 6).containsEntry("resumable", true);
+    }
+
+    @Test
+    void speedCountsAnExecutionsOwnRowsOverItsOwnRunningTime() throws Exception {
+        ApiFixture f = fixture();
+        String location = killedAfterTwoOfSix(f, "续发速度");
+        java.time.Instant stopped = lastKill;
+        Thread.sleep(1500); // the server notices the death later than it happened
+
+        Map<String, Object> killed = api().get(location, f.prosecutor).json();
+        String next = start(f.prosecutor, csv(lastList)).headers().firstValue("Location").orElseThrow();
+        Map<String, Object> continuation = awaitEnd(f.prosecutor, next);
+
+        // A dead run ends at its last recorded progress, not when the server noticed its death.
+        assertThat(java.time.Instant.parse((String) killed.get("end"))).isBetween(stopped.minusMillis(5), stopped.plusMillis(5));
+        assertThat(((Number) killed.get("rowsPerSecond")).doubleValue())
+                .isCloseTo(6 / seconds(killed), org.assertj.core.data.Percentage.withPercentage(5));
+        // The continuation: the four rows it processed over its own running time, not the list's six.
+        assertThat(((Number) continuation.get("rowsPerSecond")).doubleValue())
+                .isCloseTo(4 / seconds(continuation), org.assertj.core.data.Percentage.withPercentage(5));
+    }
+
+    @Test
+    void onlyAnUnfinishedExecutionIsResumedAndOnlyOnceByThoseWhoMaySeeIt() throws Exception {
+        ApiFixture f = fixture();
+        String location = start(f.prosecutor, csv("主送单位,标题\n市教育局,关于继续权限的第一次会议的通知\n"
+                + "市教育局,关于继续权限的第二次会议的通知\n")).headers().firstValue("Location").orElseThrow();
+        assertThat(awaitEnd(f.prosecutor, location)).containsEntry("status", "COMPLETED");
+
+        Reply completed = api().json("POST", location + "/restart", f.prosecutor, Map.of());
+        killedAfter(id(location), 1);
+        Reply foreign = api().json("POST", location + "/restart", f.otherProsecutor, Map.of());
+        Reply agency = api().json("POST", location + "/restart", f.agencyA, Map.of());
+        Reply resumed = api().json("POST", location + "/restart", f.prosecutor, Map.of());
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(202);
+        String next = resumed.headers().firstValue("Location").orElse("");
+        Reply again = api().json("POST", location + "/restart", f.prosecutor, Map.of());
+        awaitEnd(f.prosecutor, next);
+        Reply unknown = api().json("POST", "/api/v1/bulk-issues/999999/restart", f.admin, Map.of());
+
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(409);
+        assertThat(completed.contentType()).startsWith("application/problem+json");
+        assertThat(completed.json()).containsEntry("reason", "completed");
+        assertThat((String) completed.json().get("detail")).contains("已经完成");
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
+        assertThat(agency.status()).isEqualTo(403);
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(202);
+        assertThat(next).matches("/api/v1/bulk-issues/\\d+").isNotEqualTo(location);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json()).containsEntry("reason", "continued");
+        assertThat(map(again.json().get("execution"))).containsEntry("href", next);
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListOfExecutionsShowsWhatTheCallerMaySeeInPagesWithTheSameCounts() throws Exception {
+        ApiFixture f = fixture();
+        String mine = start(f.prosecutor, csv("主送单位,标题\n市民政局,关于列表的第一次会议的通知\n"))
+                .headers().firstValue("Location").orElseThrow();
+        Map<String, Object> done = awaitEnd(f.prosecutor, mine);
+
+        Reply first = api().get("/api/v1/bulk-issues?size=1", f.prosecutor);
+        Reply all = api().get("/api/v1/bulk-issues?size=100", f.prosecutor);
+        Reply foreign = api().get("/api/v1/bulk-issues?size=100", f.otherProsecutor);
+        Reply office = api().get("/api/v1/bulk-issues?size=100", f.admin);
+        Reply tooLarge = api().get("/api/v1/bulk-issues?size=1000", f.prosecutor);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.json()).containsEntry("page", 0).containsEntry("size", 1);
+        long total = ((Number) all.json().get("total")).longValue();
+        assertThat(all.items()).hasSize((int) total);
+        assertThat(((Number) first.json().get("total")).longValue()).isEqualTo(total);
+        Map<String, Object> listed = all.items().stream().filter(item -> item.get("href").equals(mine)).findFirst().orElseThrow();
+        for (String key : List.of("status", "done", "total", "issued", "listIssued", "skipped")) {
+            assertThat(listed.get(key)).as(key).isEqualTo(done.get(key));
+        }
+        assertThat(foreign.items()).extracting(item -> item.get("href")).doesNotContain(mine);
+        assertThat(office.items()).extracting(item -> item.get("href")).contains(mine);
+        assertThat(api().get("/api/v1/bulk-issues", f.agencyA).status()).isEqualTo(403);
+        assertThat(tooLarge.status()).isEqualTo(400);
     }
 
     @Test

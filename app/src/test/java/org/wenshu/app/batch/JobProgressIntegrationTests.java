@@ -81,6 +81,27 @@ class JobProgressIntegrationTests {
     }
 
     @Test
+    void statusCountsTheRowsAKilledBulkIssueIssuedAfterItsLastCommitAsThePageAndTheApiDo() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = BulkIssueFiles.recipients(home, 5);
+        Matcher line = FINAL.matcher(cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).out());
+        assertThat(line.find()).isTrue();
+        long id = Long.parseLong(line.group(2));
+        KilledExecutions.leaveKilled(cli.context().getBean(JobRepository.class),
+                cli.context().getBean(javax.sql.DataSource.class), id, 2);
+
+        Run one = cli.run("batch", "status", Long.toString(id));
+        Run all = cli.run("batch", "status");
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+        long ledger = cli.context().getBean(org.wenshu.batch.bulk.BulkIssueLedger.class)
+                .tally(jobs.execution(id).orElseThrow()).done();
+
+        assertThat(one.out()).as(one.printed()).contains("失败 FAILED，进度 5/5");
+        assertThat(all.out()).containsPattern("(?m)^\\s*" + id + "\\s+bulk-issue\\s+FAILED.*\\s5/5\\s");
+        assertThat(ledger).isEqualTo(5);
+    }
+
+    @Test
     void aRestartCountsThePartitionsAnEarlierRunFinished() {
         JobRepository repository = cli.context().getBean(JobRepository.class);
         BatchJobs jobs = cli.context().getBean(BatchJobs.class);

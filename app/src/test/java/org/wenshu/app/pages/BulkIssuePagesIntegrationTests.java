@@ -117,8 +117,8 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
         }
 
         assertThat(sawPolling).as("the page polls while the job runs").isTrue();
-        assertThat(fragment).contains("data-status=\"COMPLETED\"", "已完成", "跳过的行", "已发出的文书")
-                .contains("共发出 <strong id=\"issued-count\">3</strong> 份").doesNotContain("hx-trigger");
+        assertThat(fragment).contains("data-status=\"COMPLETED\"", "已完成", "跳过的行", "本次执行发出的文书")
+                .contains("本次执行发出 <strong id=\"issued-count\">3</strong> 份").doesNotContain("hx-trigger");
         List<InstrumentRecord> issued = titled("关于页面批量的");
         assertThat(issued).extracting(InstrumentRecord::title).containsExactlyInAnyOrder("关于页面批量的第一次会议的通知",
                 "关于页面批量的第四次会议的通知", "关于页面批量的第五次会议的通知");
@@ -304,6 +304,58 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
             assertThat(System.nanoTime()).as("bulk issue %s still running", path).isLessThan(deadline);
             Thread.sleep(250);
         }
+    }
+
+    @Autowired
+    org.springframework.batch.core.repository.JobRepository repository;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void anInterruptedBulkIssueSaysSoAndIsResumedOnceFromItsPage() throws Exception {
+        PageSession prosecutor = signedIn(PROSECUTOR);
+        prosecutor.get("/bulk-issues");
+        String list = "主送单位,标题\r\n市公安局,关于页面续发的第一次会议的通知\r\n市司法局,关于页面续发的第二次会议的通知\r\n"
+                + "市教育局,关于页面续发的第三次会议的通知\r\n";
+        Page preview = prosecutor.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list.getBytes(StandardCharsets.UTF_8), baseData()));
+        Page started = prosecutor.post("/bulk-issues", confirmation(preview, ""));
+        String path = started.location().substring(started.location().indexOf("/bulk-issues/"));
+        awaitEnd(prosecutor, path);
+        long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+        org.wenshu.app.batch.KilledExecutions.leaveKilled(repository, dataSource, id, 1);
+
+        Page failed = prosecutor.get(path);
+        PageSession agencySession = signedIn(AGENCY);
+        agencySession.get("/inbox"); // its page's CSRF token
+        Page agency = agencySession.post(path + "/restart", Map.of());
+        Page forged = prosecutor.post(path + "/restart", Map.of("_csrf", "forged"));
+        Page first = prosecutor.post(path + "/restart", Map.of());
+        Page second = prosecutor.post(path + "/restart", Map.of());
+        assertThat(failed.body()).contains("执行中断", "继续发文");
+        assertThat(first.status()).as(first.body()).isEqualTo(302);
+        String next = first.location().substring(first.location().indexOf("/bulk-issues/"));
+        awaitEnd(prosecutor, next);
+        Page continued = prosecutor.get(path);
+        Page continuation = prosecutor.get(next);
+
+        assertThat(failed.body()).contains("中断", "执行中断", "名单已处理 <strong>3</strong> / <span>3</span> 行",
+                "本次执行发出 <strong id=\"issued-count\">3</strong> 份", "继续发文", "action=\"" + path + "/restart\"",
+                "name=\"_csrf\"").doesNotContain("失败原因");
+        assertThat(agency.status()).isEqualTo(403);
+        // Without the page's CSRF token nothing is resumed: the session is sent to sign in again.
+        assertThat(forged.status()).isEqualTo(302);
+        assertThat(forged.location()).contains("/login?error=");
+        assertThat(first.status()).as(first.body()).isEqualTo(302);
+        assertThat(next).matches("/bulk-issues/\\d+").isNotEqualTo(path);
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(second.location()).endsWith(next + "?again");
+        assertThat(continued.body()).contains("这份名单已由", "href=\"" + next + "\"", "本次执行发出 <strong id=\"issued-count\">3</strong> 份")
+                .doesNotContain("action=\"" + path + "/restart\"");
+        assertThat(continuation.body()).contains("href=\"" + path + "\"", "中断处", "本次执行发出 <strong id=\"issued-count\">0</strong> 份",
+                "这份名单至此共发出", "<strong id=\"list-issued-count\">3</strong>");
+        assertThat(titled("关于页面续发的")).hasSize(3);
     }
 
     @Test

@@ -41,6 +41,8 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     private final long executionId;
     private final ListOrder order;
     private final LongAdder issued = new LongAdder();
+    private final LongAdder own = new LongAdder();
+    private final java.time.Instant created;
     private BulkIssueCounts.Live live = new BulkIssueCounts.Live();
     private final Set<RowProblem> late = ConcurrentHashMap.newKeySet();
     private final LongAdder render = new LongAdder();
@@ -52,16 +54,18 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     /**
      * @param counts      where the live counts of the running executions are kept
      * @param executionId the job execution whose issue step this is
+     * @param created     when the job execution was created: a record reserved before was issued by an earlier run
      * @param order       the rows read and not yet numbered, so that numbers follow the list's order
      */
     IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported,
-             BulkIssueCounts counts, long executionId, ListOrder order) {
+             BulkIssueCounts counts, long executionId, java.time.Instant created, ListOrder order) {
         this.input = input;
         this.archive = archive;
         this.issuer = issuer;
         this.reported = reported.stream().map(RowProblem::row).collect(Collectors.toUnmodifiableSet());
         this.counts = counts;
         this.executionId = executionId;
+        this.created = created;
         this.order = order;
     }
 
@@ -117,6 +121,12 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         issue.add(System.nanoTime() - start);
         issued.increment();
         live.issued.increment();
+        if (!record.issuedAt().isBefore(created)) {
+            // Reserved by this execution: a record a killed run reserved (or finished) past its last commit is that
+            // run's, as BulkIssueLedger attributes records by the time their number was reserved.
+            own.increment();
+            live.own.increment();
+        }
         live.done.increment();
         return new IssuedRow(row.number(), record.id(), record.number().text());
     }
@@ -137,8 +147,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         issue.add(context.getLong(ISSUE_NANOS, 0L));
         issued.reset();
         issued.add(context.getLong(BulkIssueCounts.ISSUED, 0L));
+        own.reset();
+        own.add(Math.max(0, BulkIssueCounts.own(context, executionId)));
         // A resumed run goes on from the counts of the last commit (the reader's position, the rows issued by then).
-        live = counts.begin(executionId, context.getLong(BulkIssueCounts.DONE, 0L), issued.sum());
+        live = counts.begin(executionId, context.getLong(BulkIssueCounts.DONE, 0L), issued.sum(), own.sum());
     }
 
     @Override
@@ -152,6 +164,8 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         context.putLong(RENDER_CPU_NANOS, renderCpu.sum());
         context.putLong(SIGN_CPU_NANOS, signCpu.sum());
         context.putLong(BulkIssueCounts.ISSUED, issued.sum());
+        context.putLong(BulkIssueCounts.OWN, own.sum());
+        context.putLong(BulkIssueCounts.OWN_EXECUTION, executionId);
     }
 
     @Override
