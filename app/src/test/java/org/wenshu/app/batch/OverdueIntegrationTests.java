@@ -187,6 +187,33 @@ class OverdueIntegrationTests {
         assertThat(second.copiedUnits()).extracting(u -> u.shortName()).containsExactly("市政府");
     }
 
+    /**
+     * A reminder counts the reminders the unit has really been sent: an instrument left unreminded for months gets
+     * 「第 1 次督促」, not the number of reminder intervals that passed; the next one sent is the second.
+     */
+    @Test
+    void theFirstReminderSentIsTheFirstHoweverLongTheInstrumentWasOverdue() throws Exception {
+        String owed = suggestion("关于规范行政处罚裁量基准的检察建议", "市司法局");
+        LocalDate due = archive().record(owed).dueDate().orElseThrow();
+        clock.moveTo(due.plusDays(200));
+
+        Run first = cli.run("batch", "overdue");
+
+        assertThat(first.exitCode()).as(first.printed()).isZero();
+        assertThat(reminders()).hasSize(1);
+        assertThat(reminders().get(0).fields().get("request").toString()).contains("第 1 次督促");
+        assertThat(first.out()).contains("第 1 次督促").doesNotContainPattern("第 ([2-9]|\\d{2,}) 次督促");
+
+        clock.moveTo(due.plusDays(400));
+        Run second = cli.run("batch", "overdue");
+
+        assertThat(second.exitCode()).as(second.printed()).isZero();
+        assertThat(reminders()).hasSize(2);
+        assertThat(reminders()).extracting(r -> r.fields().get("request").toString())
+                .anySatisfy(request -> assertThat(request).contains("第 2 次督促"));
+        assertThat(second.out()).contains("第 2 次督促");
+    }
+
     @Test
     void remindersAreDatedNumberedAndDueFromTheDayTheyAreIssuedWhateverTheAsOfDate() throws Exception {
         String owed = suggestion("关于规范社区矫正外出审批的检察建议", "市司法局");

@@ -21,7 +21,8 @@ import org.wenshu.batch.InstrumentIssuer;
  * 督促回复: finds every recipient that owes a response past the due date and writes the reply-reminder (督促回复函)
  * of the current reminder round, optionally copied (抄报) to the recipient's parent unit. The round is the number of
  * whole reminder intervals since the due date plus one, so a reminder is issued once per interval however often the
- * job runs; its idempotency key is (instrument, recipient, round).
+ * job runs; its idempotency key is (instrument, recipient, round). The letter says which reminder it is (第 N 次督促)
+ * counting the reminders the recipient was sent, not the intervals that passed.
  */
 public final class OverdueReminders {
 
@@ -100,14 +101,32 @@ public final class OverdueReminders {
         // A fixed reply-by date (会议回执) may precede delivery; the reminder form wants delivery on or before it.
         fields.put("earlierDeliveredOn", (delivered.isAfter(due) ? due : delivered).toString());
         fields.put("earlierDueDate", record.dueDate().orElseThrow().toString());
-        fields.put("request", "你单位未在期限内回复" + record.number().text() + record.typeName() + "（第 " + owed.round()
+        fields.put("request", "你单位未在期限内回复" + record.number().text() + record.typeName() + "（第 " + ordinal(owed)
                 + " 次督促）。请于收到本函之日起十五日内书面回复办理情况。");
         fields.put("date", today.toString());
         Optional<Unit> parent = copyToParent ? recipient.parentId().map(archive::unit) : Optional.empty();
         parent.ifPresent(p -> fields.put("copiesTo", List.of(p.name())));
-        String key = "overdue:" + org.wenshu.batch.bulk.BulkRows.sha256(
-                String.join("\n", "overdue", record.id(), recipient.id(), Integer.toString(owed.round())));
-        return issuer.request(REMINDER_TYPE, fields).withKey(key);
+        return issuer.request(REMINDER_TYPE, fields).withKey(key(record.id(), recipient.id(), owed.round()));
+    }
+
+    /** The idempotency key of the reminder of {@code recordId} to {@code recipientId} in reminder round {@code round}. */
+    private static String key(String recordId, String recipientId, int round) {
+        return "overdue:" + org.wenshu.batch.bulk.BulkRows.sha256(
+                String.join("\n", "overdue", recordId, recipientId, Integer.toString(round)));
+    }
+
+    /**
+     * Which reminder to the recipient {@code owed} is: 1 + the reminders it was sent in earlier rounds (rounds in
+     * which no job ran sent none), so the letter's 「第 N 次督促」 counts letters, not reminder intervals.
+     */
+    private int ordinal(Owed owed) {
+        int sent = 0;
+        for (int round = 1; round < owed.round(); round++) {
+            if (archive.findByKey(key(owed.recordId(), owed.recipientId(), round)).isPresent()) {
+                sent++;
+            }
+        }
+        return sent + 1;
     }
 
     /**
@@ -117,7 +136,7 @@ public final class OverdueReminders {
     public String reportLine(Owed owed, InstrumentRecord reminder) {
         InstrumentRecord earlier = archive.record(owed.recordId());
         return reminder.number().text() + " → " + archive.unit(owed.recipientId()).name() + "（督促回复 "
-                + earlier.number().text() + " " + earlier.typeName() + "，第 " + owed.round() + " 次督促）";
+                + earlier.number().text() + " " + earlier.typeName() + "，第 " + ordinal(owed) + " 次督促）";
     }
 
     /** The archive's today: the day reminders are issued and dated. */
