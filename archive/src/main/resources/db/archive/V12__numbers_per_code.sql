@@ -14,5 +14,7 @@ INSERT INTO number_counters (prefix, num_year, last_serial)
         UNION ALL
         SELECT prefix, num_year, serial AS last_serial FROM register_entries
     ) used GROUP BY prefix, num_year;
-DROP TABLE number_sequences;
+-- The index first: on H2 each statement commits, so the old counters are dropped only once the register is known to
+-- satisfy the new rule.
 CREATE UNIQUE INDEX register_entries_number ON register_entries(prefix, num_year, serial);
+DROP TABLE number_sequences;

@@ -349,6 +349,11 @@ public class BulkIssuesApiController {
                     default -> new TooLarge("upload", requestTooLarge(bulk));
                 };
             }
+            // Tomcat's limit on the text parts together (server.tomcat.max-http-form-post-size, 2 MB): it names no part.
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("maxPostSize")) {
+                return new TooLarge("upload", "表单中的文本字段过长：type、encoding、skipLimit 各不超过 "
+                        + BulkIssues.MAX_TEXT_PART + " 个字符（文本字段合计不超过 2 MB），名单和基础数据须作为文件上传");
+            }
         }
         return new TooLarge("upload", requestTooLarge(bulk));
     }

@@ -11,10 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses URL-encoded form bodies over {@link #MAX_BYTES} (413) before anything reads their parameters. Tomcat's own
- * limit on form data ({@code server.tomcat.max-http-form-post-size}) is raised to the per-file upload limit so that
- * a multipart upload's over-long text part is told as that field; URL-encoded bodies, which Tomcat reads whole into
- * memory, keep the small limit here.
+ * Refuses URL-encoded form bodies that declare more than {@link #MAX_BYTES} (413, in Chinese) before anything reads
+ * their parameters. Tomcat's own limit on form data ({@code server.tomcat.max-http-form-post-size}, the same 2 MB)
+ * still bounds bodies without a declared length (chunked).
  */
 public final class FormSizeFilter extends OncePerRequestFilter {
 

@@ -102,7 +102,7 @@ public class BulkIssueInput {
             throw new ListRefused(what + "文件已不存在：" + file.getFileName() + "（重启作业需要原文件）");
         }
         if (!BulkIssueParameters.sha256(file).equals(expected)) {
-            throw new ListRefused(what + "文件 " + file + " 在作业开始后被修改：请恢复原文件再重启，或用修改后的文件重新运行 bulk-issue（新作业）");
+            throw new ListRefused(what + "文件 " + file.getFileName() + " 在作业开始后被修改：请恢复原文件再重启，或用修改后的文件重新运行 bulk-issue（新作业）");
         }
     }
 

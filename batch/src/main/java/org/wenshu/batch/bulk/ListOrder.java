@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * the reservation waits; rendering and sealing stay parallel. Thread-safe.
  *
  * <p>A row that waits longer than {@code patience} (a row ahead of it never left, which the step's contract rules out)
- * goes ahead out of order, with a warning, rather than hang the job. Not final: the step scope proxies it.
+ * goes ahead out of order, with a warning, rather than hang the job; the rows ahead of it are given up on, so the
+ * rows after it do not wait again. Not final: the step scope proxies it.
  */
 class ListOrder {
 
@@ -49,6 +50,9 @@ class ListOrder {
             if (left <= 0) {
                 log.warn("Bulk row {} waited {} s for row {} to take its number; it goes ahead out of list order", row,
                         TimeUnit.NANOSECONDS.toSeconds(patienceNanos), ahead.first());
+                // The rows ahead are given up on, so that the rows after this one do not each wait as long again.
+                ahead.headSet(row).clear();
+                notifyAll();
                 return;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
