@@ -215,6 +215,15 @@ public class BenchBatchCommand implements Callable<Integer> {
                 100 * renderSeconds / busy, 100 * sign / busy, 100 * store / busy, 100 * indexing / busy,
                 1000 * seconds(step, "wenshu.cpu.render") / rows, 1000 * seconds(step, "wenshu.cpu.sign") / rows,
                 tuning.threads(), 100 * issue / (tuning.threads() * issued.seconds()));
+        // What the target can reach at all: bulk-issue renders as much as render only does and seals besides, so even
+        // with numbering, storing, committing and indexing free its rate is at most render / (render + seal) of render
+        // only's, on the same cores.
+        double renderMillis = render.perWorkCpuSecond() > 0 ? 1000 / render.perWorkCpuSecond() : 0;
+        double sealMillis = 1000 * seconds(step, "wenshu.cpu.sign") / rows;
+        out.printf("bound: render only spends %.1f ms of CPU (outside the JIT) per instrument and sealing %.1f ms more, so "
+                        + "a bulk issue doing nothing but render and seal could reach at most %.0f %% of render only's rate "
+                        + "on the same cores%n",
+                renderMillis, sealMillis, percent(renderMillis, renderMillis + sealMillis));
         out.flush();
     }
 
