@@ -214,6 +214,42 @@ class OverdueIntegrationTests {
         assertThat(second.out()).contains("第 2 次督促");
     }
 
+    /**
+     * The as-of day decides what is overdue, not which round a reminder belongs to: a run as of an earlier day, after
+     * today's run or before it, owes the round of the day it issues in and so sends nothing a second time.
+     */
+    @Test
+    void aRunAsOfAnEarlierDayNeverRemindsAgainInTheSameRound() throws Exception {
+        String first = suggestion("关于规范行政执法公示的检察建议", "市司法局");
+        String second = suggestion("关于规范涉企行政检查的检察建议", "市公安局");
+        LocalDate due = archive().record(first).dueDate().orElseThrow();
+        assertThat(archive().record(second).dueDate()).contains(due);
+        clock.moveTo(due.plusDays(200));
+
+        Run today = cli.run("batch", "overdue");
+        assertThat(today.exitCode()).as(today.printed()).isZero();
+        assertThat(reminders()).hasSize(2);
+
+        for (LocalDate asOf : List.of(due.plusDays(1), due.plusDays(45), due.plusDays(199))) {
+            Run earlier = cli.run("batch", "overdue", "date=" + asOf);
+            assertThat(earlier.exitCode()).as(earlier.printed()).isZero();
+            assertThat(earlier.out()).as(asOf.toString()).contains("本次没有需要催办的").doesNotContain("本次发出督促回复函");
+        }
+        assertThat(reminders()).hasSize(2);
+
+        // The other way round: as of an earlier day first, then today, in the next round.
+        clock.moveTo(due.plusDays(400));
+        Run asOfEarlier = cli.run("batch", "overdue", "date=" + due.plusDays(2));
+        assertThat(asOfEarlier.exitCode()).as(asOfEarlier.printed()).isZero();
+        assertThat(reminders()).hasSize(4);
+        Run todayAgain = cli.run("batch", "overdue");
+        assertThat(todayAgain.exitCode()).as(todayAgain.printed()).isZero();
+        assertThat(todayAgain.out()).contains("本次没有需要催办的");
+        assertThat(reminders()).hasSize(4);
+        assertThat(reminders()).extracting(r -> r.fields().get("request").toString())
+                .filteredOn(request -> request.contains("第 2 次督促")).hasSize(2);
+    }
+
     @Test
     void remindersAreDatedNumberedAndDueFromTheDayTheyAreIssuedWhateverTheAsOfDate() throws Exception {
         String owed = suggestion("关于规范社区矫正外出审批的检察建议", "市司法局");

@@ -20,9 +20,10 @@ import org.wenshu.batch.InstrumentIssuer;
 /**
  * 督促回复: finds every recipient that owes a response past the due date and writes the reply-reminder (督促回复函)
  * of the current reminder round, optionally copied (抄报) to the recipient's parent unit. The round is the number of
- * whole reminder intervals since the due date plus one, so a reminder is issued once per interval however often the
- * job runs; its idempotency key is (instrument, recipient, round). The letter says which reminder it is (第 N 次督促)
- * counting the reminders the recipient was sent, not the intervals that passed.
+ * whole reminder intervals from the due date to the day the reminder is issued (the archive's today) plus one, so a
+ * reminder is issued once per interval however often the job runs and whatever day overdue is judged on (a run as of
+ * an earlier day owes the same round as today's); its idempotency key is (instrument, recipient, round). The letter
+ * says which reminder it is (第 N 次督促) counting the reminders the recipient was sent, not the intervals that passed.
  */
 public final class OverdueReminders {
 
@@ -47,16 +48,19 @@ public final class OverdueReminders {
     /**
      * One reminder owed on a day.
      *
-     * @param round 1 for the first interval after the due date, 2 for the next, …
+     * @param round 1 for the first interval after the due date, 2 for the next, …, counted to the day the reminder
+     *              is issued (the archive's today), not to the day overdue is judged on
      */
     public record Owed(String recordId, String recipientId, int round) {
     }
 
     /**
-     * Every reminder owed as of {@code today} (the day overdue is judged on), in issue order of the instruments and
-     * order of their recipients.
+     * Every reminder owed as of {@code asOf} (the day overdue is judged on, not after the archive's today), in issue
+     * order of the instruments and order of their recipients. Its round is that of the archive's today: judging
+     * overdue as of an earlier day finds no more than today's run does and never owes an earlier round again.
      */
-    public List<Owed> owed(LocalDate today) {
+    public List<Owed> owed(LocalDate asOf) {
+        LocalDate today = archive.today();
         List<Owed> owed = new ArrayList<>();
         List<InstrumentRecord> page;
         int offset = 0;
@@ -64,7 +68,7 @@ public final class OverdueReminders {
             page = archive.records(offset, PAGE);
             offset += page.size();
             for (InstrumentRecord record : page) {
-                if (record.typeId().equals(REMINDER_TYPE) || !record.overdue(today)) {
+                if (record.typeId().equals(REMINDER_TYPE) || !record.overdue(asOf)) {
                     continue;
                 }
                 Set<String> answered = archive.responses(record.id()).stream().map(StoredResponse::unit).map(Unit::id)
