@@ -2,6 +2,7 @@ package org.wenshu.archive;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -187,6 +188,16 @@ public final class Archive {
 
     public Optional<InstrumentRecord> find(String recordId) {
         return records.find(recordId);
+    }
+
+    /**
+     * When the record issued under this idempotency key was committed (UTC instant, millisecond precision), if it
+     * is: the moment of its reservation ({@link InstrumentRecord#issuedAt()}) unless a later process completed a
+     * number a dead one had reserved ({@link #issueTakingOver}), then the moment it did. Tells which run of a bulk
+     * issue issued a row.
+     */
+    public Optional<Instant> committedAt(String idempotencyKey) {
+        return records.committedAt(idempotencyKey);
     }
 
     /** The committed record issued under this idempotency key (e.g. one row of a bulk issue), if any. */

@@ -256,17 +256,21 @@ final class Issuing {
     private void commitIssued(IssueRequest request, Validated valid, Reservation reservation, String key, String code,
                               List<StoredFile> objects) {
         Instant at = reservation.at();
+        // Not before the reservation: a number taken over from a dead process is committed now, reserved then.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant committed = now.isAfter(at) ? now : at;
         LocalDate issueDate = at.atZone(clock.getZone()).toLocalDate();
         tx.executeWithoutResult(status -> {
             jdbc.update("INSERT INTO instruments (id, number_text, issuing_unit, prefix, num_year, serial, type_id, type_name, "
                             + "title, urgent, reply_period, fixed_due_date, status, issued_at, due_date, idempotency_key, "
-                            + "fields_json, event_count, verification_code) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, 0, ?)",
+                            + "fields_json, event_count, verification_code, committed_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, 0, ?, ?)",
                     reservation.recordId(), reservation.number().text(), valid.issuing().id(), reservation.number().prefix(),
                     reservation.number().year(), reservation.number().serial(), request.typeId(), request.typeName(),
                     request.title(), request.urgent(), request.replyTerm().period().map(Object::toString).orElse(null),
                     request.replyTerm().fixedDate().orElse(null), RecordFiles.utc(at),
-                    request.replyTerm().dueDate(issueDate).orElse(null), key, Json.compact(request.fields()), code);
+                    request.replyTerm().dueDate(issueDate).orElse(null), key, Json.compact(request.fields()), code,
+                    RecordFiles.utc(committed));
             int position = 0;
             for (Unit unit : valid.recipients()) {
                 jdbc.update("INSERT INTO instrument_units (instrument_id, unit_id, role, position) VALUES (?, ?, 'MAIN', ?)",

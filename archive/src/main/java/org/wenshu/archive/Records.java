@@ -57,6 +57,12 @@ final class Records {
         return read(() -> records("SELECT * FROM instruments WHERE number_text = ?", numberText).stream().findFirst());
     }
 
+    /** See {@link Archive#committedAt}: COALESCE for a row an older version committed before the column existed. */
+    Optional<Instant> committedAt(String key) {
+        return read(() -> jdbc.query("SELECT COALESCE(committed_at, issued_at) FROM instruments WHERE idempotency_key = ?",
+                (rs, row) -> RecordFiles.toInstant(rs.getObject(1)), key).stream().findFirst());
+    }
+
     Optional<InstrumentRecord> findByKey(String key) {
         return read(() -> records("SELECT * FROM instruments WHERE idempotency_key = ?", key).stream().findFirst());
     }

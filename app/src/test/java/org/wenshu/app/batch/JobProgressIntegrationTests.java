@@ -101,6 +101,55 @@ class JobProgressIntegrationTests {
         assertThat(ledger).isEqualTo(5);
     }
 
+    /**
+     * Rows a killed run had numbered but not stored are issued by the run that completes them: the killed run's
+     * figures and record list are the same before and after its continuation ends.
+     */
+    @Test
+    void aKilledRunsFiguresDoNotChangeWhenItsContinuationCompletesTheRowsItHadNumbered() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = BulkIssueFiles.recipients(home, 5);
+        Matcher line = FINAL.matcher(cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).out());
+        assertThat(line.find()).isTrue();
+        long id = Long.parseLong(line.group(2));
+        javax.sql.DataSource dataSource = cli.context().getBean(javax.sql.DataSource.class);
+        KilledExecutions.leaveKilled(cli.context().getBean(JobRepository.class), dataSource, id, 2);
+        // Killed while the last two rows (sheet rows 5 and 6, under the header) were numbered (RESERVED) and rendering: nothing of them committed.
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        List<String> numbered = jdbc.queryForList("SELECT id FROM instruments WHERE type_id = 'meeting-notice' "
+                + "ORDER BY serial DESC LIMIT 2", String.class);
+        for (String record : numbered) {
+            jdbc.update("DELETE FROM files WHERE instrument_id = ?", record);
+            jdbc.update("DELETE FROM instrument_units WHERE instrument_id = ?", record);
+            jdbc.update("DELETE FROM instruments WHERE id = ?", record);
+            assertThat(jdbc.update("UPDATE register_entries SET state = 'RESERVED' WHERE record_id = ?", record)).isOne();
+        }
+        BatchJobs jobs = cli.context().getBean(BatchJobs.class);
+        org.wenshu.batch.bulk.BulkIssueLedger ledger = cli.context().getBean(org.wenshu.batch.bulk.BulkIssueLedger.class);
+        Run killedStatus = cli.run("batch", "status", Long.toString(id));
+        assertThat(killedStatus.out()).as(killedStatus.printed()).contains("失败 FAILED，进度 3/5");
+        org.wenshu.batch.bulk.BulkIssueLedger.Tally before = ledger.tally(jobs.execution(id).orElseThrow());
+        assertThat(before.issued()).isEqualTo(3);
+        assertThat(ledger.issued(jobs.execution(id).orElseThrow(), 0, 10)).extracting(i -> i.row()).containsExactly(2, 3, 4);
+
+        Run restarted = cli.run("batch", "restart", Long.toString(id));
+
+        Matcher resumed = FINAL.matcher(restarted.out());
+        assertThat(resumed.find()).as(restarted.printed()).isTrue();
+        long next = Long.parseLong(resumed.group(2));
+        org.wenshu.batch.bulk.BulkIssueLedger.Tally after = ledger.tally(jobs.execution(id).orElseThrow());
+        assertThat(after.done()).isEqualTo(before.done());
+        assertThat(after.issued()).isEqualTo(3);
+        assertThat(ledger.issued(jobs.execution(id).orElseThrow(), 0, 10)).extracting(i -> i.row()).containsExactly(2, 3, 4);
+        assertThat(cli.run("batch", "status", Long.toString(id)).out()).contains("失败 FAILED，进度 3/5");
+        org.wenshu.batch.bulk.BulkIssueLedger.Tally continuation = ledger.tally(jobs.execution(next).orElseThrow());
+        assertThat(continuation.issued()).isEqualTo(2);
+        assertThat(continuation.listIssued()).isEqualTo(5);
+        assertThat(ledger.issued(jobs.execution(next).orElseThrow(), 0, 10)).extracting(i -> i.row()).containsExactly(5, 6);
+        assertThat(jdbc.queryForList("SELECT serial FROM instruments WHERE type_id = 'meeting-notice' ORDER BY serial",
+                Integer.class)).containsExactly(1, 2, 3, 4, 5);
+    }
+
     @Test
     void aRestartCountsThePartitionsAnEarlierRunFinished() {
         JobRepository repository = cli.context().getBean(JobRepository.class);

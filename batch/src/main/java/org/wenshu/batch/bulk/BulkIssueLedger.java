@@ -22,11 +22,13 @@ import org.wenshu.templates.InstrumentCatalog;
 /**
  * What each execution of a bulk-issue job instance did, the same for the progress page, the API and
  * {@code wenshu batch status}. A list killed and resumed is one job instance with several executions, and every row
- * keeps the instance's idempotency key, so a record alone does not say which execution issued it: its number's
- * reservation time does. Executions of one instance never overlap, so execution <i>n</i> issued exactly the
- * records of the list reserved between its creation and the creation of execution <i>n+1</i> — also the rows it
- * issued after its last chunk commit before it was killed, which its committed counts miss and its continuation
- * finds already issued. What an execution that ended did never changes, and is kept once counted.
+ * keeps the instance's idempotency key, so a record alone does not say which execution issued it: the time it was
+ * committed does ({@link Archive#committedAt}). Executions of one instance never overlap, so execution <i>n</i>
+ * issued exactly the records of the list committed between its creation and the creation of execution <i>n+1</i> —
+ * also the rows it issued after its last chunk commit before it was killed, which its committed counts miss and its
+ * continuation finds already issued; a row it had numbered but not stored when it was killed is issued by the
+ * continuation that completes it, under the same number. A dead process commits nothing, so what an execution that
+ * ended did never changes, and is kept once counted.
  */
 public final class BulkIssueLedger {
 
@@ -126,9 +128,10 @@ public final class BulkIssueLedger {
         List<Issued> found = new ArrayList<>();
         int seen = 0;
         for (int i = (int) Math.min(startDone(chain, at), rows.size()); i < rows.size() && found.size() < limit; i++) {
-            Optional<InstrumentRecord> record = archive.findByKey(input.get().key(rows.get(i)));
-            if (record.isPresent() && window.holds(record.get()) && seen++ >= offset) {
-                found.add(new Issued(rows.get(i).number(), record.get()));
+            RecipientTable.Row row = rows.get(i);
+            String key = input.get().key(row);
+            if (archive.committedAt(key).filter(window::holds).isPresent() && seen++ >= offset) {
+                archive.findByKey(key).ifPresent(record -> found.add(new Issued(row.number(), record)));
             }
         }
         return found;
@@ -140,11 +143,11 @@ public final class BulkIssueLedger {
     private record Settled(long done, long issued) {
     }
 
-    /** When an execution could have reserved numbers: from its creation to its successor's. */
+    /** When an execution could have committed records: from its creation to its successor's. */
     private record Window(Instant from, Optional<Instant> to) {
 
-        boolean holds(InstrumentRecord record) {
-            return !record.issuedAt().isBefore(from) && to.map(record.issuedAt()::isBefore).orElse(true);
+        boolean holds(Instant committed) {
+            return !committed.isBefore(from) && to.map(committed::isBefore).orElse(true);
         }
     }
 
@@ -157,7 +160,7 @@ public final class BulkIssueLedger {
             return known;
         }
         if (execution.getStatus() == BatchStatus.COMPLETED && committed.own() >= 0) {
-            // Its final commit counted every instrument it issued, by the same rule as the window: no lookup needed.
+            // Its final commit counted every instrument it committed, by the same rule as the window: no lookup needed.
             return new Settled(committed.done(), committed.own());
         }
         Optional<BulkIssueInput> input = input(execution);
@@ -168,13 +171,12 @@ public final class BulkIssueLedger {
         Window window = window(chain, at, execution);
         List<RecipientTable.Row> rows = input.get().table().rows();
         // Counted from the records themselves, the ground truth the listing shows too: a killed run's records past its
-        // last commit, and a resumed run's rows that an earlier run had issued, are told apart by reservation time.
+        // last commit, and a resumed run's rows that an earlier run had issued, are told apart by commit time.
         long from = startDone;
         long found = 0;
         long beyond = 0;
         for (int i = (int) Math.min(from, rows.size()); i < rows.size(); i++) {
-            Optional<InstrumentRecord> record = archive.findByKey(input.get().key(rows.get(i)));
-            if (record.isPresent() && window.holds(record.get())) {
+            if (archive.committedAt(input.get().key(rows.get(i))).filter(window::holds).isPresent()) {
                 found++;
                 if (i >= committed.done()) {
                     beyond++; // issued after its last commit: processed, though the commit did not say so

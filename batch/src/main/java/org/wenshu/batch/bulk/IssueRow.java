@@ -54,7 +54,7 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     /**
      * @param counts      where the live counts of the running executions are kept
      * @param executionId the job execution whose issue step this is
-     * @param created     when the job execution was created: a record reserved before was issued by an earlier run
+     * @param created     when the job execution was created: a record committed before was issued by an earlier run
      * @param order       the rows read and not yet numbered, so that numbers follow the list's order
      */
     IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported,
@@ -121,9 +121,10 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         issue.add(System.nanoTime() - start);
         issued.increment();
         live.issued.increment();
-        if (!record.issuedAt().isBefore(created)) {
-            // Reserved by this execution: a record a killed run reserved (or finished) past its last commit is that
-            // run's, as BulkIssueLedger attributes records by the time their number was reserved.
+        if (archive.committedAt(record.idempotencyKey()).filter(committed -> !committed.isBefore(created)).isPresent()) {
+            // Committed by this execution (also a number a killed run reserved and this one completed); a record a
+            // killed run committed past its last chunk commit is that run's, as BulkIssueLedger attributes records by
+            // the time they were committed.
             own.increment();
             live.own.increment();
         }
