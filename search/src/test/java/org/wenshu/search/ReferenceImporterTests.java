@@ -293,4 +293,47 @@ class ReferenceImporterTests {
         assertThat(report.skipped()).extracting(ImportReport.Problem::source).containsExactlyInAnyOrder("乱码.md", "带空字节.txt");
         assertThat(report.skipped()).allSatisfy(p -> assertThat(p.reason()).startsWith("不是文本"));
     }
+
+    /**
+     * A file is read by what it holds, not only by its name: UTF-16 text with its byte-order mark (Windows Notepad's
+     * 「Unicode」) is imported exactly; random bytes named .pdf, text named .docx and an old .doc renamed .docx are
+     * each told that content and extension disagree, not called a scan without text or imported.
+     */
+    @Test
+    void readsUtf16TextAndTellsAFileWhoseContentIsNotWhatItsExtensionSays() throws IOException {
+        String article = "第一条 森林防火工作实行预防为主、积极消灭的方针。";
+        byte[] le = article.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[le.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(le, 0, withBom, 2, le.length);
+        Files.write(folder.resolve("记事本.txt"), withBom);
+        // UTF_16 writes big-endian with its byte-order mark.
+        Files.write(folder.resolve("大端.md"), "# 草原防火条例\n\n第二条 草原防火实行预防为主的方针。".getBytes(StandardCharsets.UTF_16));
+        byte[] random = new byte[3000];
+        new java.util.Random(11).nextBytes(random);
+        random[0] = 'x';
+        Files.write(folder.resolve("随机.pdf"), random);
+        Files.write(folder.resolve("文本.docx"), "第一条 这是纯文本，只是改了扩展名。".getBytes(StandardCharsets.UTF_8));
+        byte[] doc = random.clone();
+        System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1},
+                0, doc, 0, 8);
+        Files.write(folder.resolve("旧版.docx"), doc);
+        Files.write(folder.resolve("无标记.txt"), "Article 1 forest fire prevention".getBytes(StandardCharsets.UTF_16LE));
+
+        ImportReport report = importer.importFolder(folder);
+
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(only("积极消灭").source()).isEqualTo("记事本.txt");
+        assertThat(only("积极消灭").title()).isEqualTo("记事本");
+        assertThat(only("草原").title()).isEqualTo("草原防火条例");
+        assertThat(report.failed()).isEmpty();
+        java.util.Map<String, String> reasons = report.skipped().stream()
+                .collect(java.util.stream.Collectors.toMap(ImportReport.Problem::source, ImportReport.Problem::reason));
+        assertThat(reasons).containsOnlyKeys("随机.pdf", "文本.docx", "旧版.docx", "无标记.txt");
+        assertThat(reasons.get("随机.pdf")).startsWith("不是 PDF").contains("扩展名与内容不符").doesNotContain("扫描件");
+        assertThat(reasons.get("文本.docx")).startsWith("不是 DOCX").contains("纯文本");
+        assertThat(reasons.get("旧版.docx")).startsWith("不是 DOCX").contains("旧版 Word");
+        assertThat(reasons.get("无标记.txt")).contains("UTF-16", "另存为 UTF-8");
+    }
 }

@@ -210,7 +210,7 @@ public final class ReferenceImporter {
         if (!seen.add(id) || index.contains(id)) {
             return Outcome.UNCHANGED;
         }
-        Optional<String> notText = TextExtraction.notText(bytes, mediaType.get());
+        Optional<String> notText = TextExtraction.contentProblem(bytes, mediaType.get());
         if (notText.isPresent()) {
             skipped.add(new Problem(source, notText.get()));
             return Outcome.SKIPPED;

@@ -24,8 +24,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Text and title of a Markdown, plain-text, PDF or DOCX file (文本提取). Markdown and text are decoded as UTF-8,
- * falling back to GB18030 (files saved by Chinese Windows editors); PDF and DOCX go through Apache Tika.
+ * Text and title of a Markdown, plain-text, PDF or DOCX file (文本提取). Markdown and text are decoded as UTF-8, or
+ * UTF-16 after its byte-order mark, falling back to GB18030 (files saved by Chinese Windows editors); PDF and DOCX go
+ * through Apache Tika.
  */
 public final class TextExtraction {
 
@@ -141,46 +142,131 @@ public final class TextExtraction {
     }
 
     /**
-     * Why a Markdown or plain-text file is no text to import, or empty when it is one: text is UTF-8 (a byte-order mark
-     * allowed) or GB18030, both decoded strictly, without NUL or other control characters than tab, line feed,
-     * vertical tab, form feed, carriage return and DOS's end-of-file mark. Random or binary bytes given a .md or .txt
-     * name fail here instead of being indexed as mojibake. PDF and DOCX are left to their parsers.
+     * Why {@code bytes} are no file of {@code mediaType} to import, or empty when they are one. Markdown and plain
+     * text are UTF-8 (a byte-order mark allowed), UTF-16 with its byte-order mark (Windows Notepad's 「Unicode」) or
+     * GB18030, each decoded strictly, without NUL or other control characters than tab, line feed, vertical tab, form
+     * feed, carriage return and DOS's end-of-file mark: random or binary bytes given a .md or .txt name fail here
+     * instead of being indexed as mojibake. A PDF has its header {@code %PDF-} within its first 1,024 bytes (ISO
+     * 32000-1 §7.5.2, as readers accept it); a DOCX is a ZIP package (ISO/IEC 29500-2) naming
+     * {@code word/document.xml}: a file whose content is not what its extension says is told so, not parsed into
+     * nothing and reported as a scan without text. Damage inside a real PDF or DOCX is left to its parser.
+     *
+     * @param mediaType one of the types {@link #mediaType(String)} returns
+     * @return the reason in Chinese, for the import report
      */
-    public static Optional<String> notText(byte[] bytes, String mediaType) {
+    public static Optional<String> contentProblem(byte[] bytes, String mediaType) {
+        if (mediaType.equals("application/pdf")) {
+            return indexOf(bytes, PDF_HEADER, PDF_HEADER_WITHIN) >= 0 ? Optional.empty()
+                    : Optional.of("不是 PDF：文件开头没有 PDF 文件头（%PDF-），扩展名与内容不符" + what(bytes));
+        }
+        if (mediaType.startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml")) {
+            if (!startsWith(bytes, ZIP_LOCAL_HEADER)) {
+                return Optional.of("不是 DOCX：DOCX 是 ZIP 压缩包，这个文件不是，扩展名与内容不符" + what(bytes));
+            }
+            return indexOf(bytes, DOCX_MAIN_PART, bytes.length) >= 0 ? Optional.empty()
+                    : Optional.of("不是 DOCX：ZIP 压缩包里没有 Word 正文（word/document.xml），扩展名与内容不符");
+        }
         if (!mediaType.equals("text/markdown") && !mediaType.equals("text/plain")) {
             return Optional.empty();
         }
-        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        String text = null;
-        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
+        Optional<String> text = decodeStrictly(bytes);
+        if (text.isEmpty()) {
+            return Optional.of("不是文本：既不是 UTF-8、带字节顺序标记（BOM）的 UTF-16，也不是 GB18030 编码，可能是二进制文件");
+        }
+        // Tab, line feed, vertical tab, form feed, carriage return, and DOS's end-of-file mark (0x1A) occur in text.
+        boolean control = text.get().chars().anyMatch(c -> c < 0x20 && (c < 0x09 || c > 0x0D) && c != 0x1A);
+        if (control && looksLikeUtf16WithoutBom(bytes)) {
+            return Optional.of("不是可识别的文本：像是没有字节顺序标记（BOM）的 UTF-16 编码，请另存为 UTF-8");
+        }
+        return control ? Optional.of("不是文本：含有控制字符（如 NUL），可能是二进制文件") : Optional.empty();
+    }
+
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final int PDF_HEADER_WITHIN = 1024;
+    private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 3, 4};
+    private static final byte[] DOCX_MAIN_PART = "word/document.xml".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    /** What the bytes look like instead, when that is plain: old Word (OLE2), text, or nothing said. */
+    private static String what(byte[] bytes) {
+        if (startsWith(bytes, OLE2)) {
+            return "（像是旧版 Word/Office 97-2003 文件，请另存为 .docx 或 PDF）";
+        }
+        if (bytes.length == 0) {
+            return "（空文件）";
+        }
+        if (decodeStrictly(bytes).filter(t -> t.chars().noneMatch(c -> c < 0x20 && (c < 0x09 || c > 0x0D))).isPresent()) {
+            return "（内容是纯文本，请改用 .txt 或 .md 扩展名）";
+        }
+        return "";
+    }
+
+    /**
+     * The text of {@code bytes}: UTF-8 (BOM skipped), UTF-16 after its BOM, else GB18030; empty when none of them
+     * decodes every byte.
+     */
+    private static Optional<String> decodeStrictly(byte[] bytes) {
+        Charset bomCharset = null;
+        int skip = 0;
+        if (startsWith(bytes, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
+            skip = 3;
+        } else if (startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
+            bomCharset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (startsWith(bytes, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+            bomCharset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        }
+        List<Charset> tried = bomCharset != null ? List.of(bomCharset)
+                : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"));
+        for (Charset charset : tried) {
             try {
-                text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                return Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-                break;
+                        .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString());
             } catch (CharacterCodingException e) {
                 // try the next encoding
             }
         }
-        if (text == null) {
-            return Optional.of("不是文本：既不是 UTF-8 也不是 GB18030 编码，可能是二进制文件");
+        return Optional.empty();
+    }
+
+    /** Every other byte NUL and the others not: Latin text saved as UTF-16 without its byte-order mark. */
+    private static boolean looksLikeUtf16WithoutBom(byte[] bytes) {
+        if (bytes.length < 4 || bytes.length % 2 != 0) {
+            return false;
         }
-        // Tab, line feed, vertical tab, form feed, carriage return, and DOS's end-of-file mark (0x1A) occur in text.
-        boolean control = text.chars().anyMatch(c -> c < 0x20 && (c < 0x09 || c > 0x0D) && c != 0x1A);
-        return control ? Optional.of("不是文本：含有控制字符（如 NUL），可能是二进制文件") : Optional.empty();
+        int[] nulAt = new int[2];
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                nulAt[i % 2]++;
+            }
+        }
+        int pairs = bytes.length / 2;
+        return (nulAt[0] == 0 && nulAt[1] * 2 >= pairs) || (nulAt[1] == 0 && nulAt[0] * 2 >= pairs);
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return indexOf(bytes, prefix, prefix.length) == 0;
+    }
+
+    /** Where {@code needle} starts within the first {@code within} bytes of {@code bytes}, or -1. */
+    private static int indexOf(byte[] bytes, byte[] needle, int within) {
+        int last = Math.min(bytes.length, within) - needle.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static String decode(byte[] bytes) {
-        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, skip, bytes.length - skip, Charset.forName("GB18030"));
-        }
+        return decodeStrictly(bytes).orElseGet(() -> new String(bytes, Charset.forName("GB18030")));
     }
 
     private static String stripExtension(String fileName) {
