@@ -328,12 +328,11 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
     void aKilledExecutionKeepsItsCountsAndItsRecordsOnceItsListIsResumed() throws Exception {
         ApiFixture f = fixture();
         String location = killedAfterTwoOfSix(f, "续发计数");
-        // The killed run issued rows 1–4 (two after its last commit); rows 5 and 6 are left to its continuation: their
-        // numbers reserved a moment from now, once the continuation exists (as if it had issued them).
-        java.time.OffsetDateTime later = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(5);
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
-                "UPDATE instruments SET issued_at = ? WHERE title IN (?, ?)", later,
-                "关于续发计数的第5次会议的通知", "关于续发计数的第6次会议的通知");
+        // The killed run issued rows 1–4 (two after its last commit); rows 5 and 6 it had numbered but not stored when
+        // it was killed: its continuation completes them under their numbers.
+        org.wenshu.app.batch.KilledExecutions.leaveReserved(dataSource, new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForList("SELECT id FROM instruments WHERE title IN (?, ?)", String.class,
+                        "关于续发计数的第5次会议的通知", "关于续发计数的第6次会议的通知"));
 
         // Resumed as the tester did: the same files uploaded again.
         Reply resumed = start(f.prosecutor, csv(lastList));

@@ -118,12 +118,7 @@ class JobProgressIntegrationTests {
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         List<String> numbered = jdbc.queryForList("SELECT id FROM instruments WHERE type_id = 'meeting-notice' "
                 + "ORDER BY serial DESC LIMIT 2", String.class);
-        for (String record : numbered) {
-            jdbc.update("DELETE FROM files WHERE instrument_id = ?", record);
-            jdbc.update("DELETE FROM instrument_units WHERE instrument_id = ?", record);
-            jdbc.update("DELETE FROM instruments WHERE id = ?", record);
-            assertThat(jdbc.update("UPDATE register_entries SET state = 'RESERVED' WHERE record_id = ?", record)).isOne();
-        }
+        KilledExecutions.leaveReserved(dataSource, numbered);
         BatchJobs jobs = cli.context().getBean(BatchJobs.class);
         org.wenshu.batch.bulk.BulkIssueLedger ledger = cli.context().getBean(org.wenshu.batch.bulk.BulkIssueLedger.class);
         Run killedStatus = cli.run("batch", "status", Long.toString(id));

@@ -52,6 +52,23 @@ public final class KilledExecutions {
         return stopped.atZone(ZoneId.systemDefault()).toInstant();
     }
 
+    /**
+     * Leaves the records {@code recordIds} as a process killed while producing them leaves them: numbered
+     * (register entry RESERVED under the row's idempotency key) but neither committed nor listed, for the run that
+     * resumes to complete under the same number. Their objects stay; a takeover writes them again under the same keys.
+     */
+    public static void leaveReserved(DataSource dataSource, java.util.List<String> recordIds) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (String record : recordIds) {
+            jdbc.update("DELETE FROM files WHERE instrument_id = ?", record);
+            jdbc.update("DELETE FROM instrument_units WHERE instrument_id = ?", record);
+            jdbc.update("DELETE FROM instruments WHERE id = ?", record);
+            if (jdbc.update("UPDATE register_entries SET state = 'RESERVED' WHERE record_id = ?", record) != 1) {
+                throw new IllegalStateException("no register entry for " + record);
+            }
+        }
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * The row counts of bulk-issue executions: as last committed (kept in the issue step's context at each chunk commit)
  * and, for the executions whose issue step runs in this process, as of now. Each row is committed to the archive on
  * its own, before its chunk commits, so the committed counts lag the issued records by up to a chunk; the live ones
- * do not.
+ * do not: a row is counted once its instrument is sealed, just before its record commits, so every record a reader
+ * can list is already counted (and a row whose storing fails is taken off again).
  */
 public final class BulkIssueCounts {
 
@@ -21,7 +22,7 @@ public final class BulkIssueCounts {
     static final String DONE = "wenshu.done";
     /** Step context key: rows the issue step has issued as instruments (this execution's and the runs it resumes). */
     static final String ISSUED = "bulk.issued";
-    /** Step context key: instruments this execution itself issued (reserved their numbers after it was created). */
+    /** Step context key: instruments this execution itself produced and committed (also numbers a killed run reserved). */
     static final String OWN = "bulk.issued.own";
     /** Step context key: the execution {@link #OWN} was counted by (a restart inherits its predecessor's context). */
     static final String OWN_EXECUTION = "bulk.issued.own.execution";

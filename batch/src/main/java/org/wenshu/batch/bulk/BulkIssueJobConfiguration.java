@@ -101,11 +101,9 @@ public class BulkIssueJobConfiguration {
     IssueRow bulkIssueRow(BulkIssueInput bulkIssueInput, Archive archive, InstrumentIssuer issuer,
                           @Value("#{jobExecutionContext['" + ValidateRows.PROBLEMS + "']}") String problems,
                           @Value("#{stepExecution.jobExecutionId}") Long executionId,
-                          @Value("#{stepExecution.jobExecution.createTime}") java.time.LocalDateTime created,
                           BulkIssueCounts counts, ListOrder bulkListOrder) {
         List<RowProblem> reported = RowProblem.decode(problems);
-        return new IssueRow(bulkIssueInput, archive, issuer, reported, counts, executionId,
-                created.atZone(java.time.ZoneId.systemDefault()).toInstant(), bulkListOrder);
+        return new IssueRow(bulkIssueInput, archive, issuer, reported, counts, executionId, bulkListOrder);
     }
 
     /** The row counts of the bulk-issue executions, live for those running in this process. */

@@ -42,7 +42,6 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     private final ListOrder order;
     private final LongAdder issued = new LongAdder();
     private final LongAdder own = new LongAdder();
-    private final java.time.Instant created;
     private BulkIssueCounts.Live live = new BulkIssueCounts.Live();
     private final Set<RowProblem> late = ConcurrentHashMap.newKeySet();
     private final LongAdder render = new LongAdder();
@@ -54,18 +53,16 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
     /**
      * @param counts      where the live counts of the running executions are kept
      * @param executionId the job execution whose issue step this is
-     * @param created     when the job execution was created: a record committed before was issued by an earlier run
      * @param order       the rows read and not yet numbered, so that numbers follow the list's order
      */
     IssueRow(BulkIssueInput input, Archive archive, InstrumentIssuer issuer, List<RowProblem> reported,
-             BulkIssueCounts counts, long executionId, java.time.Instant created, ListOrder order) {
+             BulkIssueCounts counts, long executionId, ListOrder order) {
         this.input = input;
         this.archive = archive;
         this.issuer = issuer;
         this.reported = reported.stream().map(RowProblem::row).collect(Collectors.toUnmodifiableSet());
         this.counts = counts;
         this.executionId = executionId;
-        this.created = created;
         this.order = order;
     }
 
@@ -104,32 +101,51 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
         // Numbers in list order: this row reserves its number after the rows read before it have theirs.
         order.awaitTurn(row.number());
         long start = System.nanoTime();
-        InstrumentRecord record = archive.issueTakingOver(request, InstrumentProducer.printingCode((number, code) -> {
-            order.pass(row.number()); // numbered: the rows after it may take theirs while this one renders
-            long t0 = System.nanoTime();
-            long c0 = THREADS.getCurrentThreadCpuTime();
-            byte[] pdf = issuer.render(request, number, code);
-            long t1 = System.nanoTime();
-            long c1 = THREADS.getCurrentThreadCpuTime();
-            byte[] sealed = issuer.sign(request, pdf);
-            sign.add(System.nanoTime() - t1);
-            signCpu.add(THREADS.getCurrentThreadCpuTime() - c1);
-            render.add(t1 - t0);
-            renderCpu.add(c1 - c0);
-            return sealed;
-        }));
-        issue.add(System.nanoTime() - start);
-        issued.increment();
-        live.issued.increment();
-        if (archive.committedAt(record.idempotencyKey()).filter(committed -> !committed.isBefore(created)).isPresent()) {
-            // Committed by this execution (also a number a killed run reserved and this one completed); a record a
-            // killed run committed past its last chunk commit is that run's, as BulkIssueLedger attributes records by
-            // the time they were committed.
-            own.increment();
-            live.own.increment();
+        java.util.concurrent.atomic.AtomicBoolean produced = new java.util.concurrent.atomic.AtomicBoolean();
+        InstrumentRecord record;
+        try {
+            record = archive.issueTakingOver(request, InstrumentProducer.printingCode((number, code) -> {
+                order.pass(row.number()); // numbered: the rows after it may take theirs while this one renders
+                long t0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                byte[] pdf = issuer.render(request, number, code);
+                long t1 = System.nanoTime();
+                long c1 = THREADS.getCurrentThreadCpuTime();
+                byte[] sealed = issuer.sign(request, pdf);
+                sign.add(System.nanoTime() - t1);
+                signCpu.add(THREADS.getCurrentThreadCpuTime() - c1);
+                render.add(t1 - t0);
+                renderCpu.add(c1 - c0);
+                // Produced by this execution (a new number, or one a killed run reserved and this one completes):
+                // counted before the archive commits it, so that whoever lists the records and then reads the
+                // counts finds every record listed counted.
+                produced.set(true);
+                count(1, true);
+                return sealed;
+            }));
+        } catch (RuntimeException e) {
+            if (produced.get()) {
+                count(-1, true); // stored or committed it was not: the number is void
+            }
+            throw e;
         }
-        live.done.increment();
+        issue.add(System.nanoTime() - start);
+        if (!produced.get()) {
+            // Issued before under this row's key: by a killed run past its last chunk commit, which it is counted to.
+            count(1, false);
+        }
         return new IssuedRow(row.number(), record.id(), record.number().text());
+    }
+
+    /** Adds {@code n} to the rows done and issued, and to those this execution issued itself when {@code own}. */
+    private void count(int n, boolean own) {
+        issued.add(n);
+        live.issued.add(n);
+        if (own) {
+            this.own.add(n);
+            live.own.add(n);
+        }
+        live.done.add(n);
     }
 
     @Override
