@@ -154,6 +154,23 @@ class ArchiveCommandsIntegrationTests {
     }
 
     @Test
+    void issueRefusesAnUnknownUnitInAListFieldNamingFieldAndUnit() throws IOException {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(JSON.readValue(
+                Path.of("..", "examples", "meeting-notice.json").toFile(), new TypeReference<Map<String, Object>>() { }));
+        fields.remove("documentNumber");
+        fields.put("title", "关于未知参会单位的会议通知");
+        fields.put("attendingUnits", List.of("市检察院", "市外星局"));
+        Path data = file("未知参会单位.json", JSON.writeValueAsBytes(fields));
+
+        Run run = cli.run("issue", "--type", "meeting-notice", "--data", data.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("参会单位 (attendingUnits)：第 2 项「市外星局」不是已登记的单位");
+        assertThat(context.getBean(org.wenshu.archive.Archive.class).records(0, 100))
+                .noneMatch(record -> record.title().equals("关于未知参会单位的会议通知"));
+    }
+
+    @Test
     void badArgumentsAreBadInput() {
         Run unknownMethod = cli.run("deliver", "荆检行建〔2024〕99号", "--method", "飞鸽传书");
         Run unknownRecord = cli.run("deliver", "荆检行建〔2024〕99号", "--method", "直接送达");

@@ -38,17 +38,30 @@ public final class BulkRows {
     /** The fields a recipient list exists for: 主送单位 / 主送机关, given on every row. */
     private static final java.util.Set<String> RECIPIENTS = java.util.Set.of("recipients", "recipient");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、;；\\n]");
-    /** The fields naming units the archive must know, as each row's request names them (发文、主送、抄送). */
-    private static final List<String> UNIT_FIELDS = List.of(InstrumentCatalog.ISSUING_UNIT_FIELD, "recipient",
-            "recipients", "copiesTo");
 
     private final InstrumentType type;
     private final List<String> headers;
     private final List<FieldSpec> columns;
     private final Map<String, Object> base;
     private final InstrumentIssuer issuer;
-    private final Archive archive;
+    private final Register register;
     private final boolean fullRows;
+
+    /** What the base data is checked against beyond its type: the register's units. */
+    interface Register {
+
+        /**
+         * Checks that {@code reference} (id, full or short name) names a registered unit.
+         *
+         * @throws ArchiveRefusal naming the reference when it does not
+         */
+        void requireUnit(String reference);
+
+        /** The archive's units. */
+        static Register of(Archive archive) {
+            return archive::unit;
+        }
+    }
 
     /** Rows checked as those of an XLSX sheet, which may omit trailing empty cells. */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
@@ -64,11 +77,17 @@ public final class BulkRows {
      */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
                     Archive archive, boolean fullRows) {
+        this(type, headers, base, issuer, Register.of(archive), fullRows);
+    }
+
+    /** As the public constructors, checking units against {@code register}. */
+    BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
+             Register register, boolean fullRows) {
         this.type = type;
         this.headers = List.copyOf(headers);
         this.base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
         this.issuer = issuer;
-        this.archive = archive;
+        this.register = register;
         this.fullRows = fullRows;
         List<FieldSpec> mapped = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
@@ -174,7 +193,8 @@ public final class BulkRows {
             unsealed = Optional.of(new RowProblem(row.number(), issuingUnitColumn(), noSeal.getMessage()));
             problems.add(unsealed.get());
         } catch (ArchiveRefusal unknown) {
-            // The issuing unit is resolved to its full name while the request is made: it names no known unit.
+            // The issuing unit is resolved to its full name while the request is made: the archive refused it (an
+            // unknown unit of any field is a field problem above).
             problems.add(new RowProblem(row.number(), issuingUnitColumn(), unknown.getMessage()));
             return rejected(row, hash, problems);
         }
@@ -184,7 +204,7 @@ public final class BulkRows {
         units.addAll(request.copiedUnits());
         for (String unit : units) {
             try {
-                archive.unit(unit);
+                register.requireUnit(unit);
             } catch (ArchiveRefusal unknown) {
                 problems.add(new RowProblem(row.number(), columnHolding(row, unit), unknown.getMessage()));
             }
@@ -231,9 +251,11 @@ public final class BulkRows {
                 invalid(alone).stream().filter(p -> p.field().equals(field.name())).forEach(problems::add);
             }
         }
-        for (String name : UNIT_FIELDS) {
-            Optional<FieldSpec> field = type.field(name);
-            if (field.isEmpty() || supplied.contains(name) || problems.stream().anyMatch(p -> p.field().equals(name))) {
+        // Every field naming units of the register (发文、主送、抄送、参会单位 …, single or list), as each row's request
+        // checks them.
+        for (FieldSpec field : type.fields().stream().filter(FieldSpec::namesRegisteredUnits).toList()) {
+            String name = field.name();
+            if (supplied.contains(name) || problems.stream().anyMatch(p -> p.field().equals(name))) {
                 continue;
             }
             Object given = base.get(name);
@@ -242,9 +264,9 @@ public final class BulkRows {
             for (Object unit : named) {
                 if (unit instanceof String text && !text.isBlank()) {
                     try {
-                        archive.unit(text.strip());
+                        register.requireUnit(text.strip());
                     } catch (ArchiveRefusal unknown) {
-                        problems.add(new FieldInvalid(name, field.get().label(), unknown.getMessage()));
+                        problems.add(new FieldInvalid(name, field.label(), unknown.getMessage()));
                     }
                 }
             }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wenshu.archive.DocumentNumber;
 import org.wenshu.archive.IssueRequest;
+import org.wenshu.archive.UnitNotFound;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.templates.FieldInvalid;
 import org.wenshu.templates.FieldsInvalid;
@@ -28,11 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checks {@link BulkRows} makes without the archive: ragged rows and the base data's own mistakes. The lists
- * below name their units in columns, so no unit is looked up (the archive is not needed, and not given).
+ * below name most units in columns; the base data's are looked up in {@link #REGISTER}, a few units standing in
+ * for the archive's.
  */
 class BulkRowsTests {
 
     private static final InstrumentType NOTICE = InstrumentCatalog.standard().require("meeting-notice");
+    /** The units of the shipped example the base data keeps (参会单位), as registered units. */
+    private static final java.util.Set<String> UNITS = java.util.Set.of("市检察院", "市公安局", "市司法局", "市政数局",
+            "市教育局", "市卫健委", "市人社局", "市乡村振兴局", "市民政局", "市农业农村局");
+    private static final BulkRows.Register REGISTER = reference -> {
+        if (!UNITS.contains(reference)) {
+            throw new UnitNotFound(reference);
+        }
+    };
 
     @TempDir
     Path dir;
@@ -70,7 +80,7 @@ class BulkRowsTests {
     }
 
     private BulkRows rows(RecipientTable table, Map<String, Object> base) {
-        return new BulkRows(NOTICE, table.headers(), base, issuer, null, table.fullRows());
+        return new BulkRows(NOTICE, table.headers(), base, issuer, REGISTER, table.fullRows());
     }
 
     private RecipientTable csv(String text) throws IOException {
@@ -154,5 +164,18 @@ class BulkRowsTests {
 
         assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class,
                 refused -> assertThat(refused.problems()).extracting(FieldInvalid::field).containsExactly("meetingDate"));
+    }
+
+    @Test
+    void baseDataNamingAnUnknownUnitInAListFieldNoColumnSuppliesIsRefused() throws IOException {
+        RecipientTable table = csv("主送单位,发文机关\n市公安局,市政府办\n");
+        Map<String, Object> base = base();
+        base.put("attendingUnits", List.of("市检察院", "市外星局"));
+
+        assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class, refused -> {
+            assertThat(refused.problems()).extracting(FieldInvalid::field).containsExactly("attendingUnits");
+            assertThat(refused.getMessage()).contains("参会单位(attendingUnits)：", "市外星局");
+        });
+        assertThat(requested).isEmpty();
     }
 }
