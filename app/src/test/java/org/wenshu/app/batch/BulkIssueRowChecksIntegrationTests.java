@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code wenshu batch bulk-issue} skips, with row, column and reason, the rows whose values the list cannot vouch for:
- * units no registered unit has in any field that names units.
+ * units no registered unit has in any field that names units, and XLSX cells holding a formula or an error value.
  */
 class BulkIssueRowChecksIntegrationTests {
 
@@ -94,5 +94,35 @@ class BulkIssueRowChecksIntegrationTests {
         assertThat(run.out() + run.err()).contains("基础数据有 1 处错误", "参会单位(attendingUnits)", "市外星局")
                 .doesNotContain("第 2 行");
         assertThat(archive.records(0, 100)).isEmpty();
+    }
+
+    @Test
+    void anXlsxRowWithAFormulaOrAnErrorValueIsSkippedNotFilledFromTheBaseData() throws IOException {
+        Path list = home.resolve("公式.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(list)) {
+            var sheet = workbook.createSheet("名单");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("主送单位");
+            header.createCell(1).setCellValue("标题");
+            var formula = sheet.createRow(1);
+            formula.createCell(0).setCellValue("市公安局");
+            formula.createCell(1).setCellFormula("A1&\"x\""); // written without a cached value
+            var error = sheet.createRow(2);
+            error.createCell(0).setCellValue("市司法局");
+            error.createCell(1).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.REF);
+            var typed = sheet.createRow(3);
+            typed.createCell(0).setCellValue("市教育局");
+            typed.createCell(1).setCellValue("关于召开第三次专题会议的通知");
+            workbook.write(out);
+        }
+
+        Run run = bulkIssue(BulkIssueFiles.baseData(home), list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("第 2 行 标题：单元格是公式，请改为文字或数字",
+                "第 3 行 标题：单元格是错误值 #REF!，请改为文字或数字").doesNotContain("第 4 行");
+        assertThat(archive.records(0, 100)).extracting(InstrumentRecord::title)
+                .containsExactly("关于召开第三次专题会议的通知");
     }
 }

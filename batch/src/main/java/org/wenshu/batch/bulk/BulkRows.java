@@ -137,6 +137,12 @@ public final class BulkRows {
     public Checked check(RecipientTable.Row row) {
         String hash = contentHash(row);
         List<RowProblem> problems = new ArrayList<>();
+        if (!row.refusedCells().isEmpty()) {
+            // A formula or an error value: neither its cached text nor the base data's value is what the row means.
+            row.refusedCells().forEach((column, reason) -> problems.add(new RowProblem(row.number(),
+                    column < headers.size() ? headers.get(column) : "第 " + (column + 1) + " 列", reason)));
+            return rejected(row, hash, problems);
+        }
         if (row.cells().size() > headers.size()
                 && row.cells().subList(headers.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，多于表头的 "
@@ -322,6 +328,9 @@ public final class BulkRows {
             canonical.append(i < headers.size() ? headers.get(i) : "#" + i).append('\u0000')
                     .append(row.cells().get(i).strip()).append('\u0001');
         }
+        // A formula's cached text equal to a typed row's does not make it that row's duplicate (rows without refused
+        // cells hash as before, so their issue keys stay the same).
+        row.refusedCells().forEach((column, reason) -> canonical.append('\u0002').append(column).append(reason));
         return sha256(canonical.toString());
     }
 

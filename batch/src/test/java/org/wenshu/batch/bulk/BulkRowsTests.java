@@ -178,4 +178,28 @@ class BulkRowsTests {
         });
         assertThat(requested).isEmpty();
     }
+
+    @Test
+    void aRowWithAFormulaOrAnErrorValueInAnyCellIsSkippedNamingTheColumn() throws IOException {
+        RecipientTable table = new RecipientLists(100, 1 << 20).read(
+                RecipientListsTests.formulasAndErrors(dir.resolve("公式.xlsx")), Optional.empty());
+        Map<String, Object> base = base();
+        base.put("issuingUnit", "市检察院");
+        BulkRows rows = rows(table, base);
+
+        List<RowProblem> problems = table.rows().stream().flatMap(row -> rows.check(row).problems().stream()).toList();
+
+        assertThat(problems).extracting(RowProblem::describe).containsExactly(
+                "第 2 行 标题：单元格是公式，请改为文字或数字",
+                "第 3 行 标题：单元格是公式，请改为文字或数字",
+                "第 4 行 标题：单元格是错误值 #REF!，请改为文字或数字",
+                "第 5 行 标题：单元格是公式，请改为文字或数字",
+                "第 6 行 主送单位：单元格是公式，请改为文字或数字",
+                "第 6 行 第 3 列：单元格是公式，请改为文字或数字",
+                "第 7 行 第 3 列：单元格是公式，请改为文字或数字",
+                "第 8 行 会议地点（基础数据）：（测试止于此）");
+        assertThat(requested).as("only the typed row gets as far as its request").hasSize(1);
+        assertThat(rows.contentHash(table.rows().get(1))).as("a formula's cached text is not a typed row's")
+                .isNotEqualTo(rows.contentHash(new RecipientTable.Row(3, table.rows().get(1).cells())));
+    }
 }
