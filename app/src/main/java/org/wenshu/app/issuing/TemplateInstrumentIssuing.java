@@ -78,8 +78,13 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         int year = dateOf(fields).map(LocalDate::getYear).orElseGet(() -> LocalDate.now(clock).getYear());
         // The archive assigns the number; validate with a well-formed provisional one so that every other field
         // problem is reported now, before a number is reserved.
-        FieldValues values = type.validate(withNumber(fields,
-                new DocumentNumber(given.map(DocumentNumber::code).orElse(type.numberCode()), year, 1).text()));
+        Map<String, Object> probe = withNumber(fields,
+                new DocumentNumber(given.map(DocumentNumber::code).orElse(type.numberCode()), year, 1).text());
+        // An instrument is dated the day it is signed, never ahead (its number's year is the date's): today in the
+        // archive's zone, as the archive counts delivery dates and due days. 会议纪要 are dated by their meeting
+        // (not before it) and recorded through it, not here.
+        FieldValues values = InstrumentCatalog.standalone(type) ? type.validate(probe, LocalDate.now(clock))
+                : type.validate(probe);
         // Characters no font can print would fail the rendering after the number is reserved, voiding it; check
         // them now (a template run, no PDF), so the request is refused with the fields named and no number is lost.
         requireRegisteredUnits(type, values);

@@ -115,6 +115,32 @@ class ApiBadRequestsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aDocumentDateAfterTodayIsRefusedBeforeANumberIsTaken() {
+        fixture();
+        Stored before = stored();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> future = suggestion("关于成文日期在将来的检察建议", ApiFixture.UNIT_A);
+        future.put("date", "2099-01-01");
+        Map<String, Object> tomorrow = suggestion("关于成文日期为明天的检察建议", ApiFixture.UNIT_A);
+        tomorrow.put("date", today.plusDays(1).toString());
+        Map<String, Object> sameDay = suggestion("关于成文日期为今天的检察建议", ApiFixture.UNIT_A);
+        sameDay.put("date", today.toString());
+
+        Reply issued = issue(issueBody(future));
+        Reply checked = api().json("POST", "/api/v1/instruments/validation", fixture().prosecutor, issueBody(tomorrow));
+        Reply todayChecked = api().json("POST", "/api/v1/instruments/validation", fixture().prosecutor, issueBody(sameDay));
+
+        assertProblem(issued, 400, "fields-invalid");
+        assertThat(errors(issued)).extracting(e -> e.get("field"), e -> e.get("message")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("date", "成文日期：2099年1月1日晚于今天（" + today.getYear() + "年"
+                        + today.getMonthValue() + "月" + today.getDayOfMonth() + "日），成文日期不能是将来的日期"));
+        assertProblem(checked, 400, "fields-invalid");
+        assertThat(errors(checked)).extracting(e -> e.get("field")).containsExactly("date");
+        assertThat(todayChecked.status()).as(todayChecked.toString()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownTypeIsRefusedByName() {
         fixture();
         Stored before = stored();

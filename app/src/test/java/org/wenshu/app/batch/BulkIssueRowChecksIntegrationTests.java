@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code wenshu batch bulk-issue} skips, with row, column and reason, the rows whose values the list cannot vouch for:
- * units no registered unit has in any field that names units, and XLSX cells holding a formula or an error value.
+ * units no registered unit has in any field that names units, XLSX cells holding a formula or an error value, and
+ * a 成文日期 after today.
  */
 class BulkIssueRowChecksIntegrationTests {
 
@@ -124,5 +125,36 @@ class BulkIssueRowChecksIntegrationTests {
                 "第 3 行 标题：单元格是错误值 #REF!，请改为文字或数字").doesNotContain("第 4 行");
         assertThat(archive.records(0, 100)).extracting(InstrumentRecord::title)
                 .containsExactly("关于召开第三次专题会议的通知");
+    }
+
+    @Test
+    void aRowDatedAfterTodayIsSkippedWithItsColumn() throws IOException {
+        String tomorrow = archive.today().plusDays(1).toString();
+        Path list = csv("名单.csv", "主送单位,标题,成文日期\n"
+                + "市公安局,关于召开第一次专题会议的通知,2024-03-01\n"
+                + "市司法局,关于召开第二次专题会议的通知,2099-01-01\n"
+                + "市教育局,关于召开第三次专题会议的通知," + tomorrow + "\n");
+
+        Run run = bulkIssue(BulkIssueFiles.baseData(home), list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).contains("第 3 行 成文日期：2099年1月1日晚于今天", "第 4 行 成文日期：", "成文日期不能是将来的日期")
+                .doesNotContain("第 2 行");
+        List<InstrumentRecord> records = archive.records(0, 100);
+        assertThat(records).extracting(InstrumentRecord::title).containsExactly("关于召开第一次专题会议的通知");
+        assertThat(records.get(0).number().year()).isEqualTo(2024);
+    }
+
+    @Test
+    void baseDataDatedAfterTodayIsRefusedOnce() throws IOException {
+        Path data = base(Map.of("date", "2099-01-01"));
+        Path list = csv("名单.csv", "主送单位,标题\n市公安局,关于召开第一次专题会议的通知\n");
+
+        Run run = bulkIssue(data, list);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out() + run.err()).contains("基础数据有 1 处错误", "成文日期(date)：2099年1月1日晚于今天")
+                .doesNotContain("第 2 行");
+        assertThat(archive.records(0, 100)).isEmpty();
     }
 }

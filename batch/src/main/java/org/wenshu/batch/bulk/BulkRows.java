@@ -47,7 +47,7 @@ public final class BulkRows {
     private final Register register;
     private final boolean fullRows;
 
-    /** What the base data is checked against beyond its type: the register's units. */
+    /** What the base data is checked against beyond its type: the register's units and the archive's today. */
     interface Register {
 
         /**
@@ -57,9 +57,22 @@ public final class BulkRows {
          */
         void requireUnit(String reference);
 
-        /** The archive's units. */
+        /** Today in the archive's zone: no 成文日期 may come after it. */
+        java.time.LocalDate today();
+
+        /** The archive's units and today. */
         static Register of(Archive archive) {
-            return archive::unit;
+            return new Register() {
+                @Override
+                public void requireUnit(String reference) {
+                    archive.unit(reference);
+                }
+
+                @Override
+                public java.time.LocalDate today() {
+                    return archive.today();
+                }
+            };
         }
     }
 
@@ -282,7 +295,7 @@ public final class BulkRows {
 
     private List<FieldInvalid> invalid(Map<String, Object> values) {
         try {
-            type.validate(values);
+            type.validate(values, register.today());
             return List.of();
         } catch (FieldsInvalid invalid) {
             return invalid.problems();

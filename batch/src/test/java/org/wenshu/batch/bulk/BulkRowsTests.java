@@ -38,9 +38,19 @@ class BulkRowsTests {
     /** The units of the shipped example the base data keeps (参会单位), as registered units. */
     private static final java.util.Set<String> UNITS = java.util.Set.of("市检察院", "市公安局", "市司法局", "市政数局",
             "市教育局", "市卫健委", "市人社局", "市乡村振兴局", "市民政局", "市农业农村局");
-    private static final BulkRows.Register REGISTER = reference -> {
-        if (!UNITS.contains(reference)) {
-            throw new UnitNotFound(reference);
+    /** Today for the base data's 成文日期, some months after the example's. */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2024, 6, 1);
+    private static final BulkRows.Register REGISTER = new BulkRows.Register() {
+        @Override
+        public void requireUnit(String reference) {
+            if (!UNITS.contains(reference)) {
+                throw new UnitNotFound(reference);
+            }
+        }
+
+        @Override
+        public java.time.LocalDate today() {
+            return TODAY;
         }
     };
 
@@ -201,5 +211,19 @@ class BulkRowsTests {
         assertThat(requested).as("only the typed row gets as far as its request").hasSize(1);
         assertThat(rows.contentHash(table.rows().get(1))).as("a formula's cached text is not a typed row's")
                 .isNotEqualTo(rows.contentHash(new RecipientTable.Row(3, table.rows().get(1).cells())));
+    }
+
+    @Test
+    void baseDataDatedAfterTodayIsRefusedWhetherOrNotADateColumnCouldCorrectIt() throws IOException {
+        Map<String, Object> base = base();
+        base.put("date", TODAY.plusDays(1).toString());
+        RecipientTable noDateColumn = csv("主送单位,发文机关\n市公安局,市政府办\n");
+        RecipientTable dateColumn = csv("主送单位,发文机关,成文日期\n市公安局,市政府办,\n");
+
+        for (RecipientTable table : List.of(noDateColumn, dateColumn)) {
+            assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class, refused ->
+                    assertThat(refused.getMessage()).contains("成文日期(date)：2024年6月2日晚于今天（2024年6月1日），成文日期不能是将来的日期"));
+        }
+        assertThat(requested).isEmpty();
     }
 }
