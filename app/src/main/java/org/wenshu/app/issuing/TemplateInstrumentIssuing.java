@@ -85,9 +85,9 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
         // (not before it) and recorded through it, not here.
         FieldValues values = InstrumentCatalog.standalone(type) ? type.validate(probe, LocalDate.now(clock))
                 : type.validate(probe);
+        requireRegisteredUnits(type, values);
         // Characters no font can print would fail the rendering after the number is reserved, voiding it; check
         // them now (a template run, no PDF), so the request is refused with the fields named and no number is lost.
-        requireRegisteredUnits(type, values);
         pdf.checkCoverage(templates.render(values));
         Map<String, Object> stored = new LinkedHashMap<>(fields);
         stored.remove(InstrumentCatalog.DOCUMENT_NUMBER_FIELD);
@@ -115,8 +115,9 @@ public final class TemplateInstrumentIssuing implements InstrumentIssuing {
             for (int i = 0; i < units.size(); i++) {
                 String unit = units.get(i);
                 if (unitNames.apply(unit).isEmpty()) {
-                    problems.add(new FieldInvalid(field.name(), field.label(), (field.isList() ? "第 " + (i + 1) + " 项" : "")
-                            + "「" + unit + "」不是已登记的单位（可用单位编号、全称或简称，如 市司法局）"));
+                    String where = field.isList() ? "第 " + (i + 1) + " 项" : "";
+                    problems.add(new FieldInvalid(field.name(), field.label(),
+                            where + "「" + unit + "」不是已登记的单位（可用单位编号、全称或简称，如 市司法局）"));
                 }
             }
         });

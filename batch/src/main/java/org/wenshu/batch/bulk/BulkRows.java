@@ -29,7 +29,8 @@ import org.wenshu.templates.InstrumentType;
 /**
  * Turns the rows of a recipient list into issue requests: maps each header to a field of the type (by field name or
  * Chinese label), merges the row's non-blank values over the base data and checks everything that would make the
- * archive refuse the row (fields, units, printable characters) before any number is reserved.
+ * archive refuse the row (fields, units, dates, printable characters) before any number is reserved; a row with a cell
+ * that holds no typed value (an XLSX formula or error value) is refused as it is.
  */
 public final class BulkRows {
 
@@ -47,7 +48,7 @@ public final class BulkRows {
     private final Register register;
     private final boolean fullRows;
 
-    /** What the base data is checked against beyond its type: the register's units and the archive's today. */
+    /** What rows and base data are checked against beyond their type: the register's units and the archive's today. */
     interface Register {
 
         /**

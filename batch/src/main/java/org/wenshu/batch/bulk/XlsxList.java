@@ -141,7 +141,6 @@ final class XlsxList {
     private static final class CellKinds extends XMLFilterImpl {
 
         private final Collector rows;
-        private String reference;
         private int column = -1;
         private boolean formula;
         private boolean error;
@@ -157,7 +156,7 @@ final class XlsxList {
             switch (localName) {
                 case "row" -> column = -1;
                 case "c" -> {
-                    reference = atts.getValue("r");
+                    String reference = atts.getValue("r");
                     // A cell without its reference follows the one before it, as POI reads it.
                     column = reference == null ? column + 1 : new CellReference(reference).getCol();
                     formula = false;
