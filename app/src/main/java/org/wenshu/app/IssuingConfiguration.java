@@ -1,6 +1,7 @@
 package org.wenshu.app;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,7 @@ import org.wenshu.app.issuing.TemplateInstrumentIssuing;
 import org.wenshu.app.signing.UnitSeals;
 import org.wenshu.app.verification.PublicLinks;
 import org.wenshu.archive.Archive;
+import org.wenshu.archive.UnitNotFound;
 import org.wenshu.generator.PdfRenderer;
 import org.wenshu.templates.InstrumentCatalog;
 import org.wenshu.templates.TemplateRenderer;
@@ -24,7 +26,13 @@ public class IssuingConfiguration {
                                         ArchiveConfiguration.ArchiveProperties archive, PublicLinks links,
                                         ObjectProvider<Clock> clock) {
         return new TemplateInstrumentIssuing(catalog, templates, pdf, seals,
-                reference -> archives.getObject().unit(reference).name(),
+                reference -> {
+                    try {
+                        return Optional.of(archives.getObject().unit(reference).name());
+                    } catch (UnitNotFound unknown) {
+                        return Optional.empty();
+                    }
+                },
                 clock.getIfAvailable(() -> Clock.system(archive.zone())),
                 links::verificationUrl);
     }

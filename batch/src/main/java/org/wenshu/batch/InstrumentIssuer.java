@@ -16,8 +16,10 @@ public interface InstrumentIssuer {
      * Validates {@code fields} for the type, checks that every character of them can be printed and that the issuing
      * unit has a seal (before a number is reserved), and returns the archive request.
      *
-     * @throws org.wenshu.templates.FieldsInvalid listing every invalid field
-     * @throws org.wenshu.archive.ArchiveRefusal when the issuing unit names no known unit
+     * @throws org.wenshu.templates.FieldsInvalid listing every invalid field, also each unit that a field naming units
+     *                                            (发文机关, 主送, 抄送, 参会单位 …, single or list) gives and no
+     *                                            registered unit has
+     * @throws org.wenshu.archive.ArchiveRefusal when a unit reference is refused by the archive otherwise
      * @throws IssuingUnitUnsealed when the issuing unit has no seal (carrying the request otherwise made)
      * @throws org.wenshu.templates.UnknownInstrumentType for an unknown type id
      * @throws org.wenshu.generator.UncoveredCharacters naming the fields with characters no font covers

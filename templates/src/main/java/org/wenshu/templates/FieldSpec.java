@@ -43,6 +43,16 @@ public record FieldSpec(String name, String label, FieldType type, boolean requi
         return new FieldSpec(name, label, FieldType.FLAG, false, 0, 1, List.of());
     }
 
+    /**
+     * Whether the value names units of the register (发文机关, 主送, 抄送, 参会单位 …), single or a list: each must be a
+     * registered unit, or the instrument would be addressed to, or print, a unit no one answers for. Not 印发机关:
+     * GB/T 9704 prints there the issuer's own office that prints the document (e.g. 荆门市人民检察院办公室), a
+     * department of the issuer rather than a member unit.
+     */
+    public boolean namesRegisteredUnits() {
+        return (type == FieldType.UNIT || type == FieldType.UNIT_LIST) && !name.equals(InstrumentCatalog.PRINTED_BY_FIELD);
+    }
+
     /** Whether the value is a JSON array. */
     public boolean isList() {
         return isList(type);

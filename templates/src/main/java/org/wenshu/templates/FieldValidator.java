@@ -16,13 +16,16 @@ final class FieldValidator {
     private final InstrumentType type;
     private final List<FieldInvalid> problems = new ArrayList<>();
     private final Map<String, Object> valid = new LinkedHashMap<>();
+    /** The day the instrument is issued on, when validating for issuing: its 成文日期 may not come after it. */
+    private final Optional<LocalDate> today;
 
-    private FieldValidator(InstrumentType type) {
+    private FieldValidator(InstrumentType type, Optional<LocalDate> today) {
         this.type = type;
+        this.today = today;
     }
 
-    static FieldValues validate(InstrumentType type, Map<String, ?> raw) {
-        FieldValidator validator = new FieldValidator(type);
+    static FieldValues validate(InstrumentType type, Map<String, ?> raw, Optional<LocalDate> today) {
+        FieldValidator validator = new FieldValidator(type, today);
         Map<String, ?> given = raw == null ? Map.of() : raw;
         for (String name : given.keySet()) {
             if (type.field(name).isEmpty()) {
@@ -92,6 +95,10 @@ final class FieldValidator {
                 LocalDate date = LocalDate.parse(text.strip());
                 if (date.getYear() < 1949 || date.getYear() > 2200) {
                     return fail(field, "日期 " + text + " 超出合理范围");
+                }
+                if (field.name().equals(InstrumentCatalog.DATE_FIELD) && today.filter(date::isAfter).isPresent()) {
+                    return fail(field, ChineseNumbers.date(date) + "晚于今天（" + ChineseNumbers.date(today.get())
+                            + "），成文日期不能是将来的日期");
                 }
                 return Optional.of(date);
             } catch (DateTimeParseException e) {

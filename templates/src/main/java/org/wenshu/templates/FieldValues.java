@@ -50,6 +50,20 @@ public final class FieldValues {
                 .map(Resolution.class::cast).toList() : List.of();
     }
 
+    /**
+     * The units named by each given field that names registered units ({@link FieldSpec#namesRegisteredUnits}), as
+     * entered (id, full or short name), by field in the type's order: a single unit as a list of one.
+     */
+    public Map<FieldSpec, List<String>> registeredUnits() {
+        Map<FieldSpec, List<String>> named = new LinkedHashMap<>();
+        for (FieldSpec field : type.fields()) {
+            if (field.namesRegisteredUnits() && values.containsKey(field.name())) {
+                named.put(field, field.isList() ? list(field.name()) : text(field.name()).map(List::of).orElse(List.of()));
+            }
+        }
+        return named;
+    }
+
     /** A flag field; false when not given. */
     public boolean flag(String field) {
         return Boolean.TRUE.equals(values.get(field));

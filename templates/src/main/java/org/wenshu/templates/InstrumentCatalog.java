@@ -29,6 +29,8 @@ public final class InstrumentCatalog {
     public static final String ISSUING_UNIT_FIELD = "issuingUnit";
     public static final String TITLE_FIELD = "title";
     public static final String DATE_FIELD = "date";
+    /** 印发机关: the issuer's own office that prints the document, not a unit of the register. */
+    public static final String PRINTED_BY_FIELD = "printedBy";
 
     /** The issuing units of the catalog's codes, by full name as the archive spells them. */
     static final String PROCURATORATE = "荆门市人民检察院";
@@ -248,7 +250,7 @@ public final class InstrumentCatalog {
                 contactRequired ? required("contact", "联系人及电话", TEXT, 60) : optional("contact", "联系人及电话", TEXT, 60),
                 required(DATE_FIELD, "成文日期", DATE, 0),
                 optional("copiesTo", "抄送机关", UNIT_LIST, 40),
-                optional("printedBy", "印发机关", UNIT, 40));
+                optional(PRINTED_BY_FIELD, "印发机关", UNIT, 40));
     }
 
     /** Codes by unit, in the order given (the usual issuer first). */

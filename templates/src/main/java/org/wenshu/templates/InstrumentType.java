@@ -1,5 +1,6 @@
 package org.wenshu.templates;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +50,17 @@ public record InstrumentType(String id, String name, Map<String, String> numberC
      * @throws FieldsInvalid listing every missing, unknown or invalid field at once
      */
     public FieldValues validate(Map<String, ?> values) {
-        return FieldValidator.validate(this, values);
+        return FieldValidator.validate(this, values, Optional.empty());
+    }
+
+    /**
+     * As {@link #validate(Map)}, for an instrument issued on {@code today}: its 成文日期 must not come after that day
+     * (an instrument is dated the day it is signed, never ahead; its number's year is taken from that date).
+     *
+     * @throws FieldsInvalid listing every missing, unknown or invalid field at once
+     */
+    public FieldValues validate(Map<String, ?> values, LocalDate today) {
+        return FieldValidator.validate(this, values, Optional.of(today));
     }
 
     /** The code (机关代字) of the type's usual issuer, e.g. {@code 荆检行建}: for previews and listings. */

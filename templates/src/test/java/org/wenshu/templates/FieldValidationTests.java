@@ -25,6 +25,24 @@ class FieldValidationTests {
     }
 
     @Test
+    void forIssuingADocumentDateAfterTodayIsRefusedWhileOtherDatesMayBeAhead() {
+        Map<String, Object> values = Samples.suggestion();
+        LocalDate written = LocalDate.of(2024, 3, 5);
+
+        FieldValues sameDay = suggestion.validate(values, written);
+        FieldsInvalid dayBefore = catchThrowableOfType(FieldsInvalid.class,
+                () -> suggestion.validate(values, written.minusDays(1)));
+        FieldValues readBack = suggestion.validate(values);
+        FieldValues notice = catalog.require("meeting-notice").validate(Samples.meetingNotice(), LocalDate.of(2024, 3, 8));
+
+        assertThat(sameDay.date("date")).contains(written);
+        assertThat(dayBefore.problems()).extracting(FieldInvalid::field, FieldInvalid::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("date", "2024年3月5日晚于今天（2024年3月4日），成文日期不能是将来的日期"));
+        assertThat(readBack.date("date")).as("values checked without an issuing day").contains(written);
+        assertThat(notice.date("meetingDate")).as("a meeting is called ahead").contains(LocalDate.of(2024, 3, 20));
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         Map<String, Object> values = Samples.suggestion();
         values.remove("recipient");

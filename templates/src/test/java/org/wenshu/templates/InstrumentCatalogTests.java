@@ -23,6 +23,37 @@ class InstrumentCatalogTests {
     }
 
     @Test
+    void everyUnitFieldSingleOrListNamesRegisteredUnitsButThePrintingOffice() {
+        Map<String, java.util.List<String>> named = new java.util.LinkedHashMap<>();
+        catalog.types().forEach(type -> named.put(type.id(), type.fields().stream()
+                .filter(FieldSpec::namesRegisteredUnits).map(FieldSpec::name).toList()));
+
+        assertThat(named).containsExactly(
+                Map.entry("procuratorial-suggestion", java.util.List.of("issuingUnit", "recipient", "copiesTo")),
+                Map.entry("procuratorial-opinion", java.util.List.of("issuingUnit", "recipient", "copiesTo")),
+                Map.entry("meeting-notice", java.util.List.of("issuingUnit", "recipients", "attendingUnits", "copiesTo")),
+                Map.entry("reply-reminder", java.util.List.of("issuingUnit", "recipient", "copiesTo")),
+                Map.entry("meeting-minutes", java.util.List.of("issuingUnit", "recipients", "copiesTo")));
+    }
+
+    @Test
+    void validatedValuesTellTheUnitsEachUnitFieldNames() {
+        Map<String, Object> raw = new java.util.LinkedHashMap<>(Samples.meetingNotice());
+        raw.put("attendingUnits", java.util.List.of("市检察院", "市公安局"));
+        raw.put("copiesTo", java.util.List.of("市政府办"));
+        raw.put("printedBy", "荆门市人民检察院办公室");
+
+        FieldValues values = catalog.require("meeting-notice").validate(raw);
+
+        assertThat(values.registeredUnits()).extractingFromEntries(entry -> entry.getKey().name(), Map.Entry::getValue)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("issuingUnit", java.util.List.of("荆门市“府检联动”工作领导小组办公室")),
+                        org.assertj.core.groups.Tuple.tuple("recipients", java.util.List.of("市公安局", "市司法局")),
+                        org.assertj.core.groups.Tuple.tuple("attendingUnits", java.util.List.of("市检察院", "市公安局")),
+                        org.assertj.core.groups.Tuple.tuple("copiesTo", java.util.List.of("市政府办")));
+    }
+
+    @Test
     void unknownTypeIsReportedWithTheKnownIds() {
         assertThat(catalog.find("notice")).isEmpty();
 

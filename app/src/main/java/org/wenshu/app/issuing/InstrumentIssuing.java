@@ -13,9 +13,10 @@ public interface InstrumentIssuing {
 
     /**
      * Validates {@code fields} for the type, checks that every character can be printed, and returns the request to
-     * issue; throws a bad-input failure if invalid ({@link org.wenshu.generator.UncoveredCharacters} for characters no
-     * font covers), {@link org.wenshu.app.signing.UnitSealMissing} for an issuing unit without a seal, before any
-     * number is reserved.
+     * issue; throws a bad-input failure if invalid ({@link org.wenshu.templates.FieldsInvalid} also for a unit no
+     * registered unit has in any field naming units, single or list, and for a 成文日期 after today;
+     * {@link org.wenshu.generator.UncoveredCharacters} for characters no font covers),
+     * {@link org.wenshu.app.signing.UnitSealMissing} for an issuing unit without a seal, before any number is reserved.
      */
     IssueRequest request(String typeId, Map<String, Object> fields);
 

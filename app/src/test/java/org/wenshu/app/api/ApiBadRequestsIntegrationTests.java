@@ -21,6 +21,10 @@ class ApiBadRequestsIntegrationTests extends ApiIntegrationTest {
         return api().json("POST", "/api/v1/instruments", fixture().prosecutor, body);
     }
 
+    private Reply issue(Map<String, Object> body) {
+        return api().json("POST", "/api/v1/instruments", fixture().prosecutor, body);
+    }
+
     private Reply respond(List<FilePart> files) {
         return api().multipart("/api/v1/instruments/" + ApiFixture.id(fixture().recordA) + "/responses",
                 fixture().agencyA, Map.of("measures", "整改措施", "results", "整改结果", "adoption", "采纳"), files);
@@ -69,6 +73,70 @@ class ApiBadRequestsIntegrationTests extends ApiIntegrationTest {
         assertThat(errors(reply)).extracting(e -> e.get("field")).contains("facts", "date");
         assertThat(errors(reply)).allSatisfy(e -> assertThat((String) e.get("message")).containsPattern("\\p{IsHan}"));
         assertThat(validation.json()).isEqualTo(withInstance(reply.json(), "/api/v1/instruments/validation"));
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    /** The shipped meeting-notice example from 荆门市人民检察院 to agency A, with {@code changes}. */
+    private static Map<String, Object> notice(Map<String, Object> changes) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(ApiClient.JSON.readValue(
+                java.nio.file.Path.of("..", "examples", "meeting-notice.json").toFile(),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        fields.remove("documentNumber");
+        fields.put("issuingUnit", "荆门市人民检察院");
+        fields.put("recipients", List.of(ApiFixture.UNIT_A));
+        fields.putAll(changes);
+        return fields;
+    }
+
+    @Test
+    void everyFieldNamingUnitsRefusesAnUnknownUnitByFieldAndName() {
+        fixture();
+        Stored before = stored();
+
+        Reply good = api().json("POST", "/api/v1/instruments/validation", fixture().prosecutor,
+                Map.of("typeId", "meeting-notice", "fields", notice(Map.of())));
+        Reply list = api().json("POST", "/api/v1/instruments", fixture().prosecutor, Map.of("typeId", "meeting-notice",
+                "fields", notice(Map.of("attendingUnits", List.of("市检察院", "市外星局"), "copiesTo", List.of("市月球办")))));
+        Reply listChecked = api().json("POST", "/api/v1/instruments/validation", fixture().prosecutor,
+                Map.of("typeId", "meeting-notice", "fields", notice(Map.of("attendingUnits", List.of("市外星局")))));
+        Reply single = issue(issueBody(suggestion("关于未知主送单位的检察建议", "市外星局")));
+
+        assertThat(good.status()).as(good.toString()).isEqualTo(200);
+        assertProblem(list, 400, "fields-invalid");
+        assertThat(errors(list)).extracting(e -> e.get("field"), e -> e.get("message")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("attendingUnits", "参会单位：第 2 项「市外星局」不是已登记的单位（可用单位编号、全称或简称，如 市司法局）"),
+                org.assertj.core.groups.Tuple.tuple("copiesTo", "抄送机关：第 1 项「市月球办」不是已登记的单位（可用单位编号、全称或简称，如 市司法局）"));
+        assertProblem(listChecked, 400, "fields-invalid");
+        assertThat(errors(listChecked)).extracting(e -> e.get("field")).containsExactly("attendingUnits");
+        assertProblem(single, 400, "fields-invalid");
+        assertThat(errors(single)).extracting(e -> e.get("field"), e -> e.get("message")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("recipient", "主送机关：「市外星局」不是已登记的单位（可用单位编号、全称或简称，如 市司法局）"));
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aDocumentDateAfterTodayIsRefusedBeforeANumberIsTaken() {
+        fixture();
+        Stored before = stored();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> future = suggestion("关于成文日期在将来的检察建议", ApiFixture.UNIT_A);
+        future.put("date", "2099-01-01");
+        Map<String, Object> tomorrow = suggestion("关于成文日期为明天的检察建议", ApiFixture.UNIT_A);
+        tomorrow.put("date", today.plusDays(1).toString());
+        Map<String, Object> sameDay = suggestion("关于成文日期为今天的检察建议", ApiFixture.UNIT_A);
+        sameDay.put("date", today.toString());
+
+        Reply issued = issue(issueBody(future));
+        Reply checked = api().json("POST", "/api/v1/instruments/validation", fixture().prosecutor, issueBody(tomorrow));
+        Reply todayChecked = api().json("POST", "/api/v1/instruments/validation", fixture().prosecutor, issueBody(sameDay));
+
+        assertProblem(issued, 400, "fields-invalid");
+        assertThat(errors(issued)).extracting(e -> e.get("field"), e -> e.get("message")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("date", "成文日期：2099年1月1日晚于今天（" + today.getYear() + "年"
+                        + today.getMonthValue() + "月" + today.getDayOfMonth() + "日），成文日期不能是将来的日期"));
+        assertProblem(checked, 400, "fields-invalid");
+        assertThat(errors(checked)).extracting(e -> e.get("field")).containsExactly("date");
+        assertThat(todayChecked.status()).as(todayChecked.toString()).isEqualTo(200);
         assertThat(stored()).isEqualTo(before);
     }
 

@@ -154,6 +154,38 @@ class ArchiveCommandsIntegrationTests {
     }
 
     @Test
+    void issueRefusesAnUnknownUnitInAListFieldNamingFieldAndUnit() throws IOException {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(JSON.readValue(
+                Path.of("..", "examples", "meeting-notice.json").toFile(), new TypeReference<Map<String, Object>>() { }));
+        fields.remove("documentNumber");
+        fields.put("title", "关于未知参会单位的会议通知");
+        fields.put("attendingUnits", List.of("市检察院", "市外星局"));
+        Path data = file("未知参会单位.json", JSON.writeValueAsBytes(fields));
+
+        Run run = cli.run("issue", "--type", "meeting-notice", "--data", data.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("参会单位 (attendingUnits)：第 2 项「市外星局」不是已登记的单位");
+        assertThat(context.getBean(org.wenshu.archive.Archive.class).records(0, 100))
+                .noneMatch(record -> record.title().equals("关于未知参会单位的会议通知"));
+    }
+
+    @Test
+    void issueRefusesADocumentDateInTheFuture() throws IOException {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(JSON.readValue(
+                data("关于成文日期在将来的检察建议", "荆门市司法局").toFile(), new TypeReference<Map<String, Object>>() { }));
+        fields.put("date", "2099-01-01");
+        Path future = file("成文日期在将来.json", JSON.writeValueAsBytes(fields));
+
+        Run run = cli.run("issue", "--type", "procuratorial-suggestion", "--data", future.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("成文日期 (date)：2099年1月1日晚于今天", "成文日期不能是将来的日期");
+        assertThat(context.getBean(org.wenshu.archive.Archive.class).records(0, 100))
+                .noneMatch(record -> record.title().equals("关于成文日期在将来的检察建议"));
+    }
+
+    @Test
     void badArgumentsAreBadInput() {
         Run unknownMethod = cli.run("deliver", "荆检行建〔2024〕99号", "--method", "飞鸽传书");
         Run unknownRecord = cli.run("deliver", "荆检行建〔2024〕99号", "--method", "直接送达");

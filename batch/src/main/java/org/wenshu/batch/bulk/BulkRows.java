@@ -29,7 +29,8 @@ import org.wenshu.templates.InstrumentType;
 /**
  * Turns the rows of a recipient list into issue requests: maps each header to a field of the type (by field name or
  * Chinese label), merges the row's non-blank values over the base data and checks everything that would make the
- * archive refuse the row (fields, units, printable characters) before any number is reserved.
+ * archive refuse the row (fields, units, dates, printable characters) before any number is reserved; a row with a cell
+ * that holds no typed value (an XLSX formula or error value) is refused as it is.
  */
 public final class BulkRows {
 
@@ -38,17 +39,43 @@ public final class BulkRows {
     /** The fields a recipient list exists for: 主送单位 / 主送机关, given on every row. */
     private static final java.util.Set<String> RECIPIENTS = java.util.Set.of("recipients", "recipient");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、;；\\n]");
-    /** The fields naming units the archive must know, as each row's request names them (发文、主送、抄送). */
-    private static final List<String> UNIT_FIELDS = List.of(InstrumentCatalog.ISSUING_UNIT_FIELD, "recipient",
-            "recipients", "copiesTo");
 
     private final InstrumentType type;
     private final List<String> headers;
     private final List<FieldSpec> columns;
     private final Map<String, Object> base;
     private final InstrumentIssuer issuer;
-    private final Archive archive;
+    private final Register register;
     private final boolean fullRows;
+
+    /** What rows and base data are checked against beyond their type: the register's units and the archive's today. */
+    interface Register {
+
+        /**
+         * Checks that {@code reference} (id, full or short name) names a registered unit.
+         *
+         * @throws ArchiveRefusal naming the reference when it does not
+         */
+        void requireUnit(String reference);
+
+        /** Today in the archive's zone: no 成文日期 may come after it. */
+        java.time.LocalDate today();
+
+        /** The archive's units and today. */
+        static Register of(Archive archive) {
+            return new Register() {
+                @Override
+                public void requireUnit(String reference) {
+                    archive.unit(reference);
+                }
+
+                @Override
+                public java.time.LocalDate today() {
+                    return archive.today();
+                }
+            };
+        }
+    }
 
     /** Rows checked as those of an XLSX sheet, which may omit trailing empty cells. */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
@@ -64,11 +91,17 @@ public final class BulkRows {
      */
     public BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
                     Archive archive, boolean fullRows) {
+        this(type, headers, base, issuer, Register.of(archive), fullRows);
+    }
+
+    /** As the public constructors, checking units against {@code register}. */
+    BulkRows(InstrumentType type, List<String> headers, Map<String, Object> base, InstrumentIssuer issuer,
+             Register register, boolean fullRows) {
         this.type = type;
         this.headers = List.copyOf(headers);
         this.base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
         this.issuer = issuer;
-        this.archive = archive;
+        this.register = register;
         this.fullRows = fullRows;
         List<FieldSpec> mapped = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
@@ -118,6 +151,12 @@ public final class BulkRows {
     public Checked check(RecipientTable.Row row) {
         String hash = contentHash(row);
         List<RowProblem> problems = new ArrayList<>();
+        if (!row.refusedCells().isEmpty()) {
+            // A formula or an error value: neither its cached text nor the base data's value is what the row means.
+            row.refusedCells().forEach((column, reason) -> problems.add(new RowProblem(row.number(),
+                    column < headers.size() ? headers.get(column) : "第 " + (column + 1) + " 列", reason)));
+            return rejected(row, hash, problems);
+        }
         if (row.cells().size() > headers.size()
                 && row.cells().subList(headers.size(), row.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(new RowProblem(row.number(), "", "有 " + row.cells().size() + " 列，多于表头的 "
@@ -174,7 +213,8 @@ public final class BulkRows {
             unsealed = Optional.of(new RowProblem(row.number(), issuingUnitColumn(), noSeal.getMessage()));
             problems.add(unsealed.get());
         } catch (ArchiveRefusal unknown) {
-            // The issuing unit is resolved to its full name while the request is made: it names no known unit.
+            // The issuing unit is resolved to its full name while the request is made: the archive refused it (an
+            // unknown unit of any field is a field problem above).
             problems.add(new RowProblem(row.number(), issuingUnitColumn(), unknown.getMessage()));
             return rejected(row, hash, problems);
         }
@@ -184,7 +224,7 @@ public final class BulkRows {
         units.addAll(request.copiedUnits());
         for (String unit : units) {
             try {
-                archive.unit(unit);
+                register.requireUnit(unit);
             } catch (ArchiveRefusal unknown) {
                 problems.add(new RowProblem(row.number(), columnHolding(row, unit), unknown.getMessage()));
             }
@@ -231,9 +271,11 @@ public final class BulkRows {
                 invalid(alone).stream().filter(p -> p.field().equals(field.name())).forEach(problems::add);
             }
         }
-        for (String name : UNIT_FIELDS) {
-            Optional<FieldSpec> field = type.field(name);
-            if (field.isEmpty() || supplied.contains(name) || problems.stream().anyMatch(p -> p.field().equals(name))) {
+        // Every field naming units of the register (发文、主送、抄送、参会单位 …, single or list), as each row's request
+        // checks them.
+        for (FieldSpec field : type.fields().stream().filter(FieldSpec::namesRegisteredUnits).toList()) {
+            String name = field.name();
+            if (supplied.contains(name) || problems.stream().anyMatch(p -> p.field().equals(name))) {
                 continue;
             }
             Object given = base.get(name);
@@ -242,9 +284,9 @@ public final class BulkRows {
             for (Object unit : named) {
                 if (unit instanceof String text && !text.isBlank()) {
                     try {
-                        archive.unit(text.strip());
+                        register.requireUnit(text.strip());
                     } catch (ArchiveRefusal unknown) {
-                        problems.add(new FieldInvalid(name, field.get().label(), unknown.getMessage()));
+                        problems.add(new FieldInvalid(name, field.label(), unknown.getMessage()));
                     }
                 }
             }
@@ -254,7 +296,7 @@ public final class BulkRows {
 
     private List<FieldInvalid> invalid(Map<String, Object> values) {
         try {
-            type.validate(values);
+            type.validate(values, register.today());
             return List.of();
         } catch (FieldsInvalid invalid) {
             return invalid.problems();
@@ -300,6 +342,9 @@ public final class BulkRows {
             canonical.append(i < headers.size() ? headers.get(i) : "#" + i).append('\u0000')
                     .append(row.cells().get(i).strip()).append('\u0001');
         }
+        // A formula's cached text equal to a typed row's does not make it that row's duplicate (rows without refused
+        // cells hash as before, so their issue keys stay the same).
+        row.refusedCells().forEach((column, reason) -> canonical.append('\u0002').append(column).append(reason));
         return sha256(canonical.toString());
     }
 

@@ -26,18 +26,26 @@ public record RecipientTable(List<String> headers, List<Row> rows, boolean fullR
     /**
      * One data row.
      *
-     * @param number the row number a spreadsheet shows (the header is row 1)
-     * @param cells  the cell texts in column order; as many as the row has, which may differ from the header
+     * @param number       the row number a spreadsheet shows (the header is row 1)
+     * @param cells        the cell texts in column order; as many as the row has, which may differ from the header
+     * @param refusedCells the cells that hold no value typed in (a formula, an error value), by column index (0-based)
+     *                     in column order, with the reason in Chinese; their text in {@code cells} is not to be used
      */
-    public record Row(int number, List<String> cells) {
+    public record Row(int number, List<String> cells, java.util.SortedMap<Integer, String> refusedCells) {
 
         public Row {
             cells = List.copyOf(cells);
+            refusedCells = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(refusedCells));
         }
 
-        /** True when every cell is blank: such rows are ignored. */
+        /** A row whose every cell holds a value as typed (every row of a CSV). */
+        public Row(int number, List<String> cells) {
+            this(number, cells, new java.util.TreeMap<>());
+        }
+
+        /** True when every cell is blank and none is refused: such rows are ignored. */
         public boolean blank() {
-            return cells.stream().allMatch(String::isBlank);
+            return refusedCells.isEmpty() && cells.stream().allMatch(String::isBlank);
         }
     }
 }

@@ -28,9 +28,11 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.wenshu.batch.FileContent;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The first sheet of an XLSX workbook, streamed with POI's SAX event API so that a huge sheet is refused after
@@ -78,7 +80,9 @@ final class XlsxList {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new IsoDates(), false));
+                CellKinds kinds = new CellKinds(rows);
+                kinds.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new IsoDates(), false));
+                parser.setContentHandler(kinds);
                 parser.parse(new InputSource(sheet));
             }
         } catch (ListRefused e) {
@@ -127,6 +131,68 @@ final class XlsxList {
         return "工作簿 " + name + " 无法读取：不是有效的 .xlsx（文件已损坏，或是改了扩展名的其他文件）；请在表格软件中打开并另存为 .xlsx 后再试";
     }
 
+    /**
+     * Watches the sheet's XML on its way to POI's handler for the cells that hold no value the office typed. POI
+     * passes on a formula's cached result: stale, computed from other cells, or absent (a workbook written by a
+     * program, or saved without recalculation) and then read as an empty cell, so the base data's value would stand
+     * in for it without a word. An error value ({@code t="e"}: #REF!, #DIV/0!) it passes on as the text
+     * {@code ERROR:#REF!}. Neither is evaluated here: the row is refused, naming the cell.
+     */
+    private static final class CellKinds extends XMLFilterImpl {
+
+        private final Collector rows;
+        private int column = -1;
+        private boolean formula;
+        private boolean error;
+        private boolean inValue;
+        private final StringBuilder value = new StringBuilder();
+
+        CellKinds(Collector rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            switch (localName) {
+                case "row" -> column = -1;
+                case "c" -> {
+                    String reference = atts.getValue("r");
+                    // A cell without its reference follows the one before it, as POI reads it.
+                    column = reference == null ? column + 1 : new CellReference(reference).getCol();
+                    formula = false;
+                    error = "e".equals(atts.getValue("t"));
+                    value.setLength(0);
+                }
+                case "f" -> formula = true;
+                case "v" -> inValue = true;
+                default -> { }
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inValue) {
+                value.append(ch, start, length);
+            }
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            super.endElement(uri, localName, qName);
+            if (localName.equals("v")) {
+                inValue = false;
+            } else if (localName.equals("c")) {
+                if (formula) {
+                    rows.refuse(column, "单元格是公式，请改为文字或数字");
+                } else if (error) {
+                    rows.refuse(column, "单元格是错误值 " + value.toString().strip() + "，请改为文字或数字");
+                }
+            }
+        }
+    }
+
     /** Collects rows as POI streams them; stops the parse once the list has more rows than allowed. */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
@@ -134,23 +200,34 @@ final class XlsxList {
         List<String> headers;
         final List<RecipientTable.Row> rows = new ArrayList<>();
         private List<String> current;
+        private final java.util.SortedMap<Integer, String> refused = new java.util.TreeMap<>();
         private int nextColumn;
 
         Collector(int maxRows) {
             this.maxRows = maxRows;
         }
 
+        /** The cell in {@code column} of the current row holds no typed value, for {@code reason}. */
+        void refuse(int column, String reason) {
+            refused.put(column, reason);
+        }
+
         @Override
         public void startRow(int rowNum) {
             current = new ArrayList<>();
+            refused.clear();
             nextColumn = 0;
         }
 
         @Override
         public void endRow(int rowNum) {
-            RecipientTable.Row row = new RecipientTable.Row(rowNum + 1, current);
+            RecipientTable.Row row = new RecipientTable.Row(rowNum + 1, current, refused);
             if (headers == null) {
                 if (!row.blank()) {
+                    refused.forEach((column, reason) -> {
+                        throw new ListRefused("表头第 " + (column + 1) + " 列（" + CellReference.convertNumToColString(column)
+                                + (rowNum + 1) + "）：" + reason + "（表头须写字段名或中文名称）");
+                    });
                     headers = current.stream().map(String::strip).toList();
                 }
             } else if (!row.blank()) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wenshu.archive.DocumentNumber;
 import org.wenshu.archive.IssueRequest;
+import org.wenshu.archive.UnitNotFound;
 import org.wenshu.batch.InstrumentIssuer;
 import org.wenshu.templates.FieldInvalid;
 import org.wenshu.templates.FieldsInvalid;
@@ -28,11 +29,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checks {@link BulkRows} makes without the archive: ragged rows and the base data's own mistakes. The lists
- * below name their units in columns, so no unit is looked up (the archive is not needed, and not given).
+ * below name most units in columns; the base data's are looked up in {@link #REGISTER}, a few units standing in
+ * for the archive's.
  */
 class BulkRowsTests {
 
     private static final InstrumentType NOTICE = InstrumentCatalog.standard().require("meeting-notice");
+    /** The units of the shipped example the base data keeps (参会单位), as registered units. */
+    private static final java.util.Set<String> UNITS = java.util.Set.of("市检察院", "市公安局", "市司法局", "市政数局",
+            "市教育局", "市卫健委", "市人社局", "市乡村振兴局", "市民政局", "市农业农村局");
+    /** Today for the base data's 成文日期, some months after the example's. */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2024, 6, 1);
+    private static final BulkRows.Register REGISTER = new BulkRows.Register() {
+        @Override
+        public void requireUnit(String reference) {
+            if (!UNITS.contains(reference)) {
+                throw new UnitNotFound(reference);
+            }
+        }
+
+        @Override
+        public java.time.LocalDate today() {
+            return TODAY;
+        }
+    };
 
     @TempDir
     Path dir;
@@ -70,7 +90,7 @@ class BulkRowsTests {
     }
 
     private BulkRows rows(RecipientTable table, Map<String, Object> base) {
-        return new BulkRows(NOTICE, table.headers(), base, issuer, null, table.fullRows());
+        return new BulkRows(NOTICE, table.headers(), base, issuer, REGISTER, table.fullRows());
     }
 
     private RecipientTable csv(String text) throws IOException {
@@ -154,5 +174,56 @@ class BulkRowsTests {
 
         assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class,
                 refused -> assertThat(refused.problems()).extracting(FieldInvalid::field).containsExactly("meetingDate"));
+    }
+
+    @Test
+    void baseDataNamingAnUnknownUnitInAListFieldNoColumnSuppliesIsRefused() throws IOException {
+        RecipientTable table = csv("主送单位,发文机关\n市公安局,市政府办\n");
+        Map<String, Object> base = base();
+        base.put("attendingUnits", List.of("市检察院", "市外星局"));
+
+        assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class, refused -> {
+            assertThat(refused.problems()).extracting(FieldInvalid::field).containsExactly("attendingUnits");
+            assertThat(refused.getMessage()).contains("参会单位(attendingUnits)：", "市外星局");
+        });
+        assertThat(requested).isEmpty();
+    }
+
+    @Test
+    void aRowWithAFormulaOrAnErrorValueInAnyCellIsSkippedNamingTheColumn() throws IOException {
+        RecipientTable table = new RecipientLists(100, 1 << 20).read(
+                RecipientListsTests.formulasAndErrors(dir.resolve("公式.xlsx")), Optional.empty());
+        Map<String, Object> base = base();
+        base.put("issuingUnit", "市检察院");
+        BulkRows rows = rows(table, base);
+
+        List<RowProblem> problems = table.rows().stream().flatMap(row -> rows.check(row).problems().stream()).toList();
+
+        assertThat(problems).extracting(RowProblem::describe).containsExactly(
+                "第 2 行 标题：单元格是公式，请改为文字或数字",
+                "第 3 行 标题：单元格是公式，请改为文字或数字",
+                "第 4 行 标题：单元格是错误值 #REF!，请改为文字或数字",
+                "第 5 行 标题：单元格是公式，请改为文字或数字",
+                "第 6 行 主送单位：单元格是公式，请改为文字或数字",
+                "第 6 行 第 3 列：单元格是公式，请改为文字或数字",
+                "第 7 行 第 3 列：单元格是公式，请改为文字或数字",
+                "第 8 行 会议地点（基础数据）：（测试止于此）");
+        assertThat(requested).as("only the typed row gets as far as its request").hasSize(1);
+        assertThat(rows.contentHash(table.rows().get(1))).as("a formula's cached text is not a typed row's")
+                .isNotEqualTo(rows.contentHash(new RecipientTable.Row(3, table.rows().get(1).cells())));
+    }
+
+    @Test
+    void baseDataDatedAfterTodayIsRefusedWhetherOrNotADateColumnCouldCorrectIt() throws IOException {
+        Map<String, Object> base = base();
+        base.put("date", TODAY.plusDays(1).toString());
+        RecipientTable noDateColumn = csv("主送单位,发文机关\n市公安局,市政府办\n");
+        RecipientTable dateColumn = csv("主送单位,发文机关,成文日期\n市公安局,市政府办,\n");
+
+        for (RecipientTable table : List.of(noDateColumn, dateColumn)) {
+            assertThatThrownBy(() -> rows(table, base)).isInstanceOfSatisfying(BaseDataInvalid.class, refused ->
+                    assertThat(refused.getMessage()).contains("成文日期(date)：2024年6月2日晚于今天（2024年6月1日），成文日期不能是将来的日期"));
+        }
+        assertThat(requested).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -145,6 +146,48 @@ class RecipientListsTests {
         assertThat(table.rows()).extracting(RecipientTable.Row::number).containsExactly(2, 4);
         assertThat(table.rows().get(0).cells()).containsExactly("市公安局", "2024-03-20");
         assertThat(table.rows().get(1).cells()).containsExactly("市司法局", "2024-03-21", "第二份");
+    }
+
+    /** Formula and error cells in every form a workbook may hold them, then a typed row; as written by Excel. */
+    static Path formulasAndErrors(Path file) throws IOException {
+        return Workbooks.sheet(file, "<row r=\"1\">" + Workbooks.text("A1", "主送单位") + Workbooks.text("B1", "标题") + "</row>"
+                // no cached value: read as an empty cell, the base data's title would stand in
+                + "<row r=\"2\">" + Workbooks.text("A2", "市公安局") + "<c r=\"B2\"><f>A1&amp;\"x\"</f></c></row>"
+                + "<row r=\"3\">" + Workbooks.text("A3", "市司法局")
+                + "<c r=\"B3\" t=\"str\"><f>A1&amp;\"x\"</f><v>关于召开会议的通知</v></c></row>"
+                + "<row r=\"4\">" + Workbooks.text("A4", "市教育局") + "<c r=\"B4\" t=\"e\"><v>#REF!</v></c></row>"
+                + "<row r=\"5\">" + Workbooks.text("A5", "市民政局") + "<c r=\"B5\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c></row>"
+                + "<row r=\"6\"><c r=\"A6\"><f>1+1</f><v>2</v></c>" + Workbooks.text("B6", "关于召开会议的通知")
+                + "<c r=\"C6\"><f>NOW()</f></c></row>"
+                + "<row r=\"7\"><c r=\"C7\"><f t=\"shared\" ref=\"C6:C7\" si=\"0\"/></c></row>"
+                + "<row r=\"8\">" + Workbooks.text("A8", "市卫健委") + Workbooks.text("B8", "关于召开会议的通知") + "</row>");
+    }
+
+    @Test
+    void marksEveryFormulaAndErrorCellOfAnXlsxWhateverItsCachedValue() throws IOException {
+        Path file = formulasAndErrors(dir.resolve("公式.xlsx"));
+
+        RecipientTable table = lists.read(file, Optional.empty());
+
+        String formula = "单元格是公式，请改为文字或数字";
+        assertThat(table.rows()).extracting(RecipientTable.Row::number, RecipientTable.Row::refusedCells).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, Map.of(1, formula)),
+                org.assertj.core.groups.Tuple.tuple(3, Map.of(1, formula)),
+                org.assertj.core.groups.Tuple.tuple(4, Map.of(1, "单元格是错误值 #REF!，请改为文字或数字")),
+                org.assertj.core.groups.Tuple.tuple(5, Map.of(1, formula)),
+                org.assertj.core.groups.Tuple.tuple(6, Map.of(0, formula, 2, formula)),
+                org.assertj.core.groups.Tuple.tuple(7, Map.of(2, formula)),
+                org.assertj.core.groups.Tuple.tuple(8, Map.of()));
+    }
+
+    @Test
+    void refusesAFormulaInTheHeaderOfAnXlsx() throws IOException {
+        Path file = Workbooks.sheet(dir.resolve("表头公式.xlsx"), "<row r=\"1\">" + Workbooks.text("A1", "主送单位")
+                + "<c r=\"B1\" t=\"str\"><f>\"标\"&amp;\"题\"</f><v>标题</v></c></row>"
+                + "<row r=\"2\">" + Workbooks.text("A2", "市公安局") + Workbooks.text("B2", "关于召开会议的通知") + "</row>");
+
+        assertThatThrownBy(() -> lists.read(file, Optional.empty())).isInstanceOf(ListRefused.class)
+                .hasMessage("表头第 2 列（B1）：单元格是公式，请改为文字或数字（表头须写字段名或中文名称）");
     }
 
     @Test

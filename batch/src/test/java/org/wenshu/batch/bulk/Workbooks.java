@@ -91,6 +91,16 @@ final class Workbooks {
         });
     }
 
+    /** An XLSX whose first sheet's data is {@code sheetData} as written: the {@code <row>}s of formulas, error values. */
+    static Path sheet(Path file, String sheetData) throws IOException {
+        return workbook(file, sheet -> sheet.write("<sheetData>" + sheetData + "</sheetData>"));
+    }
+
+    /** An inline-string cell at {@code reference} holding {@code text}. */
+    static String text(String reference, String text) {
+        return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    }
+
     private interface SheetBody {
         void write(Writer sheet) throws IOException;
     }
