@@ -320,10 +320,28 @@ class ReferenceImporterTests {
                 0, doc, 0, 8);
         Files.write(folder.resolve("旧版.docx"), doc);
         Files.write(folder.resolve("无标记.txt"), "Article 1 forest fire prevention".getBytes(StandardCharsets.UTF_16LE));
+        // A PDF with bytes before its header (readers accept it within the first 1,024 bytes) is still a PDF.
+        ByteArrayOutputStream offset = new ByteArrayOutputStream();
+        offset.write("\r\n\r\n    ".getBytes(StandardCharsets.US_ASCII));
+        try (PDDocument pdf = new PDDocument()) {
+            PDPage page = new PDPage();
+            pdf.addPage(page);
+            PDType0Font cjk = PDType0Font.load(pdf, Path.of("../generator/src/main/resources/fonts/LXGWWenKai-Regular.ttf").toFile());
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.beginText();
+                content.setFont(cjk, 14);
+                content.newLineAtOffset(72, 700);
+                content.showText("湿地保护修复工作");
+                content.endText();
+            }
+            pdf.save(offset);
+        }
+        Files.write(folder.resolve("前有空行.pdf"), offset.toByteArray());
 
         ImportReport report = importer.importFolder(folder);
 
-        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.added()).isEqualTo(3);
+        assertThat(only("湿地保护").source()).isEqualTo("前有空行.pdf");
         assertThat(only("积极消灭").source()).isEqualTo("记事本.txt");
         assertThat(only("积极消灭").title()).isEqualTo("记事本");
         assertThat(only("草原").title()).isEqualTo("草原防火条例");

@@ -123,8 +123,8 @@ class IssueRow implements ItemProcessor<RecipientTable.Row, IssuedRow>, ItemStre
                 count(1, true);
                 return sealed;
             }));
-        } catch (RuntimeException e) {
-            if (produced.get()) {
+        } catch (RuntimeException | Error e) {
+            if (produced.get() && archive.committedAt(request.idempotencyKey().orElseThrow()).isEmpty()) {
                 count(-1, true); // stored or committed it was not: the number is void
             }
             throw e;

@@ -48,10 +48,18 @@ public final class OverdueReminders {
     /**
      * One reminder owed on a day.
      *
-     * @param round 1 for the first interval after the due date, 2 for the next, …, counted to the day the reminder
-     *              is issued (the archive's today), not to the day overdue is judged on
+     * @param round 1 for the first interval after the due date, 2 for the next, …, counted to the archive's today when
+     *              the list was made (not to the day overdue is judged on); {@link #request} counts it again to the
+     *              day it issues the reminder, so a run that crosses midnight into the next round keys the reminder
+     *              by the round of its date
      */
     public record Owed(String recordId, String recipientId, int round) {
+    }
+
+    /** The reminder round of {@code record} on {@code day}: whole intervals since its due date, plus one. */
+    private int round(InstrumentRecord record, LocalDate day) {
+        long late = ChronoUnit.DAYS.between(record.dueDate().orElseThrow(), day);
+        return (int) ((Math.max(late, 1) - 1) / intervalDays) + 1;
     }
 
     /**
@@ -73,8 +81,7 @@ public final class OverdueReminders {
                 }
                 Set<String> answered = archive.responses(record.id()).stream().map(StoredResponse::unit).map(Unit::id)
                         .collect(Collectors.toSet());
-                long late = ChronoUnit.DAYS.between(record.dueDate().orElseThrow(), today);
-                int round = (int) ((late - 1) / intervalDays) + 1;
+                int round = round(record, today);
                 for (Unit recipient : record.recipients()) {
                     if (!answered.contains(recipient.id())) {
                         owed.add(new Owed(record.id(), recipient.id(), round));
@@ -94,6 +101,8 @@ public final class OverdueReminders {
         LocalDate today = archive.today();
         InstrumentRecord record = archive.record(owed.recordId());
         Unit recipient = archive.unit(owed.recipientId());
+        // The round of the day the reminder is dated, which may be after the day the list was made.
+        Owed dated = new Owed(owed.recordId(), owed.recipientId(), round(record, today));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("issuingUnit", record.issuingUnit().name());
         fields.put("title", "关于督促回复" + record.number().text() + record.typeName() + "的函");
@@ -105,12 +114,12 @@ public final class OverdueReminders {
         // A fixed reply-by date (会议回执) may precede delivery; the reminder form wants delivery on or before it.
         fields.put("earlierDeliveredOn", (delivered.isAfter(due) ? due : delivered).toString());
         fields.put("earlierDueDate", record.dueDate().orElseThrow().toString());
-        fields.put("request", "你单位未在期限内回复" + record.number().text() + record.typeName() + "（第 " + ordinal(owed)
+        fields.put("request", "你单位未在期限内回复" + record.number().text() + record.typeName() + "（第 " + ordinal(dated)
                 + " 次督促）。请于收到本函之日起十五日内书面回复办理情况。");
         fields.put("date", today.toString());
         Optional<Unit> parent = copyToParent ? recipient.parentId().map(archive::unit) : Optional.empty();
         parent.ifPresent(p -> fields.put("copiesTo", List.of(p.name())));
-        return issuer.request(REMINDER_TYPE, fields).withKey(key(record.id(), recipient.id(), owed.round()));
+        return issuer.request(REMINDER_TYPE, fields).withKey(key(record.id(), recipient.id(), dated.round()));
     }
 
     /** The idempotency key of the reminder of {@code recordId} to {@code recipientId} in reminder round {@code round}. */
@@ -139,8 +148,10 @@ public final class OverdueReminders {
      */
     public String reportLine(Owed owed, InstrumentRecord reminder) {
         InstrumentRecord earlier = archive.record(owed.recordId());
+        Owed dated = new Owed(owed.recordId(), owed.recipientId(),
+                round(earlier, reminder.issuedAt().atZone(zone).toLocalDate()));
         return reminder.number().text() + " → " + archive.unit(owed.recipientId()).name() + "（督促回复 "
-                + earlier.number().text() + " " + earlier.typeName() + "，第 " + ordinal(owed) + " 次督促）";
+                + earlier.number().text() + " " + earlier.typeName() + "，第 " + ordinal(dated) + " 次督促）";
     }
 
     /** The archive's today: the day reminders are issued and dated. */

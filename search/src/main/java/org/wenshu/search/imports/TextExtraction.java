@@ -85,7 +85,7 @@ public final class TextExtraction {
         if (mediaType.equals("text/plain")) {
             return new Extracted(fallback, decode(bytes).strip());
         }
-        Extracted parsed = parsed(bytes, fallback);
+        Extracted parsed = parsed(bytes, mediaType, fallback);
         return mediaType.equals("application/pdf") ? new Extracted(parsed.title(), PdfParagraphs.join(parsed.text()))
                 : parsed;
     }
@@ -125,9 +125,11 @@ public final class TextExtraction {
         return n;
     }
 
-    private Extracted parsed(byte[] bytes, String fallback) throws IOException {
+    private Extracted parsed(byte[] bytes, String mediaType, String fallback) throws IOException {
         TextAndHeading handler = new TextAndHeading();
         Metadata metadata = new Metadata();
+        // The type checked by contentProblem: Tika's magic wants %PDF- at the very start, readers (and PDFBox) do not.
+        metadata.set(Metadata.CONTENT_TYPE, mediaType);
         try {
             tika.parse(new ByteArrayInputStream(bytes), handler, metadata, new ParseContext());
         } catch (SAXException | TikaException e) {
@@ -163,8 +165,11 @@ public final class TextExtraction {
             if (!startsWith(bytes, ZIP_LOCAL_HEADER)) {
                 return Optional.of("不是 DOCX：DOCX 是 ZIP 压缩包，这个文件不是，扩展名与内容不符" + what(bytes));
             }
-            return indexOf(bytes, DOCX_MAIN_PART, bytes.length) >= 0 ? Optional.empty()
-                    : Optional.of("不是 DOCX：ZIP 压缩包里没有 Word 正文（word/document.xml），扩展名与内容不符");
+            // Entry names are stored uncompressed; the main part's name varies (Word Online writes document2.xml),
+            // so an Office package ([Content_Types].xml) with parts under word/ is a Word document to the parser.
+            return indexOf(bytes, CONTENT_TYPES, bytes.length) >= 0 && indexOf(bytes, WORD_PARTS, bytes.length) >= 0
+                    ? Optional.empty()
+                    : Optional.of("不是 DOCX：ZIP 压缩包里没有 Word 正文（word/ 部件），扩展名与内容不符");
         }
         if (!mediaType.equals("text/markdown") && !mediaType.equals("text/plain")) {
             return Optional.empty();
@@ -184,13 +189,17 @@ public final class TextExtraction {
     private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final int PDF_HEADER_WITHIN = 1024;
     private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 3, 4};
-    private static final byte[] DOCX_MAIN_PART = "word/document.xml".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_TYPES = "[Content_Types].xml".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WORD_PARTS = "word/".getBytes(StandardCharsets.US_ASCII);
+    /** The stream an encrypted OOXML file keeps inside its OLE2 container (MS-OFFCRYPTO), named in UTF-16LE. */
+    private static final byte[] ENCRYPTED_PACKAGE = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     /** What the bytes look like instead, when that is plain: old Word (OLE2), text, or nothing said. */
     private static String what(byte[] bytes) {
         if (startsWith(bytes, OLE2)) {
-            return "（像是旧版 Word/Office 97-2003 文件，请另存为 .docx 或 PDF）";
+            return indexOf(bytes, ENCRYPTED_PACKAGE, bytes.length) >= 0 ? "（是设了打开密码的加密文档，请去掉密码后再导入）"
+                    : "（像是旧版 Word/Office 97-2003 文件，请另存为 .docx 或 PDF）";
         }
         if (bytes.length == 0) {
             return "（空文件）";
@@ -231,7 +240,7 @@ public final class TextExtraction {
         return Optional.empty();
     }
 
-    /** Every other byte NUL and the others not: Latin text saved as UTF-16 without its byte-order mark. */
+    /** NUL bytes, nine in ten at one parity: text saved as UTF-16 without its byte-order mark. */
     private static boolean looksLikeUtf16WithoutBom(byte[] bytes) {
         if (bytes.length < 4 || bytes.length % 2 != 0) {
             return false;
@@ -243,7 +252,9 @@ public final class TextExtraction {
             }
         }
         int pairs = bytes.length / 2;
-        return (nulAt[0] == 0 && nulAt[1] * 2 >= pairs) || (nulAt[1] == 0 && nulAt[0] * 2 >= pairs);
+        // Latin text puts its NULs all at one parity; Chinese text some (一 is U+4E00) at the other, far fewer.
+        int nuls = nulAt[0] + nulAt[1];
+        return nuls * 4 >= pairs && Math.max(nulAt[0], nulAt[1]) * 10 >= nuls * 9;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
