@@ -814,6 +814,71 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(titled(f.admin, "关于重发校验的")).hasSize(4);
     }
 
+    /**
+     * The same upload checked again once it was issued: every row is named as issued by that execution, with its
+     * number, none is counted as to issue, and the check leads to the execution instead of offering a start.
+     */
+    @Test
+    void validationOfAnUploadIssuedBeforeNamesItsRowsAsIssuedByThatExecution() throws Exception {
+        ApiFixture f = fixture();
+        FilePart list = csv("主送单位,标题\n市公安局,关于同单重验的第一次会议的通知\n市司法局,关于同单重验的第二次会议的通知\n");
+        String location = start(f.prosecutor, list).headers().firstValue("Location").orElseThrow();
+        Map<String, Object> first = awaitEnd(f.prosecutor, location + "?limit=10");
+        assertThat(first).containsEntry("issued", 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) first.get("records");
+
+        Reply checked = validate(f.prosecutor, list);
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()).containsEntry("rows", 2).containsEntry("valid", 0).containsEntry("alreadyIssuedRows", 2)
+                .containsEntry("badRows", 0).containsEntry("startable", false);
+        assertThat(list(checked, "alreadyIssued")).extracting(a -> a.get("row"), a -> a.get("number"),
+                a -> map(a.get("execution")).get("id")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, records.get(0).get("number"), (int) id(location)),
+                org.assertj.core.groups.Tuple.tuple(3, records.get(1).get("number"), (int) id(location)));
+        assertThat((String) list(checked, "alreadyIssued").get(0).get("reason"))
+                .contains("批量发文 #" + id(location), (String) records.get(0).get("number"), "不会重复发文");
+        assertThat(map(checked.json().get("execution"))).containsEntry("href", location).containsEntry("resumable", false);
+        assertThat((String) checked.json().get("obstacle")).contains("#" + id(location), "不会重复发文");
+        assertThat(list(checked, "problems")).isEmpty();
+        assertThat(titled(f.admin, "关于同单重验的")).hasSize(2);
+    }
+
+    /**
+     * A list whose execution died with rows left to issue: the check counts as to issue exactly the rows the resumed
+     * job then issues, and names the others as issued by that execution.
+     */
+    @Test
+    void validationOfAPartlyIssuedUploadCountsOnlyTheRowsLeftToIssue() throws Exception {
+        ApiFixture f = fixture();
+        String location = killedAfterTwoOfSix(f, "部分重验");
+        // As if the process had died before its last two rows: their instruments are not this list's.
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        List<String> lastTwo = List.of("关于部分重验的第5次会议的通知", "关于部分重验的第6次会议的通知");
+        jdbc.update("UPDATE register_entries SET idempotency_key = idempotency_key || '-moved' WHERE idempotency_key IN "
+                + "(SELECT idempotency_key FROM instruments WHERE title IN (?, ?))", lastTwo.get(0), lastTwo.get(1));
+        assertThat(jdbc.update("UPDATE instruments SET idempotency_key = idempotency_key || '-moved', title = title || '（另发）' "
+                + "WHERE title IN (?, ?)", lastTwo.get(0), lastTwo.get(1))).isEqualTo(2);
+
+        Reply checked = validate(f.prosecutor, csv(lastList));
+        Reply started = start(f.prosecutor, csv(lastList));
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()).containsEntry("rows", 6).containsEntry("valid", 2).containsEntry("alreadyIssuedRows", 4)
+                .containsEntry("startable", true);
+        assertThat(list(checked, "alreadyIssued")).extracting(a -> a.get("row"), a -> map(a.get("execution")).get("id"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, (int) id(location)),
+                        org.assertj.core.groups.Tuple.tuple(3, (int) id(location)),
+                        org.assertj.core.groups.Tuple.tuple(4, (int) id(location)),
+                        org.assertj.core.groups.Tuple.tuple(5, (int) id(location)));
+        assertThat(map(checked.json().get("execution"))).containsEntry("resumable", true);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        Map<String, Object> done = awaitEnd(f.prosecutor, started.headers().firstValue("Location").orElseThrow());
+        assertThat(done).as(done.toString()).containsEntry("status", "COMPLETED").containsEntry("issued", 2);
+        assertThat(titled(f.admin, "关于部分重验的")).hasSize(8);
+    }
+
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {
         assertProblem(reply, status, kind);
         @SuppressWarnings("unchecked")

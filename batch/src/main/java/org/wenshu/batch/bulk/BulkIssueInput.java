@@ -97,6 +97,15 @@ public class BulkIssueInput {
         return archive.findIssuedAlike(request);
     }
 
+    /**
+     * The instrument {@code row} became when an earlier execution of this job instance (this same list, base data
+     * and encoding) issued it: confirming the list again issues nothing for it. {@link #issuedAlike} leaves such a
+     * record out, as a restart takes it over; a check before a confirmation names it as issued.
+     */
+    public Optional<InstrumentRecord> issuedByThisList(RecipientTable.Row row) {
+        return archive.findByKey(key(row));
+    }
+
     private static void unchanged(Path file, String expected, String what) {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new ListRefused(what + "文件已不存在：" + file.getFileName() + "（重启作业需要原文件）");
