@@ -198,6 +198,26 @@ class ApiBadRequestsIntegrationTests extends ApiIntegrationTest {
         assertThat(delete.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
     }
 
+    /**
+     * A literal sub-path asked for with a method it does not take is 405 naming the methods it does, not a path
+     * variable ("validate" as an execution id, "validation" as a record id); a real id that is malformed stays 400.
+     */
+    @Test
+    void aLiteralSubPathUnderAnotherMethodIsMethodNotAllowedNotAnId() {
+        ApiFixture f = fixture();
+
+        Reply validate = api().get("/api/v1/bulk-issues/validate", f.prosecutor);
+        Reply validation = api().get("/api/v1/instruments/validation", f.prosecutor);
+        Reply notAnId = api().get("/api/v1/bulk-issues/abc", f.prosecutor);
+
+        for (Reply reply : List.of(validate, validation)) {
+            assertProblem(reply, 405, "method-not-allowed");
+            assertThat(reply.headers().firstValue("Allow").orElseThrow()).isEqualTo("POST");
+            assertThat((String) reply.json().get("detail")).contains("不支持 GET", "POST").doesNotContain("格式不对", "没有");
+        }
+        assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(400);
+    }
+
     @Test
     void aBadIdempotencyKeyIsRefusedBeforeANumberIsTaken() {
         fixture();

@@ -473,6 +473,11 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
             assertThat(page.header("Content-Type")).startsWith("text/html");
             assertThat(page.body()).contains("链接或表单不完整").doesNotContain("Failed", "Required", "parameter");
         }
+        // The upload's own path, opened as a link: not an execution id "validation".
+        Page validationLink = office.get("/bulk-issues/validation");
+        assertThat(validationLink.status()).as(validationLink.body()).isEqualTo(405);
+        assertThat(validationLink.header("Content-Type")).startsWith("text/html");
+        assertThat(validationLink.body()).doesNotContain("链接或表单不完整", "Failed", "Request method");
         assertThat(minutes.status()).isEqualTo(422);
         assertThat(minutes.body()).containsPattern("id=\"type-error\"[^>]*>[^<]*会议纪要须在对应的联席会议中录入");
     }
