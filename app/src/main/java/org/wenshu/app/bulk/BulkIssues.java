@@ -244,10 +244,7 @@ public final class BulkIssues implements DisposableBean {
     public Started start(WenshuUser user, StoredUpload upload) {
         BulkPreview preview = validate(user, upload);
         if (!preview.blocking().isEmpty()) {
-            boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
-            throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blockingRows()
-                    + " 行不能以其发文机关的名义发出，整份名单未发文：" + preview.blocking().get(0).describe(),
-                    preview.blocking(), true);
+            throw blocked(preview, "整份名单未发文");
         }
         if (preview.validation().stoppedEarly()) {
             throw new RowsRefused("too-many-bad-rows", "名单中至少 " + preview.validation().badRows()
@@ -395,10 +392,7 @@ public final class BulkIssues implements DisposableBean {
                     Optional.ofNullable(skipLimit).map(Long::intValue));
             BulkPreview preview = validate(user, upload);
             if (!preview.blocking().isEmpty()) {
-                boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
-                throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blockingRows()
-                        + " 行不能以其发文机关的名义发出，不能继续发文：" + preview.blocking().get(0).describe(),
-                        preview.blocking(), true);
+                throw blocked(preview, "不能继续发文");
             }
             // The list stays the unit's that started it (who may see it); who resumed it is the new requester.
             JobParameters parameters = new JobParametersBuilder(original)
@@ -413,6 +407,20 @@ public final class BulkIssues implements DisposableBean {
             }
             return new Started(resumed.getId(), true, preview.validation().rows(), preview.validation().valid());
         }
+    }
+
+    /**
+     * The refusal of an upload with blocking rows: {@code rows-forbidden} when a row's issuing unit is not the user's,
+     * told by such a row (a row may also lack a seal, found first, and a seal is not what the user must fix then),
+     * else {@code rows-unsealed}, told by its first row.
+     */
+    private static RowsRefused blocked(BulkPreview preview, String outcome) {
+        Optional<RowProblem> forbidden = preview.blocking().stream().filter(p -> p.reason().startsWith(NOT_YOURS))
+                .findFirst();
+        RowProblem told = forbidden.orElse(preview.blocking().get(0));
+        return new RowsRefused(forbidden.isPresent() ? "rows-forbidden" : "rows-unsealed", "名单中有 "
+                + preview.blockingRows() + " 行不能以其发文机关的名义发出，" + outcome + "：" + told.describe(),
+                preview.blocking(), true);
     }
 
     /** Refuses to resume {@code execution} when it runs, completed, or has a continuation. */

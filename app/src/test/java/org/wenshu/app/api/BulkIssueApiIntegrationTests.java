@@ -550,6 +550,11 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(list(own, "rows")).isNotEmpty().allSatisfy(p -> assertThat(p).containsEntry("row", 2)
                 .containsEntry("column", "发文机关").containsEntry("blocking", true));
         assertThat(own.text()).contains("当前账号不能以「荆门市公安局」的名义发文").doesNotContain("wenshu.signing");
+        // The detail tells why the caller is refused (the unit is not theirs), not that the unit has no seal.
+        for (Reply reply : List.of(own, foreign)) {
+            assertThat((String) reply.json().get("detail")).as(reply.toString())
+                    .contains("第 2 行", "当前账号不能以「荆门市公安局」的名义发文").doesNotContain("电子印章");
+        }
     }
 
     @Test
