@@ -172,6 +172,10 @@ public class BulkIssuesApiController {
 
     private static BulkUpload upload(String type, MultipartFile list, MultipartFile data, String encoding,
                                      Integer skipLimit) {
+        if (type.isBlank()) {
+            // An empty type part names no type, as no part does: the same problem as a missing one (ApiExceptionHandler).
+            throw new org.wenshu.app.api.InputInvalid("type", "缺少「type」");
+        }
         try {
             return new BulkUpload(type, Optional.ofNullable(list.getOriginalFilename()).orElse(""), list.getBytes(),
                     data.getBytes(), Optional.ofNullable(encoding).filter(e -> !e.isBlank()), Optional.ofNullable(skipLimit),

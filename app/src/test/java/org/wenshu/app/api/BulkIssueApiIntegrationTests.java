@@ -884,6 +884,23 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(titled(f.admin, "关于部分重验的")).hasSize(8);
     }
 
+    /** An empty type names no type: the same problem as no type part at all, on both operations. */
+    @Test
+    void anEmptyTypeIsTheSameProblemAsAMissingOne() {
+        ApiFixture f = fixture();
+        Map<String, FilePart> parts = upload(csv("主送单位,标题\n市公安局,关于空类型的会议的通知\n"));
+
+        Reply missing = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of(), parts);
+        Reply empty = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", ""), parts);
+        Reply blank = api().multipartParts("/api/v1/bulk-issues", f.admin, Map.of("type", " "), parts);
+
+        for (Reply reply : List.of(missing, empty, blank)) {
+            assertPartProblem(reply, 400, "invalid-request", "type");
+            assertThat(reply.json().get("detail")).as(reply.toString()).isEqualTo(missing.json().get("detail"));
+        }
+        assertThat(titled(f.admin, "关于空类型的")).isEmpty();
+    }
+
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {
         assertProblem(reply, status, kind);
         @SuppressWarnings("unchecked")
