@@ -36,7 +36,10 @@ public class WebConfiguration {
         return registration;
     }
 
-    /** Literal sub-paths ({@code /bulk-issues/validate}) are never taken for an {@code {id}} under another method. */
+    /**
+     * Literal sub-paths ({@code /bulk-issues/validate}) are never taken for an {@code {id}} under another method, and a
+     * single-valued API parameter or part given twice is refused rather than joined or dropped.
+     */
     @Bean
     org.springframework.web.servlet.config.annotation.WebMvcConfigurer literalPathsFirst(
             org.springframework.context.ApplicationContext context) {
@@ -47,6 +50,7 @@ public class WebConfiguration {
             @Override
             public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor);
+                registry.addInterceptor(new org.wenshu.app.web.SingleValuedParameters());
             }
         };
     }

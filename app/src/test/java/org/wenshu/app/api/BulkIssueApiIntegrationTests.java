@@ -901,6 +901,42 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(titled(f.admin, "关于空类型的")).isEmpty();
     }
 
+    /**
+     * A part or parameter that takes one value, given twice, is refused naming it: neither the second list dropped nor
+     * two types joined with a comma.
+     */
+    @Test
+    void aSingleValuedPartOrParameterGivenTwiceIsRefusedByName() throws Exception {
+        ApiFixture f = fixture();
+        String twoLists = "--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nmeeting-notice\r\n"
+                + filePart("list", "list.csv", "主送单位,标题\n市公安局,关于两份名单的第一次会议的通知\n")
+                + filePart("list", "list2.csv", "主送单位,标题\n市司法局,关于两份名单的第二次会议的通知\n")
+                + filePart("data", "data.json", new String(baseData(), StandardCharsets.UTF_8)) + "--b--\r\n";
+        String twoTypes = "--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nmeeting-notice\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nreply-reminder\r\n"
+                + filePart("list", "list.csv", "主送单位,标题\n市公安局,关于两种类型的会议的通知\n")
+                + filePart("data", "data.json", new String(baseData(), StandardCharsets.UTF_8)) + "--b--\r\n";
+
+        Reply lists = api().send("POST", "/api/v1/bulk-issues/validate", f.prosecutor, "multipart/form-data; boundary=b",
+                twoLists.getBytes(StandardCharsets.UTF_8), Map.of());
+        Reply types = api().send("POST", "/api/v1/bulk-issues", f.prosecutor, "multipart/form-data; boundary=b",
+                twoTypes.getBytes(StandardCharsets.UTF_8), Map.of());
+        Reply pages = api().get("/api/v1/bulk-issues?page=0&page=1", f.prosecutor);
+
+        assertPartProblem(lists, 400, "invalid-request", "list");
+        assertThat(lists.text()).contains("「list」只能给一个，收到 2 个");
+        assertPartProblem(types, 400, "invalid-request", "type");
+        assertThat(types.text()).contains("「type」只能给一个，收到 2 个").doesNotContain("meeting-notice,reply-reminder");
+        assertPartProblem(pages, 400, "invalid-request", "page");
+        assertThat(titled(f.admin, "关于两份名单的")).isEmpty();
+        assertThat(titled(f.admin, "关于两种类型的")).isEmpty();
+    }
+
+    private static String filePart(String name, String fileName, String content) {
+        return "--b\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
+    }
+
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {
         assertProblem(reply, status, kind);
         @SuppressWarnings("unchecked")
