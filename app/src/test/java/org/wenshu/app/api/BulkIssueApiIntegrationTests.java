@@ -884,6 +884,23 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(titled(f.admin, "关于部分重验的")).hasSize(8);
     }
 
+    /** A key given twice in the base data is refused naming it, never read as its last value. */
+    @Test
+    void aKeyGivenTwiceInTheBaseDataIsRefusedByName() {
+        ApiFixture f = fixture();
+        String data = new String(baseData(), StandardCharsets.UTF_8);
+        Map<String, FilePart> parts = new LinkedHashMap<>();
+        parts.put("list", csv("主送单位\n市公安局\n"));
+        parts.put("data", new FilePart("基础数据.json", "application/json", ("{\"title\": \"关于重复键的第一次会议的通知\", "
+                + data.substring(1)).getBytes(StandardCharsets.UTF_8)));
+
+        Reply checked = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor, Map.of("type", "meeting-notice"),
+                parts);
+
+        assertPartProblem(checked, 422, "data-refused", "data");
+        assertThat(checked.text()).contains("字段「title」出现了两次").doesNotContain("Duplicate");
+    }
+
     /** An empty type names no type: the same problem as no type part at all, on both operations. */
     @Test
     void anEmptyTypeIsTheSameProblemAsAMissingOne() {

@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class BulkIssueInput {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            // A key given twice is almost always a copy-paste mistake; silently keeping the last would hide it.
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final JobParameters parameters;
     private final Archive archive;
