@@ -218,6 +218,23 @@ class ApiBadRequestsIntegrationTests extends ApiIntegrationTest {
         assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(400);
     }
 
+    /** A whole number too large for its parameter is out of range (with the range), not "须为整数"; a day no calendar has does not exist. */
+    @Test
+    void aNumberTooLargeIsOutOfRangeAndAnImpossibleDateDoesNotExist() {
+        ApiFixture f = fixture();
+
+        Reply size = api().get("/api/v1/bulk-issues?size=99999999999", f.prosecutor);
+        Reply id = api().get("/api/v1/bulk-issues/99999999999999999999", f.prosecutor);
+        Reply from = api().get("/api/v1/audit?from=2024-02-30", f.admin);
+
+        assertProblem(size, 400, "invalid-request");
+        assertThat((String) size.json().get("detail")).contains("超出范围", "2147483647").doesNotContain("须为整数");
+        assertProblem(id, 400, "invalid-request");
+        assertThat((String) id.json().get("detail")).contains("超出范围", "9223372036854775807").doesNotContain("须为整数");
+        assertProblem(from, 400, "invalid-request");
+        assertThat((String) from.json().get("detail")).contains("2024-02-30", "不存在").doesNotContain("yyyy-MM-dd");
+    }
+
     @Test
     void aBadIdempotencyKeyIsRefusedBeforeANumberIsTaken() {
         fixture();
