@@ -36,6 +36,25 @@ public class WebConfiguration {
         return registration;
     }
 
+    /**
+     * Literal sub-paths ({@code /bulk-issues/validate}) are never taken for an {@code {id}} under another method, and a
+     * single-valued API parameter or part given twice is refused rather than joined or dropped.
+     */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer literalPathsFirst(
+            org.springframework.context.ApplicationContext context) {
+        org.wenshu.app.web.LiteralPathsFirst interceptor = new org.wenshu.app.web.LiteralPathsFirst(() -> context.getBean(
+                "requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class));
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+                registry.addInterceptor(new org.wenshu.app.web.SingleValuedParameters());
+            }
+        };
+    }
+
     /** URL-encoded form bodies stay small although Tomcat's form limit is raised for multipart text parts. */
     @Bean
     FilterRegistrationBean<org.wenshu.app.web.FormSizeFilter> formSizeFilter() {

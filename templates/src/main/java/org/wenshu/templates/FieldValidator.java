@@ -102,6 +102,9 @@ final class FieldValidator {
                 }
                 return Optional.of(date);
             } catch (DateTimeParseException e) {
+                if (writtenAsDate(text)) {
+                    return fail(field, "日期 " + text.strip() + " 不存在（该月没有这一天）");
+                }
                 return fail(field, "应为日期，格式 年-月-日，如 2024-03-05（实际为 “" + text + "”）");
             }
         });
@@ -239,8 +242,19 @@ final class FieldValidator {
             }
             return Optional.of(date);
         } catch (DateTimeParseException e) {
+            if (writtenAsDate(text)) {
+                return fail(field, where + "的完成时限 " + text.strip() + " 不存在（该月没有这一天）");
+            }
             return fail(field, where + "的完成时限应为日期，格式 年-月-日，如 2024-06-30（实际为 “" + text + "”）");
         }
+    }
+
+    /**
+     * Whether {@code text} that did not parse is a well-written date whose month has no such day (2024-02-30); a month
+     * 13 or a day 32 is a malformed date instead.
+     */
+    private static boolean writtenAsDate(String text) {
+        return text.strip().matches("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
     }
 
     private Optional<Object> choice(FieldSpec field, Object value) {

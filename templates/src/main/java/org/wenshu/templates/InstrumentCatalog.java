@@ -123,12 +123,14 @@ public final class InstrumentCatalog {
     /**
      * The type with this id, if it may be issued on its own (one instrument, or one per row of a bulk list).
      *
-     * @throws UnknownInstrumentType for an unknown id
+     * @throws UnknownInstrumentType for an unknown id, naming the types that may be issued on their own
      * @throws TypeIssuedElsewhere for 会议纪要, which are recorded from their meeting: issued on their own they would be
      *                             linked to no notice and their resolutions would never be tracked
      */
     public InstrumentType requireStandalone(String id) {
-        InstrumentType type = require(id);
+        // The types offered are those this call accepts: never 会议纪要, which it refuses when named.
+        InstrumentType type = find(id).orElseThrow(() -> new UnknownInstrumentType(id,
+                standaloneTypes().stream().map(InstrumentType::id).toList()));
         if (!standalone(type)) {
             throw new TypeIssuedElsewhere(id, "会议纪要须在对应的联席会议中录入（网页：联席会议 → 该会议 → 录入会议纪要；接口：POST /api/v1/meetings/{会议通知 id}/minutes），"
                     + "以便关联会议通知并跟踪议定事项，不能单独发文或批量发文");

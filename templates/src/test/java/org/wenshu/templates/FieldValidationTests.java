@@ -73,6 +73,17 @@ class FieldValidationTests {
     }
 
     @Test
+    void aDateNoCalendarHasIsSaidNotToExist() {
+        Map<String, Object> values = Samples.suggestion();
+        values.put("date", "2024-02-30");
+
+        FieldsInvalid failure = catchThrowableOfType(FieldsInvalid.class, () -> suggestion.validate(values));
+
+        assertThat(failure.problems()).extracting(FieldInvalid::field).containsExactly("date");
+        assertThat(failure.getMessage()).contains("成文日期 (date)：日期 2024-02-30 不存在").doesNotContain("格式");
+    }
+
+    @Test
     void rejectsControlCharactersAndLineBreaksInSingleLineFields() {
         Map<String, Object> values = Samples.suggestion();
         values.put("recipient", "荆门市\n司法局");

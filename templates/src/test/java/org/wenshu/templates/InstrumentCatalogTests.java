@@ -65,6 +65,14 @@ class InstrumentCatalogTests {
     }
 
     @Test
+    void anUnknownTypeWhereATypeIsIssuedOnItsOwnNamesExactlyTheTypesIssuedOnTheirOwn() {
+        assertThatThrownBy(() -> catalog.requireStandalone("notice"))
+                .isInstanceOf(UnknownInstrumentType.class)
+                .hasMessage("未知的文书类型 “notice”；可用的类型："
+                        + "procuratorial-suggestion、procuratorial-opinion、meeting-notice、reply-reminder");
+    }
+
+    @Test
     void suggestionIsDueInTwoMonthsOrFifteenDaysWhenUrgent() {
         InstrumentType suggestion = catalog.require("procuratorial-suggestion");
         Map<String, Object> urgent = Samples.suggestion();

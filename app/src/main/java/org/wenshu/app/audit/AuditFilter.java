@@ -63,8 +63,11 @@ public record AuditFilter(String recordId, String actor, String action, String f
         try {
             return Optional.of(LocalDate.parse(value));
         } catch (DateTimeParseException e) {
-            throw new InputInvalid(field, (field.equals("from") ? "起始日期" : "截止日期") + "「" + value
-                    + "」无效：请按 yyyy-MM-dd 填写，如 2024-03-01");
+            String label = field.equals("from") ? "起始日期" : "截止日期";
+            if (org.wenshu.app.api.TypedValues.nonexistentDate(value)) {
+                throw new InputInvalid(field, label + "「" + value.strip() + "」不存在（该月没有这一天）");
+            }
+            throw new InputInvalid(field, label + "「" + value + "」无效：请按 yyyy-MM-dd 填写，如 2024-03-01");
         }
     }
 }

@@ -149,8 +149,8 @@ public final class BulkIssues implements DisposableBean {
 
     /**
      * Checks every row of {@code upload} as the job will, and whether {@code user} may start it; valid rows asking for
-     * an instrument already issued are named apart (with its number when the user may see it) and not counted as
-     * rows to issue.
+     * an instrument already issued — by another list, or by an earlier execution of this same upload (then naming
+     * that execution) — are named apart (with its number when the user may see it) and not counted as rows to issue.
      *
      * @throws UploadRefused when the files cannot be used at all (encoding, format, headers, base data)
      * @throws AccessRefused when the user's role does not issue instruments
@@ -175,6 +175,8 @@ public final class BulkIssues implements DisposableBean {
             throw new UploadRefused(message.startsWith("基础数据") ? "data" : "list", message, gb18030);
         }
         long skipLimit = parameters.getLong(BulkIssueParameters.SKIP_LIMIT);
+        Optional<BulkPreview.EarlierRun> earlier = earlierRun(user, parameters);
+        Optional<Long> shownRun = earlier.filter(BulkPreview.EarlierRun::visible).map(BulkPreview.EarlierRun::id);
         String unitColumn = issuingUnitColumn(type, input.table().headers());
         List<RowProblem> blocking = new ArrayList<>();
         Map<String, Optional<String>> refusals = new HashMap<>();
@@ -190,15 +192,37 @@ public final class BulkIssues implements DisposableBean {
             RowProblem problem = new RowProblem(row.number(), unitColumn, refusal.get());
             blocking.add(problem);
             return List.of(problem);
-        }, valid -> alreadyIssued(user, input, valid));
-        return new BulkPreview(upload, type, validation, blocking, skipLimit);
+        }, valid -> alreadyIssued(user, input, valid, shownRun));
+        return new BulkPreview(upload, type, validation, blocking, skipLimit, earlier);
+    }
+
+    /**
+     * The last execution of the job instance {@code parameters} identify (the same upload confirmed before, from the
+     * web, the API or the command line), a dead one recovered first so that it is told as interrupted.
+     */
+    private Optional<BulkPreview.EarlierRun> earlierRun(WenshuUser user, JobParameters parameters) {
+        Optional<JobExecution> last = jobs.last(BulkIssueJobConfiguration.JOB, parameters);
+        if (last.isPresent() && jobs.recoverIfDead(last.get())) {
+            last = jobs.execution(last.get().getId());
+        }
+        return last.map(execution -> new BulkPreview.EarlierRun(execution.getId(), visible(user, execution),
+                execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED,
+                progress(execution).statusLabel(), startedElsewhere(execution)));
     }
 
     /**
      * The instrument a valid row asks for that was issued before, as the job will find it (so the row is not counted
      * among those to issue); its number only when {@code user} may see that instrument.
      */
-    private Optional<AlreadyIssued> alreadyIssued(WenshuUser user, BulkIssueInput input, BulkRows.Checked valid) {
+    private Optional<AlreadyIssued> alreadyIssued(WenshuUser user, BulkIssueInput input, BulkRows.Checked valid,
+                                                  Optional<Long> shownRun) {
+        // Issued from this very list by an earlier execution: the job would find it under the row's key and issue
+        // nothing, so the row is not one to issue (the job's own look-up, issuedAlike, leaves it out for a restart).
+        Optional<InstrumentRecord> own = input.issuedByThisList(valid.row());
+        if (own.isPresent()) {
+            return Optional.of(new AlreadyIssued(valid.row().number(),
+                    access.canSee(user, own.get()) ? Optional.of(own.get().number().text()) : Optional.empty(), shownRun));
+        }
         Optional<InstrumentRecord> alike;
         try {
             alike = input.issuedAlike(valid.row(), valid.request().orElseThrow());
@@ -220,16 +244,14 @@ public final class BulkIssues implements DisposableBean {
     public Started start(WenshuUser user, StoredUpload upload) {
         BulkPreview preview = validate(user, upload);
         if (!preview.blocking().isEmpty()) {
-            boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
-            throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blockingRows()
-                    + " 行不能以其发文机关的名义发出，整份名单未发文：" + preview.blocking().get(0).describe(),
-                    preview.blocking(), true);
+            throw blocked(preview, "整份名单未发文");
         }
         if (preview.validation().stoppedEarly()) {
             throw new RowsRefused("too-many-bad-rows", "名单中至少 " + preview.validation().badRows()
                     + " 行有错误，超过跳过上限 " + preview.skipLimit() + "，未发文", preview.validation().problems(), false);
         }
-        if (preview.validation().valid() == 0) {
+        // With nothing left to issue, the same upload confirmed before still leads to its execution (below).
+        if (preview.validation().valid() == 0 && preview.earlier().isEmpty()) {
             int issued = preview.validation().alreadyIssued().size();
             throw new RowsRefused("no-valid-rows", issued == 0 ? "名单中没有可以发文的行，未发文"
                     : "名单中没有需要发文的行（" + issued + " 行已发过文，不会重复发文），未发文", preview.validation().problems(), false);
@@ -370,10 +392,7 @@ public final class BulkIssues implements DisposableBean {
                     Optional.ofNullable(skipLimit).map(Long::intValue));
             BulkPreview preview = validate(user, upload);
             if (!preview.blocking().isEmpty()) {
-                boolean forbidden = preview.blocking().stream().anyMatch(p -> p.reason().startsWith(NOT_YOURS));
-                throw new RowsRefused(forbidden ? "rows-forbidden" : "rows-unsealed", "名单中有 " + preview.blockingRows()
-                        + " 行不能以其发文机关的名义发出，不能继续发文：" + preview.blocking().get(0).describe(),
-                        preview.blocking(), true);
+                throw blocked(preview, "不能继续发文");
             }
             // The list stays the unit's that started it (who may see it); who resumed it is the new requester.
             JobParameters parameters = new JobParametersBuilder(original)
@@ -388,6 +407,20 @@ public final class BulkIssues implements DisposableBean {
             }
             return new Started(resumed.getId(), true, preview.validation().rows(), preview.validation().valid());
         }
+    }
+
+    /**
+     * The refusal of an upload with blocking rows: {@code rows-forbidden} when a row's issuing unit is not the user's,
+     * told by such a row (a row may also lack a seal, found first, and a seal is not what the user must fix then),
+     * else {@code rows-unsealed}, told by its first row.
+     */
+    private static RowsRefused blocked(BulkPreview preview, String outcome) {
+        Optional<RowProblem> forbidden = preview.blocking().stream().filter(p -> p.reason().startsWith(NOT_YOURS))
+                .findFirst();
+        RowProblem told = forbidden.orElse(preview.blocking().get(0));
+        return new RowsRefused(forbidden.isPresent() ? "rows-forbidden" : "rows-unsealed", "名单中有 "
+                + preview.blockingRows() + " 行不能以其发文机关的名义发出，" + outcome + "：" + told.describe(),
+                preview.blocking(), true);
     }
 
     /** Refuses to resume {@code execution} when it runs, completed, or has a continuation. */

@@ -74,7 +74,9 @@ public class BulkIssuesApiController {
     @ApiResponse(responseCode = "422", description = "文件不可用（编码、格式、表头、基础数据），或名单不能发文")
     @Operation(summary = "校验名单（不发文）", description = "与批量发文作业相同的逐行校验：每个有误的行给出行号、列和原因；"
             + "另检查当前账号能否以各行的发文机关名义发文。"
-            + "与已发出的文书完全相同的行列在 alreadyIssued（行号、字号；当前账号无权查看的文书不给字号），不计入 valid，不会重复发文。"
+            + "与已发出的文书完全相同的行，以及同一份名单和基础数据之前的批量发文已发出的行，列在 alreadyIssued（行号、字号、发出它的本名单执行；"
+            + "当前账号无权查看的文书不给字号），计数为 alreadyIssuedRows，不计入 valid，不会重复发文；"
+            + "同一上传之前已确认过时 execution 指向其最后一次执行（正在进行或已完成时 startable 为 false，再次提交只会找到该执行）。"
             + "文件本身不可用时（编码、格式、大小、表头）回答 422。")
     public Map<String, Object> validate(@AuthenticationPrincipal @Parameter(hidden = true) WenshuUser user,
                                         // The parts first: a request that is not multipart is told so (415) before anything else.
@@ -170,6 +172,10 @@ public class BulkIssuesApiController {
 
     private static BulkUpload upload(String type, MultipartFile list, MultipartFile data, String encoding,
                                      Integer skipLimit) {
+        if (type.isBlank()) {
+            // An empty type part names no type, as no part does: the same problem as a missing one (ApiExceptionHandler).
+            throw new org.wenshu.app.api.InputInvalid("type", "缺少「type」");
+        }
         try {
             return new BulkUpload(type, Optional.ofNullable(list.getOriginalFilename()).orElse(""), list.getBytes(),
                     data.getBytes(), Optional.ofNullable(encoding).filter(e -> !e.isBlank()), Optional.ofNullable(skipLimit),
@@ -190,13 +196,22 @@ public class BulkIssuesApiController {
         json.put("startable", preview.startable());
         json.put("obstacle", preview.obstacle());
         json.put("problems", problems(preview.validation().problems(), preview.blocking()));
+        json.put("alreadyIssuedRows", preview.validation().alreadyIssued().size());
         json.put("alreadyIssued", preview.validation().alreadyIssued().stream().map(issued -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("row", issued.row());
             row.put("number", issued.number().orElse(null));
             row.put("reason", issued.reason());
+            row.put("execution", issued.execution().map(BulkIssuesApiController::executionLink).orElse(null));
             return row;
         }).toList());
+        // The same upload confirmed before: where confirming again leads (only when the caller may see it).
+        json.put("execution", preview.earlier().filter(BulkPreview.EarlierRun::visible).map(run -> {
+            Map<String, Object> link = executionLink(run.id());
+            link.put("statusLabel", run.statusLabel());
+            link.put("resumable", run.resumable());
+            return link;
+        }).orElse(null));
         return json;
     }
 

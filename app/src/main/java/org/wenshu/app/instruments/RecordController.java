@@ -160,7 +160,8 @@ public class RecordController implements PageController {
         try {
             return Optional.of(LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
-            errors.put(key, "日期格式应为 2024-03-05");
+            errors.put(key, org.wenshu.app.api.TypedValues.nonexistentDate(text)
+                    ? org.wenshu.app.api.TypedValues.dateDoesNotExist(text) : "日期格式应为 2024-03-05");
             return Optional.empty();
         }
     }

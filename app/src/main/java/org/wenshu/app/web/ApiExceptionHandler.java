@@ -36,6 +36,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.wenshu.app.accounts.AccountInvalid;
 import org.wenshu.app.api.InputInvalid;
 import org.wenshu.app.api.ResourceNotFound;
+import org.wenshu.app.api.TypedValues;
 import org.wenshu.app.instruments.AccessRefused;
 import org.wenshu.app.instruments.FilesRefused;
 import org.wenshu.app.instruments.IdempotencyKeyTaken;
@@ -160,9 +161,17 @@ public class ApiExceptionHandler {
         }
         String value = String.valueOf(e.getValue());
         // The value as sent, but never a whole over-long one (a 3 MB text part) in the answer.
-        String message = "「" + name + "」的值「" + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "」格式不对";
+        String shown = "「" + name + "」的值「" + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "」";
+        String message = shown + "格式不对";
         Class<?> type = e.getRequiredType();
-        if (type != null && type.isEnum()) {
+        java.util.Optional<String> outOfRange = java.util.Optional.ofNullable(type).flatMap(TypedValues::range)
+                .flatMap(range -> TypedValues.outOfRange(value, range[0], range[1]));
+        if (outOfRange.isPresent()) { // a whole number, only too large (or small) for the field
+            message = shown + outOfRange.get();
+        } else if (type != null && java.time.temporal.Temporal.class.isAssignableFrom(type)
+                && TypedValues.nonexistentDate(value)) {
+            message = "「" + name + "」的" + TypedValues.dateDoesNotExist(value);
+        } else if (type != null && type.isEnum()) {
             message += "，可选：" + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining("、"));
         } else if (type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)) {
@@ -176,6 +185,21 @@ public class ApiExceptionHandler {
         // The cause chain: Jackson's exception (syntax error, or a value of the wrong shape with the path to it),
         // possibly wrapping the value's own parse failure (DateTimeParseException for "2024-13-45").
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.exc.InputCoercionException coercion && !coercion.getPath().isEmpty()) {
+                // A whole number too large for its field (Jackson reads it, then cannot fit it): out of range.
+                String field = path(coercion);
+                java.util.Optional<long[]> range = coercion.getTargetType() == null ? java.util.Optional.empty()
+                        : TypedValues.range(coercion.getTargetType());
+                String message = "「" + field + "」的值超出范围" + range.map(r -> "，须在 " + r[0] + "–" + r[1] + " 之间")
+                        .orElse("");
+                return invalid(message, List.of(new Problems.FieldError(field, message)));
+            }
+            if (cause instanceof tools.jackson.databind.exc.InvalidFormatException format && !format.getPath().isEmpty()
+                    && format.getValue() instanceof String text && TypedValues.nonexistentDate(text)) {
+                String field = path(format);
+                String message = "「" + field + "」的" + TypedValues.dateDoesNotExist(text);
+                return invalid(message, List.of(new Problems.FieldError(field, message)));
+            }
             if (cause instanceof StreamReadException syntax) {
                 String where = syntax.getLocation() == null || syntax.getLocation().getLineNr() < 1 ? ""
                         : "（第 " + syntax.getLocation().getLineNr() + " 行第 " + syntax.getLocation().getColumnNr() + " 列附近）";

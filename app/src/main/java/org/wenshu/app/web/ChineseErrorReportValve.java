@@ -39,7 +39,8 @@ public final class ChineseErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
+        String uri = request.getRequestURI() == null || request.getRequestURI().isEmpty() ? rejectedTarget(throwable)
+                : request.getRequestURI();
         boolean api = uri.startsWith("/api/") || uri.equals("/api") || uri.startsWith("/v3/api-docs");
         ErrorTexts.Text text = ErrorTexts.of(status);
         try {
@@ -67,5 +68,22 @@ public final class ChineseErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException ignored) {
             // the client has gone, or the response was committed meanwhile: nothing more to tell
         }
+    }
+
+    private static final java.util.regex.Pattern REQUEST_TARGET = java.util.regex.Pattern.compile("request target \\[([^\\]]*)\\]");
+
+    /**
+     * The path of a request line Tomcat could not parse (unencoded Chinese characters in it): the request has no URI
+     * then, but Tomcat's reason quotes the target read so far ("Invalid character found in the request target
+     * [/api/v1/types/0xe40x bc…]"), enough to tell an API call from a page. Empty when there is none.
+     */
+    static String rejectedTarget(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            java.util.regex.Matcher target = REQUEST_TARGET.matcher(String.valueOf(t.getMessage()));
+            if (target.find()) {
+                return target.group(1);
+            }
+        }
+        return "";
     }
 }

@@ -220,7 +220,9 @@ public class WorkPointsApiController {
             try {
                 return LocalDate.parse(s.strip());
             } catch (DateTimeParseException e) {
-                throw new InputInvalid("completedOn", "完成日期「" + s + "」格式不对，须为 yyyy-MM-dd");
+                throw new InputInvalid("completedOn", org.wenshu.app.api.TypedValues.nonexistentDate(s)
+                        ? "完成" + org.wenshu.app.api.TypedValues.dateDoesNotExist(s)
+                        : "完成日期「" + s + "」格式不对，须为 yyyy-MM-dd");
             }
         });
         List<UploadedFile> uploads = new ArrayList<>();

@@ -170,7 +170,8 @@ public class WorkPointsController implements PageController {
         try {
             n = Integer.parseInt(number.strip());
         } catch (NumberFormatException e) {
-            errors.put("number", "序号须为正整数");
+            errors.put("number", org.wenshu.app.api.TypedValues.wholeNumber(number) ? "序号超出范围，须为不超过 "
+                    + Integer.MAX_VALUE + " 的正整数" : "序号须为正整数");
         }
         if (errors.isEmpty()) {
             try {
@@ -278,7 +279,9 @@ public class WorkPointsController implements PageController {
             try {
                 completed = Optional.of(LocalDate.parse(completedOn.strip()));
             } catch (DateTimeParseException e) {
-                errors.put("completedOn", "完成日期格式不对，请按 年-月-日 填写");
+                errors.put("completedOn", org.wenshu.app.api.TypedValues.nonexistentDate(completedOn)
+                        ? "完成" + org.wenshu.app.api.TypedValues.dateDoesNotExist(completedOn)
+                        : "完成日期格式不对，请按 年-月-日 填写");
             }
         }
         List<UploadedFile> uploads = new ArrayList<>();

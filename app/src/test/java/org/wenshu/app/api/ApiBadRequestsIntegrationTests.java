@@ -266,6 +266,43 @@ class ApiBadRequestsIntegrationTests extends ApiIntegrationTest {
         assertThat(delete.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
     }
 
+    /**
+     * A literal sub-path asked for with a method it does not take is 405 naming the methods it does, not a path
+     * variable ("validate" as an execution id, "validation" as a record id); a real id that is malformed stays 400.
+     */
+    @Test
+    void aLiteralSubPathUnderAnotherMethodIsMethodNotAllowedNotAnId() {
+        ApiFixture f = fixture();
+
+        Reply validate = api().get("/api/v1/bulk-issues/validate", f.prosecutor);
+        Reply validation = api().get("/api/v1/instruments/validation", f.prosecutor);
+        Reply notAnId = api().get("/api/v1/bulk-issues/abc", f.prosecutor);
+
+        for (Reply reply : List.of(validate, validation)) {
+            assertProblem(reply, 405, "method-not-allowed");
+            assertThat(reply.headers().firstValue("Allow").orElseThrow()).isEqualTo("POST");
+            assertThat((String) reply.json().get("detail")).contains("不支持 GET", "POST").doesNotContain("格式不对", "没有");
+        }
+        assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(400);
+    }
+
+    /** A whole number too large for its parameter is out of range (with the range), not "须为整数"; a day no calendar has does not exist. */
+    @Test
+    void aNumberTooLargeIsOutOfRangeAndAnImpossibleDateDoesNotExist() {
+        ApiFixture f = fixture();
+
+        Reply size = api().get("/api/v1/bulk-issues?size=99999999999", f.prosecutor);
+        Reply id = api().get("/api/v1/bulk-issues/99999999999999999999", f.prosecutor);
+        Reply from = api().get("/api/v1/audit?from=2024-02-30", f.admin);
+
+        assertProblem(size, 400, "invalid-request");
+        assertThat((String) size.json().get("detail")).contains("超出范围", "2147483647").doesNotContain("须为整数");
+        assertProblem(id, 400, "invalid-request");
+        assertThat((String) id.json().get("detail")).contains("超出范围", "9223372036854775807").doesNotContain("须为整数");
+        assertProblem(from, 400, "invalid-request");
+        assertThat((String) from.json().get("detail")).contains("2024-02-30", "不存在").doesNotContain("yyyy-MM-dd");
+    }
+
     @Test
     void aBadIdempotencyKeyIsRefusedBeforeANumberIsTaken() {
         fixture();

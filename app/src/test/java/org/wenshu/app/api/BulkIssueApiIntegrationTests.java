@@ -549,6 +549,11 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         assertThat(list(own, "rows")).isNotEmpty().allSatisfy(p -> assertThat(p).containsEntry("row", 2)
                 .containsEntry("column", "发文机关").containsEntry("blocking", true));
         assertThat(own.text()).contains("当前账号不能以「荆门市公安局」的名义发文").doesNotContain("wenshu.signing");
+        // The detail tells why the caller is refused (the unit is not theirs), not that the unit has no seal.
+        for (Reply reply : List.of(own, foreign)) {
+            assertThat((String) reply.json().get("detail")).as(reply.toString())
+                    .contains("第 2 行", "当前账号不能以「荆门市公安局」的名义发文").doesNotContain("电子印章");
+        }
     }
 
     @Test
@@ -811,6 +816,141 @@ class BulkIssueApiIntegrationTests extends ApiIntegrationTest {
         Map<String, Object> done = awaitEnd(f.prosecutor, started.headers().firstValue("Location").orElseThrow());
         assertThat(done).containsEntry("issued", 1);
         assertThat(titled(f.admin, "关于重发校验的")).hasSize(4);
+    }
+
+    /**
+     * The same upload checked again once it was issued: every row is named as issued by that execution, with its
+     * number, none is counted as to issue, and the check leads to the execution instead of offering a start.
+     */
+    @Test
+    void validationOfAnUploadIssuedBeforeNamesItsRowsAsIssuedByThatExecution() throws Exception {
+        ApiFixture f = fixture();
+        FilePart list = csv("主送单位,标题\n市公安局,关于同单重验的第一次会议的通知\n市司法局,关于同单重验的第二次会议的通知\n");
+        String location = start(f.prosecutor, list).headers().firstValue("Location").orElseThrow();
+        Map<String, Object> first = awaitEnd(f.prosecutor, location + "?limit=10");
+        assertThat(first).containsEntry("issued", 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) first.get("records");
+
+        Reply checked = validate(f.prosecutor, list);
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()).containsEntry("rows", 2).containsEntry("valid", 0).containsEntry("alreadyIssuedRows", 2)
+                .containsEntry("badRows", 0).containsEntry("startable", false);
+        assertThat(list(checked, "alreadyIssued")).extracting(a -> a.get("row"), a -> a.get("number"),
+                a -> map(a.get("execution")).get("id")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, records.get(0).get("number"), (int) id(location)),
+                org.assertj.core.groups.Tuple.tuple(3, records.get(1).get("number"), (int) id(location)));
+        assertThat((String) list(checked, "alreadyIssued").get(0).get("reason"))
+                .contains("批量发文 #" + id(location), (String) records.get(0).get("number"), "不会重复发文");
+        assertThat(map(checked.json().get("execution"))).containsEntry("href", location).containsEntry("resumable", false);
+        assertThat((String) checked.json().get("obstacle")).contains("#" + id(location), "不会重复发文");
+        assertThat(list(checked, "problems")).isEmpty();
+        assertThat(titled(f.admin, "关于同单重验的")).hasSize(2);
+    }
+
+    /**
+     * A list whose execution died with rows left to issue: the check counts as to issue exactly the rows the resumed
+     * job then issues, and names the others as issued by that execution.
+     */
+    @Test
+    void validationOfAPartlyIssuedUploadCountsOnlyTheRowsLeftToIssue() throws Exception {
+        ApiFixture f = fixture();
+        String location = killedAfterTwoOfSix(f, "部分重验");
+        // As if the process had died before its last two rows: their instruments are not this list's.
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        List<String> lastTwo = List.of("关于部分重验的第5次会议的通知", "关于部分重验的第6次会议的通知");
+        jdbc.update("UPDATE register_entries SET idempotency_key = idempotency_key || '-moved' WHERE idempotency_key IN "
+                + "(SELECT idempotency_key FROM instruments WHERE title IN (?, ?))", lastTwo.get(0), lastTwo.get(1));
+        assertThat(jdbc.update("UPDATE instruments SET idempotency_key = idempotency_key || '-moved', title = title || '（另发）' "
+                + "WHERE title IN (?, ?)", lastTwo.get(0), lastTwo.get(1))).isEqualTo(2);
+
+        Reply checked = validate(f.prosecutor, csv(lastList));
+        Reply started = start(f.prosecutor, csv(lastList));
+
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json()).containsEntry("rows", 6).containsEntry("valid", 2).containsEntry("alreadyIssuedRows", 4)
+                .containsEntry("startable", true);
+        assertThat(list(checked, "alreadyIssued")).extracting(a -> a.get("row"), a -> map(a.get("execution")).get("id"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, (int) id(location)),
+                        org.assertj.core.groups.Tuple.tuple(3, (int) id(location)),
+                        org.assertj.core.groups.Tuple.tuple(4, (int) id(location)),
+                        org.assertj.core.groups.Tuple.tuple(5, (int) id(location)));
+        assertThat(map(checked.json().get("execution"))).containsEntry("resumable", true);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        Map<String, Object> done = awaitEnd(f.prosecutor, started.headers().firstValue("Location").orElseThrow());
+        assertThat(done).as(done.toString()).containsEntry("status", "COMPLETED").containsEntry("issued", 2);
+        assertThat(titled(f.admin, "关于部分重验的")).hasSize(8);
+    }
+
+    /** A key given twice in the base data is refused naming it, never read as its last value. */
+    @Test
+    void aKeyGivenTwiceInTheBaseDataIsRefusedByName() {
+        ApiFixture f = fixture();
+        String data = new String(baseData(), StandardCharsets.UTF_8);
+        Map<String, FilePart> parts = new LinkedHashMap<>();
+        parts.put("list", csv("主送单位\n市公安局\n"));
+        parts.put("data", new FilePart("基础数据.json", "application/json", ("{\"title\": \"关于重复键的第一次会议的通知\", "
+                + data.substring(1)).getBytes(StandardCharsets.UTF_8)));
+
+        Reply checked = api().multipartParts("/api/v1/bulk-issues/validate", f.prosecutor, Map.of("type", "meeting-notice"),
+                parts);
+
+        assertPartProblem(checked, 422, "data-refused", "data");
+        assertThat(checked.text()).contains("字段「title」出现了两次").doesNotContain("Duplicate");
+    }
+
+    /** An empty type names no type: the same problem as no type part at all, on both operations. */
+    @Test
+    void anEmptyTypeIsTheSameProblemAsAMissingOne() {
+        ApiFixture f = fixture();
+        Map<String, FilePart> parts = upload(csv("主送单位,标题\n市公安局,关于空类型的会议的通知\n"));
+
+        Reply missing = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of(), parts);
+        Reply empty = api().multipartParts("/api/v1/bulk-issues/validate", f.admin, Map.of("type", ""), parts);
+        Reply blank = api().multipartParts("/api/v1/bulk-issues", f.admin, Map.of("type", " "), parts);
+
+        for (Reply reply : List.of(missing, empty, blank)) {
+            assertPartProblem(reply, 400, "invalid-request", "type");
+            assertThat(reply.json().get("detail")).as(reply.toString()).isEqualTo(missing.json().get("detail"));
+        }
+        assertThat(titled(f.admin, "关于空类型的")).isEmpty();
+    }
+
+    /**
+     * A part or parameter that takes one value, given twice, is refused naming it: neither the second list dropped nor
+     * two types joined with a comma.
+     */
+    @Test
+    void aSingleValuedPartOrParameterGivenTwiceIsRefusedByName() throws Exception {
+        ApiFixture f = fixture();
+        String twoLists = "--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nmeeting-notice\r\n"
+                + filePart("list", "list.csv", "主送单位,标题\n市公安局,关于两份名单的第一次会议的通知\n")
+                + filePart("list", "list2.csv", "主送单位,标题\n市司法局,关于两份名单的第二次会议的通知\n")
+                + filePart("data", "data.json", new String(baseData(), StandardCharsets.UTF_8)) + "--b--\r\n";
+        String twoTypes = "--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nmeeting-notice\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nreply-reminder\r\n"
+                + filePart("list", "list.csv", "主送单位,标题\n市公安局,关于两种类型的会议的通知\n")
+                + filePart("data", "data.json", new String(baseData(), StandardCharsets.UTF_8)) + "--b--\r\n";
+
+        Reply lists = api().send("POST", "/api/v1/bulk-issues/validate", f.prosecutor, "multipart/form-data; boundary=b",
+                twoLists.getBytes(StandardCharsets.UTF_8), Map.of());
+        Reply types = api().send("POST", "/api/v1/bulk-issues", f.prosecutor, "multipart/form-data; boundary=b",
+                twoTypes.getBytes(StandardCharsets.UTF_8), Map.of());
+        Reply pages = api().get("/api/v1/bulk-issues?page=0&page=1", f.prosecutor);
+
+        assertPartProblem(lists, 400, "invalid-request", "list");
+        assertThat(lists.text()).contains("「list」只能给一个，收到 2 个");
+        assertPartProblem(types, 400, "invalid-request", "type");
+        assertThat(types.text()).contains("「type」只能给一个，收到 2 个").doesNotContain("meeting-notice,reply-reminder");
+        assertPartProblem(pages, 400, "invalid-request", "page");
+        assertThat(titled(f.admin, "关于两份名单的")).isEmpty();
+        assertThat(titled(f.admin, "关于两种类型的")).isEmpty();
+    }
+
+    private static String filePart(String name, String fileName, String content) {
+        return "--b\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
     }
 
     private static void assertPartProblem(Reply reply, int status, String kind, String field) {

@@ -266,4 +266,30 @@ class BadPageRequestsIntegrationTests extends PagesTestSupport {
         assertThat(xml.status()).isIn(404, 406);
         assertThat(xml.body()).doesNotContain("Not Found", "Not Acceptable");
     }
+
+    /**
+     * Chinese characters sent unencoded in the request line (curl 'http://…/api/v1/types/会议纪要'), which Tomcat refuses
+     * before any servlet: a Chinese problem document under /api/, a Chinese page elsewhere.
+     */
+    @Test
+    void unencodedChineseInThePathIsRefusedInChinese() throws Exception {
+        String api = raw("/api/v1/types/会议纪要");
+        String page = raw("/bulk-issues/会议纪要");
+
+        assertThat(api).as(api).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("请求无效", "\"status\":400").doesNotContain("Bad Request", "HTTP Status", "Tomcat");
+        assertThat(page).as(page).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+                .contains("请求无效").doesNotContain("HTTP Status", "Tomcat");
+    }
+
+    /** The answer to a GET of {@code path} sent byte for byte as UTF-8, without percent-encoding. */
+    private String raw(String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAccept: */*\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

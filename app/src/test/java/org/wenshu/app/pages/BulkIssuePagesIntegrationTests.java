@@ -285,6 +285,39 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
                 .doesNotContain("有错误的行", "disabled=\"disabled\"");
     }
 
+    /**
+     * The same list uploaded again once it was issued: its rows are shown as issued by that bulk issue, with their
+     * numbers; nothing is offered to confirm, a link leads to that bulk issue instead.
+     */
+    @Test
+    void aListIssuedBeforeIsShownAsIssuedWithALinkToItsBulkIssueInsteadOfAConfirmation() throws Exception {
+        PageSession office = signedIn(ADMIN);
+        office.get("/bulk-issues");
+        byte[] list = ("主送单位,标题\n市公安局,关于页面同单的第一次会议的通知\n市司法局,关于页面同单的第二次会议的通知\n"
+                + "市教育局,关于页面同单的第三次会议的通知\n").getBytes(StandardCharsets.UTF_8);
+        Page first = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list, baseData()));
+        Page started = office.post("/bulk-issues", confirmation(first, ""));
+        awaitEnd(office, started.location());
+        String path = started.location().substring(started.location().indexOf("/bulk-issues/"));
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        Map<String, String> numberOf = new LinkedHashMap<>();
+        titled("关于页面同单的").forEach(r -> numberOf.put(r.title(), r.number().text()));
+
+        Page again = office.postParts("/bulk-issues/validation", Map.of("type", "meeting-notice"),
+                upload("名单.csv", list, baseData()));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).containsPattern("<strong class=\"notice\">0</strong> 行可以发文")
+                .containsPattern("id=\"already-issued-rows\">3</strong>\\s*行已发过文")
+                .containsPattern("<td data-label=\"行号\">2</td>\\s*<td data-label=\"已发出的文书\">"
+                        + Pattern.quote(numberOf.get("关于页面同单的第一次会议的通知")) + "</td>\\s*<td[^>]*><a href=\""
+                        + Pattern.quote(path) + "\">#" + id + "</a>")
+                .contains("id=\"earlier-execution\"", "href=\"" + path + "\"", "批量发文 #" + id)
+                .doesNotContain("确认发文", "尚未发出任何文书", "有错误的行");
+        assertThat(titled("关于页面同单的")).hasSize(3);
+    }
+
     private Map<String, String> confirmation(Page preview, String encoding) {
         Map<String, String> confirm = new LinkedHashMap<>();
         confirm.put("type", "meeting-notice");
@@ -440,6 +473,11 @@ class BulkIssuePagesIntegrationTests extends PagesTestSupport {
             assertThat(page.header("Content-Type")).startsWith("text/html");
             assertThat(page.body()).contains("链接或表单不完整").doesNotContain("Failed", "Required", "parameter");
         }
+        // The upload's own path, opened as a link: not an execution id "validation".
+        Page validationLink = office.get("/bulk-issues/validation");
+        assertThat(validationLink.status()).as(validationLink.body()).isEqualTo(405);
+        assertThat(validationLink.header("Content-Type")).startsWith("text/html");
+        assertThat(validationLink.body()).doesNotContain("链接或表单不完整", "Failed", "Request method");
         assertThat(minutes.status()).isEqualTo(422);
         assertThat(minutes.body()).containsPattern("id=\"type-error\"[^>]*>[^<]*会议纪要须在对应的联席会议中录入");
     }

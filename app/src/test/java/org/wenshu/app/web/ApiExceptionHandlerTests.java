@@ -55,4 +55,33 @@ class ApiExceptionHandlerTests {
             assertThat(response.getBody().getProperties().get("errors").toString()).contains("person", "U+4DB5");
         }
     }
+
+    @Test
+    void aWholeNumberTooLargeForItsParameterIsOutOfRangeNotMalformed() throws Exception {
+        java.lang.reflect.Method method = Object.class.getMethod("wait", long.class, int.class);
+        org.springframework.core.MethodParameter parameter = new org.springframework.core.MethodParameter(method, 1);
+
+        ResponseEntity<ProblemDetail> tooLarge = handler.typeMismatch(new org.springframework.web.method.annotation
+                .MethodArgumentTypeMismatchException("99999999999", int.class, "page", parameter, new NumberFormatException()));
+        ResponseEntity<ProblemDetail> letters = handler.typeMismatch(new org.springframework.web.method.annotation
+                .MethodArgumentTypeMismatchException("abc", int.class, "page", parameter, new NumberFormatException()));
+
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLarge.getBody().getDetail()).isEqualTo("「page」的值「99999999999」超出范围，须在 -2147483648–2147483647 之间");
+        assertThat(letters.getBody().getDetail()).isEqualTo("「page」的值「abc」格式不对，须为整数");
+    }
+
+    @Test
+    void aDateNoCalendarHasIsSaidNotToExistNotToBeMalformed() throws Exception {
+        java.lang.reflect.Method method = Object.class.getMethod("wait", long.class, int.class);
+        org.springframework.core.MethodParameter parameter = new org.springframework.core.MethodParameter(method, 1);
+
+        ResponseEntity<ProblemDetail> impossible = handler.typeMismatch(new org.springframework.web.method.annotation
+                .MethodArgumentTypeMismatchException("2024-02-30", java.time.LocalDate.class, "date", parameter, null));
+        ResponseEntity<ProblemDetail> malformed = handler.typeMismatch(new org.springframework.web.method.annotation
+                .MethodArgumentTypeMismatchException("2024/02/03", java.time.LocalDate.class, "date", parameter, null));
+
+        assertThat(impossible.getBody().getDetail()).isEqualTo("「date」的日期「2024-02-30」不存在（该月没有这一天）");
+        assertThat(malformed.getBody().getDetail()).contains("格式不对").doesNotContain("不存在");
+    }
 }

@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class BulkIssueInput {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            // A key given twice is almost always a copy-paste mistake; silently keeping the last would hide it.
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final JobParameters parameters;
     private final Archive archive;
@@ -95,6 +98,15 @@ public class BulkIssueInput {
             return Optional.empty();
         }
         return archive.findIssuedAlike(request);
+    }
+
+    /**
+     * The instrument {@code row} became when an earlier execution of this job instance (this same list, base data
+     * and encoding) issued it: confirming the list again issues nothing for it. {@link #issuedAlike} leaves such a
+     * record out, as a restart takes it over; a check before a confirmation names it as issued.
+     */
+    public Optional<InstrumentRecord> issuedByThisList(RecipientTable.Row row) {
+        return archive.findByKey(key(row));
     }
 
     private static void unchanged(Path file, String expected, String what) {
