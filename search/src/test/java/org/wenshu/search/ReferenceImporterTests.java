@@ -153,8 +153,8 @@ class ReferenceImporterTests {
         assertThat(hit.title()).isIn("关于规范校外培训机构的检察建议", "建议");
     }
 
-    @Test
-    void extractsPdfTextWithChineseCharacters() throws IOException {
+    /** A one-page PDF showing {@code line} in an embedded CJK font. */
+    private static byte[] pdfSaying(String line) throws IOException {
         Path font = Path.of("../generator/src/main/resources/fonts/LXGWWenKai-Regular.ttf");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PDDocument pdf = new PDDocument()) {
@@ -165,12 +165,17 @@ class ReferenceImporterTests {
                 content.beginText();
                 content.setFont(cjk, 14);
                 content.newLineAtOffset(72, 700);
-                content.showText("饮用水水源地保护区内违法建设问题");
+                content.showText(line);
                 content.endText();
             }
             pdf.save(bytes);
         }
-        Files.write(folder.resolve("水源地.pdf"), bytes.toByteArray());
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void extractsPdfTextWithChineseCharacters() throws IOException {
+        Files.write(folder.resolve("水源地.pdf"), pdfSaying("饮用水水源地保护区内违法建设问题"));
 
         importer.importFolder(folder);
 
@@ -323,19 +328,7 @@ class ReferenceImporterTests {
         // A PDF with bytes before its header (readers accept it within the first 1,024 bytes) is still a PDF.
         ByteArrayOutputStream offset = new ByteArrayOutputStream();
         offset.write("\r\n\r\n    ".getBytes(StandardCharsets.US_ASCII));
-        try (PDDocument pdf = new PDDocument()) {
-            PDPage page = new PDPage();
-            pdf.addPage(page);
-            PDType0Font cjk = PDType0Font.load(pdf, Path.of("../generator/src/main/resources/fonts/LXGWWenKai-Regular.ttf").toFile());
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                content.beginText();
-                content.setFont(cjk, 14);
-                content.newLineAtOffset(72, 700);
-                content.showText("湿地保护修复工作");
-                content.endText();
-            }
-            pdf.save(offset);
-        }
+        offset.write(pdfSaying("湿地保护修复工作"));
         Files.write(folder.resolve("前有空行.pdf"), offset.toByteArray());
 
         ImportReport report = importer.importFolder(folder);

@@ -82,11 +82,7 @@ class JobProgressIntegrationTests {
 
     @Test
     void statusCountsTheRowsAKilledBulkIssueIssuedAfterItsLastCommitAsThePageAndTheApiDo() throws IOException {
-        Path data = BulkIssueFiles.baseData(home);
-        Path list = BulkIssueFiles.recipients(home, 5);
-        Matcher line = FINAL.matcher(cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).out());
-        assertThat(line.find()).isTrue();
-        long id = Long.parseLong(line.group(2));
+        long id = bulkIssueOfFive();
         KilledExecutions.leaveKilled(cli.context().getBean(JobRepository.class),
                 cli.context().getBean(javax.sql.DataSource.class), id, 2);
 
@@ -107,11 +103,7 @@ class JobProgressIntegrationTests {
      */
     @Test
     void aKilledRunsFiguresDoNotChangeWhenItsContinuationCompletesTheRowsItHadNumbered() throws IOException {
-        Path data = BulkIssueFiles.baseData(home);
-        Path list = BulkIssueFiles.recipients(home, 5);
-        Matcher line = FINAL.matcher(cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).out());
-        assertThat(line.find()).isTrue();
-        long id = Long.parseLong(line.group(2));
+        long id = bulkIssueOfFive();
         javax.sql.DataSource dataSource = cli.context().getBean(javax.sql.DataSource.class);
         KilledExecutions.leaveKilled(cli.context().getBean(JobRepository.class), dataSource, id, 2);
         // Killed while the last two rows (sheet rows 5 and 6, under the header) were numbered (RESERVED) and rendering: nothing of them committed.
@@ -143,6 +135,15 @@ class JobProgressIntegrationTests {
         assertThat(ledger.issued(jobs.execution(next).orElseThrow(), 0, 10)).extracting(i -> i.row()).containsExactly(5, 6);
         assertThat(jdbc.queryForList("SELECT serial FROM instruments WHERE type_id = 'meeting-notice' ORDER BY serial",
                 Integer.class)).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    /** Bulk-issues a list of five rows to completion; returns its execution id. */
+    private long bulkIssueOfFive() throws IOException {
+        Path data = BulkIssueFiles.baseData(home);
+        Path list = BulkIssueFiles.recipients(home, 5);
+        Matcher line = FINAL.matcher(cli.run("batch", "bulk-issue", "type=meeting-notice", "data=" + data, "file=" + list).out());
+        assertThat(line.find()).isTrue();
+        return Long.parseLong(line.group(2));
     }
 
     @Test
