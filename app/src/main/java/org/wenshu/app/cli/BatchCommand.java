@@ -126,7 +126,9 @@ class BatchCommand implements Callable<Integer> {
         try {
             date = values.containsKey("date") ? java.time.LocalDate.parse(values.get("date")) : archive.getObject().today();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ExitCodes.BadInput("date=" + values.get("date") + " 不是日期（YYYY-MM-DD）");
+            throw new ExitCodes.BadInput(org.wenshu.app.api.TypedValues.nonexistentDate(values.get("date"))
+                    ? "date=" + values.get("date") + " 不存在（该月没有这一天）"
+                    : "date=" + values.get("date") + " 不是日期（YYYY-MM-DD）");
         }
         OverdueJobConfiguration.dateProblem(date, archive.getObject().today()).ifPresent(problem -> {
             throw new ExitCodes.BadInput(problem);
@@ -176,7 +178,9 @@ class BatchCommand implements Callable<Integer> {
                 limit = -1;
             }
             if (limit < 0) {
-                throw new ExitCodes.BadInput("maxObjectsPerSecond=" + entry.getValue() + " 无效：须为不小于 0 的整数");
+                throw new ExitCodes.BadInput("maxObjectsPerSecond=" + entry.getValue() + " "
+                        + org.wenshu.app.api.TypedValues.outOfRange(entry.getValue(), 0, Long.MAX_VALUE)
+                                .orElse("无效：须为不小于 0 的整数"));
             }
         }
         return new org.springframework.batch.core.job.parameters.JobParametersBuilder()

@@ -50,7 +50,8 @@ public class DeliverCommand extends RecordChangeCommand {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ExitCodes.BadInput(what + "「" + text + "」无效：格式为 yyyy-MM-dd");
+            throw new ExitCodes.BadInput(org.wenshu.app.api.TypedValues.nonexistentDate(text)
+                    ? what + "「" + text + "」不存在（该月没有这一天）" : what + "「" + text + "」无效：格式为 yyyy-MM-dd");
         }
     }
 }

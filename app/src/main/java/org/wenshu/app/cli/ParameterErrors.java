@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
+import org.wenshu.app.api.TypedValues;
 
 /**
  * Says in Chinese what is wrong with a command line picocli could not parse (a missing parameter or option value, an
@@ -52,7 +53,7 @@ final class ParameterErrors {
             return "这些选项不能同时使用";
         }
         if (failure.getArgSpec() != null && failure.getValue() != null) {
-            return label(failure.getArgSpec()) + " 的值「" + failure.getValue() + "」无效：" + expected(failure.getArgSpec());
+            return label(failure.getArgSpec()) + " 的值「" + failure.getValue() + "」" + wrong(failure.getArgSpec(), failure.getValue());
         }
         if (failure.getArgSpec() != null) {
             return label(failure.getArgSpec()) + " 无效";
@@ -94,8 +95,29 @@ final class ParameterErrors {
         return "参数 " + ((PositionalParamSpec) arg).paramLabel();
     }
 
+    /**
+     * What is wrong with {@code value} for {@code arg}: out of range for a whole number too large for its type, a day
+     * its month lacks for a date, else what the value should be (the words the pages and the API use).
+     */
+    private static String wrong(ArgSpec arg, String value) {
+        Class<?> type = type(arg);
+        java.util.Optional<String> range = TypedValues.range(type)
+                .flatMap(bounds -> TypedValues.outOfRange(value, bounds[0], bounds[1]));
+        if (range.isPresent()) {
+            return range.get();
+        }
+        if (type == LocalDate.class && TypedValues.nonexistentDate(value)) {
+            return "不存在（该月没有这一天）";
+        }
+        return "无效：" + expected(arg);
+    }
+
+    private static Class<?> type(ArgSpec arg) {
+        return arg.auxiliaryTypes().length > 0 && arg.isMultiValue() ? arg.auxiliaryTypes()[0] : arg.type();
+    }
+
     private static String expected(ArgSpec arg) {
-        Class<?> type = arg.auxiliaryTypes().length > 0 && arg.isMultiValue() ? arg.auxiliaryTypes()[0] : arg.type();
+        Class<?> type = type(arg);
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "须为整数";
         }

@@ -61,6 +61,17 @@ class BatchArgumentsIntegrationTests {
         assertThat(plainImport.exitCode()).as(plainImport.printed()).isEqualTo(2);
         assertThat(plainImport.err()).contains("路径是空的");
 
+        // A value written right but impossible is told so: a day its month lacks, a number past every limit.
+        Run noSuchDay = cli.run("batch", "overdue", "date=2025-02-29");
+        assertThat(noSuchDay.exitCode()).as(noSuchDay.printed()).isEqualTo(2);
+        assertThat(noSuchDay.err()).contains("date=2025-02-29 不存在（该月没有这一天）");
+        Run tooLarge = cli.run("batch", "fixity", "maxObjectsPerSecond=99999999999999999999");
+        assertThat(tooLarge.exitCode()).as(tooLarge.printed()).isEqualTo(2);
+        assertThat(tooLarge.err()).contains("超出范围，须在 0–9223372036854775807 之间");
+        Run noSuchDelivery = cli.run("deliver", "荆检行建〔2026〕1号", "--method", "电子送达", "--date", "2026-04-31");
+        assertThat(noSuchDelivery.exitCode()).as(noSuchDelivery.printed()).isEqualTo(2);
+        assertThat(noSuchDelivery.err()).contains("送达日期「2026-04-31」不存在（该月没有这一天）");
+
         assertThat(cli.run("batch", "status").out()).contains("还没有运行过批处理作业");
         assertThat(cli.run("search", "不该被导入").out()).contains("共 0 条");
     }

@@ -106,6 +106,14 @@ class WenshuCommandTests {
         assertThat(noJob.err()).startsWith("wenshu: batch：缺少参数 JOB").contains("bulk-issue", "用法见 wenshu batch --help");
         assertThat(noCommand.err()).contains("没有子命令 no-such-command", "generate");
         assertThat(badValue.err()).contains("选项 --limit 的值「many」无效：须为整数");
+        // Written as a number or a date, but too large for its option or a day its month lacks: told so.
+        Answer tooLarge = answer("search", "食品安全", "--limit", "99999999999");
+        Answer noSuchDay = answer("bench", "seed", "--today", "2024-02-30");
+        assertThat(tooLarge.exitCode()).as(tooLarge.err()).contains(ExitCodes.BAD_INPUT);
+        assertThat(tooLarge.err()).contains("选项 --limit 的值「99999999999」超出范围，须在 -2147483648–2147483647 之间")
+                .doesNotContain("须为整数");
+        assertThat(noSuchDay.exitCode()).as(noSuchDay.err()).contains(ExitCodes.BAD_INPUT);
+        assertThat(noSuchDay.err()).contains("选项 --today 的值「2024-02-30」不存在（该月没有这一天）");
         assertThat(noValue.err()).contains("选项 --type 缺少值");
         assertThat(noOption.err()).contains("缺少选项 --out");
         assertThat(twice.err()).contains("选项 --limit 给了两次");
