@@ -1,5 +1,7 @@
 package org.wenshu.app.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,10 +33,33 @@ import org.springframework.web.util.pattern.PathPattern;
 public final class LiteralPathsFirst implements HandlerInterceptor {
 
     private final Supplier<RequestMappingHandlerMapping> mappings;
+    /** Every mapped path pattern with the methods it takes, read once: the mappings do not change after start-up. */
+    private volatile List<Mapped> patterns;
+
+    private record Mapped(PathPattern pattern, Set<RequestMethod> methods) {
+    }
 
     /** {@code mappings} is looked up on the first request: the mapping is built with this interceptor in it. */
     public LiteralPathsFirst(Supplier<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
+    }
+
+    /** The mapped patterns that name their methods, from the handler mapping (which copies its registry per call). */
+    private List<Mapped> patterns() {
+        List<Mapped> known = patterns;
+        if (known == null) {
+            List<Mapped> read = new ArrayList<>();
+            for (RequestMappingInfo info : mappings.get().getHandlerMethods().keySet()) {
+                PathPatternsRequestCondition condition = info.getPathPatternsCondition();
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                if (condition != null && !methods.isEmpty()) {
+                    condition.getPatterns().forEach(pattern -> read.add(new Mapped(pattern, methods)));
+                }
+            }
+            known = List.copyOf(read);
+            patterns = known;
+        }
+        return known;
     }
 
     @Override
@@ -50,17 +75,11 @@ public final class LiteralPathsFirst implements HandlerInterceptor {
         }
         PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
         Set<String> allowed = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.get().getHandlerMethods().keySet()) {
-            PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-            if (patterns == null || info.getMethodsCondition().getMethods().isEmpty()) {
-                continue;
-            }
-            for (PathPattern pattern : patterns.getPatterns()) {
-                PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
-                // A pattern matching with fewer variables names this path more literally than the one chosen.
-                if (match != null && match.getUriVariables().size() < variables.size()) {
-                    info.getMethodsCondition().getMethods().forEach(m -> allowed.add(m.name()));
-                }
+        for (Mapped mapped : patterns()) {
+            PathPattern.PathMatchInfo match = mapped.pattern().matchAndExtract(path);
+            // A pattern matching with fewer variables names this path more literally than the one chosen.
+            if (match != null && match.getUriVariables().size() < variables.size()) {
+                mapped.methods().forEach(m -> allowed.add(m.name()));
             }
         }
         String asked = request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
