@@ -46,8 +46,8 @@ public class VerificationController implements PageController {
     }
 
     /**
-     * The public summary; an unknown code renders the same template with 404 after the same lookup, so a miss takes
-     * as long as a hit.
+     * The public summary; an unknown code renders the same template with 404 after the same single equality lookup,
+     * so a code one letter off an issued one answers exactly like any other unknown code.
      */
     @GetMapping("/v/{code}")
     public String summary(@PathVariable String code, Model model, HttpServletResponse response) {
